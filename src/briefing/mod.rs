@@ -1,0 +1,16 @@
+//! The briefing domain: the format, loading, validation and derived facts. Knows nothing of
+//! terminals; the reader, `print` and `export` all build on it.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod relations;
+pub mod search;
+pub mod srcmap;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity, Tally};
+pub use load::{load_bytes, load_str, Loaded};
+pub use model::{Briefing, Date, Item, ItemRef, Pos, Section, Source, Stance, Status};
+pub use relations::{Pair, PairKind, Relations};

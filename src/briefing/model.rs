@@ -1,0 +1,454 @@
+//! The briefing as the rest of the program sees it: plain data, already validated.
+//!
+//! Nothing here knows about YAML or terminals. The loader builds these values; the validator has
+//! already rejected anything that would break the invariants documented on each type.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// The three sections a briefing item can live in, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Claims,
+    Responses,
+    Context,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Claims, Section::Responses, Section::Context];
+
+    /// The YAML key of the section.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Claims => "claims",
+            Section::Responses => "responses",
+            Section::Context => "context",
+        }
+    }
+
+    /// The heading shown to users ("Claims").
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Claims => "Claims",
+            Section::Responses => "Responses",
+            Section::Context => "Context",
+        }
+    }
+
+    /// The name of one item of the section ("claim").
+    pub fn singular(self) -> &'static str {
+        match self {
+            Section::Claims => "claim",
+            Section::Responses => "response",
+            Section::Context => "context",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_index(i: usize) -> Section {
+        match i {
+            0 => Section::Claims,
+            1 => Section::Responses,
+            _ => Section::Context,
+        }
+    }
+}
+
+/// A calendar date (proleptic Gregorian), always a real day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, accepting only real calendar days.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            part.parse().ok()
+        };
+        let year = digits(0..4)? as i32;
+        let month = digits(5..7)? as u8;
+        let day = digits(8..10)? as u8;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (negative before), for differences between dates.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Declares a closed set of lower-case words as an enum with its spelling in one place.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
+
+            /// The word used in the file format.
+            pub fn word(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($word => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.word())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What kind of body a source is.
+    SourceKind { Media => "media", Government => "government", Official => "official",
+        Agency => "agency", Analyst => "analyst", Other => "other" }
+);
+
+word_enum!(
+    /// Where a claim stands.
+    Status { Reported => "reported", Confirmed => "confirmed", Denied => "denied",
+        Disputed => "disputed", Unverified => "unverified" }
+);
+
+word_enum!(
+    /// How a response answers the claims it responds to.
+    Stance { Denies => "denies", Disputes => "disputes", Confirms => "confirms",
+        Clarifies => "clarifies", Declines => "declines" }
+);
+
+word_enum!(
+    /// Admiralty-scale reliability of a source.
+    Reliability { A => "A", B => "B", C => "C", D => "D", E => "E", F => "F" }
+);
+
+word_enum!(
+    /// Whether a source is a party to the story.
+    Interest { Party => "party", None => "none" }
+);
+
+impl Stance {
+    /// Denials and disputes contradict the claims they answer; the other stances are relations.
+    pub fn contradicts(self) -> bool {
+        matches!(self, Stance::Denies | Stance::Disputes)
+    }
+
+    /// A glyph readable without colour.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Stance::Confirms => "✓",
+            Stance::Denies => "✗",
+            Stance::Disputes => "±",
+            Stance::Clarifies => "~",
+            Stance::Declines => "∅",
+        }
+    }
+
+    /// The past participle, as in "denied by …".
+    pub fn participle(self) -> &'static str {
+        match self {
+            Stance::Denies => "denied",
+            Stance::Disputes => "disputed",
+            Stance::Confirms => "confirmed",
+            Stance::Clarifies => "clarified",
+            Stance::Declines => "declined to comment",
+        }
+    }
+}
+
+impl Reliability {
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Reliability::A => "completely reliable",
+            Reliability::B => "usually reliable",
+            Reliability::C => "fairly reliable",
+            Reliability::D => "not usually reliable",
+            Reliability::E => "unreliable",
+            Reliability::F => "reliability cannot be judged",
+        }
+    }
+}
+
+/// Admiralty-scale credibility of an item's information, 1 to 6.
+pub fn credibility_meaning(c: u8) -> &'static str {
+    match c {
+        1 => "confirmed by other sources",
+        2 => "probably true",
+        3 => "possibly true",
+        4 => "doubtful",
+        5 => "improbable",
+        _ => "truth cannot be judged",
+    }
+}
+
+/// A 1-based position in the source file. `line == 0` means unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub fn new(line: u32, col: u32) -> Pos {
+        Pos { line, col }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<SourceKind>,
+    pub url: Option<String>,
+    pub reliability: Option<Reliability>,
+    pub interest: Option<Interest>,
+    pub pos: Pos,
+}
+
+/// One claim, response or context item. Section-specific fields are empty elsewhere:
+/// `status` only on claims; `stance` (always set) and `responds_to` (never empty) only on responses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub section: Section,
+    pub id: String,
+    pub text: String,
+    pub source: Option<String>,
+    pub attribution: Option<String>,
+    pub date: Option<Date>,
+    pub status: Option<Status>,
+    pub stance: Option<Stance>,
+    pub responds_to: Vec<String>,
+    pub credibility: Option<u8>,
+    pub quote: Option<String>,
+    pub url: Option<String>,
+    /// Where the item starts in the file (its `-` line), for editors and diagnostics.
+    pub pos: Pos,
+}
+
+/// A contradiction the author declared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declared {
+    pub between: [String; 2],
+    pub note: Option<String>,
+    pub pos: Pos,
+}
+
+/// Refers to one item: its section and index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub section: Section,
+    pub index: usize,
+}
+
+impl ItemRef {
+    pub fn new(section: Section, index: usize) -> ItemRef {
+        ItemRef { section, index }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub title: String,
+    pub date: Date,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub sources: Vec<Source>,
+    pub claims: Vec<Item>,
+    pub responses: Vec<Item>,
+    pub context: Vec<Item>,
+    pub contradictions: Vec<Declared>,
+    ids: HashMap<String, ItemRef>,
+    source_ids: HashMap<String, usize>,
+}
+
+impl Briefing {
+    /// Builds the indexes. The loader calls this once validation has passed.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        title: String,
+        date: Date,
+        summary: Option<String>,
+        tags: Vec<String>,
+        sources: Vec<Source>,
+        claims: Vec<Item>,
+        responses: Vec<Item>,
+        context: Vec<Item>,
+        contradictions: Vec<Declared>,
+    ) -> Briefing {
+        let mut b = Briefing {
+            title,
+            date,
+            summary,
+            tags,
+            sources,
+            claims,
+            responses,
+            context,
+            contradictions,
+            ids: HashMap::new(),
+            source_ids: HashMap::new(),
+        };
+        b.reindex();
+        b
+    }
+
+    fn reindex(&mut self) {
+        let mut ids =
+            HashMap::with_capacity(self.claims.len() + self.responses.len() + self.context.len());
+        for section in Section::ALL {
+            for (index, item) in self.section(section).iter().enumerate() {
+                ids.entry(item.id.clone())
+                    .or_insert(ItemRef { section, index });
+            }
+        }
+        self.ids = ids;
+        self.source_ids = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+    }
+
+    pub fn section(&self, section: Section) -> &[Item] {
+        match section {
+            Section::Claims => &self.claims,
+            Section::Responses => &self.responses,
+            Section::Context => &self.context,
+        }
+    }
+
+    pub fn item(&self, r: ItemRef) -> Option<&Item> {
+        self.section(r.section).get(r.index)
+    }
+
+    pub fn find(&self, id: &str) -> Option<ItemRef> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_ids.get(id).and_then(|&i| self.sources.get(i))
+    }
+
+    /// The display name of an item's source, if it has one.
+    pub fn source_name<'a>(&'a self, item: &'a Item) -> Option<&'a str> {
+        let id = item.source.as_deref()?;
+        Some(self.source(id).map_or(id, |s| s.name.as_str()))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.claims.len() + self.responses.len() + self.context.len()
+    }
+
+    /// Every item in reading order: claims, responses, context.
+    pub fn items(&self) -> impl Iterator<Item = (ItemRef, &Item)> {
+        Section::ALL.into_iter().flat_map(move |s| {
+            self.section(s)
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (ItemRef::new(s, i), item))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_days() {
+        assert_eq!(
+            Date::parse("2025-05-23"),
+            Some(Date {
+                year: 2025,
+                month: 5,
+                day: 23
+            })
+        );
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
+        assert_eq!(Date::parse("2025-02-29"), None);
+        assert_eq!(Date::parse("2026-13-45"), None);
+        assert_eq!(Date::parse("2025-5-23"), None);
+        assert_eq!(Date::parse("2025-05-23T10:00"), None);
+        assert_eq!(Date::parse("２０２５-05-23"), None);
+        assert_eq!(Date::parse("2025-00-10"), None);
+    }
+
+    #[test]
+    fn day_differences() {
+        let a = Date::parse("2025-05-22").map(Date::days_since_epoch);
+        let b = Date::parse("2025-05-23").map(Date::days_since_epoch);
+        assert_eq!(b.zip(a).map(|(b, a)| b - a), Some(1));
+        assert_eq!(
+            Date::parse("1970-01-01").map(Date::days_since_epoch),
+            Some(0)
+        );
+        assert_eq!(
+            Date::parse("2000-03-01").map(Date::days_since_epoch),
+            Some(11017)
+        );
+    }
+
+    #[test]
+    fn words_round_trip() {
+        for s in Stance::ALL {
+            assert_eq!(Stance::parse(s.word()), Some(*s));
+        }
+        assert_eq!(Stance::parse("refutes"), None);
+        assert_eq!(Reliability::parse("b"), None);
+        assert!(Stance::Denies.contradicts() && Stance::Disputes.contradicts());
+        assert!(
+            !Stance::Confirms.contradicts()
+                && !Stance::Clarifies.contradicts()
+                && !Stance::Declines.contradicts()
+        );
+    }
+}

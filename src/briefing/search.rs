@@ -1,0 +1,1 @@
+//! Search: placeholder replaced by the search module.

@@ -1,0 +1,333 @@
+//! Where things are in a briefing's text, for diagnostics and for opening an editor at an item.
+//!
+//! The YAML parser reports positions only for the errors it finds itself. Semantic errors (a
+//! dangling reference, a duplicate id) and item start lines need positions too, so this module
+//! makes one cheap pass over the lines of block-style YAML — the style briefings are written in —
+//! and records, for each entry of each top-level list, where it starts and where each of its keys
+//! and list elements are. Anything it does not understand (flow mappings, anchors) is simply not
+//! recorded, and callers fall back to the nearest position they do have.
+
+use std::collections::HashMap;
+
+use super::model::Pos;
+
+/// A key of a mapping: where the key is, where its value starts, and where the elements of a
+/// list value start (flow `[a, b]` or block `- a` lines).
+#[derive(Debug, Clone, Default)]
+pub struct KeyPos {
+    pub key: Pos,
+    pub value: Pos,
+    pub elems: Vec<Pos>,
+}
+
+/// One `- ` entry of a top-level list.
+#[derive(Debug, Clone, Default)]
+pub struct Entry<'a> {
+    pub start: Pos,
+    keys: Vec<(&'a str, KeyPos)>,
+}
+
+impl<'a> Entry<'a> {
+    pub fn key(&self, name: &str) -> Option<&KeyPos> {
+        self.keys.iter().find(|(k, _)| *k == name).map(|(_, p)| p)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct SourceMap<'a> {
+    top: HashMap<&'a str, KeyPos>,
+    lists: HashMap<&'a str, Vec<Entry<'a>>>,
+}
+
+/// The list keys whose entries are recorded.
+const LISTS: [&str; 5] = [
+    "sources",
+    "claims",
+    "responses",
+    "context",
+    "contradictions",
+];
+
+/// Splits `key: value` at the colon; returns the key and the byte offset of the value (or the
+/// line's end when the value is empty).
+fn split_key(s: &str) -> Option<(&str, usize)> {
+    let end = s
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
+    if end == 0 || s.as_bytes().get(end) != Some(&b':') {
+        return None;
+    }
+    let after = s.get(end + 1..)?;
+    if !after.is_empty() && !after.starts_with(' ') && !after.starts_with('\t') {
+        return None;
+    }
+    let value_off = end + 1 + (after.len() - after.trim_start().len());
+    Some((s.get(..end)?, value_off))
+}
+
+fn col_of(line: &str, byte: usize) -> u32 {
+    line.get(..byte).map_or(1, |p| p.chars().count() as u32 + 1)
+}
+
+/// Positions of the elements of a one-line flow sequence `[a, b, "c"]` starting at byte `open`.
+fn flow_elems(line: &str, lineno: u32, open: usize) -> Vec<Pos> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let mut i = open + 1;
+    let mut expecting = true;
+    let mut quote: Option<u8> = None;
+    while let Some(&b) = bytes.get(i) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b']' => break,
+                b',' => expecting = true,
+                b' ' | b'\t' => {}
+                _ => {
+                    if expecting {
+                        out.push(Pos::new(lineno, col_of(line, i)));
+                        expecting = false;
+                    }
+                    if b == b'"' || b == b'\'' {
+                        quote = Some(b);
+                    }
+                }
+            },
+        }
+        i += 1;
+    }
+    out
+}
+
+impl<'a> SourceMap<'a> {
+    pub fn build(text: &'a str) -> SourceMap<'a> {
+        let mut map = SourceMap::default();
+        let mut list: Option<&'a str> = None;
+        let mut seq_indent: Option<usize> = None;
+        // Indent of the keys of the current entry, and the key last seen there.
+        let mut key_indent: Option<usize> = None;
+        let mut last_key: Option<(&'a str, bool)> = None; // (key, value was empty)
+                                                          // Inside a block scalar: lines indented deeper than this belong to it.
+        let mut block_parent: Option<usize> = None;
+
+        for (n, line) in text.lines().enumerate() {
+            let lineno = (n + 1) as u32;
+            let trimmed = line.trim_start_matches(' ');
+            let indent = line.len() - trimmed.len();
+            if let Some(parent) = block_parent {
+                if trimmed.is_empty() || indent > parent {
+                    continue;
+                }
+                block_parent = None;
+            }
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let is_dash = trimmed == "-" || trimmed.starts_with("- ");
+            // A list may sit at the same indent as its key (`claims:` then `- id: a`).
+            if indent == 0 && !(is_dash && list.is_some()) {
+                list = None;
+                seq_indent = None;
+                key_indent = None;
+                last_key = None;
+                if let Some((key, voff)) = split_key(line) {
+                    let value = line.get(voff..).unwrap_or("");
+                    let kp = KeyPos {
+                        key: Pos::new(lineno, 1),
+                        value: Pos::new(lineno, col_of(line, voff)),
+                        elems: if value.starts_with('[') {
+                            flow_elems(line, lineno, voff)
+                        } else {
+                            Vec::new()
+                        },
+                    };
+                    if value.starts_with('|') || value.starts_with('>') {
+                        block_parent = Some(0);
+                    }
+                    map.top.entry(key).or_insert(kp);
+                    if LISTS.contains(&key) && !map.lists.contains_key(key) {
+                        list = Some(key);
+                        map.lists.insert(key, Vec::new());
+                    }
+                }
+                continue;
+            }
+            let Some(list_key) = list else { continue };
+            let Some(entries) = map.lists.get_mut(list_key) else {
+                continue;
+            };
+            // The rest of the line after the dash, and its byte offset in the line.
+            let dash_rest = |line: &'a str| -> (usize, &'a str) {
+                let after = line.get(indent + 1..).unwrap_or("");
+                let off = indent + 1 + (after.len() - after.trim_start_matches(' ').len());
+                (off, line.get(off..).unwrap_or(""))
+            };
+
+            if is_dash && seq_indent.is_none_or(|s| s == indent) {
+                seq_indent = Some(indent);
+                let mut entry = Entry {
+                    start: Pos::new(lineno, indent as u32 + 1),
+                    keys: Vec::new(),
+                };
+                let (off, rest) = dash_rest(line);
+                key_indent = Some(off);
+                last_key = None;
+                if let Some((key, voff)) = split_key(rest) {
+                    let value = rest.get(voff..).unwrap_or("");
+                    entry
+                        .keys
+                        .push((key, key_pos(line, lineno, off, off + voff, value)));
+                    last_key = Some((key, value.is_empty()));
+                    if value.starts_with('|') || value.starts_with('>') {
+                        block_parent = Some(off);
+                    }
+                }
+                entries.push(entry);
+                continue;
+            }
+            let (Some(ki), Some(entry)) = (key_indent, entries.last_mut()) else {
+                continue;
+            };
+            if indent == ki {
+                if let Some((key, voff)) = split_key(trimmed) {
+                    let value = trimmed.get(voff..).unwrap_or("");
+                    entry
+                        .keys
+                        .push((key, key_pos(line, lineno, indent, indent + voff, value)));
+                    last_key = Some((key, value.is_empty()));
+                    if value.starts_with('|') || value.starts_with('>') {
+                        block_parent = Some(indent);
+                    }
+                }
+            } else if indent > ki && is_dash {
+                if let Some((key, true)) = last_key {
+                    let (off, _) = dash_rest(line);
+                    if let Some((_, kp)) = entry.keys.iter_mut().rev().find(|(k, _)| *k == key) {
+                        kp.elems.push(Pos::new(lineno, col_of(line, off)));
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    /// A top-level key: where its value starts.
+    pub fn top(&self, key: &str) -> Option<&KeyPos> {
+        self.top.get(key)
+    }
+
+    /// The entries recorded for a top-level list, if the map understood it.
+    pub fn entries(&self, list: &str) -> &[Entry<'a>] {
+        self.lists.get(list).map_or(&[], Vec::as_slice)
+    }
+
+    /// Entry `index` of `list`, trusted only when the map saw as many entries as the parser did.
+    pub fn entry(&self, list: &str, index: usize, parsed_len: usize) -> Option<&Entry<'a>> {
+        let entries = self.entries(list);
+        if entries.len() == parsed_len {
+            entries.get(index)
+        } else {
+            None
+        }
+    }
+
+    /// The best position for `key` of entry `index` of `list`: the value, else the entry, else the
+    /// list's key, else unknown.
+    pub fn value_pos(&self, list: &str, index: usize, parsed_len: usize, key: &str) -> Pos {
+        match self.entry(list, index, parsed_len) {
+            Some(e) => e.key(key).map_or(e.start, |k| k.value),
+            None => self.top(list).map_or(Pos::default(), |k| k.key),
+        }
+    }
+
+    /// The position of element `elem` of list-valued `key`, falling back like [`Self::value_pos`].
+    pub fn elem_pos(
+        &self,
+        list: &str,
+        index: usize,
+        parsed_len: usize,
+        key: &str,
+        elem: usize,
+    ) -> Pos {
+        if let Some(k) = self.entry(list, index, parsed_len).and_then(|e| e.key(key)) {
+            if let Some(p) = k.elems.get(elem) {
+                return *p;
+            }
+        }
+        self.value_pos(list, index, parsed_len, key)
+    }
+
+    /// Where entry `index` of `list` starts.
+    pub fn entry_start(&self, list: &str, index: usize, parsed_len: usize) -> Pos {
+        match self.entry(list, index, parsed_len) {
+            Some(e) => e.start,
+            None => self.top(list).map_or(Pos::default(), |k| k.key),
+        }
+    }
+}
+
+fn key_pos(line: &str, lineno: u32, key_off: usize, value_off: usize, value: &str) -> KeyPos {
+    KeyPos {
+        key: Pos::new(lineno, col_of(line, key_off)),
+        value: Pos::new(lineno, col_of(line, value_off)),
+        elems: if value.starts_with('[') {
+            flow_elems(line, lineno, value_off)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "\
+title: T
+date: 2025-01-01
+claims:
+  - id: a
+    text: |
+      - not an entry
+      id: not a key
+    source: wsj
+  - id: b
+    text: >-
+      folded
+responses:
+- id: r
+  responds_to: [a, \"b\"]
+  stance: denies
+- id: s
+  responds_to:
+    - a
+    - b
+context: []
+";
+
+    #[test]
+    fn finds_entries_keys_and_elements() {
+        let m = SourceMap::build(DOC);
+        assert_eq!(m.entries("claims").len(), 2);
+        assert_eq!(m.entry_start("claims", 1, 2), Pos::new(9, 3));
+        assert_eq!(m.value_pos("claims", 0, 2, "source"), Pos::new(8, 13));
+        assert_eq!(
+            m.elem_pos("responses", 0, 2, "responds_to", 1),
+            Pos::new(14, 20)
+        );
+        assert_eq!(
+            m.elem_pos("responses", 1, 2, "responds_to", 1),
+            Pos::new(19, 7)
+        );
+        assert_eq!(m.value_pos("responses", 1, 2, "stance"), Pos::new(16, 1));
+        assert_eq!(m.top("date").map(|k| k.value), Some(Pos::new(2, 7)));
+    }
+
+    #[test]
+    fn distrusts_a_map_that_disagrees_with_the_parser() {
+        let m = SourceMap::build(DOC);
+        assert_eq!(m.entry_start("claims", 0, 3), Pos::new(3, 1));
+        assert_eq!(m.value_pos("nothing", 0, 1, "id"), Pos::default());
+    }
+}

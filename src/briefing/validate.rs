@@ -1,0 +1,398 @@
+//! Validation: a parsed briefing and its source map in, every problem with its position out.
+//!
+//! Runs after the parser has accepted the shape of the file. Reports all problems, not just the
+//! first: malformed and duplicate ids, dangling references, values outside their sets, dates that
+//! are not days, empty texts; and the warnings that keep exit status 0.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::Diagnostic;
+use super::model::{Date, Interest, Pos, Reliability, Section, SourceKind, Stance, Status};
+use super::raw::{ItemView, RawBriefing};
+use super::srcmap::SourceMap;
+
+/// Suggestions cost a scan of the candidates; past this many errors, stop offering them.
+const MAX_SUGGESTIONS: usize = 32;
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+struct Checker {
+    out: Vec<Diagnostic>,
+    suggestions: usize,
+}
+
+impl Checker {
+    fn error(&mut self, pos: Pos, message: String) {
+        self.out.push(Diagnostic::error(pos, message));
+    }
+
+    fn warning(&mut self, pos: Pos, message: String) {
+        self.out.push(Diagnostic::warning(pos, message));
+    }
+
+    fn check_word<T>(
+        &mut self,
+        pos: Pos,
+        field: &str,
+        value: &str,
+        parse: fn(&str) -> Option<T>,
+        words: &[&str],
+    ) {
+        if parse(value).is_none() {
+            let hint = self.suggest(value, words.iter().copied());
+            self.error(
+                pos,
+                format!(
+                    "unknown {field} `{value}`; expected one of: {}{hint}",
+                    words.join(", ")
+                ),
+            );
+        }
+    }
+
+    fn check_date(&mut self, pos: Pos, field: &str, value: &str) {
+        if Date::parse(value).is_none() {
+            let shape_ok = value.len() == 10
+                && value.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            let why = if shape_ok {
+                "is not a real calendar date"
+            } else {
+                "is not a date in the form YYYY-MM-DD"
+            };
+            self.error(pos, format!("{field} `{value}` {why}"));
+        }
+    }
+
+    /// ` (did you mean `x`?)` for the closest candidate within a small edit distance.
+    fn suggest<'c>(&mut self, wrong: &str, candidates: impl Iterator<Item = &'c str>) -> String {
+        let len = wrong.chars().count();
+        if self.suggestions >= MAX_SUGGESTIONS || !(3..=64).contains(&len) {
+            return String::new();
+        }
+        self.suggestions += 1;
+        let limit = (wrong.chars().count() / 3).clamp(1, 3);
+        candidates
+            .filter_map(|c| {
+                let d = edit_distance(wrong, c, limit);
+                (d <= limit).then_some((d, c))
+            })
+            .min()
+            .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default()
+    }
+}
+
+/// Edit distance counting a swap of neighbours as one edit (optimal string alignment), giving up (returning `limit + 1`) once it must exceed `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 0..a.len() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for j in 0..b.len() {
+            let cost = usize::from(a.get(i) != b.get(j));
+            let mut best = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a.get(i) == b.get(j - 1) && a.get(i - 1) == b.get(j) {
+                best = best.min(before[j - 1] + 1);
+            }
+            cur[j + 1] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Every problem in `raw`, sorted by position. Errors make the file fail to load.
+pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        out: Vec::new(),
+        suggestions: 0,
+    };
+    let top = |key: &str| map.top(key).map_or(Pos::default(), |k| k.value);
+
+    if raw.title.trim().is_empty() {
+        c.error(top("title"), "title is empty".into());
+    }
+    c.check_date(top("date"), "date", &raw.date);
+    for (i, tag) in raw.tags.iter().enumerate() {
+        if tag.trim().is_empty() {
+            let pos = map
+                .top("tags")
+                .and_then(|k| k.elems.get(i).copied())
+                .unwrap_or(top("tags"));
+            c.error(pos, "tag is empty".into());
+        }
+    }
+
+    // Sources: ids unique among sources.
+    let n_sources = raw.sources.len();
+    let mut source_ids: HashMap<&str, Pos> = HashMap::with_capacity(n_sources);
+    for (i, s) in raw.sources.iter().enumerate() {
+        let at = |key: &str| map.value_pos("sources", i, n_sources, key);
+        check_id(&mut c, at("id"), &s.id, "source");
+        if let Some(first) = source_ids.get(s.id.as_str()) {
+            c.error(
+                at("id"),
+                format!(
+                    "duplicate source id `{}` (first declared on line {})",
+                    s.id, first.line
+                ),
+            );
+        } else {
+            source_ids.insert(&s.id, at("id"));
+        }
+        if s.name.trim().is_empty() {
+            c.error(at("name"), format!("source `{}` has an empty name", s.id));
+        }
+        if let Some(kind) = &s.kind {
+            c.check_word(
+                at("kind"),
+                "source kind",
+                kind,
+                SourceKind::parse,
+                SourceKind::WORDS,
+            );
+        }
+        if let Some(r) = &s.reliability {
+            c.check_word(
+                at("reliability"),
+                "reliability",
+                r,
+                Reliability::parse,
+                Reliability::WORDS,
+            );
+        }
+        if let Some(v) = &s.interest {
+            c.check_word(
+                at("interest"),
+                "interest",
+                v,
+                Interest::parse,
+                Interest::WORDS,
+            );
+        }
+    }
+
+    // Items: ids unique across all three sections.
+    let views: [Vec<ItemView>; 3] = [
+        raw.claims.iter().map(|x| x.view()).collect(),
+        raw.responses.iter().map(|x| x.view()).collect(),
+        raw.context.iter().map(|x| x.view()).collect(),
+    ];
+    let mut item_ids: HashMap<&str, (Section, Pos)> =
+        HashMap::with_capacity(views.iter().map(Vec::len).sum());
+    let mut used_sources: HashSet<&str> = HashSet::with_capacity(n_sources);
+    for section in Section::ALL {
+        let list = section.key();
+        let items = &views[section.index()];
+        let n = items.len();
+        for (i, item) in items.iter().enumerate() {
+            let at = |key: &str| map.value_pos(list, i, n, key);
+            let what = section.singular();
+            check_id(&mut c, at("id"), item.id, what);
+            match item_ids.get(item.id) {
+                Some((_, first)) => c.error(
+                    at("id"),
+                    format!(
+                        "duplicate id `{}` (first used on line {})",
+                        item.id, first.line
+                    ),
+                ),
+                None => {
+                    item_ids.insert(item.id, (section, at("id")));
+                }
+            }
+            if item.text.trim().is_empty() {
+                c.error(
+                    at("text"),
+                    format!("{what} `{}` has an empty text", item.id),
+                );
+            }
+            if let Some(src) = item.source {
+                if source_ids.contains_key(src) {
+                    used_sources.insert(src);
+                } else {
+                    let hint = c.suggest(src, source_ids.keys().copied());
+                    c.error(
+                        at("source"),
+                        format!("unknown source `{src}`: no source with that id is declared{hint}"),
+                    );
+                }
+            }
+            if let Some(d) = item.date {
+                c.check_date(at("date"), "date", d);
+            }
+            if let Some(cred) = item.credibility {
+                if !(1..=6).contains(&cred) {
+                    c.error(
+                        at("credibility"),
+                        format!("credibility must be 1 to 6, found {cred}"),
+                    );
+                }
+            }
+        }
+    }
+
+    for (i, claim) in raw.claims.iter().enumerate() {
+        if let Some(st) = &claim.status {
+            let pos = map.value_pos("claims", i, raw.claims.len(), "status");
+            c.check_word(pos, "status", st, Status::parse, Status::WORDS);
+        }
+    }
+
+    let n_resp = raw.responses.len();
+    let mut answered: HashSet<&str> = HashSet::with_capacity(raw.claims.len());
+    for (i, r) in raw.responses.iter().enumerate() {
+        c.check_word(
+            map.value_pos("responses", i, n_resp, "stance"),
+            "stance",
+            &r.stance,
+            Stance::parse,
+            Stance::WORDS,
+        );
+        if r.responds_to.is_empty() {
+            c.error(
+                map.value_pos("responses", i, n_resp, "responds_to"),
+                format!("response `{}` must respond to at least one claim", r.id),
+            );
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (j, target) in r.responds_to.iter().enumerate() {
+            let pos = map.elem_pos("responses", i, n_resp, "responds_to", j);
+            if !seen.insert(target) {
+                c.warning(pos, format!("response `{}` lists `{target}` twice", r.id));
+                continue;
+            }
+            match item_ids.get(target.as_str()) {
+                Some((Section::Claims, _)) => {
+                    answered.insert(target);
+                }
+                Some((section, _)) => c.error(
+                    pos,
+                    format!(
+                        "responds_to names `{target}`, which is a {} item, not a claim",
+                        section.singular()
+                    ),
+                ),
+                None => {
+                    let claims = raw.claims.iter().map(|x| x.id.as_str());
+                    let hint = c.suggest(target, claims);
+                    c.error(
+                        pos,
+                        format!("responds_to names `{target}`, but no claim has that id{hint}"),
+                    );
+                }
+            }
+        }
+    }
+
+    let n_con = raw.contradictions.len();
+    for (i, con) in raw.contradictions.iter().enumerate() {
+        let pos = map.value_pos("contradictions", i, n_con, "between");
+        if con.between.len() != 2 {
+            c.error(
+                pos,
+                format!(
+                    "between must name exactly two item ids, found {}",
+                    con.between.len()
+                ),
+            );
+        }
+        for (j, id) in con.between.iter().enumerate() {
+            let at = map.elem_pos("contradictions", i, n_con, "between", j);
+            if !item_ids.contains_key(id.as_str()) {
+                let hint = c.suggest(id, item_ids.keys().copied());
+                c.error(
+                    at,
+                    format!("between names `{id}`, but no item has that id{hint}"),
+                );
+            }
+        }
+        if let [a, b] = con.between.as_slice() {
+            if a == b {
+                c.error(
+                    pos,
+                    format!("between names `{a}` twice; a contradiction needs two different items"),
+                );
+            }
+        }
+    }
+
+    for (i, s) in raw.sources.iter().enumerate() {
+        let pos = map.value_pos("sources", i, n_sources, "id");
+        // Warn once per id, at its first declaration.
+        if !used_sources.contains(s.id.as_str()) && source_ids.get(s.id.as_str()) == Some(&pos) {
+            c.warning(
+                pos,
+                format!("source `{}` is declared but no item uses it", s.id),
+            );
+        }
+    }
+    for (i, claim) in raw.claims.iter().enumerate() {
+        if !answered.contains(claim.id.as_str()) {
+            c.warning(
+                map.value_pos("claims", i, raw.claims.len(), "id"),
+                format!("no response answers claim `{}`", claim.id),
+            );
+        }
+    }
+
+    let mut out = c.out;
+    out.sort_by_key(|d| (d.pos, d.severity));
+    out
+}
+
+fn check_id(c: &mut Checker, pos: Pos, id: &str, what: &str) {
+    if id.is_empty() {
+        c.error(pos, format!("{what} id is empty"));
+    } else if !is_valid_id(id) {
+        c.error(
+            pos,
+            format!("{what} id `{id}` may only use letters, digits, `-` and `_`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("withdrawal-option_2"));
+        assert!(!is_valid_id("a b"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("한국"));
+    }
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        assert_eq!(edit_distance("respond_to", "responds_to", 3), 1);
+        assert_eq!(edit_distance("denise", "denies", 2), 1);
+        assert_eq!(edit_distance("refutes", "denies", 2), 3);
+        assert_eq!(edit_distance("abc", "xyzxyz", 2), 3);
+        assert_eq!(edit_distance("wjs", "wsj", 2), 1);
+    }
+}

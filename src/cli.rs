@@ -1,0 +1,94 @@
+//! The command line: the clap types. `brief PATH...` opens the reader; subcommands do the rest.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A terminal reader for news briefings: claims, official responses, context, and where they
+/// contradict each other.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(
+    after_help = "Run `brief` with no PATH to open ./briefings (or the bundled examples).\n\
+Exit status: 0 success, 1 a briefing has errors or cannot be read, 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub open: OpenArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Briefing files or folders (a folder: every *.yaml / *.yml below it).
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Limits {
+    /// Refuse files larger than this many bytes (suffixes K, M, G allowed).
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_size, global = true)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate briefings and report problems as `path:line:col: error: message`.
+    Check {
+        /// Files or folders to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print only the one-line form of each diagnostic, without the source excerpt.
+        #[arg(long)]
+        short: bool,
+    },
+}
+
+/// Parses `1024`, `64K`, `256M`, `1G` (powers of 1024).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, mult) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let mult: u64 = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                'B' => 1,
+                _ => return Err(format!("unknown size suffix `{c}`; use K, M or G")),
+            };
+            (s.get(..i).unwrap_or(""), mult)
+        }
+        _ => (s, 1),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 512K, 256M, 1G)"))?;
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("10"), Ok(10));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,209 @@
+//! Untrusted text made safe and measured: sanitising, display width, wrapping.
+//!
+//! Every string that comes from a file passes through [`sanitize`] before it reaches any output,
+//! so no byte of a briefing can act on the terminal. Control characters become visible symbols,
+//! tabs become spaces, and invisible format characters (bidi overrides, zero-width characters)
+//! become visible marks instead of being obeyed.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
+/// Shown instead of a bidi control character (U+202A–U+202E, U+2066–U+2069, marks).
+pub const BIDI_MARK: char = '⇄';
+/// Shown instead of a zero-width character.
+pub const ZERO_WIDTH_MARK: char = '␣';
+/// Shown instead of a C1 control character (U+0080–U+009F).
+pub const C1_MARK: char = '�';
+const TAB_STOP: usize = 4;
+
+/// What to show instead of `c`, or None when `c` is safe as it is.
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('␡'),
+        '\u{80}'..='\u{9f}' => Some(C1_MARK),
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            Some(BIDI_MARK)
+        }
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}' => {
+            Some(ZERO_WIDTH_MARK)
+        }
+        '\u{2028}' | '\u{2029}' => Some('↵'),
+        _ => None,
+    }
+}
+
+fn is_clean(s: &str) -> bool {
+    // Fast path: plain ASCII text with no controls but newlines.
+    let bytes = s.as_bytes();
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
+        return true;
+    }
+    !s.chars().any(|c| c == '\t' || replacement(c).is_some())
+}
+
+/// Makes untrusted multi-line text safe to display. Newlines are kept; everything else that
+/// could move the cursor, change modes or reorder text is replaced by a visible symbol.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut col = 0usize;
+    for c in s.chars() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                col = 0;
+            }
+            '\t' => {
+                let n = TAB_STOP - col % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            c => {
+                out.push(replacement(c).unwrap_or(c));
+                col += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`sanitize`], for places that show one line: newlines become `↵`.
+pub fn sanitize_line(s: &str) -> Cow<'_, str> {
+    let clean = sanitize(s);
+    if clean.contains('\n') {
+        Cow::Owned(clean.replace('\n', "↵"))
+    } else {
+        clean
+    }
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps sanitised text to `width` cells: at spaces where it can, between CJK characters, and
+/// inside words longer than a line. Blank lines in the text are kept. Never returns an empty vec.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let text = sanitize(text);
+    let options = textwrap::Options::new(width)
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let mut lines = Vec::new();
+    for paragraph in text.trim_end_matches('\n').split('\n') {
+        if paragraph.trim().is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        for line in textwrap::wrap(paragraph, &options) {
+            lines.push(line.into_owned());
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Truncates to at most `max` cells, ending with `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Formats a count with thousands separators: 1,234.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible() {
+        let s = sanitize("a\u{1b}[2Jb\u{7}c\u{9b}d\u{7f}");
+        assert_eq!(s, "a␛[2Jb␇c�d␡");
+        assert!(matches!(sanitize("plain text\nsecond"), Cow::Borrowed(_)));
+        assert!(matches!(sanitize("한국어 text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn bidi_and_zero_width_are_marked() {
+        assert_eq!(sanitize("a\u{202e}b\u{200b}c"), "a⇄b␣c");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(sanitize("a\tb\n\tc"), "a   b\n    c");
+    }
+
+    #[test]
+    fn one_line_form_marks_newlines() {
+        assert_eq!(sanitize_line("a\nb"), "a↵b");
+    }
+
+    #[test]
+    fn wraps_cjk_between_characters() {
+        let lines = wrap("가나다라마바사아자차카타파하", 10);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
+    }
+
+    #[test]
+    fn wraps_long_words_and_keeps_blank_lines() {
+        let lines = wrap(&"x".repeat(25), 10);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        assert_eq!(wrap("", 10), vec![""]);
+        assert!(wrap("anything", 0).iter().all(|l| width(l) <= 1));
+    }
+
+    #[test]
+    fn truncates_by_cells() {
+        assert_eq!(truncate("한국어", 4), "한…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(1234), "1,234");
+        assert_eq!(thousands(5000000), "5,000,000");
+        assert_eq!(thousands(12), "12");
+    }
+}
