@@ -1,10 +1,18 @@
 //! `brief`: a terminal reader for news briefings.
 //!
 //! - [`briefing`]: the format, loading, validation and derived facts (no terminal code).
+//! - [`app`]: the reader's state machine: actions in, state out (no drawing).
+//! - [`ui`]: pure rendering of the app's state.
+//! - [`tui`]: the terminal and the event loop.
 //! - [`cmd`]: the subcommands that write to stdout (`check`, …).
 //! - [`text`]: sanitising, measuring and wrapping untrusted text.
 
+pub mod app;
 pub mod briefing;
+pub mod bundled;
 pub mod cli;
 pub mod cmd;
+pub mod open;
 pub mod text;
+pub mod tui;
+pub mod ui;

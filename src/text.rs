@@ -85,6 +85,49 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The text as the reader shows it: sanitised, with single line breaks inside a paragraph unfolded
+/// into spaces (YAML `|` blocks are often prose broken at the author's editor width). Blank lines
+/// and lines that start a list item keep their breaks. Byte offsets are those of [`sanitize`]:
+/// only `\n` becomes ` `, so ranges found in one are valid in the other.
+pub fn display(s: &str) -> Cow<'_, str> {
+    let clean = sanitize(s);
+    let trimmed = clean.trim_end_matches('\n');
+    if !trimmed.contains('\n') {
+        return clean;
+    }
+    let bytes = clean.as_bytes();
+    let mut out = clean.clone().into_owned().into_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'\n' || i + 1 >= trimmed.len() {
+            continue;
+        }
+        let prev_break = i == 0 || bytes.get(i - 1) == Some(&b'\n');
+        let next = clean.get(i + 1..).unwrap_or("");
+        let keeps = prev_break || next.starts_with('\n') || starts_list_item(next);
+        if !keeps {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = b' ';
+            }
+        }
+    }
+    // Only ASCII newlines were replaced by ASCII spaces, so the bytes are still UTF-8.
+    match String::from_utf8(out) {
+        Ok(s) => Cow::Owned(s),
+        Err(_) => clean,
+    }
+}
+
+fn starts_list_item(line: &str) -> bool {
+    let t = line.trim_start_matches(' ');
+    t.len() != line.len()
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("• ")
+        || t.split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -94,7 +137,7 @@ pub fn width(s: &str) -> usize {
 /// inside words longer than a line. Blank lines in the text are kept. Never returns an empty vec.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
-    let text = sanitize(text);
+    let text = display(text);
     let options = textwrap::Options::new(width)
         .break_words(true)
         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
@@ -153,6 +196,17 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_unfolds_prose_but_keeps_paragraphs_and_lists() {
+        assert_eq!(
+            display("one\ntwo\n\nthree\n- a\n- b\n"),
+            "one two\n\nthree\n- a\n- b\n"
+        );
+        assert_eq!(display("x\n  indented"), "x\n  indented");
+        assert_eq!(display("a\tb").len(), sanitize("a\tb").len());
+        assert_eq!(wrap("The\napproved rise", 40), vec!["The approved rise"]);
+    }
 
     #[test]
     fn controls_become_visible() {

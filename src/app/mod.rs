@@ -1,0 +1,617 @@
+//! The reader's state machine: what is open, what is shown, what is selected. Knows nothing of
+//! drawing; `update` is the only way the state changes, one [`Action`] at a time.
+
+pub mod action;
+pub mod keymap;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+pub use action::Action;
+use keymap::Mode;
+
+use crate::briefing::{Briefing, Diagnostic, ItemRef, Relations, Section};
+use crate::ui::layout;
+
+/// One open briefing and what is derived from it.
+#[derive(Debug)]
+pub struct Doc {
+    /// The file it came from; None for the examples built into the binary.
+    pub path: Option<PathBuf>,
+    /// Shown where the path would be.
+    pub name: String,
+    pub briefing: Briefing,
+    pub relations: Relations,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Doc {
+    pub fn new(
+        path: Option<PathBuf>,
+        name: String,
+        briefing: Briefing,
+        warnings: Vec<Diagnostic>,
+    ) -> Doc {
+        let relations = Relations::derive(&briefing);
+        Doc {
+            path,
+            name,
+            briefing,
+            relations,
+            warnings,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// Something an item's detail lists and `Enter` follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// A response that answers this claim.
+    AnsweredBy(ItemRef),
+    /// A claim this response answers.
+    Answers(ItemRef),
+    /// A contradiction pair (index into `Relations::pairs`) the item belongs to.
+    Pair(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailState {
+    pub item: ItemRef,
+    /// Index of the selected relation.
+    pub cursor: usize,
+    /// First line shown.
+    pub scroll: usize,
+    /// Items left by following relations, for `Backspace` / `Ctrl-o`.
+    pub history: Vec<(ItemRef, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairsState {
+    pub index: usize,
+    pub side: Side,
+}
+
+/// A view over the panes. The panes are always underneath, so closing views returns to them
+/// exactly as they were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Detail(DetailState),
+    Contradictions(PairsState),
+}
+
+/// Wrapped item texts, per item and width: a memo shared by scroll keeping and rendering.
+#[derive(Debug, Default)]
+pub struct WrapCache {
+    lines: RefCell<HashMap<(ItemRef, u16), Rc<[String]>>>,
+}
+
+/// Entries kept before the cache starts over (a resize makes most of them stale anyway).
+const WRAP_CACHE_LIMIT: usize = 20_000;
+
+impl WrapCache {
+    pub fn get(&self, b: &Briefing, r: ItemRef, width: u16) -> Rc<[String]> {
+        if let Some(lines) = self.lines.borrow().get(&(r, width)) {
+            return Rc::clone(lines);
+        }
+        let text = b.item(r).map_or("", |i| i.text.as_str());
+        let lines: Rc<[String]> = crate::text::wrap(text, usize::from(width)).into();
+        let mut map = self.lines.borrow_mut();
+        if map.len() >= WRAP_CACHE_LIMIT {
+            map.clear();
+        }
+        map.insert((r, width), Rc::clone(&lines));
+        lines
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub doc: Doc,
+    pub size: Rect,
+    pub focus: Section,
+    pub selected: [usize; 3],
+    /// First item shown in each pane.
+    pub top: [usize; 3],
+    /// Views open over the panes, innermost last.
+    pub stack: Vec<Screen>,
+    /// The help overlay's scroll, when it is open.
+    pub help: Option<usize>,
+    /// A one-shot message for the status bar.
+    pub message: Option<String>,
+    pub quit: bool,
+    pub wraps: WrapCache,
+}
+
+impl App {
+    pub fn new(doc: Doc, size: Rect) -> App {
+        App {
+            doc,
+            size,
+            focus: Section::Claims,
+            selected: [0; 3],
+            top: [0; 3],
+            stack: Vec::new(),
+            help: None,
+            message: None,
+            quit: false,
+            wraps: WrapCache::default(),
+        }
+    }
+
+    pub fn briefing(&self) -> &Briefing {
+        &self.doc.briefing
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
+        self.mode_under_help()
+    }
+
+    /// The mode beneath the help overlay: its bindings come first in the help.
+    pub fn mode_under_help(&self) -> Mode {
+        match self.stack.last() {
+            None => Mode::Panes,
+            Some(Screen::Detail(_)) => Mode::Detail,
+            Some(Screen::Contradictions(_)) => Mode::Contradictions,
+        }
+    }
+
+    pub fn len(&self, section: Section) -> usize {
+        self.doc.briefing.section(section).len()
+    }
+
+    /// The selected item of the focused pane, if the pane has any.
+    pub fn current(&self) -> Option<ItemRef> {
+        self.selected_in(self.focus)
+    }
+
+    pub fn selected_in(&self, section: Section) -> Option<ItemRef> {
+        let i = self.selected[section.index()];
+        (i < self.len(section)).then(|| ItemRef::new(section, i))
+    }
+
+    /// Lines an item takes in a pane whose text is `width` wide.
+    pub fn item_height(&self, r: ItemRef, width: u16) -> usize {
+        crate::ui::panes::item_height(self, r, width)
+    }
+
+    /// What an item's detail lists, in order: answers, then contradiction pairs.
+    pub fn relations_of(&self, r: ItemRef) -> Vec<Relation> {
+        let rel = &self.doc.relations;
+        let mut out: Vec<Relation> = match r.section {
+            Section::Claims => rel.answers(r.index).map(Relation::AnsweredBy).collect(),
+            Section::Responses => rel.answered(r.index).map(Relation::Answers).collect(),
+            Section::Context => Vec::new(),
+        };
+        out.extend(rel.pairs_of(r).iter().map(|&p| Relation::Pair(p as usize)));
+        out
+    }
+
+    /// Applies one action. May return a follow-up action.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                for s in Section::ALL {
+                    self.keep_in_view(s);
+                }
+                self.keep_detail_in_view();
+            }
+            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            _ if self.help.is_some() => self.update_help(action),
+            Action::Back => {
+                self.stack.pop();
+            }
+            _ => match self.stack.last().cloned() {
+                None => self.update_panes(action),
+                Some(Screen::Detail(d)) => self.update_detail(action, d),
+                Some(Screen::Contradictions(p)) => self.update_pairs(action, p),
+            },
+        }
+        None
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let scroll = self.help.unwrap_or(0);
+        let page = usize::from(self.size.height.saturating_sub(4)).max(1);
+        self.help = match action {
+            Action::Back => None,
+            Action::Down => Some(scroll + 1),
+            Action::Up => Some(scroll.saturating_sub(1)),
+            Action::PageDown => Some(scroll + page),
+            Action::HalfPageDown => Some(scroll + page / 2),
+            Action::PageUp => Some(scroll.saturating_sub(page)),
+            Action::HalfPageUp => Some(scroll.saturating_sub(page / 2)),
+            _ => Some(scroll),
+        };
+    }
+
+    // ---- panes ----
+
+    fn update_panes(&mut self, action: Action) {
+        let s = self.focus;
+        let n = self.len(s);
+        let sel = self.selected[s.index()];
+        let page = self.page_items(s);
+        match action {
+            Action::Down => self.select(s, sel.saturating_add(1)),
+            Action::Up => self.select(s, sel.saturating_sub(1)),
+            Action::First => self.select(s, 0),
+            Action::Last => self.select(s, n.saturating_sub(1)),
+            Action::PageDown => self.select(s, sel.saturating_add(page)),
+            Action::PageUp => self.select(s, sel.saturating_sub(page)),
+            Action::HalfPageDown => self.select(s, sel.saturating_add(page.div_ceil(2))),
+            Action::HalfPageUp => self.select(s, sel.saturating_sub(page.div_ceil(2))),
+            Action::NextPane => self.focus_pane(Section::from_index((s.index() + 1) % 3)),
+            Action::PrevPane => self.focus_pane(Section::from_index((s.index() + 2) % 3)),
+            Action::Right => self.focus_pane(Section::from_index((s.index() + 1).min(2))),
+            Action::Left => self.focus_pane(Section::from_index(s.index().saturating_sub(1))),
+            Action::FocusPane(section) => self.focus_pane(section),
+            Action::Open => match self.current() {
+                Some(r) => self.open_detail(r),
+                None => self.message = Some(format!("no {} to open", s.singular())),
+            },
+            Action::ToggleContradictions => self.open_pairs_for(self.current()),
+            Action::Click(x, y) => self.click_panes(x, y),
+            Action::Scroll(x, y, dir) => {
+                if let Some(section) = self.pane_at(x, y) {
+                    let i = self.selected[section.index()];
+                    let to = if dir > 0 {
+                        i.saturating_add(1)
+                    } else {
+                        i.saturating_sub(1)
+                    };
+                    self.select(section, to);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn focus_pane(&mut self, section: Section) {
+        self.focus = section;
+        self.keep_in_view(section);
+    }
+
+    /// Selects item `i` of `section` (clamped) and scrolls it into view.
+    pub fn select(&mut self, section: Section, i: usize) {
+        let n = self.len(section);
+        self.selected[section.index()] = i.min(n.saturating_sub(1));
+        self.keep_in_view(section);
+    }
+
+    /// Selects an item anywhere: focuses its pane, scrolls it into view.
+    pub fn reveal(&mut self, r: ItemRef) {
+        self.focus = r.section;
+        self.select(r.section, r.index);
+    }
+
+    fn pane_geometry(&self, section: Section) -> (u16, usize) {
+        let area = layout::pane_area(self.size, section);
+        (
+            layout::text_width(area),
+            usize::from(layout::inner(area).height),
+        )
+    }
+
+    /// How many items are shown in the pane from its top: the step of a page.
+    fn page_items(&self, section: Section) -> usize {
+        let (width, height) = self.pane_geometry(section);
+        let n = self.len(section);
+        let mut used = 0;
+        let mut count = 0;
+        for i in self.top[section.index()]..n {
+            used += self.item_height(ItemRef::new(section, i), width);
+            if used > height {
+                break;
+            }
+            count += 1;
+        }
+        count.max(1)
+    }
+
+    /// Moves the pane's top so the selected item is fully shown (or starts at the top when it is
+    /// taller than the pane). Looks only at items between the top and the selection, and only as
+    /// many as fit: nothing here walks the whole section.
+    fn keep_in_view(&mut self, section: Section) {
+        let si = section.index();
+        let n = self.len(section);
+        if n == 0 {
+            self.top[si] = 0;
+            self.selected[si] = 0;
+            return;
+        }
+        let sel = self.selected[si].min(n - 1);
+        let (width, height) = self.pane_geometry(section);
+        let height = height.max(1);
+        let h = |i: usize| self.item_height(ItemRef::new(section, i), width);
+        let mut top = self.top[si].min(sel);
+        if sel - top >= height {
+            // Every item takes at least two lines, so the selection is far below: start from it.
+            top = sel;
+        }
+        let mut used: usize = (top..=sel).map(h).sum();
+        while used > height && top < sel {
+            used -= h(top);
+            top += 1;
+        }
+        // Fill the space above the selection if the top was moved down to it.
+        while top > 0 && top == sel && used + h(top - 1) <= height {
+            top -= 1;
+            used += h(top);
+        }
+        self.top[si] = top;
+        self.selected[si] = sel;
+    }
+
+    fn pane_at(&self, x: u16, y: u16) -> Option<Section> {
+        let f = layout::frame(self.size)?;
+        let (_, areas) = layout::panes(f.body, self.focus);
+        areas
+            .into_iter()
+            .find(|(_, a)| a.contains((x, y).into()))
+            .map(|(s, _)| s)
+    }
+
+    fn click_panes(&mut self, x: u16, y: u16) {
+        let Some(f) = layout::frame(self.size) else {
+            return;
+        };
+        let (tabs, areas) = layout::panes(f.body, self.focus);
+        if let Some(tabs) = tabs.filter(|t| t.contains((x, y).into())) {
+            // The tab bar splits into three equal parts.
+            let third = (tabs.width / 3).max(1);
+            let i = usize::from((x - tabs.x) / third).min(2);
+            self.focus_pane(Section::from_index(i));
+            return;
+        }
+        let Some((section, area)) = areas.into_iter().find(|(_, a)| a.contains((x, y).into()))
+        else {
+            return;
+        };
+        self.focus = section;
+        let inner = layout::inner(area);
+        if y < inner.y || y >= inner.bottom() {
+            return;
+        }
+        let width = layout::text_width(area);
+        let mut row = usize::from(y - inner.y);
+        for i in self.top[section.index()]..self.len(section) {
+            let h = self.item_height(ItemRef::new(section, i), width);
+            if row < h {
+                self.select(section, i);
+                return;
+            }
+            row -= h;
+        }
+    }
+
+    // ---- detail ----
+
+    pub fn open_detail(&mut self, r: ItemRef) {
+        // One detail at a time: reopening replaces the one on the stack.
+        if let Some(pos) = self
+            .stack
+            .iter()
+            .position(|s| matches!(s, Screen::Detail(_)))
+        {
+            self.stack.truncate(pos);
+        }
+        self.stack.push(Screen::Detail(DetailState {
+            item: r,
+            cursor: 0,
+            scroll: 0,
+            history: Vec::new(),
+        }));
+    }
+
+    fn set_detail(&mut self, d: DetailState) {
+        if let Some(Screen::Detail(top)) = self.stack.last_mut() {
+            *top = d;
+        }
+        self.keep_detail_in_view();
+    }
+
+    fn update_detail(&mut self, action: Action, mut d: DetailState) {
+        let relations = self.relations_of(d.item);
+        let n = relations.len();
+        let page = usize::from(layout::body(self.size).height).max(1);
+        match action {
+            Action::Down if n > 0 => d.cursor = (d.cursor + 1).min(n - 1),
+            Action::Up if n > 0 => d.cursor = d.cursor.saturating_sub(1),
+            Action::Down => d.scroll += 1,
+            Action::Up => d.scroll = d.scroll.saturating_sub(1),
+            Action::First => {
+                d.cursor = 0;
+                d.scroll = 0;
+            }
+            Action::Last => {
+                d.cursor = n.saturating_sub(1);
+                d.scroll = usize::MAX;
+            }
+            Action::PageDown => d.scroll = d.scroll.saturating_add(page),
+            Action::PageUp => d.scroll = d.scroll.saturating_sub(page),
+            Action::HalfPageDown => d.scroll = d.scroll.saturating_add(page / 2),
+            Action::HalfPageUp => d.scroll = d.scroll.saturating_sub(page / 2),
+            Action::Open => match relations.get(d.cursor) {
+                Some(Relation::AnsweredBy(r) | Relation::Answers(r)) => {
+                    d.history.push((d.item, d.cursor));
+                    d.item = *r;
+                    d.cursor = 0;
+                    d.scroll = 0;
+                    self.reveal(*r);
+                }
+                Some(Relation::Pair(p)) => {
+                    let side = match self.doc.relations.pairs.get(*p) {
+                        Some(pair) if pair.right == d.item => Side::Left,
+                        _ => Side::Right,
+                    };
+                    self.open_pairs_at(*p, side);
+                    return;
+                }
+                None => self.message = Some("nothing to follow: this item has no relations".into()),
+            },
+            Action::HistoryBack => match d.history.pop() {
+                Some((item, cursor)) => {
+                    d.item = item;
+                    d.cursor = cursor;
+                    d.scroll = 0;
+                    self.reveal(item);
+                }
+                None => {
+                    self.stack.pop();
+                    return;
+                }
+            },
+            Action::ToggleContradictions => {
+                self.open_pairs_for(Some(d.item));
+                return;
+            }
+            _ => return,
+        }
+        self.set_detail(d);
+    }
+
+    /// Clamps the detail's scroll so the selected relation is in view. Uses the detail's line
+    /// layout (a pure function of the state and width).
+    fn keep_detail_in_view(&mut self) {
+        let Some(Screen::Detail(d)) = self.stack.last() else {
+            return;
+        };
+        let area = layout::body(self.size);
+        let view = crate::ui::detail::layout(self, d, area.width);
+        let height = usize::from(area.height.saturating_sub(2)).max(1);
+        let max_scroll = view.lines.len().saturating_sub(height);
+        let mut scroll = d.scroll.min(max_scroll);
+        if let Some(&line) = view.relation_lines.get(d.cursor) {
+            if line < scroll {
+                scroll = line;
+            } else if line >= scroll + height {
+                scroll = line + 1 - height;
+            }
+        }
+        if let Some(Screen::Detail(d)) = self.stack.last_mut() {
+            d.scroll = scroll;
+        }
+    }
+
+    // ---- contradictions ----
+
+    /// Opens the contradictions view at the first pair `item` is in (or the first pair).
+    fn open_pairs_for(&mut self, item: Option<ItemRef>) {
+        let pairs = &self.doc.relations;
+        let (index, side) =
+            match item.and_then(|r| pairs.pairs_of(r).first().map(|&p| (r, p as usize))) {
+                Some((r, p)) => {
+                    let side = if pairs.pairs.get(p).is_some_and(|pair| pair.right == r) {
+                        Side::Right
+                    } else {
+                        Side::Left
+                    };
+                    (p, side)
+                }
+                None => {
+                    if let Some(r) = item {
+                        if !pairs.pairs.is_empty() {
+                            let id = self.doc.briefing.item(r).map_or("", |i| i.id.as_str());
+                            self.message =
+                                Some(format!("`{id}` is in no contradiction; showing the first"));
+                        }
+                    }
+                    (0, Side::Left)
+                }
+            };
+        self.open_pairs_at(index, side);
+    }
+
+    pub fn open_pairs_at(&mut self, index: usize, side: Side) {
+        if let Some(pos) = self
+            .stack
+            .iter()
+            .position(|s| matches!(s, Screen::Contradictions(_)))
+        {
+            self.stack.truncate(pos);
+        }
+        self.stack
+            .push(Screen::Contradictions(PairsState { index, side }));
+    }
+
+    fn update_pairs(&mut self, action: Action, mut p: PairsState) {
+        let n = self.doc.relations.pairs.len();
+        match action {
+            Action::NextPair | Action::Down => p.index = (p.index + 1).min(n.saturating_sub(1)),
+            Action::PrevPair | Action::Up => p.index = p.index.saturating_sub(1),
+            Action::First => p.index = 0,
+            Action::Last => p.index = n.saturating_sub(1),
+            Action::SwitchSide
+            | Action::Left
+            | Action::Right
+            | Action::NextPane
+            | Action::PrevPane => {
+                p.side = if p.side == Side::Left {
+                    Side::Right
+                } else {
+                    Side::Left
+                };
+            }
+            Action::ToggleContradictions => {
+                self.stack.pop();
+                return;
+            }
+            Action::Open => {
+                let Some(pair) = self.doc.relations.pairs.get(p.index) else {
+                    self.message = Some("this briefing declares no contradictions".into());
+                    return;
+                };
+                let r = if p.side == Side::Left {
+                    pair.left
+                } else {
+                    pair.right
+                };
+                self.reveal(r);
+                self.open_detail(r);
+                return;
+            }
+            Action::Click(x, y) => {
+                if let Some(hit) = crate::ui::contradictions::hit(self, p, x, y) {
+                    p = hit;
+                }
+            }
+            Action::Scroll(_, _, dir) => {
+                p.index = if dir > 0 {
+                    (p.index + 1).min(n.saturating_sub(1))
+                } else {
+                    p.index.saturating_sub(1)
+                };
+            }
+            _ => return,
+        }
+        if let Some(Screen::Contradictions(top)) = self.stack.last_mut() {
+            *top = p;
+        }
+    }
+}

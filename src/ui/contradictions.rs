@@ -1,0 +1,555 @@
+//! Contradictions side by side: the two items of a pair in parallel columns (stacked when
+//! narrow), the note and the stance in words below, a strip of every pair above. Figures and the
+//! significant words both sides share are highlighted so the eye lands on the conflict.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::Frame;
+use regex::Regex;
+
+use super::{layout, styled, styled::Highlight, theme};
+use crate::app::{App, PairsState, Side};
+use crate::briefing::{ItemRef, Pair, PairKind, Section};
+use crate::text::{sanitize, sanitize_line, truncate};
+
+/// The areas of the view, shared by rendering and mouse hit-testing.
+pub struct Areas {
+    pub header: Rect,
+    pub strip: Rect,
+    pub left: Rect,
+    pub right: Rect,
+    pub note: Rect,
+}
+
+const STRIP_MAX: u16 = 6;
+
+pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
+    let n = app.doc.relations.pairs.len() as u16;
+    let header = Rect {
+        height: 1.min(body.height),
+        ..body
+    };
+    let strip_h = if body.height >= 16 {
+        (n.min(STRIP_MAX) + 2).min(body.height / 5 + 2)
+    } else {
+        0
+    };
+    let strip = Rect {
+        y: header.bottom(),
+        height: strip_h,
+        ..body
+    };
+    let rest_y = strip.bottom();
+    let rest_h = body.bottom().saturating_sub(rest_y);
+    let note_lines = note_text(app, p).map_or(0, |t| {
+        crate::text::wrap(&t, usize::from(body.width.saturating_sub(2))).len()
+    });
+    let note_h = if note_lines == 0 {
+        0
+    } else {
+        (note_lines as u16 + 2)
+            .min(rest_h / 3)
+            .max(3.min(rest_h / 3))
+    };
+    let room = rest_h.saturating_sub(note_h);
+    // Each side is as tall as its text (plus the id line and borders), within the room there is.
+    let wide = body.width >= layout::PAIR_SIDE_BY_SIDE;
+    let side_w = if wide { body.width / 2 } else { body.width };
+    let need = |r: Option<ItemRef>| -> u16 {
+        let lines = r.map_or(0, |r| {
+            app.wraps
+                .get(app.briefing(), r, side_w.saturating_sub(2).max(1))
+                .len()
+        });
+        (lines as u16).saturating_add(3)
+    };
+    let pair = app.doc.relations.pairs.get(p.index);
+    let (need_l, need_r) = (need(pair.map(|x| x.left)), need(pair.map(|x| x.right)));
+    let (left, right) = if wide {
+        let h = need_l.max(need_r).min(room);
+        let sides = Rect {
+            y: rest_y,
+            height: h,
+            ..body
+        };
+        (
+            Rect {
+                width: side_w,
+                ..sides
+            },
+            Rect {
+                x: sides.x + side_w,
+                width: sides.width - side_w,
+                ..sides
+            },
+        )
+    } else {
+        let half = room / 2;
+        let (hl, hr) = if need_l + need_r <= room {
+            (need_l, need_r)
+        } else if need_l <= half {
+            (need_l, room - need_l)
+        } else if need_r <= half {
+            (room - need_r, need_r)
+        } else {
+            (half, room - half)
+        };
+        (
+            Rect {
+                y: rest_y,
+                height: hl,
+                ..body
+            },
+            Rect {
+                y: rest_y + hl,
+                height: hr,
+                ..body
+            },
+        )
+    };
+    let note = Rect {
+        y: left.bottom().max(right.bottom()),
+        height: note_h,
+        ..body
+    };
+    Areas {
+        header,
+        strip,
+        left,
+        right,
+        note,
+    }
+}
+
+/// The pair and side under a click, if any.
+pub fn hit(app: &App, p: PairsState, x: u16, y: u16) -> Option<PairsState> {
+    let a = areas(app, p, layout::body(app.size));
+    let pos = (x, y).into();
+    if a.left.contains(pos) {
+        return Some(PairsState {
+            side: Side::Left,
+            ..p
+        });
+    }
+    if a.right.contains(pos) {
+        return Some(PairsState {
+            side: Side::Right,
+            ..p
+        });
+    }
+    let inner = layout::inner(a.strip);
+    if inner.contains(pos) {
+        let (first, _) = strip_window(
+            app.doc.relations.pairs.len(),
+            p.index,
+            usize::from(inner.height),
+        );
+        let index = first + usize::from(y - inner.y);
+        if index < app.doc.relations.pairs.len() {
+            return Some(PairsState { index, ..p });
+        }
+    }
+    None
+}
+
+fn strip_window(n: usize, current: usize, height: usize) -> (usize, usize) {
+    let height = height.max(1);
+    let first = current
+        .saturating_sub(height / 2)
+        .min(n.saturating_sub(height));
+    (first, (first + height).min(n))
+}
+
+fn section_word(s: Section) -> &'static str {
+    match s {
+        Section::Claims => "Claim",
+        Section::Responses => "Response",
+        Section::Context => "Context",
+    }
+}
+
+/// The note and, for implied pairs, the stance in words.
+fn note_text(app: &App, p: PairsState) -> Option<String> {
+    let pair = app.doc.relations.pairs.get(p.index)?;
+    let b = app.briefing();
+    let mut parts = Vec::new();
+    if let (PairKind::Implied, Some(stance)) = (pair.kind, pair.stance) {
+        let who = b
+            .item(pair.right)
+            .and_then(|r| b.source_name(r))
+            .map_or("The response".to_string(), |n| {
+                format!("The {}", sanitize_line(n).trim_start_matches("The "))
+            });
+        parts.push(format!("{who} {} this.", stance.word()));
+    }
+    if let Some(note) = &pair.note {
+        parts.push(format!("Note: {}", sanitize(note)));
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
+pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
+    let pairs = &app.doc.relations.pairs;
+    if pairs.is_empty() {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::BORDER)
+            .title(" Contradictions ");
+        let msg = vec![
+            Line::from(Span::styled(
+                "This briefing has no contradictions.",
+                theme::TITLE,
+            )),
+            Line::from(""),
+            Line::from(Span::styled(
+                "No response denies or disputes a claim, and no `contradictions:` are declared.",
+                theme::DIM,
+            )),
+            Line::from(Span::styled("Esc or c: back to the panes.", theme::DIM)),
+        ];
+        frame.render_widget(
+            Paragraph::new(msg)
+                .block(block)
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    let index = p.index.min(pairs.len() - 1);
+    let Some(pair) = pairs.get(index) else { return };
+    let a = areas(app, p, body);
+
+    let kind = match pair.kind {
+        PairKind::Implied => "implied",
+        PairKind::Declared => "declared",
+    };
+    let header = format!(
+        " Contradiction {}/{} · {} · {} vs {}",
+        index + 1,
+        pairs.len(),
+        kind,
+        section_word(pair.left.section),
+        section_word(pair.right.section)
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(header, theme::HEADING)),
+        a.header,
+    );
+
+    if a.strip.height > 2 {
+        render_strip(app, index, frame, a.strip);
+    }
+
+    let (lh, rh) = shared_highlights(app, pair);
+    render_side(app, pair.left, lh, p.side == Side::Left, frame, a.left);
+    render_side(app, pair.right, rh, p.side == Side::Right, frame, a.right);
+
+    if a.note.height > 0 {
+        if let Some(text) = note_text(app, PairsState { index, ..p }) {
+            let lines: Vec<Line> =
+                crate::text::wrap(&text, usize::from(a.note.width.saturating_sub(2)))
+                    .into_iter()
+                    .map(|l| Line::from(Span::raw(l)))
+                    .collect();
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::BORDER)
+                .title(" Why they conflict ");
+            frame.render_widget(Paragraph::new(lines).block(block), a.note);
+        }
+    }
+}
+
+fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
+    let pairs = &app.doc.relations.pairs;
+    let inner = layout::inner(area);
+    let (first, end) = strip_window(pairs.len(), current, usize::from(inner.height));
+    let b = app.briefing();
+    let id = |r: ItemRef| {
+        b.item(r)
+            .map_or(String::new(), |i| sanitize_line(&i.id).into_owned())
+    };
+    let lines: Vec<Line> = (first..end)
+        .filter_map(|i| {
+            let pair = pairs.get(i)?;
+            let sel = i == current;
+            let note = pair
+                .note
+                .as_deref()
+                .map(|n| format!(" — {}", sanitize_line(n)))
+                .unwrap_or_default();
+            let glyph = pair.stance.map_or("⚡", |s| s.glyph());
+            let text = format!(
+                "{}{:>3} {glyph} {} ↔ {}{note}",
+                if sel { "▶" } else { " " },
+                i + 1,
+                id(pair.left),
+                id(pair.right)
+            );
+            let text = truncate(&text, usize::from(inner.width)).into_owned();
+            Some(Line::from(Span::styled(
+                text,
+                if sel {
+                    theme::SELECTED.patch(theme::MARKER)
+                } else {
+                    Style::new()
+                },
+            )))
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER)
+        .title(format!(" All contradictions ({}) ", pairs.len()));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_side(
+    app: &App,
+    r: ItemRef,
+    highlights: Vec<Highlight>,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let b = app.briefing();
+    let Some(item) = b.item(r) else { return };
+    let mut title = vec![section_word(r.section).to_string()];
+    if let Some(name) = b.source_name(item) {
+        title.push(sanitize_line(name).into_owned());
+    }
+    if let Some(d) = item.date {
+        title.push(d.to_string());
+    }
+    if let Some(s) = item.status {
+        title.push(s.word().to_string());
+    }
+    if let Some(s) = item.stance {
+        title.push(format!("{} {}", s.glyph(), s.word()));
+    }
+    let title = truncate(
+        &format!(" {} ", title.join(" · ")),
+        usize::from(area.width.saturating_sub(2)),
+    )
+    .into_owned();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme::PANE_TITLE_FOCUSED
+            } else {
+                theme::PANE_TITLE
+            },
+        ));
+    let inner = layout::inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let text = crate::text::display(&item.text);
+    let wrapped = app.wraps.get(b, r, inner.width);
+    let mut all = highlights;
+    all.extend(super::search_highlights(app, r));
+    let mut lines = styled::lines(&text, &wrapped, Style::new(), &all);
+    lines.push(Line::from(Span::styled(
+        format!("#{}", sanitize_line(&item.id)),
+        theme::DIM,
+    )));
+    lines.truncate(usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn figure_regex() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?xi)
+            \b\d{4}-\d{2}-\d{2}\b
+            | \b(?:\d{1,2}\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s\d{4})?\b
+            | [$€£₩¥]?\d+(?:[.,]\d+)*(?:\s?%|\s?(?:per\s?cent|percent|bn|billion|million|trillion|tn|m|k)\b|\s?(?:원|억|만|명))?
+            ",
+        )
+        .ok()
+    })
+    .as_ref()
+}
+
+/// Byte ranges of numbers, amounts, percentages and dates in `text`.
+pub fn figures(text: &str) -> Vec<std::ops::Range<usize>> {
+    figure_regex().map_or_else(Vec::new, |re| {
+        re.find_iter(text).map(|m| m.range()).collect()
+    })
+}
+
+const STOPWORDS: &[&str] = &[
+    "that", "this", "with", "from", "have", "has", "had", "were", "been", "being", "their",
+    "there", "they", "them", "which", "would", "could", "should", "about", "into", "than", "then",
+    "also", "said", "says", "will", "what", "when", "where", "while", "such", "some", "more",
+    "most", "other", "only", "over", "under", "after", "before", "between", "because", "does",
+    "did", "not", "its", "it's", "the", "and", "for", "are", "was", "any", "all", "each", "very",
+    "just", "your", "ours", "upon", "through", "these", "those", "here", "whose", "since",
+    "against",
+];
+
+/// Words in `text` with their byte ranges, lower-cased.
+fn words(text: &str) -> impl Iterator<Item = (String, std::ops::Range<usize>)> + '_ {
+    let mut start: Option<usize> = None;
+    let mut out = Vec::new();
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '-';
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if let Some(w) = text.get(s..i) {
+                    out.push((
+                        w.trim_matches(|c| c == '\'' || c == '-').to_lowercase(),
+                        s..i,
+                    ));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+fn significant(w: &str) -> bool {
+    let n = w.chars().count();
+    let wide = w
+        .chars()
+        .any(|c| crate::text::width(c.encode_utf8(&mut [0; 4])) > 1 || !c.is_ascii());
+    (n >= 4 || (wide && n >= 2))
+        && !STOPWORDS.contains(&w)
+        && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Highlights for both texts of a pair: figures in each, and the significant words they share.
+pub fn shared_highlights(app: &App, pair: &Pair) -> (Vec<Highlight>, Vec<Highlight>) {
+    let b = app.briefing();
+    let lt = b
+        .item(pair.left)
+        .map(|i| crate::text::display(&i.text).into_owned())
+        .unwrap_or_default();
+    let rt = b
+        .item(pair.right)
+        .map(|i| crate::text::display(&i.text).into_owned())
+        .unwrap_or_default();
+    highlight_pair(&lt, &rt)
+}
+
+pub fn highlight_pair(left: &str, right: &str) -> (Vec<Highlight>, Vec<Highlight>) {
+    let lw: HashSet<String> = words(left)
+        .map(|(w, _)| w)
+        .filter(|w| significant(w))
+        .collect();
+    let rw: HashSet<String> = words(right)
+        .map(|(w, _)| w)
+        .filter(|w| significant(w))
+        .collect();
+    // Korean attaches particles to words (인상 / 인상은): for non-ASCII words a shared stem counts.
+    let same = |a: &str, b: &str| {
+        a == b
+            || (!a.is_ascii()
+                && !b.is_ascii()
+                && a.chars().count().min(b.chars().count()) >= 2
+                && (a.starts_with(b) || b.starts_with(a)))
+    };
+    let shared_l: HashSet<&String> = lw
+        .iter()
+        .filter(|w| rw.iter().any(|v| same(w, v)))
+        .collect();
+    let shared_r: HashSet<&String> = rw
+        .iter()
+        .filter(|w| lw.iter().any(|v| same(w, v)))
+        .collect();
+    let mark = |text: &str, shared: &HashSet<&String>| {
+        let mut out: Vec<Highlight> = words(text)
+            .filter(|(w, _)| shared.contains(w))
+            .map(|(_, range)| Highlight {
+                range,
+                style: theme::SHARED,
+            })
+            .collect();
+        out.extend(figures(text).into_iter().map(|range| Highlight {
+            range,
+            style: theme::FIGURE,
+        }));
+        out
+    };
+    (mark(left, &shared_l), mark(right, &shared_r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(text: &'a str, hs: &[Highlight], style: Style) -> Vec<&'a str> {
+        hs.iter()
+            .filter(|h| h.style == style)
+            .filter_map(|h| text.get(h.range.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn figures_are_numbers_amounts_percentages_and_dates() {
+        let t = "roughly 4,500 of 28,500 troops; $1.1bn in 2026, 8.3 per cent more; due 31 August; on 2025-05-23; 12% and ₩2,800";
+        let got: Vec<&str> = figures(t).into_iter().filter_map(|r| t.get(r)).collect();
+        assert_eq!(
+            got,
+            vec![
+                "4,500",
+                "28,500",
+                "$1.1bn",
+                "2026",
+                "8.3 per cent",
+                "31 August",
+                "2025-05-23",
+                "12%",
+                "₩2,800"
+            ]
+        );
+    }
+
+    #[test]
+    fn shared_significant_words_are_marked_on_both_sides() {
+        let l = "The Pentagon weighs a withdrawal of troops from Korea";
+        let r = "The ministry denies any talks on a troop withdrawal";
+        let (lh, rh) = highlight_pair(l, r);
+        assert_eq!(found(l, &lh, theme::SHARED), vec!["withdrawal"]);
+        assert_eq!(found(r, &rh, theme::SHARED), vec!["withdrawal"]);
+    }
+
+    #[test]
+    fn korean_words_are_compared_too() {
+        let (lh, rh) = highlight_pair("통행료 12% 인상", "통행료 인상은 4%");
+        assert_eq!(
+            found("통행료 12% 인상", &lh, theme::SHARED),
+            vec!["통행료", "인상"]
+        );
+        assert_eq!(
+            found("통행료 인상은 4%", &rh, theme::SHARED),
+            vec!["통행료", "인상은"]
+        );
+        assert_eq!(found("통행료 인상은 4%", &rh, theme::FIGURE), vec!["4%"]);
+    }
+}

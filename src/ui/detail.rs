@@ -1,0 +1,255 @@
+//! An item's detail: full text, every field, and its relations (responses, answered claims,
+//! contradictions), each selectable and followed with Enter.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::{layout, styled, theme};
+use crate::app::{App, DetailState, Relation};
+use crate::briefing::{model::credibility_meaning, Item, ItemRef, Section};
+use crate::text::{sanitize_line, truncate};
+
+/// The detail laid out at a width: its lines, and the line of each relation (for scrolling).
+pub struct DetailView {
+    pub lines: Vec<Line<'static>>,
+    pub relation_lines: Vec<usize>,
+}
+
+const LABEL_W: usize = 12;
+
+/// A labelled field, its value wrapped under itself.
+fn field(lines: &mut Vec<Line<'static>>, width: usize, label: &str, value: String) {
+    let wrapped = crate::text::wrap(&value, width.saturating_sub(LABEL_W).max(8));
+    for (i, part) in wrapped.into_iter().enumerate() {
+        let label = if i == 0 { label } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<LABEL_W$}"), theme::LABEL),
+            Span::raw(part),
+        ]));
+    }
+}
+
+/// One-line summary of an item for relation lists: `[claim] WSJ: The Pentagon is…`.
+pub fn item_summary(app: &App, r: ItemRef, width: usize) -> String {
+    let b = app.briefing();
+    let Some(item) = b.item(r) else {
+        return String::new();
+    };
+    let who = b
+        .source_name(item)
+        .map(|s| format!("{}: ", sanitize_line(s)))
+        .unwrap_or_default();
+    let first = sanitize_line(item.text.trim()).into_owned();
+    truncate(&format!("{who}{first}"), width).into_owned()
+}
+
+pub fn layout(app: &App, d: &DetailState, width: u16) -> DetailView {
+    let b = app.briefing();
+    // Inside the border, one column of padding on the left and one on the right.
+    let inner_w = width.saturating_sub(4).max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut relation_lines = Vec::new();
+    let Some(item) = b.item(d.item) else {
+        return DetailView {
+            lines,
+            relation_lines,
+        };
+    };
+
+    let wrapped = app.wraps.get(b, d.item, inner_w);
+    let text = crate::text::display(&item.text);
+    lines.extend(styled::lines(
+        &text,
+        &wrapped,
+        Style::new(),
+        &super::search_highlights(app, d.item),
+    ));
+    lines.push(Line::default());
+    fields(app, item, &mut lines, usize::from(inner_w));
+
+    let relations = app.relations_of(d.item);
+    let summary_w = usize::from(inner_w).saturating_sub(6);
+    let mut heading: Option<&str> = None;
+    for (i, rel) in relations.iter().enumerate() {
+        let h = match rel {
+            Relation::AnsweredBy(_) => "Responses to this claim",
+            Relation::Answers(_) => "Answers the claims",
+            Relation::Pair(_) => "Contradictions",
+        };
+        if heading != Some(h) {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(h.to_string(), theme::HEADING)));
+            heading = Some(h);
+        }
+        let selected = i == d.cursor;
+        let marker = if selected {
+            Span::styled("▶ ", theme::MARKER)
+        } else {
+            Span::raw("  ")
+        };
+        let (glyph, glyph_style, text) = match *rel {
+            Relation::AnsweredBy(r) => {
+                let stance = b.item(r).and_then(|x| x.stance);
+                (
+                    stance.map_or("·", |s| s.glyph()).to_string(),
+                    stance.map_or(theme::META, theme::stance),
+                    item_summary(app, r, summary_w),
+                )
+            }
+            Relation::Answers(r) => (
+                "→".to_string(),
+                theme::META,
+                item_summary(app, r, summary_w),
+            ),
+            Relation::Pair(p) => {
+                let other = app
+                    .doc
+                    .relations
+                    .pairs
+                    .get(p)
+                    .and_then(|pair| pair.other(d.item));
+                let text = other
+                    .map(|o| item_summary(app, o, summary_w))
+                    .unwrap_or_default();
+                ("⚡".to_string(), theme::PAIR_MARK, text)
+            }
+        };
+        relation_lines.push(lines.len());
+        let style = if selected {
+            theme::SELECTED
+        } else {
+            Style::new()
+        };
+        lines.push(
+            Line::from(vec![
+                marker,
+                Span::styled(format!("{glyph} "), glyph_style),
+                Span::raw(text),
+            ])
+            .style(style),
+        );
+    }
+    if relations.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "No relations: nothing answers or contradicts this item.",
+            theme::DIM,
+        )));
+    }
+    DetailView {
+        lines,
+        relation_lines,
+    }
+}
+
+fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
+    let b = app.briefing();
+    if let Some(src_id) = &item.source {
+        match b.source(src_id) {
+            Some(s) => {
+                let mut v = sanitize_line(&s.name).into_owned();
+                if let Some(k) = s.kind {
+                    v.push_str(&format!(" ({k})"));
+                }
+                if let Some(r) = s.reliability {
+                    v.push_str(&format!(" · reliability {} — {}", r.word(), r.meaning()));
+                }
+                if s.interest == Some(crate::briefing::model::Interest::Party) {
+                    v.push_str(" · a party to the story");
+                }
+                field(lines, w, "Source", v);
+                if let Some(url) = &s.url {
+                    field(lines, w, "", sanitize_line(url).into_owned());
+                }
+            }
+            None => field(lines, w, "Source", sanitize_line(src_id).into_owned()),
+        }
+    }
+    if let Some(a) = &item.attribution {
+        field(lines, w, "Citing", sanitize_line(a).into_owned());
+    }
+    if let Some(d) = item.date {
+        field(lines, w, "Date", d.to_string());
+    }
+    if let Some(s) = item.status {
+        field(lines, w, "Status", s.word().to_string());
+    }
+    if let Some(s) = item.stance {
+        let targets = item
+            .responds_to
+            .iter()
+            .map(|t| sanitize_line(t).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<12}", "Stance"), theme::LABEL),
+            Span::styled(format!("{} {}", s.glyph(), s.word()), theme::stance(s)),
+            Span::raw(format!(" {targets}")),
+        ]));
+    }
+    if let Some(c) = item.credibility {
+        field(
+            lines,
+            w,
+            "Credibility",
+            format!("{c} — {}", credibility_meaning(c)),
+        );
+    }
+    if let Some(q) = &item.quote {
+        field(lines, w, "Quote", format!("“{}”", sanitize_line(q)));
+    }
+    if let Some(u) = &item.url {
+        field(lines, w, "URL", sanitize_line(u).into_owned());
+    }
+    field(lines, w, "Id", sanitize_line(&item.id).into_owned());
+    if item.pos.line > 0 {
+        field(lines, w, "Line", item.pos.line.to_string());
+    }
+}
+
+pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
+    let b = app.briefing();
+    let Some(item) = b.item(d.item) else { return };
+    let section = match d.item.section {
+        Section::Claims => "Claim",
+        Section::Responses => "Response",
+        Section::Context => "Context",
+    };
+    let n = b.section(d.item.section).len();
+    let back = if d.history.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} back", d.history.len())
+    };
+    let title = format!(
+        " {section} {}/{n} · {}{back} ",
+        d.item.index + 1,
+        sanitize_line(&item.id)
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme::BORDER_FOCUSED)
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
+            theme::PANE_TITLE_FOCUSED,
+        ));
+    let view = layout(app, d, area.width);
+    let inner = layout::inner(area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    frame.render_widget(block, area);
+    let shown: Vec<Line> = view
+        .lines
+        .into_iter()
+        .skip(d.scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

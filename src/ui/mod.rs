@@ -1,0 +1,58 @@
+//! Drawing: pure functions from `&App` to a frame. Nothing here changes the app.
+
+pub mod contradictions;
+pub mod detail;
+pub mod help;
+pub mod layout;
+pub mod panes;
+pub mod status;
+pub mod styled;
+pub mod theme;
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::app::{App, Screen};
+
+/// Draws the whole screen for the app's state.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(f) = layout::frame(area) else {
+        let msg = Paragraph::new(vec![
+            Line::from("terminal too small"),
+            Line::from(format!("need {}×{}", layout::MIN_WIDTH, layout::MIN_HEIGHT)),
+        ])
+        .wrap(Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    };
+    status::header(app, frame, f.header);
+    match app.stack.last() {
+        None => panes::render(app, frame, f.body),
+        Some(Screen::Detail(d)) => detail::render(app, d, frame, f.body),
+        Some(Screen::Contradictions(p)) => contradictions::render(app, *p, frame, f.body),
+    }
+    status::status_bar(app, frame, f.status);
+    if let Some(scroll) = app.help {
+        help::render(app.mode_under_help(), scroll, frame, area);
+    }
+}
+
+/// A rectangle centred in `area`, at most `w`×`h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Search matches to highlight in an item's text.
+pub fn search_highlights(_app: &App, _r: crate::briefing::ItemRef) -> Vec<styled::Highlight> {
+    Vec::new()
+}

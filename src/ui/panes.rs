@@ -1,0 +1,238 @@
+//! The three section panes: side by side when wide, one with a tab bar when narrow. Lays out only
+//! the items from each pane's top down to its bottom edge.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::{layout, styled, theme};
+use crate::app::App;
+use crate::briefing::{Briefing, Item, ItemRef, Relations, Section};
+use crate::text::{sanitize_line, truncate};
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let (tabs, areas) = layout::panes(body, app.focus);
+    if let Some(tabs) = tabs {
+        render_tabs(app, frame, tabs);
+    }
+    for (section, area) in areas {
+        render_pane(app, section, frame, area);
+    }
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let third = usize::from(area.width / 3);
+    let spans: Vec<Span> = Section::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let active = s == app.focus;
+            let label = format!("{} {} {}", if active { "▶" } else { " " }, i + 1, s.title());
+            let count = format!("({})", app.len(s));
+            let text = truncate(&format!("{label} {count}"), third.saturating_sub(1)).into_owned();
+            let padded = format!("{text:<third$}");
+            Span::styled(
+                padded,
+                if active {
+                    theme::TAB_ACTIVE
+                } else {
+                    theme::TAB
+                },
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
+    let focused = section == app.focus;
+    let n = app.len(section);
+    let position = if n == 0 {
+        "empty".to_string()
+    } else {
+        format!("{}/{}", app.selected[section.index()] + 1, n)
+    };
+    let title = format!(" {} {} ", section.title(), position);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme::PANE_TITLE_FOCUSED
+            } else {
+                theme::PANE_TITLE
+            },
+        ));
+    let inner = layout::inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if n == 0 {
+        let msg = format!("No {}.", section.title().to_lowercase());
+        frame.render_widget(Paragraph::new(Span::styled(msg, theme::DIM)), inner);
+        return;
+    }
+    let width = layout::text_width(area);
+    let height = usize::from(inner.height);
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    let selected = app.selected[section.index()];
+    for i in app.top[section.index()]..n {
+        if lines.len() >= height {
+            break;
+        }
+        let r = ItemRef::new(section, i);
+        let is_sel = i == selected;
+        for line in item_lines(app, r, width, is_sel && focused) {
+            lines.push(line);
+        }
+        lines.push(Line::default());
+    }
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// An item as the panes show it: gutter marker, wrapped text, meta line.
+pub fn item_lines(app: &App, r: ItemRef, width: u16, selected: bool) -> Vec<Line<'static>> {
+    let b = app.briefing();
+    let Some(item) = b.item(r) else {
+        return Vec::new();
+    };
+    let wrapped = app.wraps.get(b, r, width);
+    let text = crate::text::display(&item.text);
+    let highlights = super::search_highlights(app, r);
+    let body = styled::lines(&text, &wrapped, Style::new(), &highlights);
+    let marker = if selected {
+        Span::styled("▌ ", theme::MARKER)
+    } else {
+        Span::raw("  ")
+    };
+    let band = if selected {
+        theme::SELECTED
+    } else {
+        Style::new()
+    };
+    let mut out: Vec<Line<'static>> = body
+        .into_iter()
+        .map(|mut line| {
+            line.spans.insert(0, marker.clone());
+            line.style(band)
+        })
+        .collect();
+    for spans in meta_lines(
+        meta_parts(b, &app.doc.relations, item, r),
+        usize::from(width),
+    ) {
+        let mut line = vec![marker.clone()];
+        line.extend(spans);
+        out.push(Line::from(line).style(band));
+    }
+    out
+}
+
+/// The facts under an item: source, date, status or stance, how it was answered, its pairs.
+pub fn meta_parts(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec<(String, Style)> {
+    let mut parts: Vec<(String, Style)> = Vec::new();
+    if let Some(name) = b.source_name(item) {
+        parts.push((sanitize_line(name).into_owned(), theme::META));
+    }
+    if let Some(d) = item.date {
+        parts.push((d.to_string(), theme::META));
+    }
+    match r.section {
+        Section::Claims => {
+            if let Some(st) = item.status {
+                parts.push((st.word().to_string(), theme::META));
+            }
+            for resp in rel.answers(r.index).filter_map(|x| b.item(x)) {
+                if let Some(stance) = resp.stance {
+                    let who = b
+                        .source_name(resp)
+                        .map_or_else(|| resp.id.clone(), |n| sanitize_line(n).into_owned());
+                    parts.push((
+                        format!("{} {} by {who}", stance.glyph(), stance.participle()),
+                        theme::stance(stance),
+                    ));
+                }
+            }
+        }
+        Section::Responses => {
+            if let Some(stance) = item.stance {
+                let targets: Vec<String> = item
+                    .responds_to
+                    .iter()
+                    .map(|t| sanitize_line(t).into_owned())
+                    .collect();
+                parts.push((
+                    format!(
+                        "{} {} {}",
+                        stance.glyph(),
+                        stance.word(),
+                        targets.join(", ")
+                    ),
+                    theme::stance(stance),
+                ));
+            }
+        }
+        Section::Context => {}
+    }
+    let pairs = rel.pairs_of(r).len();
+    if pairs > 0 {
+        parts.push((format!("⚡{pairs}"), theme::PAIR_MARK));
+    }
+    if parts.is_empty() {
+        parts.push((format!("#{}", sanitize_line(&item.id)), theme::DIM));
+    }
+    parts
+}
+
+/// Packs the meta parts into lines of `width` cells, ` · ` between parts on a line; a part wider
+/// than a line is cut with `…`.
+pub fn meta_lines(parts: Vec<(String, Style)>, width: usize) -> Vec<Vec<Span<'static>>> {
+    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (text, style) in parts {
+        let text = truncate(&text, width).into_owned();
+        let w = crate::text::width(&text);
+        if !line.is_empty() && used + 3 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if !line.is_empty() {
+            line.push(Span::styled(" · ", theme::DIM));
+            used += 3;
+        }
+        line.push(Span::styled(text, style));
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Lines an item takes in a pane whose text is `width` wide: text, meta lines, a blank line.
+pub fn item_height(app: &App, r: ItemRef, width: u16) -> usize {
+    let b = app.briefing();
+    let Some(item) = b.item(r) else { return 1 };
+    let text = app.wraps.get(b, r, width).len();
+    let meta = meta_lines(
+        meta_parts(b, &app.doc.relations, item, r),
+        usize::from(width),
+    )
+    .len();
+    text + meta + 1
+}

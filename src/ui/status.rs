@@ -1,0 +1,114 @@
+//! The header (title, date, tags, counts) and the status bar (where you are, the mode, hints).
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::theme;
+use crate::app::keymap::hints;
+use crate::app::{App, Screen};
+use crate::text::{sanitize_line, truncate, width};
+
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let b = app.briefing();
+    let w = usize::from(area.width);
+    let date = format!(" {} ", b.date);
+    let title = truncate(&sanitize_line(&b.title), w.saturating_sub(width(&date) + 1)).into_owned();
+    let pad = w.saturating_sub(width(&title) + width(&date) + 1);
+    let first = Line::from(vec![
+        Span::styled(format!(" {title}"), theme::TITLE),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(date, theme::META),
+    ]);
+    let counts = format!(
+        "{} claims · {} responses · {} context · ⚡{} contradictions",
+        b.claims.len(),
+        b.responses.len(),
+        b.context.len(),
+        app.doc.relations.pairs.len()
+    );
+    let tags: String = b
+        .tags
+        .iter()
+        .map(|t| format!("#{} ", sanitize_line(t)))
+        .collect();
+    let mut lines = vec![first];
+    if area.height >= 2 {
+        let room = w.saturating_sub(width(&counts) + 3);
+        let tags = truncate(tags.trim_end(), room).into_owned();
+        let pad = w.saturating_sub(width(&tags) + width(&counts) + 2).max(1);
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {tags}"), theme::DIM),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(
+                truncate(&counts, w.saturating_sub(1)).into_owned(),
+                theme::META,
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `claim 2/7`, `response 1/3 · detail`, `contradiction 2/5`.
+pub fn location(app: &App) -> String {
+    match app.stack.last() {
+        Some(Screen::Contradictions(p)) => {
+            let n = app.doc.relations.pairs.len();
+            if n == 0 {
+                "no contradictions".into()
+            } else {
+                format!("contradiction {}/{n}", p.index.min(n - 1) + 1)
+            }
+        }
+        Some(Screen::Detail(d)) => {
+            let n = app.len(d.item.section);
+            format!("{} {}/{n}", d.item.section.singular(), d.item.index + 1)
+        }
+        None => {
+            let n = app.len(app.focus);
+            if n == 0 {
+                format!("no {}", app.focus.title().to_lowercase())
+            } else {
+                format!(
+                    "{} {}/{n}",
+                    app.focus.singular(),
+                    app.selected[app.focus.index()] + 1
+                )
+            }
+        }
+    }
+}
+
+pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let w = usize::from(area.width);
+    let mode = app.mode();
+    let mut spans = vec![
+        Span::styled(format!(" {} ", mode.name()), theme::MODE),
+        Span::styled(format!(" {} ", location(app)), theme::STATUS),
+    ];
+    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if let Some(msg) = &app.message {
+        let msg = truncate(&sanitize_line(msg), w.saturating_sub(used + 1)).into_owned();
+        used += width(&msg) + 1;
+        spans.push(Span::styled(format!(" {msg}"), theme::MESSAGE));
+    } else {
+        for (keys, label) in hints(mode) {
+            let piece = format!(" {keys} {label} ");
+            if used + width(&piece) > w {
+                break;
+            }
+            used += width(&piece);
+            spans.push(Span::styled(
+                format!(" {keys}"),
+                theme::HINT_KEY.patch(theme::STATUS),
+            ));
+            spans.push(Span::styled(format!(" {label} "), theme::STATUS));
+        }
+    }
+    spans.push(Span::styled(
+        " ".repeat(w.saturating_sub(used)),
+        theme::STATUS,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
