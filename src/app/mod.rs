@@ -207,6 +207,18 @@ impl App {
         out
     }
 
+    /// Feeds a key sequence through the real key table, as typing would: `"j j Enter"`, `"/ foo Enter n"`.
+    /// Words that are not key names are typed character by character.
+    pub fn press(&mut self, seq: &str) {
+        for key in keymap::parse_sequence(seq) {
+            if let Some(mut action) = keymap::lookup(self.mode(), key) {
+                while let Some(next) = self.update(action) {
+                    action = next;
+                }
+            }
+        }
+    }
+
     /// Applies one action. May return a follow-up action.
     pub fn update(&mut self, action: Action) -> Option<Action> {
         if !matches!(action, Action::Resize(..)) {
