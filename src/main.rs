@@ -6,10 +6,17 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use brief::app::App;
+use std::path::PathBuf;
+
+use brief::app::shell::Shell;
+use brief::briefing::Diagnostic;
 use brief::cli::{Cli, Command};
 use brief::cmd;
-use brief::open::{default_paths, open_bundled, open_paths, Opened};
+use brief::cmd::paths::{expand, Found};
+use brief::loader::Loader;
+use brief::open::{default_paths, open_bundled, open_file, Opened};
+use brief::tui::Services;
+use brief::watch::Watch;
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -47,59 +54,117 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// `brief [PATH...]`: the reader on a terminal.
-fn open(paths: &[std::path::PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
-    let opened = if paths.is_empty() {
+fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
+    let (watched, found) = if paths.is_empty() {
         match default_paths() {
-            Some(p) => open_paths(&p, max_size),
-            None => open_bundled(),
+            Some(p) => (p.clone(), expand(&p)),
+            None => {
+                // No files at all: the examples built into the binary.
+                require_terminal()?;
+                let services = Services {
+                    loader: Loader::new(1, max_size),
+                    watch: None,
+                };
+                brief::tui::run(|size| Shell::preloaded(open_bundled(), size), services)?;
+                return Ok(ExitCode::SUCCESS);
+            }
         }
     } else {
-        open_paths(paths, max_size)
+        (paths.to_vec(), expand(paths))
     };
-    let mut failed = false;
-    let mut first = None;
-    {
-        let mut err = std::io::stderr().lock();
-        for o in opened {
-            match o {
-                Opened::Doc(d) => {
-                    if first.is_none() {
-                        first = Some(d);
-                    }
+    let files: Vec<PathBuf> = found
+        .iter()
+        .filter_map(|f| {
+            if let Found::File(p) = f {
+                Some(p.clone())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let problems: Vec<(PathBuf, String)> = found
+        .into_iter()
+        .filter_map(|f| {
+            if let Found::Problem(p, why) = f {
+                Some((p, why))
+            } else {
+                None
+            }
+        })
+        .collect();
+
+    if files.len() == 1 && problems.is_empty() {
+        // One briefing: straight into the reader, or its diagnostics and status 1.
+        match open_file(&files[0], max_size) {
+            Opened::Doc(doc) => {
+                require_terminal()?;
+                let services = Services {
+                    loader: Loader::new(1, max_size),
+                    watch: Watch::new(&watched),
+                };
+                brief::tui::run(|size| Shell::single(doc, size), services)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            Opened::Failed {
+                path,
+                source,
+                diagnostics,
+            } => {
+                let mut err = std::io::stderr().lock();
+                let colour = cmd::use_colour(std::io::stderr().is_terminal());
+                for d in &diagnostics {
+                    cmd::check::write_diagnostic(
+                        &mut err,
+                        &path.display().to_string(),
+                        source.as_deref(),
+                        d,
+                        false,
+                        colour,
+                    )?;
                 }
-                Opened::Failed {
-                    path,
-                    source,
-                    diagnostics,
-                } => {
-                    failed = true;
-                    let shown = path.display().to_string();
-                    for d in &diagnostics {
-                        cmd::check::write_diagnostic(
-                            &mut err,
-                            &shown,
-                            source.as_deref(),
-                            d,
-                            false,
-                            cmd::use_colour(std::io::stderr().is_terminal()),
-                        )?;
-                    }
-                }
+                return Ok(ExitCode::from(1));
             }
         }
     }
-    let Some(doc) = first else {
+    if files.is_empty() {
+        let mut err = std::io::stderr().lock();
+        for (path, why) in &problems {
+            writeln!(
+                err,
+                "{}: error: {}",
+                brief::text::sanitize_line(&path.display().to_string()),
+                why
+            )?;
+        }
         return Ok(ExitCode::from(1));
+    }
+    require_terminal()?;
+    let services = Services {
+        loader: Loader::per_core(max_size),
+        watch: Watch::new(&watched),
     };
+    brief::tui::run(
+        |size| {
+            let mut shell = Shell::new(files, size);
+            for (path, why) in problems {
+                shell.on_loaded(Opened::Failed {
+                    path,
+                    source: None,
+                    diagnostics: vec![Diagnostic::error(Default::default(), why)],
+                });
+            }
+            shell
+        },
+        services,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn require_terminal() -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("standard output is not a terminal; use `brief check` or run in a terminal");
     }
-    brief::tui::run(|size| App::new(doc, size))?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

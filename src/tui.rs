@@ -19,8 +19,13 @@ use ratatui::layout::Rect;
 use ratatui::prelude::CrosstermBackend;
 use ratatui::Terminal;
 
+use std::time::Instant;
+
 use crate::app::keymap::{lookup, Key};
-use crate::app::{Action, App};
+use crate::app::shell::{Request, Shell};
+use crate::app::Action;
+use crate::loader::Loader;
+use crate::watch::Watch;
 
 pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
@@ -32,12 +37,16 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-fn enter() -> io::Result<Term> {
+/// Restores the terminal before any panic message is printed.
+fn install_panic_hook() {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         hook(info);
     }));
+}
+
+fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
@@ -57,10 +66,10 @@ fn watch_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
-/// Turns a terminal event into an action for the app's current mode.
-pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+/// Turns a terminal event into an action for the current mode.
+pub fn action_for(mode: crate::app::keymap::Mode, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(k) => lookup(app.mode(), Key::from_event(*k)?),
+        Event::Key(k) => lookup(mode, Key::from_event(*k)?),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
@@ -72,46 +81,134 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// What the loop needs besides the shell: where files load and what is watched.
+pub struct Services {
+    pub loader: Loader,
+    pub watch: Option<Watch>,
+}
+
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored on return.
-pub fn run(make_app: impl FnOnce(Rect) -> App) -> anyhow::Result<()> {
+pub fn run(make_shell: impl FnOnce(Rect) -> Shell, services: Services) -> anyhow::Result<()> {
     let stop = watch_signals()?;
+    install_panic_hook();
     let mut term = enter()?;
-    let result = event_loop(&mut term, make_app, &stop);
+    let result = event_loop(&mut term, make_shell, &services, &stop);
     restore();
     result
 }
 
+/// How long a burst of file events settles before the files reload.
+const SETTLE: Duration = Duration::from_millis(150);
+
 fn event_loop(
     term: &mut Term,
-    make_app: impl FnOnce(Rect) -> App,
+    make_shell: impl FnOnce(Rect) -> Shell,
+    services: &Services,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let size = term.size()?;
-    let mut app = make_app(Rect::new(0, 0, size.width, size.height));
-    term.draw(|f| crate::ui::render(&app, f))?;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        if !event::poll(Duration::from_millis(100))? {
-            continue;
-        }
-        // Drain what is queued before drawing once: fast typing and resizes redraw once.
-        loop {
-            let ev = event::read()?;
-            if let Some(mut action) = action_for(&app, &ev) {
-                while let Some(next) = app.update(action) {
-                    action = next;
+    let mut shell = make_shell(Rect::new(0, 0, size.width, size.height));
+    let mut changed: Vec<std::path::PathBuf> = Vec::new();
+    let mut changed_at = Instant::now();
+    term.draw(|f| crate::ui::render_shell(&shell, f))?;
+    while !shell.quit && !stop.load(Ordering::Relaxed) {
+        let mut dirty = false;
+        for req in shell.take_requests() {
+            match req {
+                Request::Load(p) => services.loader.load(p),
+                Request::Edit { path, line } => {
+                    if let Some(problem) = edit(term, &path, line)? {
+                        shell.report(problem);
+                    }
+                    services.loader.load(path);
+                    dirty = true;
                 }
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
+        }
+        // Results of background loads: take what is ready, a bounded batch per frame.
+        for _ in 0..256 {
+            match services.loader.try_next() {
+                Some(o) => {
+                    shell.on_loaded(o);
+                    dirty = true;
+                }
+                None => break,
             }
         }
-        if app.quit {
+        if let Some(w) = &services.watch {
+            let now = w.changed();
+            if !now.is_empty() {
+                changed.extend(now);
+                changed_at = Instant::now();
+            }
+        }
+        if !changed.is_empty() && changed_at.elapsed() >= SETTLE {
+            changed.sort();
+            changed.dedup();
+            for p in changed.drain(..) {
+                shell.on_changed(p);
+            }
+            dirty = true;
+        }
+        if event::poll(Duration::from_millis(if shell.library.pending > 0 {
+            10
+        } else {
+            50
+        }))? {
+            // Drain what is queued before drawing once: fast typing and resizes redraw once.
+            loop {
+                let ev = event::read()?;
+                if let Some(action) = action_for(shell.mode(), &ev) {
+                    shell.update(action);
+                }
+                dirty = true;
+                if shell.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if shell.quit {
             break;
         }
-        if matches!(app.size, s if s.width > 0) {
+        if dirty {
             term.autoresize()?;
+            term.draw(|f| crate::ui::render_shell(&shell, f))?;
         }
-        term.draw(|f| crate::ui::render(&app, f))?;
     }
     Ok(())
+}
+
+/// Suspends the reader, runs the editor on `path` at `line`, and comes back. Returns what went
+/// wrong with the editor, if anything, for the status bar.
+fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Option<String>> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    // The variable may hold arguments ("code --wait"); split on whitespace like git does for simple cases.
+    let mut parts = editor.split_whitespace();
+    let Some(program) = parts.next() else {
+        return Ok(None);
+    };
+    restore();
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status();
+    *term = enter()?;
+    term.clear()?;
+    Ok(match status {
+        Err(e) => Some(format!(
+            "cannot run the editor `{program}`: {}",
+            crate::briefing::load::io_reason(&e)
+        )),
+        Ok(s) if !s.success() => Some(format!("the editor `{program}` exited with {s}")),
+        Ok(_) => None,
+    })
 }

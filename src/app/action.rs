@@ -74,6 +74,15 @@ pub enum Action {
     /// Prompt: type a character.
     PromptInput(char),
 
+    /// Open the next briefing of the library without the list.
+    NextBriefing,
+    /// Open the previous briefing of the library without the list.
+    PrevBriefing,
+    /// Reload the briefing (in the library: every file) from disk.
+    Reload,
+    /// Edit the file in $VISUAL / $EDITOR at the line of the selected item.
+    Edit,
+
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a cell.

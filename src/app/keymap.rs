@@ -14,6 +14,7 @@ use crate::briefing::Section;
 /// What the reader is showing, for routing keys. Overlays come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
+    Library,
     Panes,
     Detail,
     Contradictions,
@@ -24,6 +25,7 @@ pub enum Mode {
 impl Mode {
     pub fn name(self) -> &'static str {
         match self {
+            Mode::Library => "LIBRARY",
             Mode::Panes => "PANES",
             Mode::Detail => "DETAIL",
             Mode::Contradictions => "CONTRADICTIONS",
@@ -160,7 +162,8 @@ pub struct Binding {
 
 use Mode::*;
 const READING: &[Mode] = &[Panes, Detail, Contradictions];
-const ALL_BUT_PROMPT: &[Mode] = &[Panes, Detail, Contradictions, Help];
+const SEARCHABLE: &[Mode] = &[Library, Panes, Detail, Contradictions];
+const ALL_BUT_PROMPT: &[Mode] = &[Library, Panes, Detail, Contradictions, Help];
 
 macro_rules! b {
     ($modes:expr, [$($k:literal),+], $action:expr, $desc:literal) => {
@@ -172,6 +175,49 @@ macro_rules! b {
 }
 
 pub static BINDINGS: &[Binding] = &[
+    b!(
+        &[Library],
+        ["j", "↓"],
+        Action::Down,
+        "next briefing",
+        "move"
+    ),
+    b!(&[Library], ["k", "↑"], Action::Up, "previous briefing"),
+    b!(&[Library], ["g", "Home"], Action::First, "first briefing"),
+    b!(&[Library], ["G", "End"], Action::Last, "last briefing"),
+    b!(
+        &[Library],
+        ["Ctrl-d"],
+        Action::HalfPageDown,
+        "half a page down"
+    ),
+    b!(&[Library], ["Ctrl-u"], Action::HalfPageUp, "half a page up"),
+    b!(
+        &[Library],
+        ["PgDn", "Space"],
+        Action::PageDown,
+        "a page down"
+    ),
+    b!(&[Library], ["PgUp"], Action::PageUp, "a page up"),
+    b!(
+        &[Library],
+        ["Enter"],
+        Action::Open,
+        "open the briefing (or a broken file's diagnostics)",
+        "open"
+    ),
+    b!(
+        READING,
+        ["J"],
+        Action::NextBriefing,
+        "next briefing of the library"
+    ),
+    b!(
+        READING,
+        ["K"],
+        Action::PrevBriefing,
+        "previous briefing of the library"
+    ),
     b!(&[Panes], ["j", "↓"], Action::Down, "next item", "move"),
     b!(&[Panes], ["k", "↑"], Action::Up, "previous item"),
     b!(

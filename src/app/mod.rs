@@ -3,6 +3,8 @@
 
 pub mod action;
 pub mod keymap;
+pub mod library;
+pub mod shell;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -124,7 +126,7 @@ impl WrapCache {
 
 #[derive(Debug)]
 pub struct App {
-    pub doc: Doc,
+    pub doc: Rc<Doc>,
     pub size: Rect,
     pub focus: Section,
     pub selected: [usize; 3],
@@ -136,14 +138,16 @@ pub struct App {
     pub help: Option<usize>,
     /// A one-shot message for the status bar.
     pub message: Option<String>,
+    /// The file on disk does not load now: shown in the status bar until it does.
+    pub file_error: Option<String>,
     pub quit: bool,
     pub wraps: WrapCache,
 }
 
 impl App {
-    pub fn new(doc: Doc, size: Rect) -> App {
+    pub fn new(doc: impl Into<Rc<Doc>>, size: Rect) -> App {
         App {
-            doc,
+            doc: doc.into(),
             size,
             focus: Section::Claims,
             selected: [0; 3],
@@ -151,9 +155,73 @@ impl App {
             stack: Vec::new(),
             help: None,
             message: None,
+            file_error: None,
             quit: false,
             wraps: WrapCache::default(),
         }
+    }
+
+    /// Whether the search prompt is taking keys.
+    pub fn prompt_open(&self) -> bool {
+        false
+    }
+
+    /// The line to open an editor at: the item in focus (detail, contradiction side or pane).
+    pub fn edit_line(&self) -> u32 {
+        shell::side_item(self)
+            .and_then(|r| self.doc.briefing.item(r))
+            .map_or(1, |i| i.pos.line.max(1))
+    }
+
+    /// Shows a new version of the briefing, keeping the view: the focus, the selected item of each
+    /// pane (by id), the scroll position, and the detail or pair on screen.
+    pub fn replace_doc(&mut self, doc: Rc<Doc>) {
+        let old = std::mem::replace(&mut self.doc, doc);
+        self.wraps = WrapCache::default();
+        let remap = |r: ItemRef, new: &Briefing| -> ItemRef {
+            let id = old.briefing.item(r).map(|i| i.id.as_str());
+            match id.and_then(|id| new.find(id)) {
+                Some(found) if found.section == r.section => found,
+                _ => ItemRef::new(
+                    r.section,
+                    r.index.min(new.section(r.section).len().saturating_sub(1)),
+                ),
+            }
+        };
+        for s in Section::ALL {
+            let si = s.index();
+            let was = ItemRef::new(s, self.selected[si]);
+            let now = remap(was, &self.doc.briefing);
+            // Keep the selection at the same place on screen.
+            let offset = self.selected[si].saturating_sub(self.top[si]);
+            self.selected[si] = now.index;
+            self.top[si] = now.index.saturating_sub(offset);
+        }
+        let pairs = self.doc.relations.pairs.len();
+        let stack = std::mem::take(&mut self.stack);
+        for screen in stack {
+            match screen {
+                Screen::Detail(mut d) => {
+                    d.item = remap(d.item, &self.doc.briefing);
+                    d.history = d
+                        .history
+                        .into_iter()
+                        .map(|(r, c)| (remap(r, &self.doc.briefing), c))
+                        .collect();
+                    if self.doc.briefing.item(d.item).is_some() {
+                        self.stack.push(Screen::Detail(d));
+                    }
+                }
+                Screen::Contradictions(mut p) => {
+                    p.index = p.index.min(pairs.saturating_sub(1));
+                    self.stack.push(Screen::Contradictions(p));
+                }
+            }
+        }
+        for s in Section::ALL {
+            self.keep_in_view(s);
+        }
+        self.keep_detail_in_view();
     }
 
     pub fn briefing(&self) -> &Briefing {

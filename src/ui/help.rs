@@ -8,7 +8,8 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::keymap::{Mode, BINDINGS};
 
-const GROUPS: [(Mode, &str); 5] = [
+const GROUPS: [(Mode, &str); 6] = [
+    (Mode::Library, "Library"),
     (Mode::Panes, "Panes"),
     (Mode::Detail, "Item detail"),
     (Mode::Contradictions, "Contradictions"),

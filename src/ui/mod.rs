@@ -4,6 +4,7 @@ pub mod contradictions;
 pub mod detail;
 pub mod help;
 pub mod layout;
+pub mod library;
 pub mod panes;
 pub mod status;
 pub mod styled;
@@ -14,18 +15,42 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::app::shell::Shell;
 use crate::app::{App, Screen};
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let msg = Paragraph::new(vec![
+        Line::from("terminal too small"),
+        Line::from(format!("need {}×{}", layout::MIN_WIDTH, layout::MIN_HEIGHT)),
+    ])
+    .wrap(Wrap { trim: true });
+    frame.render_widget(msg, area);
+}
+
+/// Draws the library, or the reader over the open briefing.
+pub fn render_shell(shell: &Shell, frame: &mut Frame) {
+    if let Some(app) = &shell.reader {
+        render(app, frame);
+        return;
+    }
+    let area = frame.area();
+    let Some(f) = layout::frame(area) else {
+        too_small(frame, area);
+        return;
+    };
+    status::library_header(shell, frame, f.header);
+    library::render(shell, frame, f.body);
+    status::library_status(shell, frame, f.status);
+    if let Some(scroll) = shell.help {
+        help::render(crate::app::keymap::Mode::Library, scroll, frame, area);
+    }
+}
 
 /// Draws the whole screen for the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(f) = layout::frame(area) else {
-        let msg = Paragraph::new(vec![
-            Line::from("terminal too small"),
-            Line::from(format!("need {}×{}", layout::MIN_WIDTH, layout::MIN_HEIGHT)),
-        ])
-        .wrap(Wrap { trim: true });
-        frame.render_widget(msg, area);
+        too_small(frame, area);
         return;
     };
     status::header(app, frame, f.header);

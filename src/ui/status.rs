@@ -7,6 +7,7 @@ use ratatui::Frame;
 
 use super::theme;
 use crate::app::keymap::hints;
+use crate::app::shell::Shell;
 use crate::app::{App, Screen};
 use crate::text::{sanitize_line, truncate, width};
 
@@ -88,7 +89,64 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(format!(" {} ", location(app)), theme::STATUS),
     ];
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if let Some(msg) = &app.message {
+    if let Some(err) = &app.file_error {
+        let msg = truncate(&sanitize_line(err), w.saturating_sub(used + 1)).into_owned();
+        used += width(&msg) + 1;
+        spans.push(Span::styled(
+            format!(" {msg}"),
+            theme::ERROR.patch(theme::STATUS),
+        ));
+    } else if let Some(msg) = &app.message {
+        let msg = truncate(&sanitize_line(msg), w.saturating_sub(used + 1)).into_owned();
+        used += width(&msg) + 1;
+        spans.push(Span::styled(format!(" {msg}"), theme::MESSAGE));
+    } else {
+        for (keys, label) in hints(mode) {
+            let piece = format!(" {keys} {label} ");
+            if used + width(&piece) > w {
+                break;
+            }
+            used += width(&piece);
+            spans.push(Span::styled(
+                format!(" {keys}"),
+                theme::HINT_KEY.patch(theme::STATUS),
+            ));
+            spans.push(Span::styled(format!(" {label} "), theme::STATUS));
+        }
+    }
+    spans.push(Span::styled(
+        " ".repeat(w.saturating_sub(used)),
+        theme::STATUS,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
+    let lib = &shell.library;
+    let first = Line::from(vec![
+        Span::styled(" brief", theme::TITLE),
+        Span::styled(" — a library of news briefings", theme::DIM),
+    ]);
+    let pos = if lib.order.is_empty() {
+        String::new()
+    } else {
+        format!("briefing {}/{} · ", lib.selected + 1, lib.order.len())
+    };
+    let second = Line::from(Span::styled(
+        format!(" {pos}{}", super::library::progress(shell)),
+        theme::META,
+    ));
+    frame.render_widget(Paragraph::new(vec![first, second]), area);
+}
+
+pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
+    let w = usize::from(area.width);
+    let mode = shell.mode();
+    let mut spans = vec![Span::styled(format!(" {} ", mode.name()), theme::MODE)];
+    let loc = super::library::progress(shell);
+    spans.push(Span::styled(format!(" {loc} "), theme::STATUS));
+    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if let Some(msg) = &shell.message {
         let msg = truncate(&sanitize_line(msg), w.saturating_sub(used + 1)).into_owned();
         used += width(&msg) + 1;
         spans.push(Span::styled(format!(" {msg}"), theme::MESSAGE));

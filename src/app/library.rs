@@ -1,0 +1,199 @@
+//! The library: every briefing given on the command line, newest first, with files that fail to
+//! load kept in the list as errors. Entries arrive one by one as background loading finishes, and
+//! change as live reload sees the files change.
+
+use std::cmp::Reverse;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use super::Doc;
+use crate::briefing::{Date, Diagnostic};
+
+/// Why a file does not load now.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text, when it could be read, for excerpts.
+    pub source: Option<String>,
+}
+
+impl Failure {
+    /// `line:col message` of the first error, as the list and status bar show it.
+    pub fn first(&self) -> String {
+        let d = self
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .or(self.diagnostics.first());
+        d.map_or_else(|| "cannot be loaded".to_string(), Diagnostic::located)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The path as given (shown to the user).
+    pub path: PathBuf,
+    /// The absolute path, to match file-system events.
+    pub key: PathBuf,
+    /// The last version that loaded.
+    pub doc: Option<Rc<Doc>>,
+    /// Set while the file on disk does not load (the last good version, if any, stays).
+    pub error: Option<Failure>,
+    pub loading: bool,
+}
+
+impl Entry {
+    pub fn new(path: PathBuf) -> Entry {
+        let key = absolute(&path);
+        Entry {
+            path,
+            key,
+            doc: None,
+            error: None,
+            loading: true,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    fn sort_key(&self) -> (u8, Reverse<Option<Date>>, &Path) {
+        match &self.doc {
+            Some(d) => (0, Reverse(Some(d.briefing.date)), &self.path),
+            None => (1, Reverse(None), &self.path),
+        }
+    }
+}
+
+pub fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+    /// Indices into `entries` in display order: loaded newest first, then the rest by path.
+    pub order: Vec<usize>,
+    /// Position in `order` of the selected entry.
+    pub selected: usize,
+    pub top: usize,
+    /// Files still loading.
+    pub pending: usize,
+}
+
+impl Library {
+    pub fn new(paths: Vec<PathBuf>) -> Library {
+        let entries: Vec<Entry> = paths.into_iter().map(Entry::new).collect();
+        let pending = entries.len();
+        let mut lib = Library {
+            entries,
+            order: Vec::new(),
+            selected: 0,
+            top: 0,
+            pending,
+        };
+        lib.resort(None);
+        lib
+    }
+
+    pub fn total(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
+
+    pub fn find(&self, key: &Path) -> Option<usize> {
+        self.entries.iter().position(|e| e.key == key)
+    }
+
+    /// Re-sorts, keeping the selection on the same entry (or on `keep` when given).
+    fn resort(&mut self, keep: Option<usize>) {
+        let keep = keep.or_else(|| self.selected_entry());
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by(|&a, &b| self.entries[a].sort_key().cmp(&self.entries[b].sort_key()));
+        self.order = order;
+        if let Some(k) = keep {
+            if let Some(pos) = self.order.iter().position(|&i| i == k) {
+                self.selected = pos;
+            }
+        }
+        self.selected = self.selected.min(self.order.len().saturating_sub(1));
+    }
+
+    /// Records what a load of `key` gave. A failure keeps the last good version. Returns the
+    /// entry's index; a path not yet in the library (a new file in a watched folder) joins it.
+    pub fn loaded(&mut self, key: &Path, shown: PathBuf, result: Result<Doc, Failure>) -> usize {
+        let i = match self.find(key) {
+            Some(i) => i,
+            None => {
+                self.entries.push(Entry {
+                    loading: false,
+                    ..Entry::new(shown)
+                });
+                self.entries.len() - 1
+            }
+        };
+        if let Some(e) = self.entries.get_mut(i) {
+            if e.loading {
+                e.loading = false;
+                self.pending = self.pending.saturating_sub(1);
+            }
+            match result {
+                Ok(doc) => {
+                    e.doc = Some(Rc::new(doc));
+                    e.error = None;
+                }
+                Err(f) => e.error = Some(f),
+            }
+        }
+        self.resort(None);
+        i
+    }
+
+    /// A file was deleted: it leaves the library.
+    pub fn remove(&mut self, key: &Path) -> Option<usize> {
+        let i = self.find(key)?;
+        let selected = self.selected_entry();
+        let e = self.entries.remove(i);
+        if e.loading {
+            self.pending = self.pending.saturating_sub(1);
+        }
+        let keep = selected.and_then(|s| match s.cmp(&i) {
+            std::cmp::Ordering::Less => Some(s),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(s - 1),
+        });
+        self.resort(keep);
+        Some(i)
+    }
+
+    /// Moves the selection by `delta` positions (clamped).
+    pub fn step(&mut self, delta: isize) {
+        let n = self.order.len();
+        if n == 0 {
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+    }
+
+    pub fn select_pos(&mut self, pos: usize) {
+        self.selected = pos.min(self.order.len().saturating_sub(1));
+    }
+
+    /// Keeps the selection within `height` rows from the top.
+    pub fn keep_in_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + height {
+            self.top = self.selected + 1 - height;
+        }
+        self.top = self.top.min(self.order.len().saturating_sub(1));
+    }
+}
