@@ -8,8 +8,10 @@ use clap::{Args, Parser, Subcommand};
 /// contradict each other.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about = None, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Run `brief` with no PATH to open ./briefings (or the bundled examples).\n\
-Exit status: 0 success, 1 a briefing has errors or cannot be read, 2 usage error.")]
+#[command(
+    after_help = "Run `brief` with no PATH to open ./briefings (or the bundled examples).\n\
+Exit status: 0 success, 1 a briefing has errors or cannot be read, 2 usage error."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -63,8 +65,12 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         }
         _ => (s, 1),
     };
-    let n: u64 = digits.trim().parse().map_err(|_| format!("`{s}` is not a size (e.g. 512K, 256M, 1G)"))?;
-    n.checked_mul(mult).ok_or_else(|| format!("`{s}` is too large"))
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 512K, 256M, 1G)"))?;
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 #[cfg(test)]

@@ -41,12 +41,19 @@ impl Loader {
                     .ok()
             })
             .collect();
-        Loader { jobs: Some(jobs), results, workers }
+        Loader {
+            jobs: Some(jobs),
+            results,
+            workers,
+        }
     }
 
     /// One worker per available core.
     pub fn per_core(max_size: u64) -> Loader {
-        Loader::new(thread::available_parallelism().map_or(2, |n| n.get()), max_size)
+        Loader::new(
+            thread::available_parallelism().map_or(2, |n| n.get()),
+            max_size,
+        )
     }
 
     pub fn load(&self, path: PathBuf) {

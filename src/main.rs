@@ -26,7 +26,11 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "brief: {}", brief::text::sanitize_line(&format!("{e:#}")));
+            let _ = writeln!(
+                err,
+                "brief: {}",
+                brief::text::sanitize_line(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }
@@ -39,7 +43,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             let failed = cmd::check::run(&paths, short, max_size, &mut out, cmd::stdout_colour())?;
             out.flush()?;
-            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         None => open(&cli.open.paths, max_size),
     }
@@ -53,7 +61,10 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
             None => {
                 // No files at all: the examples built into the binary.
                 require_terminal()?;
-                let services = Services { loader: Loader::new(1, max_size), watch: None };
+                let services = Services {
+                    loader: Loader::new(1, max_size),
+                    watch: None,
+                };
                 brief::tui::run(|size| Shell::preloaded(open_bundled(), size), services)?;
                 return Ok(ExitCode::SUCCESS);
             }
@@ -61,21 +72,44 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
     } else {
         (paths.to_vec(), expand(paths))
     };
-    let files: Vec<PathBuf> =
-        found.iter().filter_map(|f| if let Found::File(p) = f { Some(p.clone()) } else { None }).collect();
-    let problems: Vec<(PathBuf, String)> =
-        found.into_iter().filter_map(|f| if let Found::Problem(p, why) = f { Some((p, why)) } else { None }).collect();
+    let files: Vec<PathBuf> = found
+        .iter()
+        .filter_map(|f| {
+            if let Found::File(p) = f {
+                Some(p.clone())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let problems: Vec<(PathBuf, String)> = found
+        .into_iter()
+        .filter_map(|f| {
+            if let Found::Problem(p, why) = f {
+                Some((p, why))
+            } else {
+                None
+            }
+        })
+        .collect();
 
     if files.len() == 1 && problems.is_empty() {
         // One briefing: straight into the reader, or its diagnostics and status 1.
         match open_file(&files[0], max_size) {
             Opened::Doc(doc) => {
                 require_terminal()?;
-                let services = Services { loader: Loader::new(1, max_size), watch: Watch::new(&watched) };
+                let services = Services {
+                    loader: Loader::new(1, max_size),
+                    watch: Watch::new(&watched),
+                };
                 brief::tui::run(|size| Shell::single(doc, size), services)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            Opened::Failed { path, source, diagnostics } => {
+            Opened::Failed {
+                path,
+                source,
+                diagnostics,
+            } => {
                 let mut err = std::io::stderr().lock();
                 let colour = cmd::use_colour(std::io::stderr().is_terminal());
                 for d in &diagnostics {
@@ -95,12 +129,20 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
     if files.is_empty() {
         let mut err = std::io::stderr().lock();
         for (path, why) in &problems {
-            writeln!(err, "{}: error: {}", brief::text::sanitize_line(&path.display().to_string()), why)?;
+            writeln!(
+                err,
+                "{}: error: {}",
+                brief::text::sanitize_line(&path.display().to_string()),
+                why
+            )?;
         }
         return Ok(ExitCode::from(1));
     }
     require_terminal()?;
-    let services = Services { loader: Loader::per_core(max_size), watch: Watch::new(&watched) };
+    let services = Services {
+        loader: Loader::per_core(max_size),
+        watch: Watch::new(&watched),
+    };
     brief::tui::run(
         |size| {
             let mut shell = Shell::new(files, size);
@@ -126,5 +168,8 @@ fn require_terminal() -> anyhow::Result<()> {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -11,12 +11,20 @@ use crate::cmd::paths::{expand, Found};
 /// A briefing that loaded, or a file that did not and why.
 pub enum Opened {
     Doc(Doc),
-    Failed { path: PathBuf, source: Option<String>, diagnostics: Vec<Diagnostic> },
+    Failed {
+        path: PathBuf,
+        source: Option<String>,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 /// Loads one file into a document or its diagnostics.
 pub fn open_file(path: &Path, max_size: u64) -> Opened {
-    let fail = |source: Option<String>, diagnostics| Opened::Failed { path: path.to_path_buf(), source, diagnostics };
+    let fail = |source: Option<String>, diagnostics| Opened::Failed {
+        path: path.to_path_buf(),
+        source,
+        diagnostics,
+    };
     let bytes = match read_file(path, max_size) {
         Ok(b) => b,
         Err(d) => return fail(None, vec![d]),
@@ -26,7 +34,12 @@ pub fn open_file(path: &Path, max_size: u64) -> Opened {
         Err(d) => return fail(None, d),
     };
     match load_str(text) {
-        Ok(l) => Opened::Doc(Doc::new(Some(path.to_path_buf()), path.display().to_string(), l.briefing, l.warnings)),
+        Ok(l) => Opened::Doc(Doc::new(
+            Some(path.to_path_buf()),
+            path.display().to_string(),
+            l.briefing,
+            l.warnings,
+        )),
         Err(d) => fail(Some(text.to_string()), d),
     }
 }
@@ -43,9 +56,11 @@ pub fn open_paths(paths: &[PathBuf], max_size: u64) -> Vec<Opened> {
         .into_iter()
         .map(|f| match f {
             Found::File(p) => open_file(&p, max_size),
-            Found::Problem(path, why) => {
-                Opened::Failed { path, source: None, diagnostics: vec![Diagnostic::error(Default::default(), why)] }
-            }
+            Found::Problem(path, why) => Opened::Failed {
+                path,
+                source: None,
+                diagnostics: vec![Diagnostic::error(Default::default(), why)],
+            },
         })
         .collect()
 }
@@ -55,8 +70,17 @@ pub fn open_bundled() -> Vec<Opened> {
     crate::bundled::BUNDLED
         .iter()
         .map(|(name, text)| match load_str(text) {
-            Ok(l) => Opened::Doc(Doc::new(None, format!("{name} (built in)"), l.briefing, l.warnings)),
-            Err(d) => Opened::Failed { path: PathBuf::from(name), source: Some(text.to_string()), diagnostics: d },
+            Ok(l) => Opened::Doc(Doc::new(
+                None,
+                format!("{name} (built in)"),
+                l.briefing,
+                l.warnings,
+            )),
+            Err(d) => Opened::Failed {
+                path: PathBuf::from(name),
+                source: Some(text.to_string()),
+                diagnostics: d,
+            },
         })
         .collect()
 }

@@ -24,8 +24,12 @@ fn replacement(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('␡'),
         '\u{80}'..='\u{9f}' => Some(C1_MARK),
-        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(BIDI_MARK),
-        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}' => Some(ZERO_WIDTH_MARK),
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            Some(BIDI_MARK)
+        }
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}' => {
+            Some(ZERO_WIDTH_MARK)
+        }
         '\u{2028}' | '\u{2029}' => Some('↵'),
         _ => None,
     }
@@ -34,7 +38,10 @@ fn replacement(c: char) -> Option<char> {
 fn is_clean(s: &str) -> bool {
     // Fast path: plain ASCII text with no controls but newlines.
     let bytes = s.as_bytes();
-    if bytes.iter().all(|&b| (0x20..0x7f).contains(&b) || b == b'\n') {
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
         return true;
     }
     !s.chars().any(|c| c == '\t' || replacement(c).is_some())
@@ -116,8 +123,9 @@ fn starts_list_item(line: &str) -> bool {
         || t.starts_with("- ")
         || t.starts_with("* ")
         || t.starts_with("• ")
-        || t.split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || t.split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Display width in terminal cells.
@@ -191,7 +199,10 @@ mod tests {
 
     #[test]
     fn display_unfolds_prose_but_keeps_paragraphs_and_lists() {
-        assert_eq!(display("one\ntwo\n\nthree\n- a\n- b\n"), "one two\n\nthree\n- a\n- b\n");
+        assert_eq!(
+            display("one\ntwo\n\nthree\n- a\n- b\n"),
+            "one two\n\nthree\n- a\n- b\n"
+        );
         assert_eq!(display("x\n  indented"), "x\n  indented");
         assert_eq!(display("a\tb").len(), sanitize("a\tb").len());
         assert_eq!(wrap("The\napproved rise", 40), vec!["The approved rise"]);

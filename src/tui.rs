@@ -10,7 +10,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::crossterm::cursor;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::layout::Rect;
@@ -54,7 +56,11 @@ fn enter() -> io::Result<Term> {
 /// Signals that end the reader; each sets the flag the loop checks.
 fn watch_signals() -> io::Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&flag))?;
     }
     Ok(flag)
@@ -144,7 +150,11 @@ fn event_loop(
             }
             dirty = true;
         }
-        if event::poll(Duration::from_millis(if shell.library.pending > 0 { 10 } else { 50 }))? {
+        if event::poll(Duration::from_millis(if shell.library.pending > 0 {
+            10
+        } else {
+            50
+        }))? {
             // Drain what is queued before drawing once: fast typing and resizes redraw once.
             loop {
                 let ev = event::read()?;
@@ -174,7 +184,11 @@ fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Op
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
-        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
         .unwrap_or_else(|| "vi".to_string());
     // The variable may hold arguments ("code --wait"); split on whitespace like git does for simple cases.
     let mut parts = editor.split_whitespace();
@@ -182,11 +196,18 @@ fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Op
         return Ok(None);
     };
     restore();
-    let status = std::process::Command::new(program).args(parts).arg(format!("+{line}")).arg(path).status();
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status();
     *term = enter()?;
     term.clear()?;
     Ok(match status {
-        Err(e) => Some(format!("cannot run the editor `{program}`: {}", crate::briefing::load::io_reason(&e))),
+        Err(e) => Some(format!(
+            "cannot run the editor `{program}`: {}",
+            crate::briefing::load::io_reason(&e)
+        )),
         Ok(s) if !s.success() => Some(format!("the editor `{program}` exited with {s}")),
         Ok(_) => None,
     })

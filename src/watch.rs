@@ -24,7 +24,10 @@ impl Watch {
         let (tx, events) = channel();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(ev) = res {
-                if matches!(ev.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)) {
+                if matches!(
+                    ev.kind,
+                    EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                ) {
                     for p in ev.paths {
                         let _ = tx.send(p);
                     }
@@ -42,22 +45,29 @@ impl Watch {
                     folders.push(abs);
                 }
             } else {
-                let dir = abs.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                let dir = abs
+                    .parent()
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
                 if watched_dirs.insert(dir.clone()) {
                     let _ = watcher.watch(&dir, RecursiveMode::NonRecursive);
                 }
                 files.insert(abs);
             }
         }
-        Some(Watch { _watcher: watcher, events, files, folders })
+        Some(Watch {
+            _watcher: watcher,
+            events,
+            files,
+            folders,
+        })
     }
 
     /// Briefing files that changed since the last call, each once, as absolute paths.
     pub fn changed(&self) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = Vec::new();
         while let Ok(p) = self.events.try_recv() {
-            let wanted =
-                self.files.contains(&p) || (is_briefing_name(&p) && self.folders.iter().any(|f| p.starts_with(f)));
+            let wanted = self.files.contains(&p)
+                || (is_briefing_name(&p) && self.folders.iter().any(|f| p.starts_with(f)));
             if wanted && !out.contains(&p) {
                 out.push(p);
             }

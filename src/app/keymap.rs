@@ -132,9 +132,11 @@ impl FromStr for Key {
             "End" => KeyCode::End,
             "PgUp" => KeyCode::PageUp,
             "PgDn" => KeyCode::PageDown,
-            f if f.len() > 1 && f.starts_with('F') => {
-                KeyCode::F(f.get(1..).and_then(|n| n.parse().ok()).ok_or_else(|| format!("unknown key `{s}`"))?)
-            }
+            f if f.len() > 1 && f.starts_with('F') => KeyCode::F(
+                f.get(1..)
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| format!("unknown key `{s}`"))?,
+            ),
             c => {
                 let mut chars = c.chars();
                 match (chars.next(), chars.next()) {
@@ -173,36 +175,135 @@ macro_rules! b {
 }
 
 pub static BINDINGS: &[Binding] = &[
-    b!(&[Library], ["j", "↓"], Action::Down, "next briefing", "move"),
+    b!(
+        &[Library],
+        ["j", "↓"],
+        Action::Down,
+        "next briefing",
+        "move"
+    ),
     b!(&[Library], ["k", "↑"], Action::Up, "previous briefing"),
     b!(&[Library], ["g", "Home"], Action::First, "first briefing"),
     b!(&[Library], ["G", "End"], Action::Last, "last briefing"),
-    b!(&[Library], ["Ctrl-d"], Action::HalfPageDown, "half a page down"),
+    b!(
+        &[Library],
+        ["Ctrl-d"],
+        Action::HalfPageDown,
+        "half a page down"
+    ),
     b!(&[Library], ["Ctrl-u"], Action::HalfPageUp, "half a page up"),
-    b!(&[Library], ["PgDn", "Space"], Action::PageDown, "a page down"),
+    b!(
+        &[Library],
+        ["PgDn", "Space"],
+        Action::PageDown,
+        "a page down"
+    ),
     b!(&[Library], ["PgUp"], Action::PageUp, "a page up"),
-    b!(&[Library], ["Enter"], Action::Open, "open the briefing (or a broken file's diagnostics)", "open"),
-    b!(READING, ["J"], Action::NextBriefing, "next briefing of the library"),
-    b!(READING, ["K"], Action::PrevBriefing, "previous briefing of the library"),
+    b!(
+        &[Library],
+        ["Enter"],
+        Action::Open,
+        "open the briefing (or a broken file's diagnostics)",
+        "open"
+    ),
+    b!(
+        READING,
+        ["J"],
+        Action::NextBriefing,
+        "next briefing of the library"
+    ),
+    b!(
+        READING,
+        ["K"],
+        Action::PrevBriefing,
+        "previous briefing of the library"
+    ),
     b!(&[Panes], ["j", "↓"], Action::Down, "next item", "move"),
     b!(&[Panes], ["k", "↑"], Action::Up, "previous item"),
-    b!(&[Detail], ["j", "↓"], Action::Down, "next relation (or scroll down)", "move"),
-    b!(&[Detail], ["k", "↑"], Action::Up, "previous relation (or scroll up)"),
-    b!(&[Contradictions], ["j", "↓", "]"], Action::NextPair, "next contradiction", "next"),
-    b!(&[Contradictions], ["k", "↑", "["], Action::PrevPair, "previous contradiction"),
+    b!(
+        &[Detail],
+        ["j", "↓"],
+        Action::Down,
+        "next relation (or scroll down)",
+        "move"
+    ),
+    b!(
+        &[Detail],
+        ["k", "↑"],
+        Action::Up,
+        "previous relation (or scroll up)"
+    ),
+    b!(
+        &[Contradictions],
+        ["j", "↓", "]"],
+        Action::NextPair,
+        "next contradiction",
+        "next"
+    ),
+    b!(
+        &[Contradictions],
+        ["k", "↑", "["],
+        Action::PrevPair,
+        "previous contradiction"
+    ),
     b!(&[Panes, Detail], ["g", "Home"], Action::First, "first item"),
     b!(&[Panes, Detail], ["G", "End"], Action::Last, "last item"),
-    b!(&[Contradictions], ["g", "Home"], Action::First, "first contradiction"),
-    b!(&[Contradictions], ["G", "End"], Action::Last, "last contradiction"),
-    b!(&[Panes, Detail, Help], ["Ctrl-d"], Action::HalfPageDown, "half a page down"),
-    b!(&[Panes, Detail, Help], ["Ctrl-u"], Action::HalfPageUp, "half a page up"),
-    b!(&[Panes, Detail, Help], ["PgDn", "Space"], Action::PageDown, "a page down"),
-    b!(&[Panes, Detail, Help], ["PgUp"], Action::PageUp, "a page up"),
+    b!(
+        &[Contradictions],
+        ["g", "Home"],
+        Action::First,
+        "first contradiction"
+    ),
+    b!(
+        &[Contradictions],
+        ["G", "End"],
+        Action::Last,
+        "last contradiction"
+    ),
+    b!(
+        &[Panes, Detail, Help],
+        ["Ctrl-d"],
+        Action::HalfPageDown,
+        "half a page down"
+    ),
+    b!(
+        &[Panes, Detail, Help],
+        ["Ctrl-u"],
+        Action::HalfPageUp,
+        "half a page up"
+    ),
+    b!(
+        &[Panes, Detail, Help],
+        ["PgDn", "Space"],
+        Action::PageDown,
+        "a page down"
+    ),
+    b!(
+        &[Panes, Detail, Help],
+        ["PgUp"],
+        Action::PageUp,
+        "a page up"
+    ),
     b!(&[Panes], ["Tab"], Action::NextPane, "next pane", "pane"),
     b!(&[Panes], ["Shift-Tab"], Action::PrevPane, "previous pane"),
-    b!(&[Panes], ["1"], Action::FocusPane(Section::Claims), "Claims pane"),
-    b!(&[Panes], ["2"], Action::FocusPane(Section::Responses), "Responses pane"),
-    b!(&[Panes], ["3"], Action::FocusPane(Section::Context), "Context pane"),
+    b!(
+        &[Panes],
+        ["1"],
+        Action::FocusPane(Section::Claims),
+        "Claims pane"
+    ),
+    b!(
+        &[Panes],
+        ["2"],
+        Action::FocusPane(Section::Responses),
+        "Responses pane"
+    ),
+    b!(
+        &[Panes],
+        ["3"],
+        Action::FocusPane(Section::Context),
+        "Context pane"
+    ),
     b!(&[Panes], ["h", "←"], Action::Left, "pane to the left"),
     b!(&[Panes], ["l", "→"], Action::Right, "pane to the right"),
     b!(
@@ -212,10 +313,34 @@ pub static BINDINGS: &[Binding] = &[
         "switch the focused side",
         "side"
     ),
-    b!(&[Panes], ["Enter"], Action::Open, "open the selected item's detail", "open"),
-    b!(&[Detail], ["Enter"], Action::Open, "follow the selected relation", "follow"),
-    b!(&[Contradictions], ["Enter"], Action::Open, "detail of the focused side", "open"),
-    b!(&[Detail], ["Backspace", "Ctrl-o"], Action::HistoryBack, "back along the relations followed", "back"),
+    b!(
+        &[Panes],
+        ["Enter"],
+        Action::Open,
+        "open the selected item's detail",
+        "open"
+    ),
+    b!(
+        &[Detail],
+        ["Enter"],
+        Action::Open,
+        "follow the selected relation",
+        "follow"
+    ),
+    b!(
+        &[Contradictions],
+        ["Enter"],
+        Action::Open,
+        "detail of the focused side",
+        "open"
+    ),
+    b!(
+        &[Detail],
+        ["Backspace", "Ctrl-o"],
+        Action::HistoryBack,
+        "back along the relations followed",
+        "back"
+    ),
     b!(
         &[Panes, Detail],
         ["c"],
@@ -223,21 +348,77 @@ pub static BINDINGS: &[Binding] = &[
         "contradictions side by side (at the selected item's first)",
         "contradictions"
     ),
-    b!(&[Contradictions], ["c"], Action::ToggleContradictions, "back to where you were"),
-    b!(SEARCHABLE, ["/"], Action::SearchStart, "search (incremental, smart case)", "search"),
+    b!(
+        &[Contradictions],
+        ["c"],
+        Action::ToggleContradictions,
+        "back to where you were"
+    ),
+    b!(
+        SEARCHABLE,
+        ["/"],
+        Action::SearchStart,
+        "search (incremental, smart case)",
+        "search"
+    ),
     b!(SEARCHABLE, ["n"], Action::SearchNext, "next match"),
     b!(SEARCHABLE, ["N"], Action::SearchPrev, "previous match"),
-    b!(ALL_BUT_PROMPT, ["Esc"], Action::Back, "close / go back one level"),
-    b!(ALL_BUT_PROMPT, ["?"], Action::ToggleHelp, "this help", "help"),
+    b!(
+        ALL_BUT_PROMPT,
+        ["Esc"],
+        Action::Back,
+        "close / go back one level"
+    ),
+    b!(
+        ALL_BUT_PROMPT,
+        ["?"],
+        Action::ToggleHelp,
+        "this help",
+        "help"
+    ),
     b!(ALL_BUT_PROMPT, ["q"], Action::Quit, "quit", "quit"),
     b!(&[Help], ["j", "↓"], Action::Down, "scroll help down"),
     b!(&[Help], ["k", "↑"], Action::Up, "scroll help up"),
-    b!(&[Panes, Detail, Contradictions, Help, Prompt], ["Ctrl-c"], Action::Quit, "quit"),
-    b!(&[Prompt], ["Enter"], Action::PromptAccept, "keep the search", "keep"),
-    b!(&[Prompt], ["Esc"], Action::PromptCancel, "cancel, back to where you were", "cancel"),
-    b!(&[Prompt], ["Ctrl-r"], Action::PromptToggleRegex, "toggle regular expression", "regex"),
-    b!(&[Prompt], ["Backspace"], Action::PromptBackspace, "delete a character"),
-    b!(&[Prompt], ["↑"], Action::PromptHistoryPrev, "earlier query", "history"),
+    b!(
+        &[Panes, Detail, Contradictions, Help, Prompt],
+        ["Ctrl-c"],
+        Action::Quit,
+        "quit"
+    ),
+    b!(
+        &[Prompt],
+        ["Enter"],
+        Action::PromptAccept,
+        "keep the search",
+        "keep"
+    ),
+    b!(
+        &[Prompt],
+        ["Esc"],
+        Action::PromptCancel,
+        "cancel, back to where you were",
+        "cancel"
+    ),
+    b!(
+        &[Prompt],
+        ["Ctrl-r"],
+        Action::PromptToggleRegex,
+        "toggle regular expression",
+        "regex"
+    ),
+    b!(
+        &[Prompt],
+        ["Backspace"],
+        Action::PromptBackspace,
+        "delete a character"
+    ),
+    b!(
+        &[Prompt],
+        ["↑"],
+        Action::PromptHistoryPrev,
+        "earlier query",
+        "history"
+    ),
     b!(&[Prompt], ["↓"], Action::PromptHistoryNext, "later query"),
 ];
 
@@ -264,7 +445,11 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
         return Some(*a);
     }
     match (mode, key.code) {
-        (Mode::Prompt, KeyCode::Char(c)) if !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        (Mode::Prompt, KeyCode::Char(c))
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::PromptInput(c))
         }
         _ => None,
@@ -273,12 +458,21 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
 
 /// `j/↓` — the first two keys of a binding, as the hint bar and help show them.
 pub fn keys_label(b: &Binding, max: usize) -> String {
-    b.keys.iter().take(max).copied().collect::<Vec<_>>().join("/")
+    b.keys
+        .iter()
+        .take(max)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The short hints for a mode's status bar, in table order: `("j/↓", "move")`.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
-    BINDINGS.iter().filter(|b| b.modes.contains(&mode)).filter_map(|b| b.hint.map(|h| (keys_label(b, 1), h))).collect()
+    BINDINGS
+        .iter()
+        .filter(|b| b.modes.contains(&mode))
+        .filter_map(|b| b.hint.map(|h| (keys_label(b, 1), h)))
+        .collect()
 }
 
 /// Parses a space-separated key sequence (`"j j / foo Enter n"`); for tests and scripts.
@@ -288,7 +482,10 @@ pub fn parse_sequence(s: &str) -> Vec<Key> {
     for word in s.split(' ').filter(|w| !w.is_empty()) {
         match word.parse::<Key>() {
             Ok(k) => out.push(k),
-            Err(_) => out.extend(word.chars().map(|c| Key::new(KeyCode::Char(c), KeyModifiers::NONE))),
+            Err(_) => out.extend(
+                word.chars()
+                    .map(|c| Key::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            ),
         }
     }
     out
@@ -332,11 +529,19 @@ mod tests {
     #[test]
     fn prompt_types_characters() {
         assert_eq!(
-            lookup(Mode::Prompt, Key::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+            lookup(
+                Mode::Prompt,
+                Key::new(KeyCode::Char('q'), KeyModifiers::NONE)
+            ),
             Some(Action::PromptInput('q'))
         );
         assert_eq!(
-            lookup(Mode::Prompt, "Ctrl-c".parse().unwrap_or(Key::new(KeyCode::Null, KeyModifiers::NONE))),
+            lookup(
+                Mode::Prompt,
+                "Ctrl-c"
+                    .parse()
+                    .unwrap_or(Key::new(KeyCode::Null, KeyModifiers::NONE))
+            ),
             Some(Action::Quit)
         );
     }

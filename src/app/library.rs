@@ -20,7 +20,11 @@ pub struct Failure {
 impl Failure {
     /// `line:col message` of the first error, as the list and status bar show it.
     pub fn first(&self) -> String {
-        let d = self.diagnostics.iter().find(|d| d.is_error()).or(self.diagnostics.first());
+        let d = self
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .or(self.diagnostics.first());
         d.map_or_else(|| "cannot be loaded".to_string(), Diagnostic::located)
     }
 }
@@ -41,11 +45,20 @@ pub struct Entry {
 impl Entry {
     pub fn new(path: PathBuf) -> Entry {
         let key = absolute(&path);
-        Entry { path, key, doc: None, error: None, loading: true }
+        Entry {
+            path,
+            key,
+            doc: None,
+            error: None,
+            loading: true,
+        }
     }
 
     pub fn name(&self) -> String {
-        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     fn sort_key(&self) -> (u8, Reverse<Option<Date>>, &Path) {
@@ -76,7 +89,13 @@ impl Library {
     pub fn new(paths: Vec<PathBuf>) -> Library {
         let entries: Vec<Entry> = paths.into_iter().map(Entry::new).collect();
         let pending = entries.len();
-        let mut lib = Library { entries, order: Vec::new(), selected: 0, top: 0, pending };
+        let mut lib = Library {
+            entries,
+            order: Vec::new(),
+            selected: 0,
+            top: 0,
+            pending,
+        };
         lib.resort(None);
         lib
     }
@@ -113,7 +132,10 @@ impl Library {
         let i = match self.find(key) {
             Some(i) => i,
             None => {
-                self.entries.push(Entry { loading: false, ..Entry::new(shown) });
+                self.entries.push(Entry {
+                    loading: false,
+                    ..Entry::new(shown)
+                });
                 self.entries.len() - 1
             }
         };

@@ -32,9 +32,20 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn new(path: Option<PathBuf>, name: String, briefing: Briefing, warnings: Vec<Diagnostic>) -> Doc {
+    pub fn new(
+        path: Option<PathBuf>,
+        name: String,
+        briefing: Briefing,
+        warnings: Vec<Diagnostic>,
+    ) -> Doc {
         let relations = Relations::derive(&briefing);
-        Doc { path, name, briefing, relations, warnings }
+        Doc {
+            path,
+            name,
+            briefing,
+            relations,
+            warnings,
+        }
     }
 }
 
@@ -157,7 +168,9 @@ impl App {
 
     /// The line to open an editor at: the item in focus (detail, contradiction side or pane).
     pub fn edit_line(&self) -> u32 {
-        shell::side_item(self).and_then(|r| self.doc.briefing.item(r)).map_or(1, |i| i.pos.line.max(1))
+        shell::side_item(self)
+            .and_then(|r| self.doc.briefing.item(r))
+            .map_or(1, |i| i.pos.line.max(1))
     }
 
     /// Shows a new version of the briefing, keeping the view: the focus, the selected item of each
@@ -169,7 +182,10 @@ impl App {
             let id = old.briefing.item(r).map(|i| i.id.as_str());
             match id.and_then(|id| new.find(id)) {
                 Some(found) if found.section == r.section => found,
-                _ => ItemRef::new(r.section, r.index.min(new.section(r.section).len().saturating_sub(1))),
+                _ => ItemRef::new(
+                    r.section,
+                    r.index.min(new.section(r.section).len().saturating_sub(1)),
+                ),
             }
         };
         for s in Section::ALL {
@@ -187,7 +203,11 @@ impl App {
             match screen {
                 Screen::Detail(mut d) => {
                     d.item = remap(d.item, &self.doc.briefing);
-                    d.history = d.history.into_iter().map(|(r, c)| (remap(r, &self.doc.briefing), c)).collect();
+                    d.history = d
+                        .history
+                        .into_iter()
+                        .map(|(r, c)| (remap(r, &self.doc.briefing), c))
+                        .collect();
                     if self.doc.briefing.item(d.item).is_some() {
                         self.stack.push(Screen::Detail(d));
                     }
@@ -340,7 +360,11 @@ impl App {
             Action::Scroll(x, y, dir) => {
                 if let Some(section) = self.pane_at(x, y) {
                     let i = self.selected[section.index()];
-                    let to = if dir > 0 { i.saturating_add(1) } else { i.saturating_sub(1) };
+                    let to = if dir > 0 {
+                        i.saturating_add(1)
+                    } else {
+                        i.saturating_sub(1)
+                    };
                     self.select(section, to);
                 }
             }
@@ -368,7 +392,10 @@ impl App {
 
     fn pane_geometry(&self, section: Section) -> (u16, usize) {
         let area = layout::pane_area(self.size, section);
-        (layout::text_width(area), usize::from(layout::inner(area).height))
+        (
+            layout::text_width(area),
+            usize::from(layout::inner(area).height),
+        )
     }
 
     /// How many items are shown in the pane from its top: the step of a page.
@@ -424,7 +451,10 @@ impl App {
     fn pane_at(&self, x: u16, y: u16) -> Option<Section> {
         let f = layout::frame(self.size)?;
         let (_, areas) = layout::panes(f.body, self.focus);
-        areas.into_iter().find(|(_, a)| a.contains((x, y).into())).map(|(s, _)| s)
+        areas
+            .into_iter()
+            .find(|(_, a)| a.contains((x, y).into()))
+            .map(|(s, _)| s)
     }
 
     fn click_panes(&mut self, x: u16, y: u16) {
@@ -439,7 +469,8 @@ impl App {
             self.focus_pane(Section::from_index(i));
             return;
         }
-        let Some((section, area)) = areas.into_iter().find(|(_, a)| a.contains((x, y).into())) else {
+        let Some((section, area)) = areas.into_iter().find(|(_, a)| a.contains((x, y).into()))
+        else {
             return;
         };
         self.focus = section;
@@ -463,10 +494,19 @@ impl App {
 
     pub fn open_detail(&mut self, r: ItemRef) {
         // One detail at a time: reopening replaces the one on the stack.
-        if let Some(pos) = self.stack.iter().position(|s| matches!(s, Screen::Detail(_))) {
+        if let Some(pos) = self
+            .stack
+            .iter()
+            .position(|s| matches!(s, Screen::Detail(_)))
+        {
             self.stack.truncate(pos);
         }
-        self.stack.push(Screen::Detail(DetailState { item: r, cursor: 0, scroll: 0, history: Vec::new() }));
+        self.stack.push(Screen::Detail(DetailState {
+            item: r,
+            cursor: 0,
+            scroll: 0,
+            history: Vec::new(),
+        }));
     }
 
     fn set_detail(&mut self, d: DetailState) {
@@ -564,30 +604,40 @@ impl App {
     /// Opens the contradictions view at the first pair `item` is in (or the first pair).
     fn open_pairs_for(&mut self, item: Option<ItemRef>) {
         let pairs = &self.doc.relations;
-        let (index, side) = match item.and_then(|r| pairs.pairs_of(r).first().map(|&p| (r, p as usize))) {
-            Some((r, p)) => {
-                let side =
-                    if pairs.pairs.get(p).is_some_and(|pair| pair.right == r) { Side::Right } else { Side::Left };
-                (p, side)
-            }
-            None => {
-                if let Some(r) = item {
-                    if !pairs.pairs.is_empty() {
-                        let id = self.doc.briefing.item(r).map_or("", |i| i.id.as_str());
-                        self.message = Some(format!("`{id}` is in no contradiction; showing the first"));
-                    }
+        let (index, side) =
+            match item.and_then(|r| pairs.pairs_of(r).first().map(|&p| (r, p as usize))) {
+                Some((r, p)) => {
+                    let side = if pairs.pairs.get(p).is_some_and(|pair| pair.right == r) {
+                        Side::Right
+                    } else {
+                        Side::Left
+                    };
+                    (p, side)
                 }
-                (0, Side::Left)
-            }
-        };
+                None => {
+                    if let Some(r) = item {
+                        if !pairs.pairs.is_empty() {
+                            let id = self.doc.briefing.item(r).map_or("", |i| i.id.as_str());
+                            self.message =
+                                Some(format!("`{id}` is in no contradiction; showing the first"));
+                        }
+                    }
+                    (0, Side::Left)
+                }
+            };
         self.open_pairs_at(index, side);
     }
 
     pub fn open_pairs_at(&mut self, index: usize, side: Side) {
-        if let Some(pos) = self.stack.iter().position(|s| matches!(s, Screen::Contradictions(_))) {
+        if let Some(pos) = self
+            .stack
+            .iter()
+            .position(|s| matches!(s, Screen::Contradictions(_)))
+        {
             self.stack.truncate(pos);
         }
-        self.stack.push(Screen::Contradictions(PairsState { index, side }));
+        self.stack
+            .push(Screen::Contradictions(PairsState { index, side }));
     }
 
     fn update_pairs(&mut self, action: Action, mut p: PairsState) {
@@ -597,8 +647,16 @@ impl App {
             Action::PrevPair | Action::Up => p.index = p.index.saturating_sub(1),
             Action::First => p.index = 0,
             Action::Last => p.index = n.saturating_sub(1),
-            Action::SwitchSide | Action::Left | Action::Right | Action::NextPane | Action::PrevPane => {
-                p.side = if p.side == Side::Left { Side::Right } else { Side::Left };
+            Action::SwitchSide
+            | Action::Left
+            | Action::Right
+            | Action::NextPane
+            | Action::PrevPane => {
+                p.side = if p.side == Side::Left {
+                    Side::Right
+                } else {
+                    Side::Left
+                };
             }
             Action::ToggleContradictions => {
                 self.stack.pop();
@@ -609,7 +667,11 @@ impl App {
                     self.message = Some("this briefing declares no contradictions".into());
                     return;
                 };
-                let r = if p.side == Side::Left { pair.left } else { pair.right };
+                let r = if p.side == Side::Left {
+                    pair.left
+                } else {
+                    pair.right
+                };
                 self.reveal(r);
                 self.open_detail(r);
                 return;
@@ -620,7 +682,11 @@ impl App {
                 }
             }
             Action::Scroll(_, _, dir) => {
-                p.index = if dir > 0 { (p.index + 1).min(n.saturating_sub(1)) } else { p.index.saturating_sub(1) };
+                p.index = if dir > 0 {
+                    (p.index + 1).min(n.saturating_sub(1))
+                } else {
+                    p.index.saturating_sub(1)
+                };
             }
             _ => return,
         }

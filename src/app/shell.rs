@@ -153,7 +153,9 @@ impl Shell {
                 Action::Down => Some(scroll + 1),
                 Action::Up => Some(scroll.saturating_sub(1)),
                 Action::PageDown | Action::HalfPageDown => Some(scroll + self.list_height() / 2),
-                Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(self.list_height() / 2)),
+                Action::PageUp | Action::HalfPageUp => {
+                    Some(scroll.saturating_sub(self.list_height() / 2))
+                }
                 _ => Some(scroll),
             };
             return;
@@ -163,8 +165,12 @@ impl Shell {
                 Action::Back | Action::Open => None,
                 Action::Down => Some((entry, scroll + 1)),
                 Action::Up => Some((entry, scroll.saturating_sub(1))),
-                Action::PageDown | Action::HalfPageDown => Some((entry, scroll + self.list_height() / 2)),
-                Action::PageUp | Action::HalfPageUp => Some((entry, scroll.saturating_sub(self.list_height() / 2))),
+                Action::PageDown | Action::HalfPageDown => {
+                    Some((entry, scroll + self.list_height() / 2))
+                }
+                Action::PageUp | Action::HalfPageUp => {
+                    Some((entry, scroll.saturating_sub(self.list_height() / 2)))
+                }
                 Action::First => Some((entry, 0)),
                 Action::Edit => {
                     self.edit_entry(entry);
@@ -228,7 +234,9 @@ impl Shell {
         match (&entry.doc, &entry.error) {
             (Some(doc), error) => {
                 let mut app = App::new(Rc::clone(doc), self.size);
-                app.file_error = error.as_ref().map(|f| format!("{}: {}", entry.name(), f.first()));
+                app.file_error = error
+                    .as_ref()
+                    .map(|f| format!("{}: {}", entry.name(), f.first()));
                 self.reader = Some(app);
                 self.open_entry = Some(i);
                 if let Some(pos) = self.library.order.iter().position(|&x| x == i) {
@@ -264,8 +272,11 @@ impl Shell {
             p += delta;
         }
         if let Some(app) = self.reader.as_mut() {
-            app.message =
-                Some(if delta > 0 { "this is the last briefing".into() } else { "this is the first briefing".into() });
+            app.message = Some(if delta > 0 {
+                "this is the last briefing".into()
+            } else {
+                "this is the first briefing".into()
+            });
         }
     }
 
@@ -286,11 +297,15 @@ impl Shell {
         if let Some(e) = self.library.entries.get(i) {
             if app.doc.path.is_none() {
                 if let Some(app) = self.reader.as_mut() {
-                    app.message = Some("this example is built into brief; open a file to edit it".into());
+                    app.message =
+                        Some("this example is built into brief; open a file to edit it".into());
                 }
                 return;
             }
-            self.requests.push(Request::Edit { path: e.path.clone(), line });
+            self.requests.push(Request::Edit {
+                path: e.path.clone(),
+                line,
+            });
         }
     }
 
@@ -302,8 +317,15 @@ impl Shell {
             self.message = Some("this example is built into brief; open a file to edit it".into());
             return;
         }
-        let line = e.error.as_ref().and_then(|f| f.diagnostics.first()).map_or(1, |d| d.pos.line.max(1));
-        self.requests.push(Request::Edit { path: e.path.clone(), line });
+        let line = e
+            .error
+            .as_ref()
+            .and_then(|f| f.diagnostics.first())
+            .map_or(1, |d| d.pos.line.max(1));
+        self.requests.push(Request::Edit {
+            path: e.path.clone(),
+            line,
+        });
     }
 
     /// Takes in a finished load.
@@ -312,7 +334,14 @@ impl Shell {
         let key = absolute(&shown);
         let result = match opened {
             Opened::Doc(doc) => Ok(doc),
-            Opened::Failed { diagnostics, source, .. } => Err(Failure { diagnostics, source }),
+            Opened::Failed {
+                diagnostics,
+                source,
+                ..
+            } => Err(Failure {
+                diagnostics,
+                source,
+            }),
         };
         let failed_msg = result.as_ref().err().map(Failure::first);
         let i = self.library.loaded(&key, shown, result);
@@ -321,7 +350,10 @@ impl Shell {
             if let Some(app) = self.reader.as_mut() {
                 match failed_msg {
                     Some(msg) => {
-                        app.file_error = Some(format!("{}: {msg} (showing the last good version)", entry.name()))
+                        app.file_error = Some(format!(
+                            "{}: {msg} (showing the last good version)",
+                            entry.name()
+                        ))
                     }
                     None => {
                         app.file_error = None;
@@ -334,7 +366,13 @@ impl Shell {
             }
         }
         if let Some((d, _)) = self.diagnostics {
-            if d == i && self.library.entries.get(i).is_some_and(|e| e.error.is_none()) {
+            if d == i
+                && self
+                    .library
+                    .entries
+                    .get(i)
+                    .is_some_and(|e| e.error.is_none())
+            {
                 self.diagnostics = None;
             }
         }
@@ -355,7 +393,8 @@ impl Shell {
             match self.open_entry {
                 Some(o) if o == i => {
                     if let Some(app) = self.reader.as_mut() {
-                        app.file_error = Some("the file was deleted (showing the last version)".into());
+                        app.file_error =
+                            Some("the file was deleted (showing the last version)".into());
                     }
                     self.open_entry = None;
                 }
@@ -382,9 +421,13 @@ fn opened_path(o: &Opened) -> PathBuf {
 pub(crate) fn side_item(app: &App) -> Option<crate::briefing::ItemRef> {
     match app.stack.last() {
         Some(Screen::Detail(d)) => Some(d.item),
-        Some(Screen::Contradictions(p)) => {
-            app.doc.relations.pairs.get(p.index).map(|pair| if p.side == Side::Left { pair.left } else { pair.right })
-        }
+        Some(Screen::Contradictions(p)) => app.doc.relations.pairs.get(p.index).map(|pair| {
+            if p.side == Side::Left {
+                pair.left
+            } else {
+                pair.right
+            }
+        }),
         None => app.current(),
     }
 }

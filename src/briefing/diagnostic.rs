@@ -33,11 +33,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, pos, message: message.into() }
+        Diagnostic {
+            severity: Severity::Error,
+            pos,
+            message: message.into(),
+        }
     }
 
     pub fn warning(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, pos, message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            pos,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -50,13 +58,21 @@ impl Diagnostic {
         let message = crate::text::sanitize_line(&self.message);
         let pos = self.pos;
         // A file-level problem still gets a position so every tool can parse the line.
-        let (line, col) = if pos.line == 0 { (1, 1) } else { (pos.line, pos.col.max(1)) };
+        let (line, col) = if pos.line == 0 {
+            (1, 1)
+        } else {
+            (pos.line, pos.col.max(1))
+        };
         format!("{path}:{line}:{col}: {}: {message}", self.severity.word())
     }
 
     /// The `line:col message` form used where the path is already shown.
     pub fn located(&self) -> String {
-        let (line, col) = if self.pos.line == 0 { (1, 1) } else { (self.pos.line, self.pos.col.max(1)) };
+        let (line, col) = if self.pos.line == 0 {
+            (1, 1)
+        } else {
+            (self.pos.line, self.pos.col.max(1))
+        };
         format!("{line}:{col} {}", crate::text::sanitize_line(&self.message))
     }
 
@@ -152,7 +168,11 @@ mod tests {
 
     #[test]
     fn tally_reads_like_a_sentence() {
-        let t = Tally { files: 2, errors: 1, warnings: 1 };
+        let t = Tally {
+            files: 2,
+            errors: 1,
+            warnings: 1,
+        };
         assert_eq!(t.to_string(), "2 files: 1 error, 1 warning");
     }
 }

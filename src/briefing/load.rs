@@ -8,7 +8,8 @@ use std::path::Path;
 
 use super::diagnostic::Diagnostic;
 use super::model::{
-    Briefing, Date, Declared, Interest, Item, Pos, Reliability, Section, Source, SourceKind, Stance, Status,
+    Briefing, Date, Declared, Interest, Item, Pos, Reliability, Section, Source, SourceKind,
+    Stance, Status,
 };
 use super::raw::RawBriefing;
 use super::srcmap::SourceMap;
@@ -45,7 +46,10 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    Ok(Loaded { briefing: build(raw, &map), warnings: diagnostics })
+    Ok(Loaded {
+        briefing: build(raw, &map),
+        warnings: diagnostics,
+    })
 }
 
 /// Loads a briefing from bytes: checks the encoding first (a UTF-8 BOM is allowed and skipped).
@@ -62,12 +66,19 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
             let good = bytes.get(..e.valid_up_to()).unwrap_or(&[]);
             let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            let col =
-                std::str::from_utf8(good.get(line_start..).unwrap_or(&[])).map_or(1, |s| s.chars().count() as u32 + 1);
-            let what = if bytes.contains(&0) { "binary data, not text" } else { "text that is not UTF-8" };
+            let col = std::str::from_utf8(good.get(line_start..).unwrap_or(&[]))
+                .map_or(1, |s| s.chars().count() as u32 + 1);
+            let what = if bytes.contains(&0) {
+                "binary data, not text"
+            } else {
+                "text that is not UTF-8"
+            };
             Err(vec![Diagnostic::error(
                 Pos::new(line, col),
-                format!("the file holds {what} (invalid byte at offset {}); briefings are UTF-8 YAML", e.valid_up_to()),
+                format!(
+                    "the file holds {what} (invalid byte at offset {}); briefings are UTF-8 YAML",
+                    e.valid_up_to()
+                ),
             )])
         }
     }
@@ -76,7 +87,8 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
 /// Reads a file, refusing folders, unreadable files and files over `max_size` with a diagnostic.
 pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
     let fail = |msg: String| Diagnostic::error(Pos::default(), msg);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
     if meta.is_dir() {
         return Err(fail("is a folder, not a briefing file".into()));
     }
@@ -88,14 +100,17 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
         )));
     }
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` guards against files that grow (or are devices) after the size check.
     file.take(max_size + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
     if bytes.len() as u64 > max_size {
-        return Err(fail(format!("the file is over the {max_size}-byte limit (use --max-size to raise it)")));
+        return Err(fail(format!(
+            "the file is over the {max_size}-byte limit (use --max-size to raise it)"
+        )));
     }
     Ok(bytes)
 }
@@ -118,7 +133,9 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 fn parse(text: &str) -> Result<RawBriefing, Diagnostic> {
     serde_yaml::from_str::<RawBriefing>(text).map_err(|e| {
-        let pos = e.location().map_or(Pos::default(), |l| Pos::new(l.line() as u32, l.column() as u32));
+        let pos = e.location().map_or(Pos::default(), |l| {
+            Pos::new(l.line() as u32, l.column() as u32)
+        });
         Diagnostic::error(pos, explain(&e.to_string()))
     })
 }
@@ -137,11 +154,26 @@ fn explain(message: &str) -> String {
     }
     // serde names our internal types; users know them as sections.
     for (internal, public) in [
-        ("struct RawSource", "a source (a mapping with `id` and `name`)"),
-        ("struct RawClaim", "a claim (a mapping with `id` and `text`)"),
-        ("struct RawResponse", "a response (a mapping with `id`, `text`, `responds_to` and `stance`)"),
-        ("struct RawContext", "a context item (a mapping with `id` and `text`)"),
-        ("struct RawContradiction", "a contradiction (a mapping with `between`)"),
+        (
+            "struct RawSource",
+            "a source (a mapping with `id` and `name`)",
+        ),
+        (
+            "struct RawClaim",
+            "a claim (a mapping with `id` and `text`)",
+        ),
+        (
+            "struct RawResponse",
+            "a response (a mapping with `id`, `text`, `responds_to` and `stance`)",
+        ),
+        (
+            "struct RawContext",
+            "a context item (a mapping with `id` and `text`)",
+        ),
+        (
+            "struct RawContradiction",
+            "a contradiction (a mapping with `between`)",
+        ),
     ] {
         m = m.replace(internal, public);
     }
@@ -161,7 +193,9 @@ fn check_depth(text: &str) -> Option<Diagnostic> {
     let mut at_line_start = true;
     let mut dashes = 0usize;
     let too_deep = |line: u32, start: usize, i: usize| {
-        let col = text.get(start..i).map_or(1, |s| s.chars().count() as u32 + 1);
+        let col = text
+            .get(start..i)
+            .map_or(1, |s| s.chars().count() as u32 + 1);
         Diagnostic::error(
             Pos::new(line, col),
             format!("nesting deeper than {MAX_DEPTH} levels; a briefing never needs that"),
@@ -196,7 +230,9 @@ fn check_depth(text: &str) -> Option<Diagnostic> {
                     }
                 }
                 b']' | b'}' => depth = depth.saturating_sub(1),
-                b'"' | b'\'' if depth > 0 || at_line_start || preceded_by_space(bytes, i) => quote = Some(b),
+                b'"' | b'\'' if depth > 0 || at_line_start || preceded_by_space(bytes, i) => {
+                    quote = Some(b)
+                }
                 b'#' if preceded_by_space(bytes, i) || i == line_start => {
                     // A comment runs to the end of the line.
                     while bytes.get(i + 1).is_some_and(|&c| c != b'\n') {
@@ -226,7 +262,11 @@ fn preceded_by_space(bytes: &[u8], i: usize) -> bool {
 /// Converts a validated raw briefing into the model. Only called when validation found no error,
 /// so every closed-set word parses; anything that does not is dropped rather than trusted.
 fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
-    let date = Date::parse(&raw.date).unwrap_or(Date { year: 1970, month: 1, day: 1 });
+    let date = Date::parse(&raw.date).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
     let n_sources = raw.sources.len();
     let sources = raw
         .sources
@@ -270,7 +310,12 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             credibility: c.credibility,
             quote: c.quote,
             url: c.url,
-            ..blank(Section::Claims, c.id, c.text, map.entry_start("claims", i, n))
+            ..blank(
+                Section::Claims,
+                c.id,
+                c.text,
+                map.entry_start("claims", i, n),
+            )
         })
         .collect();
     let n = raw.responses.len();
@@ -287,7 +332,12 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             credibility: r.credibility,
             quote: r.quote,
             url: r.url,
-            ..blank(Section::Responses, r.id, r.text, map.entry_start("responses", i, n))
+            ..blank(
+                Section::Responses,
+                r.id,
+                r.text,
+                map.entry_start("responses", i, n),
+            )
         })
         .collect();
     let n = raw.context.len();
@@ -302,7 +352,12 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             credibility: c.credibility,
             quote: c.quote,
             url: c.url,
-            ..blank(Section::Context, c.id, c.text, map.entry_start("context", i, n))
+            ..blank(
+                Section::Context,
+                c.id,
+                c.text,
+                map.entry_start("context", i, n),
+            )
         })
         .collect();
     let n = raw.contradictions.len();
@@ -313,10 +368,24 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         .filter_map(|(i, c)| {
             let mut it = c.between.into_iter();
             let (a, b) = (it.next()?, it.next()?);
-            Some(Declared { between: [a, b], note: c.note, pos: map.entry_start("contradictions", i, n) })
+            Some(Declared {
+                between: [a, b],
+                note: c.note,
+                pos: map.entry_start("contradictions", i, n),
+            })
         })
         .collect();
-    Briefing::new(raw.title, date, raw.summary, raw.tags, sources, claims, responses, context, contradictions)
+    Briefing::new(
+        raw.title,
+        date,
+        raw.summary,
+        raw.tags,
+        sources,
+        claims,
+        responses,
+        context,
+        contradictions,
+    )
 }
 
 /// Parses without validating or building: the baseline the benchmarks compare loading against.
@@ -343,7 +412,11 @@ mod tests {
 
     #[test]
     fn brackets_in_text_do_not_count() {
-        let text = format!("title: \"{}\"\nnote: '{}' # [[[\n", "[".repeat(500), "{".repeat(500));
+        let text = format!(
+            "title: \"{}\"\nnote: '{}' # [[[\n",
+            "[".repeat(500),
+            "{".repeat(500)
+        );
         assert!(check_depth(&text).is_none());
     }
 

@@ -341,14 +341,21 @@ impl Briefing {
     }
 
     fn reindex(&mut self) {
-        let mut ids = HashMap::with_capacity(self.claims.len() + self.responses.len() + self.context.len());
+        let mut ids =
+            HashMap::with_capacity(self.claims.len() + self.responses.len() + self.context.len());
         for section in Section::ALL {
             for (index, item) in self.section(section).iter().enumerate() {
-                ids.entry(item.id.clone()).or_insert(ItemRef { section, index });
+                ids.entry(item.id.clone())
+                    .or_insert(ItemRef { section, index });
             }
         }
         self.ids = ids;
-        self.source_ids = self.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        self.source_ids = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
     }
 
     pub fn section(&self, section: Section) -> &[Item] {
@@ -383,9 +390,12 @@ impl Briefing {
 
     /// Every item in reading order: claims, responses, context.
     pub fn items(&self) -> impl Iterator<Item = (ItemRef, &Item)> {
-        Section::ALL
-            .into_iter()
-            .flat_map(move |s| self.section(s).iter().enumerate().map(move |(i, item)| (ItemRef::new(s, i), item)))
+        Section::ALL.into_iter().flat_map(move |s| {
+            self.section(s)
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (ItemRef::new(s, i), item))
+        })
     }
 }
 
@@ -395,7 +405,14 @@ mod tests {
 
     #[test]
     fn dates_must_be_real_days() {
-        assert_eq!(Date::parse("2025-05-23"), Some(Date { year: 2025, month: 5, day: 23 }));
+        assert_eq!(
+            Date::parse("2025-05-23"),
+            Some(Date {
+                year: 2025,
+                month: 5,
+                day: 23
+            })
+        );
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
         assert_eq!(Date::parse("2025-02-29"), None);
         assert_eq!(Date::parse("2026-13-45"), None);
@@ -410,8 +427,14 @@ mod tests {
         let a = Date::parse("2025-05-22").map(Date::days_since_epoch);
         let b = Date::parse("2025-05-23").map(Date::days_since_epoch);
         assert_eq!(b.zip(a).map(|(b, a)| b - a), Some(1));
-        assert_eq!(Date::parse("1970-01-01").map(Date::days_since_epoch), Some(0));
-        assert_eq!(Date::parse("2000-03-01").map(Date::days_since_epoch), Some(11017));
+        assert_eq!(
+            Date::parse("1970-01-01").map(Date::days_since_epoch),
+            Some(0)
+        );
+        assert_eq!(
+            Date::parse("2000-03-01").map(Date::days_since_epoch),
+            Some(11017)
+        );
     }
 
     #[test]
@@ -422,6 +445,10 @@ mod tests {
         assert_eq!(Stance::parse("refutes"), None);
         assert_eq!(Reliability::parse("b"), None);
         assert!(Stance::Denies.contradicts() && Stance::Disputes.contradicts());
-        assert!(!Stance::Confirms.contradicts() && !Stance::Clarifies.contradicts() && !Stance::Declines.contradicts());
+        assert!(
+            !Stance::Confirms.contradicts()
+                && !Stance::Clarifies.contradicts()
+                && !Stance::Declines.contradicts()
+        );
     }
 }

@@ -85,7 +85,8 @@ impl Relations {
                 if left.section != Section::Claims || !keep(left) {
                     continue;
                 }
-                let (Some(list), Some(back)) = (answers.get_mut(left.index), answered.get_mut(ri)) else {
+                let (Some(list), Some(back)) = (answers.get_mut(left.index), answered.get_mut(ri))
+                else {
                     continue;
                 };
                 if list.last() == Some(&(ri as u32)) {
@@ -95,7 +96,13 @@ impl Relations {
                 back.push(left.index as u32);
                 if let Some(stance) = response.stance.filter(|s| s.contradicts()) {
                     index.insert(unordered(left, right), pairs.len());
-                    pairs.push(Pair { left, right, kind: PairKind::Implied, stance: Some(stance), note: None });
+                    pairs.push(Pair {
+                        left,
+                        right,
+                        kind: PairKind::Implied,
+                        stance: Some(stance),
+                        note: None,
+                    });
                 }
             }
         }
@@ -133,8 +140,11 @@ impl Relations {
         let doc_pos = |r: ItemRef| (b.item(r).map_or(0, |i| i.pos.line), r);
         pairs.sort_by_key(|p| (doc_pos(p.left), doc_pos(p.right)));
 
-        let mut pairs_of =
-            [vec![Vec::new(); b.claims.len()], vec![Vec::new(); b.responses.len()], vec![Vec::new(); b.context.len()]];
+        let mut pairs_of = [
+            vec![Vec::new(); b.claims.len()],
+            vec![Vec::new(); b.responses.len()],
+            vec![Vec::new(); b.context.len()],
+        ];
         for (i, p) in pairs.iter().enumerate() {
             for side in [p.left, p.right] {
                 if let Some(list) = pairs_of[side.section.index()].get_mut(side.index) {
@@ -142,22 +152,37 @@ impl Relations {
                 }
             }
         }
-        Relations { pairs, answers, answered, pairs_of }
+        Relations {
+            pairs,
+            answers,
+            answered,
+            pairs_of,
+        }
     }
 
     /// The responses that answer claim `claim` (an index into `claims`).
     pub fn answers(&self, claim: usize) -> impl Iterator<Item = ItemRef> + '_ {
-        self.answers.get(claim).into_iter().flatten().map(|&i| ItemRef::new(Section::Responses, i as usize))
+        self.answers
+            .get(claim)
+            .into_iter()
+            .flatten()
+            .map(|&i| ItemRef::new(Section::Responses, i as usize))
     }
 
     /// The claims response `response` answers.
     pub fn answered(&self, response: usize) -> impl Iterator<Item = ItemRef> + '_ {
-        self.answered.get(response).into_iter().flatten().map(|&i| ItemRef::new(Section::Claims, i as usize))
+        self.answered
+            .get(response)
+            .into_iter()
+            .flatten()
+            .map(|&i| ItemRef::new(Section::Claims, i as usize))
     }
 
     /// Indices into [`Self::pairs`] of the pairs `item` belongs to, in pair order.
     pub fn pairs_of(&self, item: ItemRef) -> &[u32] {
-        self.pairs_of[item.section.index()].get(item.index).map_or(&[], Vec::as_slice)
+        self.pairs_of[item.section.index()]
+            .get(item.index)
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -240,8 +265,14 @@ context: []
 "
         );
         let (b, r) = relations(&yaml);
-        let got: Vec<_> = ids(&b, &r).into_iter().map(|(l, rr, _, _)| (l, rr)).collect();
-        assert_eq!(got, vec![("a".into(), "r".into()), ("b".into(), "r".into())]);
+        let got: Vec<_> = ids(&b, &r)
+            .into_iter()
+            .map(|(l, rr, _, _)| (l, rr))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("a".into(), "r".into()), ("b".into(), "r".into())]
+        );
         assert_eq!(r.answered(0).count(), 2);
         assert_eq!(r.pairs_of(ItemRef::new(Section::Responses, 0)), &[0, 1]);
     }
@@ -272,8 +303,18 @@ contradictions:
         assert_eq!(
             ids(&b, &r),
             vec![
-                ("a".into(), "r".into(), PairKind::Implied, Some("the ministry says no talks happened".into())),
-                ("c".into(), "a".into(), PairKind::Declared, Some("costs".into())),
+                (
+                    "a".into(),
+                    "r".into(),
+                    PairKind::Implied,
+                    Some("the ministry says no talks happened".into())
+                ),
+                (
+                    "c".into(),
+                    "a".into(),
+                    PairKind::Declared,
+                    Some("costs".into())
+                ),
             ]
         );
     }
@@ -295,7 +336,10 @@ contradictions:
 "
         );
         let (b, r) = relations(&yaml);
-        let got: Vec<_> = ids(&b, &r).into_iter().map(|(l, rr, _, _)| format!("{l}-{rr}")).collect();
+        let got: Vec<_> = ids(&b, &r)
+            .into_iter()
+            .map(|(l, rr, _, _)| format!("{l}-{rr}"))
+            .collect();
         assert_eq!(got, vec!["a-q", "a-c", "b-r", "c-b"]);
     }
 

@@ -40,12 +40,20 @@ pub struct SourceMap<'a> {
 }
 
 /// The list keys whose entries are recorded.
-const LISTS: [&str; 5] = ["sources", "claims", "responses", "context", "contradictions"];
+const LISTS: [&str; 5] = [
+    "sources",
+    "claims",
+    "responses",
+    "context",
+    "contradictions",
+];
 
 /// Splits `key: value` at the colon; returns the key and the byte offset of the value (or the
 /// line's end when the value is empty).
 fn split_key(s: &str) -> Option<(&str, usize)> {
-    let end = s.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
+    let end = s
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
     if end == 0 || s.as_bytes().get(end) != Some(&b':') {
         return None;
     }
@@ -128,7 +136,11 @@ impl<'a> SourceMap<'a> {
                     let kp = KeyPos {
                         key: Pos::new(lineno, 1),
                         value: Pos::new(lineno, col_of(line, voff)),
-                        elems: if value.starts_with('[') { flow_elems(line, lineno, voff) } else { Vec::new() },
+                        elems: if value.starts_with('[') {
+                            flow_elems(line, lineno, voff)
+                        } else {
+                            Vec::new()
+                        },
                     };
                     if value.starts_with('|') || value.starts_with('>') {
                         block_parent = Some(0);
@@ -154,13 +166,18 @@ impl<'a> SourceMap<'a> {
 
             if is_dash && seq_indent.is_none_or(|s| s == indent) {
                 seq_indent = Some(indent);
-                let mut entry = Entry { start: Pos::new(lineno, indent as u32 + 1), keys: Vec::new() };
+                let mut entry = Entry {
+                    start: Pos::new(lineno, indent as u32 + 1),
+                    keys: Vec::new(),
+                };
                 let (off, rest) = dash_rest(line);
                 key_indent = Some(off);
                 last_key = None;
                 if let Some((key, voff)) = split_key(rest) {
                     let value = rest.get(voff..).unwrap_or("");
-                    entry.keys.push((key, key_pos(line, lineno, off, off + voff, value)));
+                    entry
+                        .keys
+                        .push((key, key_pos(line, lineno, off, off + voff, value)));
                     last_key = Some((key, value.is_empty()));
                     if value.starts_with('|') || value.starts_with('>') {
                         block_parent = Some(off);
@@ -175,7 +192,9 @@ impl<'a> SourceMap<'a> {
             if indent == ki {
                 if let Some((key, voff)) = split_key(trimmed) {
                     let value = trimmed.get(voff..).unwrap_or("");
-                    entry.keys.push((key, key_pos(line, lineno, indent, indent + voff, value)));
+                    entry
+                        .keys
+                        .push((key, key_pos(line, lineno, indent, indent + voff, value)));
                     last_key = Some((key, value.is_empty()));
                     if value.starts_with('|') || value.starts_with('>') {
                         block_parent = Some(indent);
@@ -223,7 +242,14 @@ impl<'a> SourceMap<'a> {
     }
 
     /// The position of element `elem` of list-valued `key`, falling back like [`Self::value_pos`].
-    pub fn elem_pos(&self, list: &str, index: usize, parsed_len: usize, key: &str, elem: usize) -> Pos {
+    pub fn elem_pos(
+        &self,
+        list: &str,
+        index: usize,
+        parsed_len: usize,
+        key: &str,
+        elem: usize,
+    ) -> Pos {
         if let Some(k) = self.entry(list, index, parsed_len).and_then(|e| e.key(key)) {
             if let Some(p) = k.elems.get(elem) {
                 return *p;
@@ -245,7 +271,11 @@ fn key_pos(line: &str, lineno: u32, key_off: usize, value_off: usize, value: &st
     KeyPos {
         key: Pos::new(lineno, col_of(line, key_off)),
         value: Pos::new(lineno, col_of(line, value_off)),
-        elems: if value.starts_with('[') { flow_elems(line, lineno, value_off) } else { Vec::new() },
+        elems: if value.starts_with('[') {
+            flow_elems(line, lineno, value_off)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -282,8 +312,14 @@ context: []
         assert_eq!(m.entries("claims").len(), 2);
         assert_eq!(m.entry_start("claims", 1, 2), Pos::new(9, 3));
         assert_eq!(m.value_pos("claims", 0, 2, "source"), Pos::new(8, 13));
-        assert_eq!(m.elem_pos("responses", 0, 2, "responds_to", 1), Pos::new(14, 20));
-        assert_eq!(m.elem_pos("responses", 1, 2, "responds_to", 1), Pos::new(19, 7));
+        assert_eq!(
+            m.elem_pos("responses", 0, 2, "responds_to", 1),
+            Pos::new(14, 20)
+        );
+        assert_eq!(
+            m.elem_pos("responses", 1, 2, "responds_to", 1),
+            Pos::new(19, 7)
+        );
         assert_eq!(m.value_pos("responses", 1, 2, "stance"), Pos::new(16, 1));
         assert_eq!(m.top("date").map(|k| k.value), Some(Pos::new(2, 7)));
     }

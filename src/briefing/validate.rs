@@ -15,7 +15,10 @@ use super::srcmap::SourceMap;
 const MAX_SUGGESTIONS: usize = 32;
 
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 struct Checker {
@@ -32,26 +35,41 @@ impl Checker {
         self.out.push(Diagnostic::warning(pos, message));
     }
 
-    fn check_word<T>(&mut self, pos: Pos, field: &str, value: &str, parse: fn(&str) -> Option<T>, words: &[&str]) {
+    fn check_word<T>(
+        &mut self,
+        pos: Pos,
+        field: &str,
+        value: &str,
+        parse: fn(&str) -> Option<T>,
+        words: &[&str],
+    ) {
         if parse(value).is_none() {
             let hint = self.suggest(value, words.iter().copied());
-            self.error(pos, format!("unknown {field} `{value}`; expected one of: {}{hint}", words.join(", ")));
+            self.error(
+                pos,
+                format!(
+                    "unknown {field} `{value}`; expected one of: {}{hint}",
+                    words.join(", ")
+                ),
+            );
         }
     }
 
     fn check_date(&mut self, pos: Pos, field: &str, value: &str) {
         if Date::parse(value).is_none() {
             let shape_ok = value.len() == 10
-                && value.bytes().enumerate().all(
-                    |(i, b)| {
-                        if i == 4 || i == 7 {
-                            b == b'-'
-                        } else {
-                            b.is_ascii_digit()
-                        }
-                    },
-                );
-            let why = if shape_ok { "is not a real calendar date" } else { "is not a date in the form YYYY-MM-DD" };
+                && value.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            let why = if shape_ok {
+                "is not a real calendar date"
+            } else {
+                "is not a date in the form YYYY-MM-DD"
+            };
             self.error(pos, format!("{field} `{value}` {why}"));
         }
     }
@@ -108,7 +126,10 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 
 /// Every problem in `raw`, sorted by position. Errors make the file fail to load.
 pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
-    let mut c = Checker { out: Vec::new(), suggestions: 0 };
+    let mut c = Checker {
+        out: Vec::new(),
+        suggestions: 0,
+    };
     let top = |key: &str| map.top(key).map_or(Pos::default(), |k| k.value);
 
     if raw.title.trim().is_empty() {
@@ -117,7 +138,10 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     c.check_date(top("date"), "date", &raw.date);
     for (i, tag) in raw.tags.iter().enumerate() {
         if tag.trim().is_empty() {
-            let pos = map.top("tags").and_then(|k| k.elems.get(i).copied()).unwrap_or(top("tags"));
+            let pos = map
+                .top("tags")
+                .and_then(|k| k.elems.get(i).copied())
+                .unwrap_or(top("tags"));
             c.error(pos, "tag is empty".into());
         }
     }
@@ -129,7 +153,13 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         let at = |key: &str| map.value_pos("sources", i, n_sources, key);
         check_id(&mut c, at("id"), &s.id, "source");
         if let Some(first) = source_ids.get(s.id.as_str()) {
-            c.error(at("id"), format!("duplicate source id `{}` (first declared on line {})", s.id, first.line));
+            c.error(
+                at("id"),
+                format!(
+                    "duplicate source id `{}` (first declared on line {})",
+                    s.id, first.line
+                ),
+            );
         } else {
             source_ids.insert(&s.id, at("id"));
         }
@@ -137,13 +167,31 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
             c.error(at("name"), format!("source `{}` has an empty name", s.id));
         }
         if let Some(kind) = &s.kind {
-            c.check_word(at("kind"), "source kind", kind, SourceKind::parse, SourceKind::WORDS);
+            c.check_word(
+                at("kind"),
+                "source kind",
+                kind,
+                SourceKind::parse,
+                SourceKind::WORDS,
+            );
         }
         if let Some(r) = &s.reliability {
-            c.check_word(at("reliability"), "reliability", r, Reliability::parse, Reliability::WORDS);
+            c.check_word(
+                at("reliability"),
+                "reliability",
+                r,
+                Reliability::parse,
+                Reliability::WORDS,
+            );
         }
         if let Some(v) = &s.interest {
-            c.check_word(at("interest"), "interest", v, Interest::parse, Interest::WORDS);
+            c.check_word(
+                at("interest"),
+                "interest",
+                v,
+                Interest::parse,
+                Interest::WORDS,
+            );
         }
     }
 
@@ -153,7 +201,8 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         raw.responses.iter().map(|x| x.view()).collect(),
         raw.context.iter().map(|x| x.view()).collect(),
     ];
-    let mut item_ids: HashMap<&str, (Section, Pos)> = HashMap::with_capacity(views.iter().map(Vec::len).sum());
+    let mut item_ids: HashMap<&str, (Section, Pos)> =
+        HashMap::with_capacity(views.iter().map(Vec::len).sum());
     let mut used_sources: HashSet<&str> = HashSet::with_capacity(n_sources);
     for section in Section::ALL {
         let list = section.key();
@@ -164,22 +213,32 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
             let what = section.singular();
             check_id(&mut c, at("id"), item.id, what);
             match item_ids.get(item.id) {
-                Some((_, first)) => {
-                    c.error(at("id"), format!("duplicate id `{}` (first used on line {})", item.id, first.line))
-                }
+                Some((_, first)) => c.error(
+                    at("id"),
+                    format!(
+                        "duplicate id `{}` (first used on line {})",
+                        item.id, first.line
+                    ),
+                ),
                 None => {
                     item_ids.insert(item.id, (section, at("id")));
                 }
             }
             if item.text.trim().is_empty() {
-                c.error(at("text"), format!("{what} `{}` has an empty text", item.id));
+                c.error(
+                    at("text"),
+                    format!("{what} `{}` has an empty text", item.id),
+                );
             }
             if let Some(src) = item.source {
                 if source_ids.contains_key(src) {
                     used_sources.insert(src);
                 } else {
                     let hint = c.suggest(src, source_ids.keys().copied());
-                    c.error(at("source"), format!("unknown source `{src}`: no source with that id is declared{hint}"));
+                    c.error(
+                        at("source"),
+                        format!("unknown source `{src}`: no source with that id is declared{hint}"),
+                    );
                 }
             }
             if let Some(d) = item.date {
@@ -187,7 +246,10 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
             }
             if let Some(cred) = item.credibility {
                 if !(1..=6).contains(&cred) {
-                    c.error(at("credibility"), format!("credibility must be 1 to 6, found {cred}"));
+                    c.error(
+                        at("credibility"),
+                        format!("credibility must be 1 to 6, found {cred}"),
+                    );
                 }
             }
         }
@@ -229,12 +291,18 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
                 }
                 Some((section, _)) => c.error(
                     pos,
-                    format!("responds_to names `{target}`, which is a {} item, not a claim", section.singular()),
+                    format!(
+                        "responds_to names `{target}`, which is a {} item, not a claim",
+                        section.singular()
+                    ),
                 ),
                 None => {
                     let claims = raw.claims.iter().map(|x| x.id.as_str());
                     let hint = c.suggest(target, claims);
-                    c.error(pos, format!("responds_to names `{target}`, but no claim has that id{hint}"));
+                    c.error(
+                        pos,
+                        format!("responds_to names `{target}`, but no claim has that id{hint}"),
+                    );
                 }
             }
         }
@@ -244,18 +312,30 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     for (i, con) in raw.contradictions.iter().enumerate() {
         let pos = map.value_pos("contradictions", i, n_con, "between");
         if con.between.len() != 2 {
-            c.error(pos, format!("between must name exactly two item ids, found {}", con.between.len()));
+            c.error(
+                pos,
+                format!(
+                    "between must name exactly two item ids, found {}",
+                    con.between.len()
+                ),
+            );
         }
         for (j, id) in con.between.iter().enumerate() {
             let at = map.elem_pos("contradictions", i, n_con, "between", j);
             if !item_ids.contains_key(id.as_str()) {
                 let hint = c.suggest(id, item_ids.keys().copied());
-                c.error(at, format!("between names `{id}`, but no item has that id{hint}"));
+                c.error(
+                    at,
+                    format!("between names `{id}`, but no item has that id{hint}"),
+                );
             }
         }
         if let [a, b] = con.between.as_slice() {
             if a == b {
-                c.error(pos, format!("between names `{a}` twice; a contradiction needs two different items"));
+                c.error(
+                    pos,
+                    format!("between names `{a}` twice; a contradiction needs two different items"),
+                );
             }
         }
     }
@@ -264,7 +344,10 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         let pos = map.value_pos("sources", i, n_sources, "id");
         // Warn once per id, at its first declaration.
         if !used_sources.contains(s.id.as_str()) && source_ids.get(s.id.as_str()) == Some(&pos) {
-            c.warning(pos, format!("source `{}` is declared but no item uses it", s.id));
+            c.warning(
+                pos,
+                format!("source `{}` is declared but no item uses it", s.id),
+            );
         }
     }
     for (i, claim) in raw.claims.iter().enumerate() {
@@ -285,7 +368,10 @@ fn check_id(c: &mut Checker, pos: Pos, id: &str, what: &str) {
     if id.is_empty() {
         c.error(pos, format!("{what} id is empty"));
     } else if !is_valid_id(id) {
-        c.error(pos, format!("{what} id `{id}` may only use letters, digits, `-` and `_`"));
+        c.error(
+            pos,
+            format!("{what} id `{id}` may only use letters, digits, `-` and `_`"),
+        );
     }
 }
 

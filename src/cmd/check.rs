@@ -28,17 +28,33 @@ pub struct FileReport {
 pub fn check_file(path: &Path, max_size: u64) -> FileReport {
     let bytes = match read_file(path, max_size) {
         Ok(b) => b,
-        Err(d) => return FileReport { path: path.to_path_buf(), source: None, diagnostics: vec![d] },
+        Err(d) => {
+            return FileReport {
+                path: path.to_path_buf(),
+                source: None,
+                diagnostics: vec![d],
+            }
+        }
     };
     let text = match decode(&bytes) {
         Ok(t) => t,
-        Err(d) => return FileReport { path: path.to_path_buf(), source: None, diagnostics: d },
+        Err(d) => {
+            return FileReport {
+                path: path.to_path_buf(),
+                source: None,
+                diagnostics: d,
+            }
+        }
     };
     let diagnostics = match load_str(text) {
         Ok(loaded) => loaded.warnings,
         Err(diags) => diags,
     };
-    FileReport { path: path.to_path_buf(), source: Some(text.to_string()), diagnostics }
+    FileReport {
+        path: path.to_path_buf(),
+        source: Some(text.to_string()),
+        diagnostics,
+    }
 }
 
 /// Writes one diagnostic: the compiler line, and unless `short`, the excerpt with a caret.
@@ -59,7 +75,10 @@ pub fn write_diagnostic(
         // Colour the severity word and bold the location; the rest is the same text.
         let marker = format!(": {word}: ");
         match line.split_once(&marker) {
-            Some((loc, msg)) => writeln!(out, "{BOLD}{loc}{RESET}: {c}{word}{RESET}: {BOLD}{msg}{RESET}")?,
+            Some((loc, msg)) => writeln!(
+                out,
+                "{BOLD}{loc}{RESET}: {c}{word}{RESET}: {BOLD}{msg}{RESET}"
+            )?,
             None => writeln!(out, "{line}")?,
         }
     } else {
@@ -70,7 +89,11 @@ pub fn write_diagnostic(
     }
     if let Some((n, shown, caret)) = source.and_then(|s| d.excerpt(s)) {
         let gutter = n.to_string().len();
-        let (b, c, r) = if colour { (BLUE, if d.is_error() { RED } else { YELLOW }, RESET) } else { ("", "", "") };
+        let (b, c, r) = if colour {
+            (BLUE, if d.is_error() { RED } else { YELLOW }, RESET)
+        } else {
+            ("", "", "")
+        };
         writeln!(out, "{b}{:gutter$} |{r}", "")?;
         writeln!(out, "{b}{n} |{r} {shown}")?;
         writeln!(out, "{b}{:gutter$} |{r} {:caret$}{c}^{r}", "", "")?;
@@ -79,14 +102,22 @@ pub fn write_diagnostic(
 }
 
 /// Runs `brief check`; returns whether any error was found.
-pub fn run(paths: &[PathBuf], short: bool, max_size: u64, out: &mut impl Write, colour: bool) -> io::Result<bool> {
+pub fn run(
+    paths: &[PathBuf],
+    short: bool,
+    max_size: u64,
+    out: &mut impl Write,
+    colour: bool,
+) -> io::Result<bool> {
     let mut tally = Tally::default();
     for found in expand(paths) {
         let report = match found {
             Found::File(path) => check_file(&path, max_size),
-            Found::Problem(path, why) => {
-                FileReport { path, source: None, diagnostics: vec![Diagnostic::error(Default::default(), why)] }
-            }
+            Found::Problem(path, why) => FileReport {
+                path,
+                source: None,
+                diagnostics: vec![Diagnostic::error(Default::default(), why)],
+            },
         };
         tally.files += 1;
         let shown = report.path.display().to_string();

@@ -26,7 +26,10 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Err(e) => out.push(Found::Problem(path.clone(), format!("cannot open: {}", io_reason(&e)))),
+            Err(e) => out.push(Found::Problem(
+                path.clone(),
+                format!("cannot open: {}", io_reason(&e)),
+            )),
             Ok(meta) if meta.is_dir() => {
                 let mut files = Vec::new();
                 let mut problems = Vec::new();
@@ -34,7 +37,10 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
                 walk(path, &mut files, &mut problems, &mut seen, 0);
                 files.sort();
                 if files.is_empty() && problems.is_empty() {
-                    problems.push(Found::Problem(path.clone(), "folder holds no *.yaml or *.yml briefings".into()));
+                    problems.push(Found::Problem(
+                        path.clone(),
+                        "folder holds no *.yaml or *.yml briefings".into(),
+                    ));
                 }
                 out.extend(files.into_iter().map(Found::File));
                 out.extend(problems);
@@ -47,10 +53,19 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
 
 const MAX_WALK_DEPTH: usize = 64;
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Found>, seen: &mut HashSet<PathBuf>, depth: usize) {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Found>,
+    seen: &mut HashSet<PathBuf>,
+    depth: usize,
+) {
     // A symlink loop leads back to a folder already walked: its canonical path repeats.
     let Ok(canonical) = std::fs::canonicalize(dir) else {
-        problems.push(Found::Problem(dir.to_path_buf(), "cannot resolve folder (a symlink loop?)".into()));
+        problems.push(Found::Problem(
+            dir.to_path_buf(),
+            "cannot resolve folder (a symlink loop?)".into(),
+        ));
         return;
     };
     if !seen.insert(canonical) || depth > MAX_WALK_DEPTH {
@@ -59,7 +74,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Found>, seen: &
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Found::Problem(dir.to_path_buf(), format!("cannot read folder: {}", io_reason(&e))));
+            problems.push(Found::Problem(
+                dir.to_path_buf(),
+                format!("cannot read folder: {}", io_reason(&e)),
+            ));
             return;
         }
     };
@@ -75,7 +93,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Found>, seen: &
             Ok(_) if is_briefing_name(&path) => files.push(path),
             Ok(_) => {}
             Err(e) if is_briefing_name(&path) => {
-                problems.push(Found::Problem(path, format!("cannot open: {}", io_reason(&e))));
+                problems.push(Found::Problem(
+                    path,
+                    format!("cannot open: {}", io_reason(&e)),
+                ));
             }
             Err(_) => {}
         }
@@ -98,7 +119,10 @@ mod tests {
         let names: Vec<_> = found
             .iter()
             .map(|f| match f {
-                Found::File(p) => p.strip_prefix(dir.path()).map(|p| p.display().to_string()).unwrap_or_default(),
+                Found::File(p) => p
+                    .strip_prefix(dir.path())
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
                 Found::Problem(p, why) => format!("{}: {why}", p.display()),
             })
             .collect();
@@ -111,7 +135,9 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let missing = dir.path().join("nope.yaml");
         let found = expand(&[missing.clone(), dir.path().to_path_buf()]);
-        assert!(matches!(&found[0], Found::Problem(p, why) if *p == missing && why.contains("no such file")));
+        assert!(
+            matches!(&found[0], Found::Problem(p, why) if *p == missing && why.contains("no such file"))
+        );
         assert!(matches!(&found[1], Found::Problem(_, why) if why.contains("no *.yaml")));
         Ok(())
     }

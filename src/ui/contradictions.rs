@@ -30,28 +30,64 @@ const STRIP_MAX: u16 = 6;
 
 pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
     let n = app.doc.relations.pairs.len() as u16;
-    let header = Rect { height: 1.min(body.height), ..body };
-    let strip_h = if body.height >= 16 { (n.min(STRIP_MAX) + 2).min(body.height / 5 + 2) } else { 0 };
-    let strip = Rect { y: header.bottom(), height: strip_h, ..body };
+    let header = Rect {
+        height: 1.min(body.height),
+        ..body
+    };
+    let strip_h = if body.height >= 16 {
+        (n.min(STRIP_MAX) + 2).min(body.height / 5 + 2)
+    } else {
+        0
+    };
+    let strip = Rect {
+        y: header.bottom(),
+        height: strip_h,
+        ..body
+    };
     let rest_y = strip.bottom();
     let rest_h = body.bottom().saturating_sub(rest_y);
-    let note_lines =
-        note_text(app, p).map_or(0, |t| crate::text::wrap(&t, usize::from(body.width.saturating_sub(2))).len());
-    let note_h = if note_lines == 0 { 0 } else { (note_lines as u16 + 2).min(rest_h / 3).max(3.min(rest_h / 3)) };
+    let note_lines = note_text(app, p).map_or(0, |t| {
+        crate::text::wrap(&t, usize::from(body.width.saturating_sub(2))).len()
+    });
+    let note_h = if note_lines == 0 {
+        0
+    } else {
+        (note_lines as u16 + 2)
+            .min(rest_h / 3)
+            .max(3.min(rest_h / 3))
+    };
     let room = rest_h.saturating_sub(note_h);
     // Each side is as tall as its text (plus the id line and borders), within the room there is.
     let wide = body.width >= layout::PAIR_SIDE_BY_SIDE;
     let side_w = if wide { body.width / 2 } else { body.width };
     let need = |r: Option<ItemRef>| -> u16 {
-        let lines = r.map_or(0, |r| app.wraps.get(app.briefing(), r, side_w.saturating_sub(2).max(1)).len());
+        let lines = r.map_or(0, |r| {
+            app.wraps
+                .get(app.briefing(), r, side_w.saturating_sub(2).max(1))
+                .len()
+        });
         (lines as u16).saturating_add(3)
     };
     let pair = app.doc.relations.pairs.get(p.index);
     let (need_l, need_r) = (need(pair.map(|x| x.left)), need(pair.map(|x| x.right)));
     let (left, right) = if wide {
         let h = need_l.max(need_r).min(room);
-        let sides = Rect { y: rest_y, height: h, ..body };
-        (Rect { width: side_w, ..sides }, Rect { x: sides.x + side_w, width: sides.width - side_w, ..sides })
+        let sides = Rect {
+            y: rest_y,
+            height: h,
+            ..body
+        };
+        (
+            Rect {
+                width: side_w,
+                ..sides
+            },
+            Rect {
+                x: sides.x + side_w,
+                width: sides.width - side_w,
+                ..sides
+            },
+        )
     } else {
         let half = room / 2;
         let (hl, hr) = if need_l + need_r <= room {
@@ -63,10 +99,31 @@ pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
         } else {
             (half, room - half)
         };
-        (Rect { y: rest_y, height: hl, ..body }, Rect { y: rest_y + hl, height: hr, ..body })
+        (
+            Rect {
+                y: rest_y,
+                height: hl,
+                ..body
+            },
+            Rect {
+                y: rest_y + hl,
+                height: hr,
+                ..body
+            },
+        )
     };
-    let note = Rect { y: left.bottom().max(right.bottom()), height: note_h, ..body };
-    Areas { header, strip, left, right, note }
+    let note = Rect {
+        y: left.bottom().max(right.bottom()),
+        height: note_h,
+        ..body
+    };
+    Areas {
+        header,
+        strip,
+        left,
+        right,
+        note,
+    }
 }
 
 /// The pair and side under a click, if any.
@@ -74,14 +131,24 @@ pub fn hit(app: &App, p: PairsState, x: u16, y: u16) -> Option<PairsState> {
     let a = areas(app, p, layout::body(app.size));
     let pos = (x, y).into();
     if a.left.contains(pos) {
-        return Some(PairsState { side: Side::Left, ..p });
+        return Some(PairsState {
+            side: Side::Left,
+            ..p
+        });
     }
     if a.right.contains(pos) {
-        return Some(PairsState { side: Side::Right, ..p });
+        return Some(PairsState {
+            side: Side::Right,
+            ..p
+        });
     }
     let inner = layout::inner(a.strip);
     if inner.contains(pos) {
-        let (first, _) = strip_window(app.doc.relations.pairs.len(), p.index, usize::from(inner.height));
+        let (first, _) = strip_window(
+            app.doc.relations.pairs.len(),
+            p.index,
+            usize::from(inner.height),
+        );
         let index = first + usize::from(y - inner.y);
         if index < app.doc.relations.pairs.len() {
             return Some(PairsState { index, ..p });
@@ -92,7 +159,9 @@ pub fn hit(app: &App, p: PairsState, x: u16, y: u16) -> Option<PairsState> {
 
 fn strip_window(n: usize, current: usize, height: usize) -> (usize, usize) {
     let height = height.max(1);
-    let first = current.saturating_sub(height / 2).min(n.saturating_sub(height));
+    let first = current
+        .saturating_sub(height / 2)
+        .min(n.saturating_sub(height));
     (first, (first + height).min(n))
 }
 
@@ -113,7 +182,9 @@ fn note_text(app: &App, p: PairsState) -> Option<String> {
         let who = b
             .item(pair.right)
             .and_then(|r| b.source_name(r))
-            .map_or("The response".to_string(), |n| format!("The {}", sanitize_line(n).trim_start_matches("The ")));
+            .map_or("The response".to_string(), |n| {
+                format!("The {}", sanitize_line(n).trim_start_matches("The "))
+            });
         parts.push(format!("{who} {} this.", stance.word()));
     }
     if let Some(note) = &pair.note {
@@ -125,8 +196,12 @@ fn note_text(app: &App, p: PairsState) -> Option<String> {
 pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
     let pairs = &app.doc.relations.pairs;
     if pairs.is_empty() {
-        let block = Block::default().borders(Borders::ALL).border_style(theme::BORDER).title(" Contradictions ");
-        let msg = vec![
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::BORDER)
+            .title(" Contradictions ");
+        let msg =
+            vec![
             Line::from(Span::styled("This briefing has no contradictions.", theme::TITLE)),
             Line::from(""),
             Line::from(Span::styled(
@@ -135,7 +210,12 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
             )),
             Line::from(Span::styled("Esc or c: back to the panes.", theme::DIM)),
         ];
-        frame.render_widget(Paragraph::new(msg).block(block).wrap(ratatui::widgets::Wrap { trim: true }), body);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .block(block)
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            body,
+        );
         return;
     }
     let index = p.index.min(pairs.len() - 1);
@@ -154,7 +234,10 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
         section_word(pair.left.section),
         section_word(pair.right.section)
     );
-    frame.render_widget(Paragraph::new(Span::styled(header, theme::HEADING)), a.header);
+    frame.render_widget(
+        Paragraph::new(Span::styled(header, theme::HEADING)),
+        a.header,
+    );
 
     if a.strip.height > 2 {
         render_strip(app, index, frame, a.strip);
@@ -166,11 +249,15 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
 
     if a.note.height > 0 {
         if let Some(text) = note_text(app, PairsState { index, ..p }) {
-            let lines: Vec<Line> = crate::text::wrap(&text, usize::from(a.note.width.saturating_sub(2)))
-                .into_iter()
-                .map(|l| Line::from(Span::raw(l)))
-                .collect();
-            let block = Block::default().borders(Borders::ALL).border_style(theme::BORDER).title(" Why they conflict ");
+            let lines: Vec<Line> =
+                crate::text::wrap(&text, usize::from(a.note.width.saturating_sub(2)))
+                    .into_iter()
+                    .map(|l| Line::from(Span::raw(l)))
+                    .collect();
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::BORDER)
+                .title(" Why they conflict ");
             frame.render_widget(Paragraph::new(lines).block(block), a.note);
         }
     }
@@ -181,12 +268,19 @@ fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
     let inner = layout::inner(area);
     let (first, end) = strip_window(pairs.len(), current, usize::from(inner.height));
     let b = app.briefing();
-    let id = |r: ItemRef| b.item(r).map_or(String::new(), |i| sanitize_line(&i.id).into_owned());
+    let id = |r: ItemRef| {
+        b.item(r)
+            .map_or(String::new(), |i| sanitize_line(&i.id).into_owned())
+    };
     let lines: Vec<Line> = (first..end)
         .filter_map(|i| {
             let pair = pairs.get(i)?;
             let sel = i == current;
-            let note = pair.note.as_deref().map(|n| format!(" — {}", sanitize_line(n))).unwrap_or_default();
+            let note = pair
+                .note
+                .as_deref()
+                .map(|n| format!(" — {}", sanitize_line(n)))
+                .unwrap_or_default();
             let glyph = pair.stance.map_or("⚡", |s| s.glyph());
             let text = format!(
                 "{}{:>3} {glyph} {} ↔ {}{note}",
@@ -196,7 +290,14 @@ fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
                 id(pair.right)
             );
             let text = truncate(&text, usize::from(inner.width)).into_owned();
-            Some(Line::from(Span::styled(text, if sel { theme::SELECTED.patch(theme::MARKER) } else { Style::new() })))
+            Some(Line::from(Span::styled(
+                text,
+                if sel {
+                    theme::SELECTED.patch(theme::MARKER)
+                } else {
+                    Style::new()
+                },
+            )))
         })
         .collect();
     let block = Block::default()
@@ -206,7 +307,14 @@ fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn render_side(app: &App, r: ItemRef, highlights: Vec<Highlight>, focused: bool, frame: &mut Frame, area: Rect) {
+fn render_side(
+    app: &App,
+    r: ItemRef,
+    highlights: Vec<Highlight>,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let b = app.briefing();
     let Some(item) = b.item(r) else { return };
     let mut title = vec![section_word(r.section).to_string()];
@@ -222,12 +330,31 @@ fn render_side(app: &App, r: ItemRef, highlights: Vec<Highlight>, focused: bool,
     if let Some(s) = item.stance {
         title.push(format!("{} {}", s.glyph(), s.word()));
     }
-    let title = truncate(&format!(" {} ", title.join(" · ")), usize::from(area.width.saturating_sub(2))).into_owned();
+    let title = truncate(
+        &format!(" {} ", title.join(" · ")),
+        usize::from(area.width.saturating_sub(2)),
+    )
+    .into_owned();
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme::BORDER_FOCUSED } else { theme::BORDER })
-        .title(Span::styled(title, if focused { theme::PANE_TITLE_FOCUSED } else { theme::PANE_TITLE }));
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme::PANE_TITLE_FOCUSED
+            } else {
+                theme::PANE_TITLE
+            },
+        ));
     let inner = layout::inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -238,7 +365,10 @@ fn render_side(app: &App, r: ItemRef, highlights: Vec<Highlight>, focused: bool,
     let mut all = highlights;
     all.extend(super::search_highlights(app, r));
     let mut lines = styled::lines(&text, &wrapped, Style::new(), &all);
-    lines.push(Line::from(Span::styled(format!("#{}", sanitize_line(&item.id)), theme::DIM)));
+    lines.push(Line::from(Span::styled(
+        format!("#{}", sanitize_line(&item.id)),
+        theme::DIM,
+    )));
     lines.truncate(usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -260,28 +390,38 @@ fn figure_regex() -> Option<&'static Regex> {
 
 /// Byte ranges of numbers, amounts, percentages and dates in `text`.
 pub fn figures(text: &str) -> Vec<std::ops::Range<usize>> {
-    figure_regex().map_or_else(Vec::new, |re| re.find_iter(text).map(|m| m.range()).collect())
+    figure_regex().map_or_else(Vec::new, |re| {
+        re.find_iter(text).map(|m| m.range()).collect()
+    })
 }
 
 const STOPWORDS: &[&str] = &[
-    "that", "this", "with", "from", "have", "has", "had", "were", "been", "being", "their", "there", "they", "them",
-    "which", "would", "could", "should", "about", "into", "than", "then", "also", "said", "says", "will", "what",
-    "when", "where", "while", "such", "some", "more", "most", "other", "only", "over", "under", "after", "before",
-    "between", "because", "does", "did", "not", "its", "it's", "the", "and", "for", "are", "was", "any", "all", "each",
-    "very", "just", "your", "ours", "upon", "through", "these", "those", "here", "whose", "since", "against",
+    "that", "this", "with", "from", "have", "has", "had", "were", "been", "being", "their",
+    "there", "they", "them", "which", "would", "could", "should", "about", "into", "than", "then",
+    "also", "said", "says", "will", "what", "when", "where", "while", "such", "some", "more",
+    "most", "other", "only", "over", "under", "after", "before", "between", "because", "does",
+    "did", "not", "its", "it's", "the", "and", "for", "are", "was", "any", "all", "each", "very",
+    "just", "your", "ours", "upon", "through", "these", "those", "here", "whose", "since",
+    "against",
 ];
 
 /// Words in `text` with their byte ranges, lower-cased.
 fn words(text: &str) -> impl Iterator<Item = (String, std::ops::Range<usize>)> + '_ {
     let mut start: Option<usize> = None;
     let mut out = Vec::new();
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let word_char = c.is_alphanumeric() || c == '\'' || c == '-';
         match (start, word_char) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 if let Some(w) = text.get(s..i) {
-                    out.push((w.trim_matches(|c| c == '\'' || c == '-').to_lowercase(), s..i));
+                    out.push((
+                        w.trim_matches(|c| c == '\'' || c == '-').to_lowercase(),
+                        s..i,
+                    ));
                 }
                 start = None;
             }
@@ -293,21 +433,37 @@ fn words(text: &str) -> impl Iterator<Item = (String, std::ops::Range<usize>)> +
 
 fn significant(w: &str) -> bool {
     let n = w.chars().count();
-    let wide = w.chars().any(|c| crate::text::width(c.encode_utf8(&mut [0; 4])) > 1 || !c.is_ascii());
-    (n >= 4 || (wide && n >= 2)) && !STOPWORDS.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+    let wide = w
+        .chars()
+        .any(|c| crate::text::width(c.encode_utf8(&mut [0; 4])) > 1 || !c.is_ascii());
+    (n >= 4 || (wide && n >= 2))
+        && !STOPWORDS.contains(&w)
+        && !w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Highlights for both texts of a pair: figures in each, and the significant words they share.
 pub fn shared_highlights(app: &App, pair: &Pair) -> (Vec<Highlight>, Vec<Highlight>) {
     let b = app.briefing();
-    let lt = b.item(pair.left).map(|i| crate::text::display(&i.text).into_owned()).unwrap_or_default();
-    let rt = b.item(pair.right).map(|i| crate::text::display(&i.text).into_owned()).unwrap_or_default();
+    let lt = b
+        .item(pair.left)
+        .map(|i| crate::text::display(&i.text).into_owned())
+        .unwrap_or_default();
+    let rt = b
+        .item(pair.right)
+        .map(|i| crate::text::display(&i.text).into_owned())
+        .unwrap_or_default();
     highlight_pair(&lt, &rt)
 }
 
 pub fn highlight_pair(left: &str, right: &str) -> (Vec<Highlight>, Vec<Highlight>) {
-    let lw: HashSet<String> = words(left).map(|(w, _)| w).filter(|w| significant(w)).collect();
-    let rw: HashSet<String> = words(right).map(|(w, _)| w).filter(|w| significant(w)).collect();
+    let lw: HashSet<String> = words(left)
+        .map(|(w, _)| w)
+        .filter(|w| significant(w))
+        .collect();
+    let rw: HashSet<String> = words(right)
+        .map(|(w, _)| w)
+        .filter(|w| significant(w))
+        .collect();
     // Korean attaches particles to words (인상 / 인상은): for non-ASCII words a shared stem counts.
     let same = |a: &str, b: &str| {
         a == b
@@ -316,14 +472,26 @@ pub fn highlight_pair(left: &str, right: &str) -> (Vec<Highlight>, Vec<Highlight
                 && a.chars().count().min(b.chars().count()) >= 2
                 && (a.starts_with(b) || b.starts_with(a)))
     };
-    let shared_l: HashSet<&String> = lw.iter().filter(|w| rw.iter().any(|v| same(w, v))).collect();
-    let shared_r: HashSet<&String> = rw.iter().filter(|w| lw.iter().any(|v| same(w, v))).collect();
+    let shared_l: HashSet<&String> = lw
+        .iter()
+        .filter(|w| rw.iter().any(|v| same(w, v)))
+        .collect();
+    let shared_r: HashSet<&String> = rw
+        .iter()
+        .filter(|w| lw.iter().any(|v| same(w, v)))
+        .collect();
     let mark = |text: &str, shared: &HashSet<&String>| {
         let mut out: Vec<Highlight> = words(text)
             .filter(|(w, _)| shared.contains(w))
-            .map(|(_, range)| Highlight { range, style: theme::SHARED })
+            .map(|(_, range)| Highlight {
+                range,
+                style: theme::SHARED,
+            })
             .collect();
-        out.extend(figures(text).into_iter().map(|range| Highlight { range, style: theme::FIGURE }));
+        out.extend(figures(text).into_iter().map(|range| Highlight {
+            range,
+            style: theme::FIGURE,
+        }));
         out
     };
     (mark(left, &shared_l), mark(right, &shared_r))
@@ -334,7 +502,10 @@ mod tests {
     use super::*;
 
     fn found<'a>(text: &'a str, hs: &[Highlight], style: Style) -> Vec<&'a str> {
-        hs.iter().filter(|h| h.style == style).filter_map(|h| text.get(h.range.clone())).collect()
+        hs.iter()
+            .filter(|h| h.style == style)
+            .filter_map(|h| text.get(h.range.clone()))
+            .collect()
     }
 
     #[test]
@@ -343,7 +514,17 @@ mod tests {
         let got: Vec<&str> = figures(t).into_iter().filter_map(|r| t.get(r)).collect();
         assert_eq!(
             got,
-            vec!["4,500", "28,500", "$1.1bn", "2026", "8.3 per cent", "31 August", "2025-05-23", "12%", "₩2,800"]
+            vec![
+                "4,500",
+                "28,500",
+                "$1.1bn",
+                "2026",
+                "8.3 per cent",
+                "31 August",
+                "2025-05-23",
+                "12%",
+                "₩2,800"
+            ]
         );
     }
 
@@ -359,8 +540,14 @@ mod tests {
     #[test]
     fn korean_words_are_compared_too() {
         let (lh, rh) = highlight_pair("통행료 12% 인상", "통행료 인상은 4%");
-        assert_eq!(found("통행료 12% 인상", &lh, theme::SHARED), vec!["통행료", "인상"]);
-        assert_eq!(found("통행료 인상은 4%", &rh, theme::SHARED), vec!["통행료", "인상은"]);
+        assert_eq!(
+            found("통행료 12% 인상", &lh, theme::SHARED),
+            vec!["통행료", "인상"]
+        );
+        assert_eq!(
+            found("통행료 인상은 4%", &rh, theme::SHARED),
+            vec!["통행료", "인상은"]
+        );
         assert_eq!(found("통행료 인상은 4%", &rh, theme::FIGURE), vec!["4%"]);
     }
 }

@@ -25,7 +25,10 @@ fn field(lines: &mut Vec<Line<'static>>, width: usize, label: &str, value: Strin
     let wrapped = crate::text::wrap(&value, width.saturating_sub(LABEL_W).max(8));
     for (i, part) in wrapped.into_iter().enumerate() {
         let label = if i == 0 { label } else { "" };
-        lines.push(Line::from(vec![Span::styled(format!("{label:<LABEL_W$}"), theme::LABEL), Span::raw(part)]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<LABEL_W$}"), theme::LABEL),
+            Span::raw(part),
+        ]));
     }
 }
 
@@ -35,7 +38,10 @@ pub fn item_summary(app: &App, r: ItemRef, width: usize) -> String {
     let Some(item) = b.item(r) else {
         return String::new();
     };
-    let who = b.source_name(item).map(|s| format!("{}: ", sanitize_line(s))).unwrap_or_default();
+    let who = b
+        .source_name(item)
+        .map(|s| format!("{}: ", sanitize_line(s)))
+        .unwrap_or_default();
     let first = sanitize_line(item.text.trim()).into_owned();
     truncate(&format!("{who}{first}"), width).into_owned()
 }
@@ -47,12 +53,20 @@ pub fn layout(app: &App, d: &DetailState, width: u16) -> DetailView {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut relation_lines = Vec::new();
     let Some(item) = b.item(d.item) else {
-        return DetailView { lines, relation_lines };
+        return DetailView {
+            lines,
+            relation_lines,
+        };
     };
 
     let wrapped = app.wraps.get(b, d.item, inner_w);
     let text = crate::text::display(&item.text);
-    lines.extend(styled::lines(&text, &wrapped, Style::new(), &super::search_highlights(app, d.item)));
+    lines.extend(styled::lines(
+        &text,
+        &wrapped,
+        Style::new(),
+        &super::search_highlights(app, d.item),
+    ));
     lines.push(Line::default());
     fields(app, item, &mut lines, usize::from(inner_w));
 
@@ -71,7 +85,11 @@ pub fn layout(app: &App, d: &DetailState, width: u16) -> DetailView {
             heading = Some(h);
         }
         let selected = i == d.cursor;
-        let marker = if selected { Span::styled("▶ ", theme::MARKER) } else { Span::raw("  ") };
+        let marker = if selected {
+            Span::styled("▶ ", theme::MARKER)
+        } else {
+            Span::raw("  ")
+        };
         let (glyph, glyph_style, text) = match *rel {
             Relation::AnsweredBy(r) => {
                 let stance = b.item(r).and_then(|x| x.stance);
@@ -81,24 +99,50 @@ pub fn layout(app: &App, d: &DetailState, width: u16) -> DetailView {
                     item_summary(app, r, summary_w),
                 )
             }
-            Relation::Answers(r) => ("→".to_string(), theme::META, item_summary(app, r, summary_w)),
+            Relation::Answers(r) => (
+                "→".to_string(),
+                theme::META,
+                item_summary(app, r, summary_w),
+            ),
             Relation::Pair(p) => {
-                let other = app.doc.relations.pairs.get(p).and_then(|pair| pair.other(d.item));
-                let text = other.map(|o| item_summary(app, o, summary_w)).unwrap_or_default();
+                let other = app
+                    .doc
+                    .relations
+                    .pairs
+                    .get(p)
+                    .and_then(|pair| pair.other(d.item));
+                let text = other
+                    .map(|o| item_summary(app, o, summary_w))
+                    .unwrap_or_default();
                 ("⚡".to_string(), theme::PAIR_MARK, text)
             }
         };
         relation_lines.push(lines.len());
-        let style = if selected { theme::SELECTED } else { Style::new() };
+        let style = if selected {
+            theme::SELECTED
+        } else {
+            Style::new()
+        };
         lines.push(
-            Line::from(vec![marker, Span::styled(format!("{glyph} "), glyph_style), Span::raw(text)]).style(style),
+            Line::from(vec![
+                marker,
+                Span::styled(format!("{glyph} "), glyph_style),
+                Span::raw(text),
+            ])
+            .style(style),
         );
     }
     if relations.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("No relations: nothing answers or contradicts this item.", theme::DIM)));
+        lines.push(Line::from(Span::styled(
+            "No relations: nothing answers or contradicts this item.",
+            theme::DIM,
+        )));
     }
-    DetailView { lines, relation_lines }
+    DetailView {
+        lines,
+        relation_lines,
+    }
 }
 
 fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
@@ -134,7 +178,12 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
         field(lines, w, "Status", s.word().to_string());
     }
     if let Some(s) = item.stance {
-        let targets = item.responds_to.iter().map(|t| sanitize_line(t).into_owned()).collect::<Vec<_>>().join(", ");
+        let targets = item
+            .responds_to
+            .iter()
+            .map(|t| sanitize_line(t).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
         lines.push(Line::from(vec![
             Span::styled(format!("{:<12}", "Stance"), theme::LABEL),
             Span::styled(format!("{} {}", s.glyph(), s.word()), theme::stance(s)),
@@ -142,7 +191,12 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
         ]));
     }
     if let Some(c) = item.credibility {
-        field(lines, w, "Credibility", format!("{c} — {}", credibility_meaning(c)));
+        field(
+            lines,
+            w,
+            "Credibility",
+            format!("{c} — {}", credibility_meaning(c)),
+        );
     }
     if let Some(q) = &item.quote {
         field(lines, w, "Quote", format!("“{}”", sanitize_line(q)));
@@ -165,8 +219,16 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         Section::Context => "Context",
     };
     let n = b.section(d.item.section).len();
-    let back = if d.history.is_empty() { String::new() } else { format!(" · {} back", d.history.len()) };
-    let title = format!(" {section} {}/{n} · {}{back} ", d.item.index + 1, sanitize_line(&item.id));
+    let back = if d.history.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} back", d.history.len())
+    };
+    let title = format!(
+        " {section} {}/{n} · {}{back} ",
+        d.item.index + 1,
+        sanitize_line(&item.id)
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
@@ -177,8 +239,17 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         ));
     let view = layout(app, d, area.width);
     let inner = layout::inner(area);
-    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner };
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
     frame.render_widget(block, area);
-    let shown: Vec<Line> = view.lines.into_iter().skip(d.scroll).take(usize::from(inner.height)).collect();
+    let shown: Vec<Line> = view
+        .lines
+        .into_iter()
+        .skip(d.scroll)
+        .take(usize::from(inner.height))
+        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -19,7 +19,11 @@ const GROUPS: [(Mode, &str); 6] = [
 
 /// The help text: the group of `first` first, then the others.
 pub fn lines(first: Mode) -> Vec<Line<'static>> {
-    let mut order: Vec<(Mode, &str)> = GROUPS.iter().copied().filter(|(m, _)| *m == first).collect();
+    let mut order: Vec<(Mode, &str)> = GROUPS
+        .iter()
+        .copied()
+        .filter(|(m, _)| *m == first)
+        .collect();
     order.extend(GROUPS.iter().copied().filter(|(m, _)| *m != first));
     let mut out = Vec::new();
     for (mode, title) in order {
@@ -49,7 +53,13 @@ pub fn render(first: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
         .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(" Keys — ? or Esc to close, j/k to scroll ", theme::PANE_TITLE_FOCUSED));
+        .title(Span::styled(
+            " Keys — ? or Esc to close, j/k to scroll ",
+            theme::PANE_TITLE_FOCUSED,
+        ));
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(all.into_iter().skip(scroll).collect::<Vec<_>>()).block(block), popup);
+    frame.render_widget(
+        Paragraph::new(all.into_iter().skip(scroll).collect::<Vec<_>>()).block(block),
+        popup,
+    );
 }

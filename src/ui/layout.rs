@@ -33,10 +33,25 @@ pub fn frame(area: Rect) -> Option<Frame> {
         return None;
     }
     let header_h = if area.height >= 12 { HEADER_HEIGHT } else { 1 };
-    let header = Rect { height: header_h, ..area };
-    let status = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
-    let body = Rect { y: area.y + header_h, height: area.height.saturating_sub(header_h + 1), ..area };
-    Some(Frame { header, body, status })
+    let header = Rect {
+        height: header_h,
+        ..area
+    };
+    let status = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + header_h,
+        height: area.height.saturating_sub(header_h + 1),
+        ..area
+    };
+    Some(Frame {
+        header,
+        body,
+        status,
+    })
 }
 
 /// Where the panes go: all three side by side when wide, else a one-line tab bar and the focused
@@ -56,7 +71,11 @@ pub fn panes(body: Rect, focus: Section) -> (Option<Rect>, Vec<(Section, Rect)>)
         (None, areas)
     } else {
         let tabs = Rect { height: 1, ..body };
-        let pane = Rect { y: body.y + 1, height: body.height.saturating_sub(1), ..body };
+        let pane = Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        };
         (Some(tabs), vec![(focus, pane)])
     }
 }
@@ -83,7 +102,10 @@ pub fn pane_area(size: Rect, section: Section) -> Rect {
     match frame(size) {
         Some(f) => {
             let (_, areas) = panes(f.body, section);
-            areas.into_iter().find(|(s, _)| *s == section).map_or(f.body, |(_, a)| a)
+            areas
+                .into_iter()
+                .find(|(s, _)| *s == section)
+                .map_or(f.body, |(_, a)| a)
         }
         None => Rect::default(),
     }

@@ -17,10 +17,18 @@ pub fn progress(shell: &Shell) -> String {
     let lib = &shell.library;
     let total = lib.total();
     if lib.pending > 0 {
-        format!("loading {}/{}", thousands(total - lib.pending), thousands(total))
+        format!(
+            "loading {}/{}",
+            thousands(total - lib.pending),
+            thousands(total)
+        )
     } else {
         let failed = lib.entries.iter().filter(|e| e.error.is_some()).count();
-        let mut s = format!("{} briefing{}", thousands(total), if total == 1 { "" } else { "s" });
+        let mut s = format!(
+            "{} briefing{}",
+            thousands(total),
+            if total == 1 { "" } else { "s" }
+        );
         if failed > 0 {
             s.push_str(&format!(" · {failed} with errors"));
         }
@@ -29,16 +37,38 @@ pub fn progress(shell: &Shell) -> String {
 }
 
 fn entry_line(e: &Entry, w: usize, selected: bool) -> Line<'static> {
-    let marker = if selected { Span::styled("▌ ", theme::MARKER) } else { Span::raw("  ") };
-    let band = if selected { theme::SELECTED } else { Style::new() };
+    let marker = if selected {
+        Span::styled("▌ ", theme::MARKER)
+    } else {
+        Span::raw("  ")
+    };
+    let band = if selected {
+        theme::SELECTED
+    } else {
+        Style::new()
+    };
     let mut spans = vec![marker];
     let room = w.saturating_sub(2);
     match &e.doc {
         Some(doc) => {
             let b = &doc.briefing;
-            let counts = format!(" {}c {}r ⚡{}", b.claims.len(), b.responses.len(), doc.relations.pairs.len());
-            let warn = e.error.as_ref().map(|f| format!(" ⚠ {}", f.first())).unwrap_or_default();
-            let tags: String = b.tags.iter().take(4).map(|t| format!(" #{}", sanitize_line(t))).collect();
+            let counts = format!(
+                " {}c {}r ⚡{}",
+                b.claims.len(),
+                b.responses.len(),
+                doc.relations.pairs.len()
+            );
+            let warn = e
+                .error
+                .as_ref()
+                .map(|f| format!(" ⚠ {}", f.first()))
+                .unwrap_or_default();
+            let tags: String = b
+                .tags
+                .iter()
+                .take(4)
+                .map(|t| format!(" #{}", sanitize_line(t)))
+                .collect();
             let fixed = 11 + width(&counts);
             let title_room = room.saturating_sub(fixed);
             let title = truncate(&sanitize_line(&b.title), title_room).into_owned();
@@ -47,7 +77,14 @@ fn entry_line(e: &Entry, w: usize, selected: bool) -> Line<'static> {
             let pad = rest.saturating_sub(width(&tail));
             spans.push(Span::styled(format!("{} ", b.date), theme::META));
             spans.push(Span::styled(title, theme::TITLE));
-            spans.push(Span::styled(tail, if warn.is_empty() { theme::DIM } else { theme::ERROR }));
+            spans.push(Span::styled(
+                tail,
+                if warn.is_empty() {
+                    theme::DIM
+                } else {
+                    theme::ERROR
+                },
+            ));
             spans.push(Span::raw(" ".repeat(pad)));
             spans.push(Span::styled(counts, theme::META));
         }
@@ -58,7 +95,8 @@ fn entry_line(e: &Entry, w: usize, selected: bool) -> Line<'static> {
                 spans.push(Span::styled(text, theme::ERROR));
             }
             None => {
-                let text = truncate(&format!("… {}  loading", sanitize_line(&e.name())), room).into_owned();
+                let text = truncate(&format!("… {}  loading", sanitize_line(&e.name())), room)
+                    .into_owned();
                 spans.push(Span::styled(text, theme::DIM));
             }
         },
@@ -76,7 +114,10 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(format!(" Library · {} ", progress(shell)), theme::PANE_TITLE_FOCUSED));
+        .title(Span::styled(
+            format!(" Library · {} ", progress(shell)),
+            theme::PANE_TITLE_FOCUSED,
+        ));
     let inner = layout::inner(body);
     frame.render_widget(block, body);
     let w = usize::from(inner.width);
@@ -86,10 +127,17 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         .enumerate()
         .skip(lib.top)
         .take(usize::from(inner.height))
-        .filter_map(|(pos, &i)| lib.entries.get(i).map(|e| entry_line(e, w, pos == lib.selected)))
+        .filter_map(|(pos, &i)| {
+            lib.entries
+                .get(i)
+                .map(|e| entry_line(e, w, pos == lib.selected))
+        })
         .collect();
     if lines.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled("No briefings.", theme::DIM)), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled("No briefings.", theme::DIM)),
+            inner,
+        );
     } else {
         frame.render_widget(Paragraph::new(lines), inner);
     }
@@ -104,7 +152,14 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
     let mut out = Vec::new();
     for d in &f.diagnostics {
         // The same rendering as `brief check`, without colour codes.
-        let _ = crate::cmd::check::write_diagnostic(&mut out, &path, f.source.as_deref(), d, false, false);
+        let _ = crate::cmd::check::write_diagnostic(
+            &mut out,
+            &path,
+            f.source.as_deref(),
+            d,
+            false,
+            false,
+        );
     }
     let text = String::from_utf8_lossy(&out).into_owned();
     let lines: Vec<Line> = text
@@ -121,10 +176,18 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
             Line::from(Span::styled(l.to_string(), style))
         })
         .collect();
-    let title = format!(" {} · {} problem(s) · Esc back, e edit ", sanitize_line(&e.name()), f.diagnostics.len());
-    let block =
-        Block::default().borders(Borders::ALL).border_type(BorderType::Thick).border_style(theme::ERROR).title(
-            Span::styled(truncate(&title, usize::from(body.width.saturating_sub(2))).into_owned(), theme::ERROR),
-        );
+    let title = format!(
+        " {} · {} problem(s) · Esc back, e edit ",
+        sanitize_line(&e.name()),
+        f.diagnostics.len()
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme::ERROR)
+        .title(Span::styled(
+            truncate(&title, usize::from(body.width.saturating_sub(2))).into_owned(),
+            theme::ERROR,
+        ));
     frame.render_widget(Paragraph::new(lines).block(block), body);
 }

@@ -33,7 +33,14 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
             let count = format!("({})", app.len(s));
             let text = truncate(&format!("{label} {count}"), third.saturating_sub(1)).into_owned();
             let padded = format!("{text:<third$}");
-            Span::styled(padded, if active { theme::TAB_ACTIVE } else { theme::TAB })
+            Span::styled(
+                padded,
+                if active {
+                    theme::TAB_ACTIVE
+                } else {
+                    theme::TAB
+                },
+            )
         })
         .collect();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -42,13 +49,32 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
 fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
     let focused = section == app.focus;
     let n = app.len(section);
-    let position = if n == 0 { "empty".to_string() } else { format!("{}/{}", app.selected[section.index()] + 1, n) };
+    let position = if n == 0 {
+        "empty".to_string()
+    } else {
+        format!("{}/{}", app.selected[section.index()] + 1, n)
+    };
     let title = format!(" {} {} ", section.title(), position);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme::BORDER_FOCUSED } else { theme::BORDER })
-        .title(Span::styled(title, if focused { theme::PANE_TITLE_FOCUSED } else { theme::PANE_TITLE }));
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme::PANE_TITLE_FOCUSED
+            } else {
+                theme::PANE_TITLE
+            },
+        ));
     let inner = layout::inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -88,8 +114,16 @@ pub fn item_lines(app: &App, r: ItemRef, width: u16, selected: bool) -> Vec<Line
     let text = crate::text::display(&item.text);
     let highlights = super::search_highlights(app, r);
     let body = styled::lines(&text, &wrapped, Style::new(), &highlights);
-    let marker = if selected { Span::styled("▌ ", theme::MARKER) } else { Span::raw("  ") };
-    let band = if selected { theme::SELECTED } else { Style::new() };
+    let marker = if selected {
+        Span::styled("▌ ", theme::MARKER)
+    } else {
+        Span::raw("  ")
+    };
+    let band = if selected {
+        theme::SELECTED
+    } else {
+        Style::new()
+    };
     let mut out: Vec<Line<'static>> = body
         .into_iter()
         .map(|mut line| {
@@ -97,7 +131,10 @@ pub fn item_lines(app: &App, r: ItemRef, width: u16, selected: bool) -> Vec<Line
             line.style(band)
         })
         .collect();
-    for spans in meta_lines(meta_parts(b, &app.doc.relations, item, r), usize::from(width)) {
+    for spans in meta_lines(
+        meta_parts(b, &app.doc.relations, item, r),
+        usize::from(width),
+    ) {
         let mut line = vec![marker.clone()];
         line.extend(spans);
         out.push(Line::from(line).style(band));
@@ -121,16 +158,30 @@ pub fn meta_parts(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec
             }
             for resp in rel.answers(r.index).filter_map(|x| b.item(x)) {
                 if let Some(stance) = resp.stance {
-                    let who = b.source_name(resp).map_or_else(|| resp.id.clone(), |n| sanitize_line(n).into_owned());
-                    parts.push((format!("{} {} by {who}", stance.glyph(), stance.participle()), theme::stance(stance)));
+                    let who = b
+                        .source_name(resp)
+                        .map_or_else(|| resp.id.clone(), |n| sanitize_line(n).into_owned());
+                    parts.push((
+                        format!("{} {} by {who}", stance.glyph(), stance.participle()),
+                        theme::stance(stance),
+                    ));
                 }
             }
         }
         Section::Responses => {
             if let Some(stance) = item.stance {
-                let targets: Vec<String> = item.responds_to.iter().map(|t| sanitize_line(t).into_owned()).collect();
+                let targets: Vec<String> = item
+                    .responds_to
+                    .iter()
+                    .map(|t| sanitize_line(t).into_owned())
+                    .collect();
                 parts.push((
-                    format!("{} {} {}", stance.glyph(), stance.word(), targets.join(", ")),
+                    format!(
+                        "{} {} {}",
+                        stance.glyph(),
+                        stance.word(),
+                        targets.join(", ")
+                    ),
                     theme::stance(stance),
                 ));
             }
@@ -178,6 +229,10 @@ pub fn item_height(app: &App, r: ItemRef, width: u16) -> usize {
     let b = app.briefing();
     let Some(item) = b.item(r) else { return 1 };
     let text = app.wraps.get(b, r, width).len();
-    let meta = meta_lines(meta_parts(b, &app.doc.relations, item, r), usize::from(width)).len();
+    let meta = meta_lines(
+        meta_parts(b, &app.doc.relations, item, r),
+        usize::from(width),
+    )
+    .len();
     text + meta + 1
 }

@@ -29,7 +29,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         b.context.len(),
         app.doc.relations.pairs.len()
     );
-    let tags: String = b.tags.iter().map(|t| format!("#{} ", sanitize_line(t))).collect();
+    let tags: String = b
+        .tags
+        .iter()
+        .map(|t| format!("#{} ", sanitize_line(t)))
+        .collect();
     let mut lines = vec![first];
     if area.height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
@@ -38,7 +42,10 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(vec![
             Span::styled(format!(" {tags}"), theme::DIM),
             Span::raw(" ".repeat(pad)),
-            Span::styled(truncate(&counts, w.saturating_sub(1)).into_owned(), theme::META),
+            Span::styled(
+                truncate(&counts, w.saturating_sub(1)).into_owned(),
+                theme::META,
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -64,7 +71,11 @@ pub fn location(app: &App) -> String {
             if n == 0 {
                 format!("no {}", app.focus.title().to_lowercase())
             } else {
-                format!("{} {}/{n}", app.focus.singular(), app.selected[app.focus.index()] + 1)
+                format!(
+                    "{} {}/{n}",
+                    app.focus.singular(),
+                    app.selected[app.focus.index()] + 1
+                )
             }
         }
     }
@@ -81,7 +92,10 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(err) = &app.file_error {
         let msg = truncate(&sanitize_line(err), w.saturating_sub(used + 1)).into_owned();
         used += width(&msg) + 1;
-        spans.push(Span::styled(format!(" {msg}"), theme::ERROR.patch(theme::STATUS)));
+        spans.push(Span::styled(
+            format!(" {msg}"),
+            theme::ERROR.patch(theme::STATUS),
+        ));
     } else if let Some(msg) = &app.message {
         let msg = truncate(&sanitize_line(msg), w.saturating_sub(used + 1)).into_owned();
         used += width(&msg) + 1;
@@ -93,11 +107,17 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
                 break;
             }
             used += width(&piece);
-            spans.push(Span::styled(format!(" {keys}"), theme::HINT_KEY.patch(theme::STATUS)));
+            spans.push(Span::styled(
+                format!(" {keys}"),
+                theme::HINT_KEY.patch(theme::STATUS),
+            ));
             spans.push(Span::styled(format!(" {label} "), theme::STATUS));
         }
     }
-    spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), theme::STATUS));
+    spans.push(Span::styled(
+        " ".repeat(w.saturating_sub(used)),
+        theme::STATUS,
+    ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -112,7 +132,10 @@ pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
     } else {
         format!("briefing {}/{} · ", lib.selected + 1, lib.order.len())
     };
-    let second = Line::from(Span::styled(format!(" {pos}{}", super::library::progress(shell)), theme::META));
+    let second = Line::from(Span::styled(
+        format!(" {pos}{}", super::library::progress(shell)),
+        theme::META,
+    ));
     frame.render_widget(Paragraph::new(vec![first, second]), area);
 }
 
@@ -134,10 +157,16 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
                 break;
             }
             used += width(&piece);
-            spans.push(Span::styled(format!(" {keys}"), theme::HINT_KEY.patch(theme::STATUS)));
+            spans.push(Span::styled(
+                format!(" {keys}"),
+                theme::HINT_KEY.patch(theme::STATUS),
+            ));
             spans.push(Span::styled(format!(" {label} "), theme::STATUS));
         }
     }
-    spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), theme::STATUS));
+    spans.push(Span::styled(
+        " ".repeat(w.saturating_sub(used)),
+        theme::STATUS,
+    ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

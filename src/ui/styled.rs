@@ -19,7 +19,10 @@ pub fn line_offsets(text: &str, lines: &[String]) -> Vec<usize> {
     lines
         .iter()
         .map(|line| {
-            let found = text.get(cursor..).and_then(|rest| rest.find(line.as_str())).map(|i| cursor + i);
+            let found = text
+                .get(cursor..)
+                .and_then(|rest| rest.find(line.as_str()))
+                .map(|i| cursor + i);
             let start = found.unwrap_or(cursor);
             cursor = start + line.len();
             start
@@ -29,9 +32,17 @@ pub fn line_offsets(text: &str, lines: &[String]) -> Vec<usize> {
 
 /// Styles wrapped `lines` of `text`: `base` everywhere, each highlight over its range (later
 /// highlights win where they overlap).
-pub fn lines(text: &str, lines: &[String], base: Style, highlights: &[Highlight]) -> Vec<Line<'static>> {
+pub fn lines(
+    text: &str,
+    lines: &[String],
+    base: Style,
+    highlights: &[Highlight],
+) -> Vec<Line<'static>> {
     if highlights.is_empty() {
-        return lines.iter().map(|l| Line::from(Span::styled(l.clone(), base))).collect();
+        return lines
+            .iter()
+            .map(|l| Line::from(Span::styled(l.clone(), base)))
+            .collect();
     }
     let offsets = line_offsets(text, lines);
     lines
@@ -79,7 +90,15 @@ mod tests {
         assert_eq!(wrapped, vec!["one two", "three", "four"]);
         assert_eq!(line_offsets(text, &wrapped), vec![0, 8, 14]);
         let hl = Style::new().fg(Color::Red);
-        let out = lines(text, &wrapped, Style::new(), &[Highlight { range: 4..13, style: hl }]);
+        let out = lines(
+            text,
+            &wrapped,
+            Style::new(),
+            &[Highlight {
+                range: 4..13,
+                style: hl,
+            }],
+        );
         assert_eq!(out[0].spans.len(), 2);
         assert_eq!(out[0].spans[1].content, "two");
         assert_eq!(out[0].spans[1].style.fg, Some(Color::Red));
@@ -98,7 +117,16 @@ mod tests {
             text,
             &wrapped,
             Style::new(),
-            &[Highlight { range: 0..9, style: a }, Highlight { range: 3..6, style: b }],
+            &[
+                Highlight {
+                    range: 0..9,
+                    style: a,
+                },
+                Highlight {
+                    range: 3..6,
+                    style: b,
+                },
+            ],
         );
         let parts: Vec<_> = out[0].spans.iter().map(|s| s.content.to_string()).collect();
         assert_eq!(parts, vec!["한", "국", "어", " 텍스트"]);

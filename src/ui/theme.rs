@@ -15,22 +15,37 @@ pub const PANE_TITLE_FOCUSED: Style = Style::new().fg(Color::Yellow).add_modifie
 pub const SELECTED: Style = Style::new().bg(Color::Indexed(236));
 pub const MARKER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const TAB: Style = Style::new().fg(Color::Gray);
-pub const TAB_ACTIVE: Style = Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD);
+pub const TAB_ACTIVE: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
 pub const STATUS: Style = Style::new().bg(Color::Indexed(235));
-pub const MODE: Style = Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub const MODE: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Cyan)
+    .add_modifier(Modifier::BOLD);
 pub const HINT_KEY: Style = Style::new().fg(Color::Yellow);
 pub const MESSAGE: Style = Style::new().fg(Color::LightYellow);
-pub const ERROR: Style = Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD);
+pub const ERROR: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
 pub const PAIR_MARK: Style = Style::new().fg(Color::LightMagenta);
 pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const LABEL: Style = Style::new().fg(Color::DarkGray);
 /// Numbers, amounts, percentages and dates in a contradiction's texts.
-pub const FIGURE: Style = Style::new().fg(Color::LightCyan).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
+pub const FIGURE: Style = Style::new()
+    .fg(Color::LightCyan)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 /// Significant words both sides of a contradiction share.
-pub const SHARED: Style = Style::new().fg(Color::LightMagenta).add_modifier(Modifier::UNDERLINED);
+pub const SHARED: Style = Style::new()
+    .fg(Color::LightMagenta)
+    .add_modifier(Modifier::UNDERLINED);
 /// A search match, and the current one.
 pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
-pub const MATCH_CURRENT: Style = Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(Modifier::BOLD);
+pub const MATCH_CURRENT: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
 
 pub fn stance(s: Stance) -> Style {
     match s {
