@@ -102,7 +102,7 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
                     loader: Loader::new(1, max_size),
                     watch: Watch::new(&watched),
                 };
-                brief::tui::run(|size| Shell::single(doc, size), services)?;
+                brief::tui::run(|size| Shell::single(*doc, size), services)?;
                 return Ok(ExitCode::SUCCESS);
             }
             Opened::Failed {

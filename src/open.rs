@@ -10,7 +10,7 @@ use crate::cmd::paths::{expand, Found};
 
 /// A briefing that loaded, or a file that did not and why.
 pub enum Opened {
-    Doc(Doc),
+    Doc(Box<Doc>),
     Failed {
         path: PathBuf,
         source: Option<String>,
@@ -34,12 +34,12 @@ pub fn open_file(path: &Path, max_size: u64) -> Opened {
         Err(d) => return fail(None, d),
     };
     match load_str(text) {
-        Ok(l) => Opened::Doc(Doc::new(
+        Ok(l) => Opened::Doc(Box::new(Doc::new(
             Some(path.to_path_buf()),
             path.display().to_string(),
             l.briefing,
             l.warnings,
-        )),
+        ))),
         Err(d) => fail(Some(text.to_string()), d),
     }
 }
@@ -70,12 +70,12 @@ pub fn open_bundled() -> Vec<Opened> {
     crate::bundled::BUNDLED
         .iter()
         .map(|(name, text)| match load_str(text) {
-            Ok(l) => Opened::Doc(Doc::new(
+            Ok(l) => Opened::Doc(Box::new(Doc::new(
                 None,
                 format!("{name} (built in)"),
                 l.briefing,
                 l.warnings,
-            )),
+            ))),
             Err(d) => Opened::Failed {
                 path: PathBuf::from(name),
                 source: Some(text.to_string()),

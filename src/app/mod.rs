@@ -91,10 +91,13 @@ pub enum Screen {
     Contradictions(PairsState),
 }
 
+/// Wrapped lines of one item at one width.
+type Wrapped = HashMap<(ItemRef, u16), Rc<[String]>>;
+
 /// Wrapped item texts, per item and width: a memo shared by scroll keeping and rendering.
 #[derive(Debug, Default)]
 pub struct WrapCache {
-    lines: RefCell<HashMap<(ItemRef, u16), Rc<[String]>>>,
+    lines: RefCell<Wrapped>,
 }
 
 /// Entries kept before the cache starts over (a resize makes most of them stale anyway).

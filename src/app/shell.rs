@@ -333,7 +333,7 @@ impl Shell {
         let shown = opened_path(&opened);
         let key = absolute(&shown);
         let result = match opened {
-            Opened::Doc(doc) => Ok(doc),
+            Opened::Doc(doc) => Ok(*doc),
             Opened::Failed {
                 diagnostics,
                 source,

@@ -1,12 +1,13 @@
 //! The header (title, date, tags, counts) and the status bar (where you are, the mode, hints).
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::theme;
-use crate::app::keymap::hints;
+use crate::app::keymap::{hints, Mode};
 use crate::app::shell::Shell;
 use crate::app::{App, Screen};
 use crate::text::{sanitize_line, truncate, width};
@@ -81,25 +82,18 @@ pub fn location(app: &App) -> String {
     }
 }
 
-pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
+/// The bottom line: mode, location, then an alert (error or message) or the mode's key hints.
+fn bar(frame: &mut Frame, area: Rect, mode: Mode, location: &str, alert: Option<(&str, Style)>) {
     let w = usize::from(area.width);
-    let mode = app.mode();
     let mut spans = vec![
         Span::styled(format!(" {} ", mode.name()), theme::MODE),
-        Span::styled(format!(" {} ", location(app)), theme::STATUS),
+        Span::styled(format!(" {location} "), theme::STATUS),
     ];
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if let Some(err) = &app.file_error {
-        let msg = truncate(&sanitize_line(err), w.saturating_sub(used + 1)).into_owned();
+    if let Some((text, style)) = alert {
+        let msg = truncate(&sanitize_line(text), w.saturating_sub(used + 1)).into_owned();
         used += width(&msg) + 1;
-        spans.push(Span::styled(
-            format!(" {msg}"),
-            theme::ERROR.patch(theme::STATUS),
-        ));
-    } else if let Some(msg) = &app.message {
-        let msg = truncate(&sanitize_line(msg), w.saturating_sub(used + 1)).into_owned();
-        used += width(&msg) + 1;
-        spans.push(Span::styled(format!(" {msg}"), theme::MESSAGE));
+        spans.push(Span::styled(format!(" {msg}"), style));
     } else {
         for (keys, label) in hints(mode) {
             let piece = format!(" {keys} {label} ");
@@ -119,6 +113,15 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
         theme::STATUS,
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let alert = match (&app.file_error, &app.message) {
+        (Some(err), _) => Some((err.as_str(), theme::ERROR.patch(theme::STATUS))),
+        (None, Some(msg)) => Some((msg.as_str(), theme::MESSAGE)),
+        (None, None) => None,
+    };
+    bar(frame, area, app.mode(), &location(app), alert);
 }
 
 pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
@@ -140,33 +143,12 @@ pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
 }
 
 pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
-    let w = usize::from(area.width);
-    let mode = shell.mode();
-    let mut spans = vec![Span::styled(format!(" {} ", mode.name()), theme::MODE)];
-    let loc = super::library::progress(shell);
-    spans.push(Span::styled(format!(" {loc} "), theme::STATUS));
-    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if let Some(msg) = &shell.message {
-        let msg = truncate(&sanitize_line(msg), w.saturating_sub(used + 1)).into_owned();
-        used += width(&msg) + 1;
-        spans.push(Span::styled(format!(" {msg}"), theme::MESSAGE));
-    } else {
-        for (keys, label) in hints(mode) {
-            let piece = format!(" {keys} {label} ");
-            if used + width(&piece) > w {
-                break;
-            }
-            used += width(&piece);
-            spans.push(Span::styled(
-                format!(" {keys}"),
-                theme::HINT_KEY.patch(theme::STATUS),
-            ));
-            spans.push(Span::styled(format!(" {label} "), theme::STATUS));
-        }
-    }
-    spans.push(Span::styled(
-        " ".repeat(w.saturating_sub(used)),
-        theme::STATUS,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let alert = shell.message.as_deref().map(|m| (m, theme::MESSAGE));
+    bar(
+        frame,
+        area,
+        shell.mode(),
+        &super::library::progress(shell),
+        alert,
+    );
 }
