@@ -133,21 +133,109 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 fn parse(text: &str) -> Result<RawBriefing, Diagnostic> {
     serde_yaml::from_str::<RawBriefing>(text).map_err(|e| {
+        // serde sees the events read before a syntax error, so a type error early in the file
+        // can hide a syntax error further on (a misindented key reads as a missing one). When the
+        // text is not YAML at all, that is the problem to report.
+        let e = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+            Err(syntax) => syntax,
+            Ok(_) => e,
+        };
         let pos = e.location().map_or(Pos::default(), |l| {
             Pos::new(l.line() as u32, l.column() as u32)
         });
-        Diagnostic::error(pos, explain(&e.to_string()))
+        let message = e.to_string();
+        let pos = duplicate_key_pos(text, &message, pos);
+        // An error at the end of the file (an unclosed quote or bracket) is best shown where
+        // the unclosed thing began.
+        let pos = match syntax_context(&message) {
+            Some(began) if pos.line as usize > text.lines().count() => began,
+            _ => pos,
+        };
+        Diagnostic::error(pos, explain(&message))
     })
 }
 
-/// Rewrites the parser's message for people: no trailing location (the diagnostic has it), and
-/// plain words for the common cases.
-fn explain(message: &str) -> String {
-    let mut m = message.to_string();
-    if let Some(i) = m.rfind(" at line ") {
-        if m.get(i..).is_some_and(|tail| tail.contains(" column ")) {
-            m.truncate(i);
+/// serde reports a duplicate key at the start of its mapping; the useful place is the second
+/// occurrence. Looks for it among the block-style keys at the mapping's column, and keeps `at`
+/// when it is not there (a flow mapping, say).
+fn duplicate_key_pos(text: &str, message: &str, at: Pos) -> Pos {
+    let Some(key) = message
+        .split("duplicate field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+    else {
+        return at;
+    };
+    let col = at.col.max(1) as usize - 1;
+    let mut seen = 0;
+    for (n, line) in text.lines().enumerate().skip(at.line.max(1) as usize - 1) {
+        let indent: String = line.chars().take(col).collect();
+        let rest: String = line.chars().skip(col).collect();
+        let first = n + 1 == at.line as usize;
+        if !first && !indent.trim().is_empty() {
+            break; // the mapping ended
         }
+        let is_key = rest
+            .strip_prefix(key)
+            .and_then(|r| r.strip_prefix(':'))
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '));
+        if is_key {
+            seen += 1;
+            if seen == 2 {
+                return Pos::new(n as u32 + 1, col as u32 + 1);
+            }
+        }
+    }
+    at
+}
+
+/// A syntax error as the YAML parser words it: `problem at MARK, context at MARK`.
+static SYNTAX: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r#"^(?P<problem>[^`"]*?) at line \d+ column \d+, (?P<context>[^`"]*?)(?: at line (?P<line>\d+) column (?P<col>\d+))?$"#,
+    )
+    .ok()
+});
+
+/// Where the construct the parser was reading began, from a syntax error's message.
+fn syntax_context(message: &str) -> Option<Pos> {
+    let c = SYNTAX.as_ref()?.captures(message)?;
+    Some(Pos::new(
+        c.name("line")?.as_str().parse().ok()?,
+        c.name("col")?.as_str().parse().ok()?,
+    ))
+}
+
+/// Rewrites the parser's message for people: no location of the problem (the diagnostic has
+/// it), where the construct being read began (for an unclosed quote or bracket, the useful
+/// place), and plain words for the common cases.
+fn explain(message: &str) -> String {
+    let syntax = SYNTAX.as_ref().and_then(|re| re.captures(message));
+    let mut m = match syntax {
+        Some(c) => {
+            let (problem, context) = (&c["problem"], &c["context"]);
+            match (c.name("line"), c.name("col")) {
+                (Some(l), Some(col)) => format!(
+                    "{problem}, {context} that began at line {} column {}",
+                    l.as_str(),
+                    col.as_str()
+                ),
+                _ => format!("{problem}, {context}"),
+            }
+        }
+        None => {
+            let mut m = message.to_string();
+            if let Some(i) = m.rfind(" at line ") {
+                if m.get(i..).is_some_and(|tail| tail.contains(" column ")) {
+                    m.truncate(i);
+                }
+            }
+            m
+        }
+    };
+    if m.contains("more than one document") {
+        return "the file holds more than one YAML document (a `---` line); a briefing is one"
+            .into();
     }
     if m.contains("expected struct RawBriefing") {
         return "the top level must be a mapping with `title`, `date`, `claims`, `responses` and `context`".into();
@@ -173,6 +261,18 @@ fn explain(message: &str) -> String {
         (
             "struct RawContradiction",
             "a contradiction (a mapping with `between`)",
+        ),
+        // serde's words for YAML's, and the docs' words for serde's.
+        ("missing field", "missing key"),
+        ("unknown field", "unknown key"),
+        ("duplicate field", "duplicate key"),
+        ("unit value", "null"),
+        ("expected a sequence", "expected a list"),
+        ("expected u8", "expected a whole number from 1 to 6"),
+        ("expected field identifier", "expected a key name"),
+        (
+            "found unexpected end of stream",
+            "the file ends unexpectedly",
         ),
     ] {
         m = m.replace(internal, public);

@@ -395,4 +395,375 @@ mod tests {
         assert_eq!(edit_distance("abc", "xyzxyz", 2), 3);
         assert_eq!(edit_distance("wjs", "wsj", 2), 1);
     }
+
+    use crate::briefing::load::load_str;
+
+    /// Every diagnostic for `yaml` as `line:col severity: message`, whether it loaded or not.
+    fn problems(yaml: &str) -> Vec<String> {
+        let diagnostics = match load_str(yaml) {
+            Ok(loaded) => loaded.warnings,
+            Err(diagnostics) => diagnostics,
+        };
+        diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}: {}",
+                    d.pos.line,
+                    d.pos.col,
+                    d.severity.word(),
+                    d.message
+                )
+            })
+            .collect()
+    }
+
+    /// `yaml` fails to load, with exactly these diagnostics.
+    #[track_caller]
+    fn assert_fails(yaml: &str, want: &[&str]) {
+        assert!(load_str(yaml).is_err(), "loaded:\n{yaml}");
+        assert_eq!(problems(yaml), want, "for:\n{yaml}");
+    }
+
+    const EMPTY: &str = "claims: []\nresponses: []\ncontext: []\n";
+
+    #[test]
+    fn a_clean_briefing_has_no_diagnostics() {
+        let yaml = "\
+title: T
+date: 2024-02-29
+tags: [a, b]
+sources:
+  - id: wsj
+    name: WSJ
+    kind: media
+    reliability: B
+    interest: none
+claims:
+  - id: c1
+    text: Claimed.
+    source: wsj
+    status: denied
+    credibility: 3
+    date: 2025-05-22
+responses:
+  - id: r1
+    text: Denied.
+    responds_to: [c1]
+    stance: denies
+context:
+  - id: x1
+    text: Background.
+contradictions:
+  - between: [c1, x1]
+";
+        let loaded = load_str(yaml);
+        assert!(
+            loaded.as_ref().is_ok_and(|l| l.warnings.is_empty()),
+            "{loaded:?}"
+        );
+    }
+
+    #[test]
+    fn empty_title_and_tag() {
+        assert_fails(
+            &format!("title: \" \"\ndate: 2025-05-23\ntags: [a, \"\"]\n{EMPTY}"),
+            &["1:8 error: title is empty", "3:11 error: tag is empty"],
+        );
+    }
+
+    #[test]
+    fn dates_must_be_real_days_in_iso_form() {
+        assert_fails(
+            &format!("title: T\ndate: 2025-02-29\n{EMPTY}"),
+            &["2:7 error: date `2025-02-29` is not a real calendar date"],
+        );
+        assert_fails(
+            &format!("title: T\ndate: 23 May 2025\n{EMPTY}"),
+            &["2:7 error: date `23 May 2025` is not a date in the form YYYY-MM-DD"],
+        );
+    }
+
+    #[test]
+    fn source_rules() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+sources:
+  - id: w s j
+    name: WSJ
+  - id: ap
+    name: \"\"
+    kind: wire
+    reliability: a
+    interest: yes
+  - id: ap
+    name: AP again
+claims: []
+responses: []
+context:
+  - id: x1
+    text: Background.
+    source: ap
+";
+        assert_fails(
+            yaml,
+            &[
+                "4:9 error: source id `w s j` may only use letters, digits, `-` and `_`",
+                "4:9 warning: source `w s j` is declared but no item uses it",
+                "7:11 error: source `ap` has an empty name",
+                "8:11 error: unknown source kind `wire`; expected one of: media, government, official, agency, analyst, other",
+                "9:18 error: unknown reliability `a`; expected one of: A, B, C, D, E, F",
+                "10:15 error: unknown interest `yes`; expected one of: party, none",
+                "11:9 error: duplicate source id `ap` (first declared on line 6)",
+            ],
+        );
+    }
+
+    #[test]
+    fn item_ids_are_well_formed_and_unique_across_sections() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+claims:
+  - id: \"\"
+    text: A.
+  - id: 통행료
+    text: B.
+responses:
+  - id: dup
+    text: C.
+    responds_to: [통행료]
+    stance: denies
+context:
+  - id: dup
+    text: D.
+";
+        assert_fails(
+            yaml,
+            &[
+                "4:9 error: claim id is empty",
+                "4:9 warning: no response answers claim ``",
+                "6:9 error: claim id `통행료` may only use letters, digits, `-` and `_`",
+                "14:9 error: duplicate id `dup` (first used on line 9)",
+            ],
+        );
+    }
+
+    #[test]
+    fn item_fields() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+sources:
+  - id: wsj
+    name: WSJ
+claims: []
+responses: []
+context:
+  - id: x1
+    text: \"\"
+    source: wjs
+    date: 2025-00-10
+    credibility: 0
+  - id: x2
+    text: ok
+    source: wsj
+    credibility: 6
+";
+        assert_fails(
+            yaml,
+            &[
+                "10:11 error: context `x1` has an empty text",
+                "11:13 error: unknown source `wjs`: no source with that id is declared (did you mean `wsj`?)",
+                "12:11 error: date `2025-00-10` is not a real calendar date",
+                "13:18 error: credibility must be 1 to 6, found 0",
+            ],
+        );
+    }
+
+    #[test]
+    fn claim_status_and_response_stance_are_closed_sets() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+claims:
+  - id: c1
+    text: A.
+    status: Reported
+responses:
+  - id: r1
+    text: B.
+    responds_to: [c1]
+    stance: denise
+context: []
+";
+        assert_fails(
+            yaml,
+            &[
+                "6:13 error: unknown status `Reported`; expected one of: reported, confirmed, denied, disputed, unverified (did you mean `reported`?)",
+                "11:13 error: unknown stance `denise`; expected one of: denies, disputes, confirms, clarifies, declines (did you mean `denies`?)",
+            ],
+        );
+    }
+
+    #[test]
+    fn responds_to_names_claims_only() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+claims:
+  - id: withdrawal-option
+    text: A.
+responses:
+  - id: r1
+    text: B.
+    responds_to: [withdrawl-option, r2, x1, withdrawal-option, withdrawal-option]
+    stance: denies
+  - id: r2
+    text: C.
+    responds_to: []
+    stance: clarifies
+context:
+  - id: x1
+    text: D.
+";
+        assert_fails(
+            yaml,
+            &[
+                "9:19 error: responds_to names `withdrawl-option`, but no claim has that id (did you mean `withdrawal-option`?)",
+                "9:37 error: responds_to names `r2`, which is a response item, not a claim",
+                "9:41 error: responds_to names `x1`, which is a context item, not a claim",
+                "9:64 warning: response `r1` lists `withdrawal-option` twice",
+                "13:18 error: response `r2` must respond to at least one claim",
+            ],
+        );
+    }
+
+    #[test]
+    fn between_holds_two_distinct_item_ids() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+sources:
+  - id: wsj
+    name: WSJ
+claims:
+  - id: c1
+    text: A.
+    source: wsj
+responses:
+  - id: r1
+    text: B.
+    responds_to: [c1]
+    stance: confirms
+context: []
+contradictions:
+  - between: [c1]
+  - between: [c1, r1, c1]
+  - between: [r1, r1]
+  - between:
+      - c1
+      - wsj
+";
+        assert_fails(
+            yaml,
+            &[
+                "17:14 error: between must name exactly two item ids, found 1",
+                "18:14 error: between must name exactly two item ids, found 3",
+                "19:14 error: between names `r1` twice; a contradiction needs two different items",
+                "22:9 error: between names `wsj`, but no item has that id",
+            ],
+        );
+    }
+
+    #[test]
+    fn warnings_do_not_stop_loading() {
+        let yaml = "\
+title: T
+date: 2025-05-23
+sources:
+  - id: wsj
+    name: WSJ
+  - id: ap
+    name: AP
+claims:
+  - id: c1
+    text: A.
+    source: wsj
+  - id: c2
+    text: B.
+responses:
+  - id: r1
+    text: C.
+    responds_to: [c1]
+    stance: declines
+context: []
+";
+        let loaded = load_str(yaml);
+        let Ok(loaded) = loaded else {
+            panic!("warnings alone failed the load: {loaded:?}");
+        };
+        assert_eq!(loaded.briefing.section(Section::Claims).len(), 2);
+        assert_eq!(
+            problems(yaml),
+            [
+                "6:9 warning: source `ap` is declared but no item uses it",
+                "12:9 warning: no response answers claim `c2`",
+            ]
+        );
+        assert!(loaded.warnings.iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn every_problem_is_reported_sorted_by_position() {
+        // Problems of different rules, written out of the order the checker visits them.
+        let yaml = "\
+title: T
+date: 2025-13-01
+contradictions:
+  - between: [c1, nowhere]
+claims:
+  - id: c1
+    text: A.
+    source: nobody
+responses:
+  - id: r1
+    text: B.
+    responds_to: [c9]
+    stance: refutes
+context:
+  - id: c1
+    text: \"\"
+";
+        assert_fails(
+            yaml,
+            &[
+                "2:7 error: date `2025-13-01` is not a real calendar date",
+                "4:19 error: between names `nowhere`, but no item has that id",
+                "6:9 warning: no response answers claim `c1`",
+                "8:13 error: unknown source `nobody`: no source with that id is declared",
+                "12:19 error: responds_to names `c9`, but no claim has that id",
+                "13:13 error: unknown stance `refutes`; expected one of: denies, disputes, confirms, clarifies, declines",
+                "15:9 error: duplicate id `c1` (first used on line 6)",
+                "16:11 error: context `c1` has an empty text",
+            ],
+        );
+    }
+
+    #[test]
+    fn suggestions_stop_after_a_limit() {
+        let mut yaml = String::from("title: T\ndate: 2025-05-23\nclaims:\n");
+        for i in 0..MAX_SUGGESTIONS + 5 {
+            yaml.push_str(&format!(
+                "  - id: c{i}\n    text: A.\n    status: reportd\n"
+            ));
+        }
+        yaml.push_str("responses: []\ncontext: []\n");
+        let hints = problems(&yaml)
+            .iter()
+            .filter(|p| p.contains("did you mean `reported`"))
+            .count();
+        assert_eq!(hints, MAX_SUGGESTIONS);
+    }
 }
