@@ -302,7 +302,7 @@ impl App {
                 for s in Section::ALL {
                     self.keep_in_view(s);
                 }
-                self.keep_detail_in_view();
+                self.keep_detail_in_view(false);
             }
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             _ if self.help.is_some() => self.update_help(action),
@@ -321,6 +321,7 @@ impl App {
     fn update_help(&mut self, action: Action) {
         let scroll = self.help.unwrap_or(0);
         let page = usize::from(self.size.height.saturating_sub(4)).max(1);
+        let max = crate::ui::help::max_scroll(self.mode_under_help(), self.size);
         self.help = match action {
             Action::Back => None,
             Action::Down => Some(scroll + 1),
@@ -330,7 +331,8 @@ impl App {
             Action::PageUp => Some(scroll.saturating_sub(page)),
             Action::HalfPageUp => Some(scroll.saturating_sub(page / 2)),
             _ => Some(scroll),
-        };
+        }
+        .map(|s| s.min(max));
     }
 
     // ---- panes ----
@@ -512,17 +514,28 @@ impl App {
         }));
     }
 
-    fn set_detail(&mut self, d: DetailState) {
+    fn set_detail(&mut self, d: DetailState, follow_cursor: bool) {
         if let Some(Screen::Detail(top)) = self.stack.last_mut() {
             *top = d;
         }
-        self.keep_detail_in_view();
+        self.keep_detail_in_view(follow_cursor);
     }
 
     fn update_detail(&mut self, action: Action, mut d: DetailState) {
         let relations = self.relations_of(d.item);
         let n = relations.len();
         let page = usize::from(layout::body(self.size).height).max(1);
+        // Only moving the cursor brings the selected relation into view; scrolling, `g` and a
+        // newly followed item must be able to show the text above it.
+        let follow_cursor = !matches!(
+            action,
+            Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::First
+                | Action::Open
+        );
         match action {
             Action::Down if n > 0 => d.cursor = (d.cursor + 1).min(n - 1),
             Action::Up if n > 0 => d.cursor = d.cursor.saturating_sub(1),
@@ -576,12 +589,12 @@ impl App {
             }
             _ => return,
         }
-        self.set_detail(d);
+        self.set_detail(d, follow_cursor);
     }
 
-    /// Clamps the detail's scroll so the selected relation is in view. Uses the detail's line
-    /// layout (a pure function of the state and width).
-    fn keep_detail_in_view(&mut self) {
+    /// Clamps the detail's scroll to its lines and, when `follow_cursor`, so the selected relation
+    /// is in view. Uses the detail's line layout (a pure function of the state and width).
+    fn keep_detail_in_view(&mut self, follow_cursor: bool) {
         let Some(Screen::Detail(d)) = self.stack.last() else {
             return;
         };
@@ -590,7 +603,7 @@ impl App {
         let height = usize::from(area.height.saturating_sub(2)).max(1);
         let max_scroll = view.lines.len().saturating_sub(height);
         let mut scroll = d.scroll.min(max_scroll);
-        if let Some(&line) = view.relation_lines.get(d.cursor) {
+        if let Some(&line) = view.relation_lines.get(d.cursor).filter(|_| follow_cursor) {
             if line < scroll {
                 scroll = line;
             } else if line >= scroll + height {

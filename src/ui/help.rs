@@ -44,11 +44,20 @@ pub fn lines(first: Mode) -> Vec<Line<'static>> {
     out
 }
 
+fn popup(area: Rect) -> Rect {
+    super::centered(area, 76, area.height.saturating_sub(2).max(3))
+}
+
+/// The furthest the help scrolls in a terminal of `area`: its last line at the bottom.
+pub fn max_scroll(first: Mode, area: Rect) -> usize {
+    let inner_h = usize::from(popup(area).height.saturating_sub(2));
+    lines(first).len().saturating_sub(inner_h)
+}
+
 pub fn render(first: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
-    let popup = super::centered(area, 76, area.height.saturating_sub(2).max(3));
+    let popup = popup(area);
     let all = lines(first);
-    let inner_h = usize::from(popup.height.saturating_sub(2));
-    let scroll = scroll.min(all.len().saturating_sub(inner_h));
+    let scroll = scroll.min(max_scroll(first, area));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
