@@ -206,18 +206,6 @@ pub static BINDINGS: &[Binding] = &[
         "open the briefing (or a broken file's diagnostics)",
         "open"
     ),
-    b!(
-        READING,
-        ["J"],
-        Action::NextBriefing,
-        "next briefing of the library"
-    ),
-    b!(
-        READING,
-        ["K"],
-        Action::PrevBriefing,
-        "previous briefing of the library"
-    ),
     b!(&[Panes], ["j", "↓"], Action::Down, "next item", "move"),
     b!(&[Panes], ["k", "↑"], Action::Up, "previous item"),
     b!(
@@ -363,6 +351,18 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(SEARCHABLE, ["n"], Action::SearchNext, "next match"),
     b!(SEARCHABLE, ["N"], Action::SearchPrev, "previous match"),
+    b!(
+        READING,
+        ["J"],
+        Action::NextBriefing,
+        "next briefing of the library"
+    ),
+    b!(
+        READING,
+        ["K"],
+        Action::PrevBriefing,
+        "previous briefing of the library"
+    ),
     b!(
         ALL_BUT_PROMPT,
         ["Esc"],

@@ -224,7 +224,7 @@ impl App {
         for s in Section::ALL {
             self.keep_in_view(s);
         }
-        self.keep_detail_in_view();
+        self.keep_detail_in_view(false);
     }
 
     pub fn briefing(&self) -> &Briefing {

@@ -139,6 +139,16 @@ pub fn item_lines(app: &App, r: ItemRef, width: u16, selected: bool) -> Vec<Line
         line.extend(spans);
         out.push(Line::from(line).style(band));
     }
+    if selected {
+        // The band spans the pane's full width, not just the text.
+        let full = usize::from(width) + usize::from(layout::GUTTER) + 1;
+        for line in &mut out {
+            let w = line.width();
+            if w < full {
+                line.spans.push(Span::raw(" ".repeat(full - w)));
+            }
+        }
+    }
     out
 }
 

@@ -95,10 +95,17 @@ fn bar(frame: &mut Frame, area: Rect, mode: Mode, location: &str, alert: Option<
         used += width(&msg) + 1;
         spans.push(Span::styled(format!(" {msg}"), style));
     } else {
-        for (keys, label) in hints(mode) {
+        // Keep room for the way to the help, which says everything else.
+        let all = hints(mode);
+        let help = all
+            .iter()
+            .find(|(_, l)| *l == "help")
+            .map_or(0, |(k, l)| width(&format!(" {k} {l} ")));
+        for (keys, label) in all {
             let piece = format!(" {keys} {label} ");
-            if used + width(&piece) > w {
-                break;
+            let reserve = if label == "help" { 0 } else { help };
+            if used + width(&piece) + reserve > w {
+                continue;
             }
             used += width(&piece);
             spans.push(Span::styled(

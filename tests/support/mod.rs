@@ -29,7 +29,7 @@ pub fn doc(rel: &str) -> Doc {
             // Shown in no frame today, but keep snapshots free of the checkout's path regardless.
             path: Some(PathBuf::from(rel)),
             name: rel.to_string(),
-            ..d
+            ..*d
         },
         Opened::Failed { diagnostics, .. } => panic!("{rel} did not load: {diagnostics:?}"),
     }

@@ -1,0 +1,309 @@
+//! Search in the reader: the `/` prompt, incremental matching over the prepared index, `n`/`N`
+//! in reading order with wrap-around, and the `K/N` counter. Works in every view: the panes move
+//! the selection, the detail follows the match, the contradictions view moves between pairs
+//! that match.
+
+use crate::briefing::search::{Matches, Place, Query};
+use crate::briefing::{ItemRef, Section};
+
+use super::{App, Screen};
+
+/// The view as it was when `/` was pressed, so `Esc` can put it back exactly.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub focus: Section,
+    pub selected: [usize; 3],
+    pub top: [usize; 3],
+    pub stack: Vec<Screen>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub saved: Saved,
+    /// Position in the history while recalling with ↑/↓ (None: the query being typed).
+    pub recall: Option<usize>,
+    /// What was typed before recalling.
+    pub typed: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: Query,
+    pub matches: Matches,
+    /// An invalid regex, shown in the prompt.
+    pub error: Option<String>,
+    /// Index into `matches` of the current match.
+    pub current: Option<usize>,
+    /// Set while the prompt takes keys.
+    pub prompt: Option<Prompt>,
+}
+
+impl SearchState {
+    /// `3/17`, or `0/0`.
+    pub fn counter(&self) -> String {
+        let n = self.matches.len();
+        let total = if self.matches.truncated() {
+            format!("{}+", crate::text::thousands(n))
+        } else {
+            crate::text::thousands(n)
+        };
+        match self.current {
+            Some(i) if n > 0 => format!("{}/{total}", crate::text::thousands(i + 1)),
+            _ => format!("0/{total}"),
+        }
+    }
+}
+
+impl App {
+    fn saved_view(&self) -> Saved {
+        Saved { focus: self.focus, selected: self.selected, top: self.top, stack: self.stack.clone() }
+    }
+
+    fn restore_view(&mut self, s: Saved) {
+        self.focus = s.focus;
+        self.selected = s.selected;
+        self.top = s.top;
+        self.stack = s.stack;
+    }
+
+    /// Where the search starts from: the item in focus in the current view.
+    fn origin(&self) -> Place {
+        match self.stack.last() {
+            Some(Screen::Detail(d)) => Place::Item(d.item),
+            Some(Screen::Contradictions(p)) => {
+                self.doc.relations.pairs.get(p.index).map_or(Place::Header, |pair| Place::Item(pair.left))
+            }
+            None => self.current().map_or(Place::Header, Place::Item),
+        }
+    }
+
+    pub(super) fn start_search(&mut self) {
+        let saved = self.saved_view();
+        let regex = self.search.as_ref().is_some_and(|s| s.query.regex);
+        self.search = Some(SearchState {
+            query: Query { pattern: String::new(), regex },
+            prompt: Some(Prompt { saved, recall: None, typed: String::new() }),
+            ..SearchState::default()
+        });
+    }
+
+    /// Runs the query again (after each keystroke) and moves to the first match at or after
+    /// where the search started.
+    fn rerun(&mut self) {
+        let Some(s) = self.search.as_mut() else { return };
+        let Some(prompt) = &s.prompt else { return };
+        let saved = prompt.saved.clone();
+        s.current = None;
+        s.error = None;
+        s.matches = Matches::default();
+        if !s.query.pattern.is_empty() {
+            match self.doc.index.search(&s.query) {
+                Ok(m) => s.matches = m,
+                Err(e) => s.error = Some(e.to_string()),
+            }
+        }
+        // Every keystroke starts again from where `/` was pressed.
+        self.restore_view(saved);
+        let origin = self.origin();
+        let found = self.search.as_ref().and_then(|s| s.matches.first_at_or_after(origin));
+        if let Some((i, _)) = found {
+            self.goto_match(i);
+        }
+    }
+
+    pub(super) fn update_prompt(&mut self, action: super::Action) {
+        use super::Action::*;
+        let Some(s) = self.search.as_mut() else { return };
+        match action {
+            PromptInput(c) => {
+                s.query.pattern.push(c);
+                if let Some(p) = s.prompt.as_mut() {
+                    p.recall = None;
+                }
+            }
+            PromptBackspace => {
+                if s.query.pattern.pop().is_none() {
+                    // Backspace on an empty prompt closes it, as in less and vim.
+                    self.cancel_search();
+                    return;
+                }
+            }
+            PromptToggleRegex => s.query.regex = !s.query.regex,
+            PromptHistoryPrev | PromptHistoryNext => {
+                let Some(p) = s.prompt.as_mut() else { return };
+                if self.history.is_empty() {
+                    return;
+                }
+                let last = self.history.len() - 1;
+                let next = match (p.recall, action == PromptHistoryPrev) {
+                    (None, true) => {
+                        p.typed = s.query.pattern.clone();
+                        Some(last)
+                    }
+                    (None, false) => None,
+                    (Some(i), true) => Some(i.saturating_sub(1)),
+                    (Some(i), false) if i < last => Some(i + 1),
+                    (Some(_), false) => None,
+                };
+                p.recall = next;
+                s.query.pattern = match next {
+                    Some(i) => self.history.get(i).cloned().unwrap_or_default(),
+                    None => p.typed.clone(),
+                };
+            }
+            PromptAccept => {
+                s.prompt = None;
+                let pattern = s.query.pattern.clone();
+                if pattern.is_empty() {
+                    self.search = None;
+                    return;
+                }
+                self.history.retain(|h| *h != pattern);
+                self.history.push(pattern.clone());
+                if s.error.is_none() && s.matches.is_empty() {
+                    self.message = Some(format!("no match for \"{pattern}\""));
+                }
+                return;
+            }
+            PromptCancel => {
+                self.cancel_search();
+                return;
+            }
+            _ => return,
+        }
+        self.rerun();
+    }
+
+    fn cancel_search(&mut self) {
+        if let Some(prompt) = self.search.take().and_then(|s| s.prompt) {
+            self.restore_view(prompt.saved);
+        }
+    }
+
+    /// `n` / `N`: the next or previous match in reading order, wrapping at the ends. In the
+    /// contradictions view: the next or previous pair that holds a match.
+    pub(super) fn step_search(&mut self, forward: bool) {
+        let Some(s) = self.search.as_ref() else {
+            self.message = Some("no search yet: press / to search".into());
+            return;
+        };
+        if s.matches.is_empty() {
+            self.message = Some(format!("no match for \"{}\"", s.query.pattern));
+            return;
+        }
+        if let Some(Screen::Contradictions(p)) = self.stack.last() {
+            self.step_pairs(p.index, forward);
+            return;
+        }
+        // From the item in focus when it differs from the current match's (the user moved).
+        let current = s.current.filter(|&i| s.matches.get(i).is_some_and(|m| m.place == self.origin()));
+        let next = match current {
+            Some(_) => s.matches.next_from(current, forward),
+            None => {
+                let origin = self.origin();
+                if forward {
+                    // After the item in focus: its own matches were seen if the search began there.
+                    s.matches.first_at_or_after(origin)
+                } else {
+                    s.matches.last_at_or_before(origin)
+                }
+            }
+        };
+        if let Some((i, wrapped)) = next {
+            self.goto_match(i);
+            if wrapped {
+                self.message = Some("search wrapped".into());
+            }
+        }
+    }
+
+    /// The pair after (or before) `from` that holds a match, wrapping.
+    fn step_pairs(&mut self, from: usize, forward: bool) {
+        let n = self.doc.relations.pairs.len();
+        let Some(s) = self.search.as_ref() else { return };
+        for step in 1..=n {
+            let (p, wrapped) = if forward {
+                ((from + step) % n, from + step >= n)
+            } else {
+                ((from + n - step) % n, step > from)
+            };
+            let Some(pair) = self.doc.relations.pairs.get(p) else { continue };
+            let first = [pair.left, pair.right].into_iter().find_map(|r| {
+                let run = s.matches.in_place(Place::Item(r));
+                (!run.is_empty()).then_some(run.start)
+            });
+            if let Some(i) = first {
+                if let Some(s) = self.search.as_mut() {
+                    s.current = Some(i);
+                }
+                if let Some(Screen::Contradictions(state)) = self.stack.last_mut() {
+                    state.index = p;
+                }
+                if wrapped {
+                    self.message = Some("search wrapped".into());
+                }
+                return;
+            }
+        }
+        self.message = Some("no contradiction holds a match".into());
+    }
+
+    /// Makes match `i` current and brings it into view in the current view.
+    fn goto_match(&mut self, i: usize) {
+        let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)) else { return };
+        if let Some(s) = self.search.as_mut() {
+            s.current = Some(i);
+        }
+        match m.place {
+            Place::Item(r) => self.show_item(r),
+            Place::Header => self.message = Some("match in the briefing's title, date or summary (i shows them)".into()),
+            Place::Contradiction(_) => {
+                self.message = Some("match in a contradiction's note (c shows the contradictions)".into())
+            }
+        }
+    }
+
+    fn show_item(&mut self, r: ItemRef) {
+        match self.stack.last_mut() {
+            Some(Screen::Detail(d)) => {
+                if d.item != r {
+                    d.item = r;
+                    d.cursor = 0;
+                    d.scroll = 0;
+                }
+                self.reveal(r);
+                self.keep_detail_in_view(true);
+            }
+            Some(Screen::Contradictions(p)) => {
+                let pairs = self.doc.relations.pairs_of(r);
+                if let Some(&first) = pairs.first() {
+                    let holds = pairs.contains(&(p.index as u32));
+                    if !holds {
+                        p.index = first as usize;
+                    }
+                }
+                self.reveal(r);
+            }
+            None => self.reveal(r),
+        }
+    }
+
+    /// The byte ranges of matches in an item's field, and which of them is the current match.
+    pub fn match_ranges(
+        &self,
+        r: ItemRef,
+        field: crate::briefing::search::Field,
+    ) -> Vec<(std::ops::Range<usize>, bool)> {
+        let Some(s) = &self.search else { return Vec::new() };
+        let current = s.current.and_then(|i| s.matches.get(i));
+        s.matches
+            .ranges(Place::Item(r), field)
+            .map(|range| {
+                let is_current = current.as_ref().is_some_and(|m| {
+                    m.place == Place::Item(r) && m.field == field && m.range == range
+                });
+                (range, is_current)
+            })
+            .collect()
+    }
+}
