@@ -40,6 +40,40 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Print { paths, width }) => {
+            let width = cmd::print::output_width(width.map(usize::from));
+            let mut out = std::io::stdout().lock();
+            let failed =
+                cmd::print::print_paths(&paths, width, max_size, &mut out, cmd::stdout_colour())?;
+            out.flush()?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Export { format, paths }) => {
+            let mut out = std::io::stdout().lock();
+            let failed = cmd::export::export_paths(&paths, format, max_size, &mut out)?;
+            out.flush()?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Schema) => {
+            let mut out = std::io::stdout().lock();
+            cmd::schema::write(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            brief::cli::write_completions(shell, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let mut out = std::io::stdout().lock();
             let failed = cmd::check::run(
