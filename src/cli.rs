@@ -47,6 +47,45 @@ pub enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// Print briefings as plain text: title block, claims, responses, context, contradictions.
+    Print {
+        /// Files or folders to print.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Wrap at N columns (at least 20). Default: the terminal's width, or 80 when stdout is
+        /// not a terminal.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+    },
+    /// Export briefings as JSON (one object for one file, an array for several) or Markdown.
+    Export {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "json")]
+        format: crate::cmd::export::Format,
+        /// Files or folders to export.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the briefing format, for editors.
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Writes the completion script for `shell`. clap_complete panics when its output fails, so the
+/// script is built in memory first and a closed pipe comes back as an error instead.
+pub fn write_completions(
+    shell: clap_complete::Shell,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "brief", &mut script);
+    out.write_all(&script)
 }
 
 /// Parses `1024`, `64K`, `256M`, `1G` (powers of 1024).

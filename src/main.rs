@@ -49,12 +49,49 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Some(Command::Print { paths, width }) => {
+            let width = cmd::print::output_width(width.map(usize::from));
+            let mut out = std::io::stdout().lock();
+            let failed =
+                cmd::print::print_paths(&paths, width, max_size, &mut out, cmd::stdout_colour())?;
+            out.flush()?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Export { format, paths }) => {
+            let mut out = std::io::stdout().lock();
+            let failed = cmd::export::export_paths(&paths, format, max_size, &mut out)?;
+            out.flush()?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Schema) => {
+            let mut out = std::io::stdout().lock();
+            cmd::schema::write(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            brief::cli::write_completions(shell, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => open(&cli.open.paths, max_size),
     }
 }
 
-/// `brief [PATH...]`: the reader on a terminal.
+/// `brief [PATH...]`: the reader on a terminal; the plain text of `brief print` in a pipe.
 fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        return print_instead(paths, max_size);
+    }
     let (watched, found) = if paths.is_empty() {
         match default_paths() {
             Some(p) => (p.clone(), expand(&p)),
@@ -158,6 +195,37 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
         services,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `brief x.yaml | less` just works: without a terminal, print what the reader would show.
+fn print_instead(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
+    let width = cmd::print::output_width(None);
+    let mut out = std::io::stdout().lock();
+    let paths = if paths.is_empty() {
+        default_paths()
+    } else {
+        Some(paths.to_vec())
+    };
+    let failed = match paths {
+        Some(p) => cmd::print::print_paths(&p, width, max_size, &mut out, false)?,
+        None => {
+            for (i, (_, text)) in brief::bundled::BUNDLED.iter().enumerate() {
+                if let Ok(l) = brief::briefing::load_str(text) {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    cmd::print::write_briefing(&mut out, &l.briefing, width, false)?;
+                }
+            }
+            false
+        }
+    };
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn require_terminal() -> anyhow::Result<()> {

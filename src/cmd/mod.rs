@@ -1,7 +1,10 @@
 //! The subcommands that write to stdout, and what they share: finding briefing files, colour.
 
 pub mod check;
+pub mod export;
 pub mod paths;
+pub mod print;
+pub mod schema;
 
 use std::io::IsTerminal;
 
