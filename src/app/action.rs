@@ -9,6 +9,8 @@ pub enum Action {
     Quit,
     /// Show or hide the list of key bindings.
     ToggleHelp,
+    /// Show or hide the briefing's title, date, tags, summary, file and warnings.
+    ToggleInfo,
     /// Close the overlay, detail or view on top; go back one level.
     Back,
     /// Go back along the path of relations followed in the detail view.

@@ -19,6 +19,7 @@ pub enum Mode {
     Detail,
     Contradictions,
     Help,
+    Info,
     Prompt,
 }
 
@@ -30,6 +31,7 @@ impl Mode {
             Mode::Detail => "DETAIL",
             Mode::Contradictions => "CONTRADICTIONS",
             Mode::Help => "HELP",
+            Mode::Info => "INFO",
             Mode::Prompt => "SEARCH",
         }
     }
@@ -163,7 +165,7 @@ pub struct Binding {
 use Mode::*;
 const READING: &[Mode] = &[Panes, Detail, Contradictions];
 const SEARCHABLE: &[Mode] = &[Library, Panes, Detail, Contradictions];
-const ALL_BUT_PROMPT: &[Mode] = &[Library, Panes, Detail, Contradictions, Help];
+const ALL_BUT_PROMPT: &[Mode] = &[Library, Panes, Detail, Contradictions, Help, Info];
 
 macro_rules! b {
     ($modes:expr, [$($k:literal),+], $action:expr, $desc:literal) => {
@@ -377,10 +379,32 @@ pub static BINDINGS: &[Binding] = &[
         "help"
     ),
     b!(ALL_BUT_PROMPT, ["q"], Action::Quit, "quit", "quit"),
+    b!(
+        READING,
+        ["i"],
+        Action::ToggleInfo,
+        "the briefing: title, date, tags, summary, file, warnings",
+        "info"
+    ),
+    b!(
+        &[Info],
+        ["i"],
+        Action::ToggleInfo,
+        "close the briefing info"
+    ),
+    b!(&[Info], ["j", "↓"], Action::Down, "scroll down"),
+    b!(&[Info], ["k", "↑"], Action::Up, "scroll up"),
+    b!(
+        &[Info],
+        ["Ctrl-d", "PgDn", "Space"],
+        Action::PageDown,
+        "a page down"
+    ),
+    b!(&[Info], ["Ctrl-u", "PgUp"], Action::PageUp, "a page up"),
     b!(&[Help], ["j", "↓"], Action::Down, "scroll help down"),
     b!(&[Help], ["k", "↑"], Action::Up, "scroll help up"),
     b!(
-        &[Panes, Detail, Contradictions, Help, Prompt],
+        &[Library, Panes, Detail, Contradictions, Help, Info, Prompt],
         ["Ctrl-c"],
         Action::Quit,
         "quit"

@@ -91,6 +91,24 @@ pub enum Screen {
     Contradictions(PairsState),
 }
 
+/// Scrolls an overlay (help, info) by an action; None when the action closes it.
+fn scroll_overlay(scroll: Option<usize>, action: Action, size: Rect) -> Option<usize> {
+    let scroll = scroll.unwrap_or(0);
+    let page = usize::from(size.height.saturating_sub(4)).max(1);
+    match action {
+        Action::Back => None,
+        Action::Down => Some(scroll + 1),
+        Action::Up => Some(scroll.saturating_sub(1)),
+        Action::First => Some(0),
+        Action::Last => Some(usize::MAX),
+        Action::PageDown => Some(scroll + page),
+        Action::HalfPageDown => Some(scroll + page / 2),
+        Action::PageUp => Some(scroll.saturating_sub(page)),
+        Action::HalfPageUp => Some(scroll.saturating_sub(page / 2)),
+        _ => Some(scroll),
+    }
+}
+
 /// Wrapped lines of one item at one width.
 type Wrapped = HashMap<(ItemRef, u16), Rc<[String]>>;
 
@@ -139,6 +157,8 @@ pub struct App {
     pub stack: Vec<Screen>,
     /// The help overlay's scroll, when it is open.
     pub help: Option<usize>,
+    /// The briefing-info overlay's scroll (title, summary, tags, file, warnings), when open.
+    pub info: Option<usize>,
     /// A one-shot message for the status bar.
     pub message: Option<String>,
     /// The file on disk does not load now: shown in the status bar until it does.
@@ -157,6 +177,7 @@ impl App {
             top: [0; 3],
             stack: Vec::new(),
             help: None,
+            info: None,
             message: None,
             file_error: None,
             quit: false,
@@ -235,6 +256,9 @@ impl App {
         if self.help.is_some() {
             return Mode::Help;
         }
+        if self.info.is_some() {
+            return Mode::Info;
+        }
         self.mode_under_help()
     }
 
@@ -306,6 +330,11 @@ impl App {
             }
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             _ if self.help.is_some() => self.update_help(action),
+            Action::ToggleInfo => self.info = if self.info.is_some() { None } else { Some(0) },
+            _ if self.info.is_some() => {
+                let max = crate::ui::info::max_scroll(self, self.size);
+                self.info = scroll_overlay(self.info, action, self.size).map(|s| s.min(max));
+            }
             Action::Back => {
                 self.stack.pop();
             }
@@ -319,20 +348,8 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        let scroll = self.help.unwrap_or(0);
-        let page = usize::from(self.size.height.saturating_sub(4)).max(1);
         let max = crate::ui::help::max_scroll(self.mode_under_help(), self.size);
-        self.help = match action {
-            Action::Back => None,
-            Action::Down => Some(scroll + 1),
-            Action::Up => Some(scroll.saturating_sub(1)),
-            Action::PageDown => Some(scroll + page),
-            Action::HalfPageDown => Some(scroll + page / 2),
-            Action::PageUp => Some(scroll.saturating_sub(page)),
-            Action::HalfPageUp => Some(scroll.saturating_sub(page / 2)),
-            _ => Some(scroll),
-        }
-        .map(|s| s.min(max));
+        self.help = scroll_overlay(self.help, action, self.size).map(|s| s.min(max));
     }
 
     // ---- panes ----

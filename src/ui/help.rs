@@ -8,12 +8,13 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::keymap::{Mode, BINDINGS};
 
-const GROUPS: [(Mode, &str); 6] = [
+const GROUPS: [(Mode, &str); 7] = [
     (Mode::Library, "Library"),
     (Mode::Panes, "Panes"),
     (Mode::Detail, "Item detail"),
     (Mode::Contradictions, "Contradictions"),
     (Mode::Prompt, "Search prompt"),
+    (Mode::Info, "Briefing info"),
     (Mode::Help, "This help"),
 ];
 

@@ -3,6 +3,7 @@
 pub mod contradictions;
 pub mod detail;
 pub mod help;
+pub mod info;
 pub mod layout;
 pub mod library;
 pub mod panes;
@@ -60,6 +61,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Screen::Contradictions(p)) => contradictions::render(app, *p, frame, f.body),
     }
     status::status_bar(app, frame, f.status);
+    if let Some(scroll) = app.info {
+        info::render(app, scroll, frame, area);
+    }
     if let Some(scroll) = app.help {
         help::render(app.mode_under_help(), scroll, frame, area);
     }
