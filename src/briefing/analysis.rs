@@ -517,9 +517,15 @@ context: []
         assert_eq!(glyphs(4), vec!["●", "·", "✓~", "·"]);
         let cell = m.cell(4, 2).cloned().unwrap_or_default();
         assert_eq!(cell.responses.len(), 2);
-        let opens = cell.response(&b).and_then(|r| b.item(r)).map(|i| i.id.as_str());
+        let opens = cell
+            .response(&b)
+            .and_then(|r| b.item(r))
+            .map(|i| i.id.as_str());
         assert_eq!(opens, Some("r1"));
-        assert!(m.cell(3, 1).is_none(), "the government is silent on `quiet`");
+        assert!(
+            m.cell(3, 1).is_none(),
+            "the government is silent on `quiet`"
+        );
     }
 
     #[test]
@@ -546,7 +552,10 @@ context: []
         assert_eq!(glyphs, vec!["●", "✗~", "·", "·"]);
         // Enter opens the denial, not the clarification.
         let opens = m.cell(0, 1).and_then(|c| c.response(&b));
-        assert_eq!(opens.and_then(|r| b.item(r)).map(|i| i.id.as_str()), Some("mnd-denial"));
+        assert_eq!(
+            opens.and_then(|r| b.item(r)).map(|i| i.id.as_str()),
+            Some("mnd-denial")
+        );
     }
 
     #[test]
@@ -577,7 +586,10 @@ context: []
         // costs-in-trade-talks and costs-kept-separate have no date.
         assert_eq!(t.undated, 2);
         assert_eq!(t.entries.len() + t.undated, b.item_count());
-        assert_eq!(col_ids(&b, &t.lanes), vec!["independent", "wsj", "yonhap", "mnd"]);
+        assert_eq!(
+            col_ids(&b, &t.lanes),
+            vec!["independent", "wsj", "yonhap", "mnd"]
+        );
         for e in &t.entries {
             let item = b.item(e.item).map(|i| i.source.clone());
             let lane = t.lanes[e.lane].map(|i| b.sources[i].id.clone());
@@ -629,7 +641,10 @@ context:
         let anon = |id: &str| item(id).is_some_and(|i| anonymous(&i));
         assert!(anon("withdrawal-option"), "unnamed US defence officials");
         assert!(anon("nds-review"), "unspecified press reports");
-        assert!(!anon("mnd-denial"), "ministry statement, reported by Yonhap");
+        assert!(
+            !anon("mnd-denial"),
+            "ministry statement, reported by Yonhap"
+        );
         assert!(!anon("troop-level"), "no attribution");
         assert!(single_source(&k, &krel, 0));
 
@@ -693,7 +708,10 @@ context:
         // A response answering a hidden and a shown claim keeps only the shown one.
         let (s, _) = load(SPLITS);
         let g = without_source(&s, "paper");
-        let r2 = g.find("r2").and_then(|r| g.item(r)).map(|i| i.responds_to.clone());
+        let r2 = g
+            .find("r2")
+            .and_then(|r| g.item(r))
+            .map(|i| i.responds_to.clone());
         assert_eq!(r2, Some(vec!["orphan".to_string()]));
         assert!(g.find("r4").is_none(), "the paper's own response goes");
     }
@@ -709,9 +727,11 @@ context:
                 let f = without_source(&b, &s.id);
                 let frel = Relations::derive(&f);
                 let fa = Analysis::derive(&f, &frel);
-                assert!(fa.matrix.columns.iter().all(|c| c
-                    .map(|i| f.sources[i].id.as_str())
-                    != Some(s.id.as_str())));
+                assert!(fa
+                    .matrix
+                    .columns
+                    .iter()
+                    .all(|c| c.map(|i| f.sources[i].id.as_str()) != Some(s.id.as_str())));
             }
         }
     }

@@ -22,25 +22,37 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" ".repeat(pad)),
         Span::styled(date, theme::META),
     ]);
-    let counts = format!(
+    let mut counts = format!(
         "{} claims · {} responses · {} context · ⚡{} contradictions",
         b.claims.len(),
         b.responses.len(),
         b.context.len(),
         app.doc.relations.pairs.len()
     );
-    let tags: String = b
+    let mut tags: String = b
         .tags
         .iter()
         .map(|t| format!("#{} ", sanitize_line(t)))
         .collect();
+    let mut tag_style = theme::DIM;
+    if let Some((name, n)) = app.hidden() {
+        // The filter replaces the tags, so nobody forgets it is on.
+        tags = format!(
+            "hiding: {} ({})",
+            sanitize_line(name),
+            crate::app::analysis::items(n)
+        );
+        tag_style = theme::FILTER;
+        // The notice before the counts: they give way when both do not fit.
+        counts = truncate(&counts, w.saturating_sub(width(&tags) + 3)).into_owned();
+    }
     let mut lines = vec![first];
     if area.height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
         let tags = truncate(tags.trim_end(), room).into_owned();
         let pad = w.saturating_sub(width(&tags) + width(&counts) + 2).max(1);
         lines.push(Line::from(vec![
-            Span::styled(format!(" {tags}"), theme::DIM),
+            Span::styled(format!(" {tags}"), tag_style),
             Span::raw(" ".repeat(pad)),
             Span::styled(
                 truncate(&counts, w.saturating_sub(1)).into_owned(),
@@ -66,6 +78,27 @@ pub fn location(app: &App) -> String {
             let n = app.len(d.item.section);
             format!("{} {}/{n}", d.item.section.singular(), d.item.index + 1)
         }
+        Some(Screen::Matrix(m)) => {
+            let mx = &app.doc.analysis().matrix;
+            format!(
+                "claim {}/{} · source {}/{}",
+                (m.row + 1).min(mx.rows()),
+                mx.rows(),
+                (m.col + 1).min(mx.columns.len()),
+                mx.columns.len()
+            )
+        }
+        Some(Screen::Timeline(t)) => {
+            let tl = &app.doc.analysis().timeline;
+            match tl.entries.get(t.cursor) {
+                Some(e) => format!("item {}/{} · {}", t.cursor + 1, tl.entries.len(), e.date),
+                None => "no dated items".into(),
+            }
+        }
+        Some(Screen::Sources(s)) => {
+            let n = app.full_doc().analysis().sources.len();
+            format!("source {}/{n}", (s.cursor + 1).min(n))
+        }
         None => {
             let n = app.len(app.focus);
             if n == 0 {
@@ -88,6 +121,12 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(format!(" {} ", mode.name()), theme::MODE),
         Span::styled(format!(" {} ", location(app)), theme::STATUS),
     ];
+    if let Some(f) = &app.filter {
+        spans.push(Span::styled(
+            format!(" hiding {} ", sanitize_line(&f.source)),
+            theme::FILTER,
+        ));
+    }
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if let Some(err) = &app.file_error {
         let msg = truncate(&sanitize_line(err), w.saturating_sub(used + 1)).into_owned();
