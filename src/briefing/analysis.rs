@@ -15,7 +15,7 @@
 //! - An item is **anonymous** when its `attribution` contains one of [`ANONYMOUS_MARKERS`]
 //!   (case-insensitive): "unnamed officials", "people familiar with", "익명", "관계자".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::model::{Briefing, Date, Item, ItemRef, Section, Stance};
 use super::relations::Relations;
@@ -142,7 +142,7 @@ pub struct Matrix {
 impl Matrix {
     pub fn derive(b: &Briefing, rel: &Relations) -> Matrix {
         let lane_of = lane_index(b);
-        let mut used: Vec<Lane> = Vec::new();
+        let mut used: HashSet<Lane> = HashSet::new();
         let mut per_claim: Vec<Vec<(Lane, Cell)>> = Vec::with_capacity(b.claims.len());
         let mut split = Vec::with_capacity(b.claims.len());
         for (ci, claim) in b.claims.iter().enumerate() {
@@ -177,13 +177,10 @@ impl Matrix {
                 }
             }
             split.push(for_.iter().any(|f| against.iter().any(|a| a != f)));
-            for (lane, _) in &cells {
-                if !used.contains(lane) {
-                    used.push(*lane);
-                }
-            }
+            used.extend(cells.iter().map(|(lane, _)| *lane));
             per_claim.push(cells);
         }
+        let mut used: Vec<Lane> = used.into_iter().collect();
         used.sort_by_key(|l| lane_order(*l));
         let col_of: HashMap<Lane, usize> = used.iter().enumerate().map(|(i, l)| (*l, i)).collect();
         let mut order: Vec<usize> = (0..b.claims.len()).collect();
@@ -283,12 +280,8 @@ impl Timeline {
         }
         // items() is already in section then file order; a stable sort by date keeps it.
         dated.sort_by_key(|(d, _, _)| *d);
-        let mut lanes: Vec<Lane> = Vec::new();
-        for (_, _, l) in &dated {
-            if !lanes.contains(l) {
-                lanes.push(*l);
-            }
-        }
+        let lanes: HashSet<Lane> = dated.iter().map(|(_, _, l)| *l).collect();
+        let mut lanes: Vec<Lane> = lanes.into_iter().collect();
         lanes.sort_by_key(|l| lane_order(*l));
         let lane_pos: HashMap<Lane, usize> =
             lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
@@ -390,27 +383,23 @@ impl Analysis {
 pub fn without_source(b: &Briefing, source: &str) -> Briefing {
     let keep = |i: &&Item| i.source.as_deref() != Some(source);
     let claims: Vec<Item> = b.claims.iter().filter(keep).cloned().collect();
-    let kept_claim = |id: &str| claims.iter().any(|c| c.id == id);
+    let mut present: HashSet<&str> = claims.iter().map(|c| c.id.as_str()).collect();
     let responses: Vec<Item> = b
         .responses
         .iter()
         .filter(keep)
         .filter_map(|r| {
             let mut r = r.clone();
-            r.responds_to.retain(|t| kept_claim(t));
+            r.responds_to.retain(|t| present.contains(t.as_str()));
             (!r.responds_to.is_empty()).then_some(r)
         })
         .collect();
     let context: Vec<Item> = b.context.iter().filter(keep).cloned().collect();
-    let present = |id: &str| {
-        claims.iter().any(|i| i.id == id)
-            || responses.iter().any(|i| i.id == id)
-            || context.iter().any(|i| i.id == id)
-    };
+    present.extend(responses.iter().chain(&context).map(|i| i.id.as_str()));
     let contradictions = b
         .contradictions
         .iter()
-        .filter(|d| d.between.iter().all(|id| present(id)))
+        .filter(|d| d.between.iter().all(|id| present.contains(id.as_str())))
         .cloned()
         .collect();
     Briefing::new(

@@ -44,12 +44,15 @@ pub fn lane_key(i: usize) -> char {
     KEYS.get(i).map_or('+', |&c| char::from(c))
 }
 
-/// The cells each lane takes: 2 when they fit in a third of the width, else 1.
+/// The cells each lane takes: 2 when they fit in a third of the width, else 1; 0 when even
+/// that does not fit (then the marks share one column and the source names tell them apart).
 fn lane_w(lanes: usize, w: usize) -> usize {
     if lanes * 2 <= w / 3 {
         2
-    } else {
+    } else if lanes <= w / 3 {
         1
+    } else {
+        0
     }
 }
 
@@ -102,7 +105,7 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
     let lw = lane_w(tl.lanes.len(), w);
-    let lanes_w = tl.lanes.len() * lw;
+    let lanes_w = if lw == 0 { 1 } else { tl.lanes.len() * lw };
     let text_w = w.saturating_sub(DATE_W + GAP_W + lanes_w + 4);
     let cur_lane = tl.entries.get(t.cursor).map(|e| e.lane);
 
@@ -111,7 +114,10 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         format!("{:<DATE_W$} {:>GAP_W$}  ", "Date", "Gap"),
         theme::HEADING,
     )];
-    for i in 0..tl.lanes.len() {
+    if lw == 0 {
+        head.push(Span::raw(" "));
+    }
+    for i in (0..tl.lanes.len()).filter(|_| lw > 0) {
         let key = format!("{:<lw$}", lane_key(i));
         head.push(Span::styled(
             key,
@@ -159,7 +165,10 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
             },
         ];
         let (m, m_style) = mark(item);
-        for lane in 0..tl.lanes.len() {
+        if lw == 0 {
+            spans.push(Span::styled(m, m_style));
+        }
+        for lane in (0..tl.lanes.len()).filter(|_| lw > 0) {
             let s = if lane == e.lane {
                 Span::styled(format!("{m:<lw$}"), m_style)
             } else {
@@ -194,9 +203,17 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         lines.push(selected_meta(app, t, w));
         if f >= 6 {
             // The key to the lanes takes one or two lines; the item's text gets the rest.
-            let key: Vec<String> = (0..tl.lanes.len())
-                .map(|i| format!("{} {}", lane_key(i), lane_id(b, tl.lanes.get(i))))
-                .collect();
+            // Only as many lanes as two lines can show.
+            let mut key: Vec<String> = Vec::new();
+            let mut len = 0;
+            for i in 0..tl.lanes.len() {
+                if len > 2 * w {
+                    break;
+                }
+                let k = format!("{} {}", lane_key(i), lane_id(b, tl.lanes.get(i)));
+                len += width(&k) + 3;
+                key.push(k);
+            }
             let mut legend = crate::text::wrap(&format!("Lanes: {}", key.join(" · ")), w);
             if legend.len() > 2 {
                 legend.truncate(2);
