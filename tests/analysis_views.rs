@@ -237,3 +237,22 @@ fn help_lists_the_view_keys() {
         assert!(all.contains(needle), "help lacks {needle:?}");
     }
 }
+
+#[test]
+fn hiding_the_source_of_the_open_detail_closes_it() {
+    let mut app = korea();
+    // The detail of the Journal's claim, the sources over it, hide the Journal.
+    app.press("Enter s x");
+    assert_eq!(app.mode(), Mode::Sources);
+    app.press("Esc");
+    assert_eq!(
+        app.mode(),
+        Mode::Panes,
+        "no detail of a hidden item is left"
+    );
+    // Hiding another source keeps a detail that is still there.
+    let mut app = korea();
+    app.press("Enter s j j x Esc");
+    assert_eq!(app.mode(), Mode::Detail);
+    assert_eq!(detail_id(&app), "withdrawal-option");
+}

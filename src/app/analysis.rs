@@ -154,6 +154,15 @@ impl App {
             .item_count()
             .saturating_sub(shown.briefing.item_count());
         let pairs = (full.relations.pairs.len(), shown.relations.pairs.len());
+        // A detail of an item that is now hidden closes rather than showing a neighbour.
+        let doc = Rc::clone(&self.doc);
+        self.stack.retain(|screen| match screen {
+            Screen::Detail(d) => doc
+                .briefing
+                .item(d.item)
+                .is_some_and(|i| shown.briefing.find(&i.id).is_some()),
+            _ => true,
+        });
         self.filter = Some(SourceFilter {
             source: src.id.clone(),
             full,
