@@ -168,12 +168,14 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    // By grapheme, as the terminal draws them: `⛴️` (with its variation selector) takes two cells
+    // though its first char alone measures one.
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let w = width(g);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -252,6 +254,9 @@ mod tests {
         assert_eq!(truncate("한국어", 4), "한…");
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abcd", 3), "ab…");
+        // A variation selector makes `⛴` two cells wide; it is kept or cut whole.
+        assert_eq!(truncate("⛴\u{fe0f}ab", 3), "⛴\u{fe0f}…");
+        assert_eq!(truncate("a⛴\u{fe0f}b", 3), "a…");
     }
 
     #[test]

@@ -55,6 +55,15 @@ pub enum Action {
     /// Switch the focused side of a contradiction.
     SwitchSide,
 
+    /// Open or close the stance matrix: claims down, sources across.
+    ToggleMatrix,
+    /// Open or close the timeline: dated items in time order, one lane per source.
+    ToggleTimeline,
+    /// Open or close the sources: each source and what it said.
+    ToggleSources,
+    /// Sources view: hide the selected source's items everywhere, or show them again.
+    ToggleSourceFilter,
+
     /// Start typing a search query.
     SearchStart,
     /// Go to the next match.

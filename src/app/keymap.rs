@@ -21,6 +21,9 @@ pub enum Mode {
     Help,
     Info,
     Prompt,
+    Matrix,
+    Timeline,
+    Sources,
 }
 
 impl Mode {
@@ -33,6 +36,9 @@ impl Mode {
             Mode::Help => "HELP",
             Mode::Info => "INFO",
             Mode::Prompt => "SEARCH",
+            Mode::Matrix => "MATRIX",
+            Mode::Timeline => "TIMELINE",
+            Mode::Sources => "SOURCES",
         }
     }
 }
@@ -444,7 +450,102 @@ pub static BINDINGS: &[Binding] = &[
         "history"
     ),
     b!(&[Prompt], ["↓"], Action::PromptHistoryNext, "later query"),
+    // ---- analysis views: stance matrix, timeline, sources ----
+    b!(
+        &[Panes, Detail, Contradictions, Timeline, Sources],
+        ["m"],
+        Action::ToggleMatrix,
+        "stance matrix: claims down, sources across",
+        "matrix"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions, Matrix, Sources],
+        ["t"],
+        Action::ToggleTimeline,
+        "timeline: what each source said when",
+        "timeline"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions, Matrix, Timeline],
+        ["s"],
+        Action::ToggleSources,
+        "sources: who said what; hide one everywhere",
+        "sources"
+    ),
+    b!(&[Matrix], ["m"], Action::ToggleMatrix, "close the matrix"),
+    b!(
+        &[Timeline],
+        ["t"],
+        Action::ToggleTimeline,
+        "close the timeline"
+    ),
+    b!(
+        &[Sources],
+        ["s"],
+        Action::ToggleSources,
+        "close the sources"
+    ),
+    b!(&[Matrix], ["j", "↓"], Action::Down, "next claim", "move"),
+    b!(&[Matrix], ["k", "↑"], Action::Up, "previous claim"),
+    b!(&[Matrix], ["l", "→", "Tab"], Action::Right, "next source"),
+    b!(
+        &[Matrix],
+        ["h", "←", "Shift-Tab"],
+        Action::Left,
+        "previous source"
+    ),
+    b!(
+        &[Matrix],
+        ["Enter"],
+        Action::Open,
+        "open the response in the cell (● the claim)",
+        "open"
+    ),
+    b!(&[Timeline], ["j", "↓"], Action::Down, "next item", "move"),
+    b!(&[Timeline], ["k", "↑"], Action::Up, "previous item"),
+    b!(
+        &[Timeline],
+        ["Enter"],
+        Action::Open,
+        "open the item",
+        "open"
+    ),
+    b!(
+        &[Timeline],
+        ["Ctrl-d"],
+        Action::HalfPageDown,
+        "half a page down"
+    ),
+    b!(
+        &[Timeline],
+        ["Ctrl-u"],
+        Action::HalfPageUp,
+        "half a page up"
+    ),
+    b!(&[Sources], ["j", "↓"], Action::Down, "next source", "move"),
+    b!(&[Sources], ["k", "↑"], Action::Up, "previous source"),
+    b!(
+        &[Sources],
+        ["x"],
+        Action::ToggleSourceFilter,
+        "hide this source's items everywhere (again: show them)",
+        "hide"
+    ),
+    b!(ANALYSIS, ["g", "Home"], Action::First, "first row"),
+    b!(ANALYSIS, ["G", "End"], Action::Last, "last row"),
+    b!(
+        &[Matrix, Timeline],
+        ["PgDn", "Space"],
+        Action::PageDown,
+        "a page down"
+    ),
+    b!(&[Matrix, Timeline], ["PgUp"], Action::PageUp, "a page up"),
+    b!(ANALYSIS, ["Esc"], Action::Back, "close the view"),
+    b!(ANALYSIS, ["?"], Action::ToggleHelp, "this help", "help"),
+    b!(ANALYSIS, ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),
 ];
+
+const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources];
 
 fn table() -> &'static HashMap<(Mode, Key), Action> {
     static TABLE: OnceLock<HashMap<(Mode, Key), Action>> = OnceLock::new();

@@ -2,11 +2,12 @@
 //! drawing; `update` is the only way the state changes, one [`Action`] at a time.
 
 pub mod action;
+pub mod analysis;
 pub mod keymap;
 pub mod library;
 pub mod shell;
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -14,8 +15,10 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 
 pub use action::Action;
+pub use analysis::{MatrixState, SourceFilter, SourcesState, TimelineState};
 use keymap::Mode;
 
+use crate::briefing::analysis::Analysis;
 use crate::briefing::{Briefing, Diagnostic, ItemRef, Relations, Section};
 use crate::ui::layout;
 
@@ -29,6 +32,8 @@ pub struct Doc {
     pub briefing: Briefing,
     pub relations: Relations,
     pub warnings: Vec<Diagnostic>,
+    /// The analysis views' derivations, made the first time one is opened.
+    analysis: OnceCell<Analysis>,
 }
 
 impl Doc {
@@ -45,7 +50,14 @@ impl Doc {
             briefing,
             relations,
             warnings,
+            analysis: OnceCell::new(),
         }
+    }
+
+    /// The stance matrix, timeline and source summaries of this document.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis
+            .get_or_init(|| Analysis::derive(&self.briefing, &self.relations))
     }
 }
 
@@ -89,6 +101,12 @@ pub struct PairsState {
 pub enum Screen {
     Detail(DetailState),
     Contradictions(PairsState),
+    /// Claims down, sources across (`m`).
+    Matrix(MatrixState),
+    /// Dated items in time order, one lane per source (`t`).
+    Timeline(TimelineState),
+    /// Each source and what it said; hides one source everywhere (`s`).
+    Sources(SourcesState),
 }
 
 /// Scrolls an overlay (help, info) by an action; None when the action closes it.
@@ -165,6 +183,8 @@ pub struct App {
     pub file_error: Option<String>,
     pub quit: bool,
     pub wraps: WrapCache,
+    /// One source hidden everywhere (set from the Sources view); `doc` is then the filtered one.
+    pub filter: Option<SourceFilter>,
 }
 
 impl App {
@@ -182,6 +202,7 @@ impl App {
             file_error: None,
             quit: false,
             wraps: WrapCache::default(),
+            filter: None,
         }
     }
 
@@ -197,9 +218,15 @@ impl App {
             .map_or(1, |i| i.pos.line.max(1))
     }
 
-    /// Shows a new version of the briefing, keeping the view: the focus, the selected item of each
-    /// pane (by id), the scroll position, and the detail or pair on screen.
+    /// Shows a new version of the briefing, keeping the view; a source filter stays on.
     pub fn replace_doc(&mut self, doc: Rc<Doc>) {
+        let shown = self.refilter(doc);
+        self.show_doc(shown);
+    }
+
+    /// Swaps the document shown, keeping the view: the focus, the selected item of each pane (by
+    /// id), the scroll position, and the detail or pair on screen.
+    fn show_doc(&mut self, doc: Rc<Doc>) {
         let old = std::mem::replace(&mut self.doc, doc);
         self.wraps = WrapCache::default();
         let remap = |r: ItemRef, new: &Briefing| -> ItemRef {
@@ -240,12 +267,16 @@ impl App {
                     p.index = p.index.min(pairs.saturating_sub(1));
                     self.stack.push(Screen::Contradictions(p));
                 }
+                other @ (Screen::Matrix(_) | Screen::Timeline(_) | Screen::Sources(_)) => {
+                    self.stack.push(other)
+                }
             }
         }
         for s in Section::ALL {
             self.keep_in_view(s);
         }
         self.keep_detail_in_view(false);
+        self.keep_analysis_in_view();
     }
 
     pub fn briefing(&self) -> &Briefing {
@@ -268,6 +299,9 @@ impl App {
             None => Mode::Panes,
             Some(Screen::Detail(_)) => Mode::Detail,
             Some(Screen::Contradictions(_)) => Mode::Contradictions,
+            Some(Screen::Matrix(_)) => Mode::Matrix,
+            Some(Screen::Timeline(_)) => Mode::Timeline,
+            Some(Screen::Sources(_)) => Mode::Sources,
         }
     }
 
@@ -327,6 +361,7 @@ impl App {
                     self.keep_in_view(s);
                 }
                 self.keep_detail_in_view(false);
+                self.keep_analysis_in_view();
             }
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             _ if self.help.is_some() => self.update_help(action),
@@ -338,10 +373,16 @@ impl App {
             Action::Back => {
                 self.stack.pop();
             }
+            Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
+                self.toggle_view(action)
+            }
             _ => match self.stack.last().cloned() {
                 None => self.update_panes(action),
                 Some(Screen::Detail(d)) => self.update_detail(action, d),
                 Some(Screen::Contradictions(p)) => self.update_pairs(action, p),
+                Some(Screen::Matrix(m)) => self.update_matrix(action, m),
+                Some(Screen::Timeline(t)) => self.update_timeline(action, t),
+                Some(Screen::Sources(s)) => self.update_sources(action, s),
             },
         }
         None

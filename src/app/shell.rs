@@ -428,6 +428,7 @@ pub(crate) fn side_item(app: &App) -> Option<crate::briefing::ItemRef> {
                 pair.right
             }
         }),
-        None => app.current(),
+        Some(Screen::Matrix(_) | Screen::Timeline(_)) => app.analysis_item(),
+        Some(Screen::Sources(_)) | None => app.current(),
     }
 }

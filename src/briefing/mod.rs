@@ -1,6 +1,7 @@
 //! The briefing domain: the format, loading, validation and derived facts. Knows nothing of
 //! terminals; the reader, `print` and `export` all build on it.
 
+pub mod analysis;
 pub mod diagnostic;
 pub mod load;
 pub mod model;

@@ -171,6 +171,26 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
     if let Some(a) = &item.attribution {
         field(lines, w, "Citing", sanitize_line(a).into_owned());
     }
+    if let Some(r) = b.find(&item.id) {
+        let mut why: Vec<&str> = Vec::new();
+        for flag in super::panes::flags(b, &app.doc.relations, item, r) {
+            why.push(match flag {
+                super::panes::SINGLE_SOURCE => "rests on one source: no other source confirms it",
+                _ => "anonymous: the attribution names no one",
+            });
+        }
+        if !why.is_empty() {
+            let value = why.join("; ");
+            let wrapped = crate::text::wrap(&value, w.saturating_sub(LABEL_W).max(8));
+            for (i, part) in wrapped.into_iter().enumerate() {
+                let label = if i == 0 { "Caution" } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{label:<LABEL_W$}"), theme::LABEL),
+                    Span::styled(part, theme::FLAG),
+                ]));
+            }
+        }
+    }
     if let Some(d) = item.date {
         field(lines, w, "Date", d.to_string());
     }

@@ -8,11 +8,14 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::keymap::{Mode, BINDINGS};
 
-const GROUPS: [(Mode, &str); 7] = [
+const GROUPS: [(Mode, &str); 10] = [
     (Mode::Library, "Library"),
     (Mode::Panes, "Panes"),
     (Mode::Detail, "Item detail"),
     (Mode::Contradictions, "Contradictions"),
+    (Mode::Matrix, "Stance matrix"),
+    (Mode::Timeline, "Timeline"),
+    (Mode::Sources, "Sources"),
     (Mode::Prompt, "Search prompt"),
     (Mode::Info, "Briefing info"),
     (Mode::Help, "This help"),

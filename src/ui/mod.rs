@@ -6,10 +6,13 @@ pub mod help;
 pub mod info;
 pub mod layout;
 pub mod library;
+pub mod matrix;
 pub mod panes;
+pub mod sources;
 pub mod status;
 pub mod styled;
 pub mod theme;
+pub mod timeline;
 
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -59,6 +62,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => panes::render(app, frame, f.body),
         Some(Screen::Detail(d)) => detail::render(app, d, frame, f.body),
         Some(Screen::Contradictions(p)) => contradictions::render(app, *p, frame, f.body),
+        Some(Screen::Matrix(m)) => matrix::render(app, *m, frame, f.body),
+        Some(Screen::Timeline(t)) => timeline::render(app, *t, frame, f.body),
+        Some(Screen::Sources(s)) => sources::render(app, *s, frame, f.body),
     }
     status::status_bar(app, frame, f.status);
     if let Some(scroll) = app.info {

@@ -198,6 +198,9 @@ pub fn meta_parts(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec
         }
         Section::Context => {}
     }
+    for flag in flags(b, rel, item, r) {
+        parts.push((flag.to_string(), theme::FLAG));
+    }
     let pairs = rel.pairs_of(r).len();
     if pairs > 0 {
         parts.push((format!("⚡{pairs}"), theme::PAIR_MARK));
@@ -207,6 +210,22 @@ pub fn meta_parts(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec
     }
     parts
 }
+
+/// How thin an item's footing is: `1 source` (a claim no other source confirms) and
+/// `anonymous` (its attribution names no one). Words, so they read without colour.
+pub fn flags(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if r.section == Section::Claims && crate::briefing::analysis::single_source(b, rel, r.index) {
+        out.push(SINGLE_SOURCE);
+    }
+    if crate::briefing::analysis::anonymous(item) {
+        out.push(ANONYMOUS);
+    }
+    out
+}
+
+pub const SINGLE_SOURCE: &str = "1 source";
+pub const ANONYMOUS: &str = "anonymous";
 
 /// Packs the meta parts into lines of `width` cells, ` · ` between parts on a line; a part wider
 /// than a line is cut with `…`.

@@ -23,25 +23,37 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" ".repeat(pad)),
         Span::styled(date, theme::META),
     ]);
-    let counts = format!(
+    let mut counts = format!(
         "{} claims · {} responses · {} context · ⚡{} contradictions",
         b.claims.len(),
         b.responses.len(),
         b.context.len(),
         app.doc.relations.pairs.len()
     );
-    let tags: String = b
+    let mut tags: String = b
         .tags
         .iter()
         .map(|t| format!("#{} ", sanitize_line(t)))
         .collect();
+    let mut tag_style = theme::DIM;
+    if let Some((name, n)) = app.hidden() {
+        // The filter replaces the tags, so nobody forgets it is on.
+        tags = format!(
+            "hiding: {} ({})",
+            sanitize_line(name),
+            crate::app::analysis::items(n)
+        );
+        tag_style = theme::FILTER;
+        // The notice before the counts: they give way when both do not fit.
+        counts = truncate(&counts, w.saturating_sub(width(&tags) + 3)).into_owned();
+    }
     let mut lines = vec![first];
     if area.height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
         let tags = truncate(tags.trim_end(), room).into_owned();
         let pad = w.saturating_sub(width(&tags) + width(&counts) + 2).max(1);
         lines.push(Line::from(vec![
-            Span::styled(format!(" {tags}"), theme::DIM),
+            Span::styled(format!(" {tags}"), tag_style),
             Span::raw(" ".repeat(pad)),
             Span::styled(
                 truncate(&counts, w.saturating_sub(1)).into_owned(),
@@ -67,6 +79,27 @@ pub fn location(app: &App) -> String {
             let n = app.len(d.item.section);
             format!("{} {}/{n}", d.item.section.singular(), d.item.index + 1)
         }
+        Some(Screen::Matrix(m)) => {
+            let mx = &app.doc.analysis().matrix;
+            format!(
+                "claim {}/{} · source {}/{}",
+                (m.row + 1).min(mx.rows()),
+                mx.rows(),
+                (m.col + 1).min(mx.columns.len()),
+                mx.columns.len()
+            )
+        }
+        Some(Screen::Timeline(t)) => {
+            let tl = &app.doc.analysis().timeline;
+            match tl.entries.get(t.cursor) {
+                Some(e) => format!("item {}/{} · {}", t.cursor + 1, tl.entries.len(), e.date),
+                None => "no dated items".into(),
+            }
+        }
+        Some(Screen::Sources(s)) => {
+            let n = app.full_doc().analysis().sources.len();
+            format!("source {}/{n}", (s.cursor + 1).min(n))
+        }
         None => {
             let n = app.len(app.focus);
             if n == 0 {
@@ -83,12 +116,23 @@ pub fn location(app: &App) -> String {
 }
 
 /// The bottom line: mode, location, then an alert (error or message) or the mode's key hints.
-fn bar(frame: &mut Frame, area: Rect, mode: Mode, location: &str, alert: Option<(&str, Style)>) {
+/// `badge` is a state that must not be forgotten (a source filter).
+fn bar(
+    frame: &mut Frame,
+    area: Rect,
+    mode: Mode,
+    location: &str,
+    badge: Option<String>,
+    alert: Option<(&str, Style)>,
+) {
     let w = usize::from(area.width);
     let mut spans = vec![
         Span::styled(format!(" {} ", mode.name()), theme::MODE),
         Span::styled(format!(" {location} "), theme::STATUS),
     ];
+    if let Some(b) = badge {
+        spans.push(Span::styled(format!(" {b} "), theme::FILTER));
+    }
     let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if let Some((text, style)) = alert {
         let msg = truncate(&sanitize_line(text), w.saturating_sub(used + 1)).into_owned();
@@ -128,7 +172,11 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
         (None, Some(msg)) => Some((msg.as_str(), theme::MESSAGE)),
         (None, None) => None,
     };
-    bar(frame, area, app.mode(), &location(app), alert);
+    let badge = app
+        .filter
+        .as_ref()
+        .map(|f| format!("hiding {}", sanitize_line(&f.source)));
+    bar(frame, area, app.mode(), &location(app), badge, alert);
 }
 
 pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
@@ -156,6 +204,7 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
         area,
         shell.mode(),
         &super::library::progress(shell),
+        None,
         alert,
     );
 }

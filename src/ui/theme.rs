@@ -56,3 +56,14 @@ pub fn stance(s: Stance) -> Style {
         Stance::Declines => Style::new().fg(Color::Gray),
     }
 }
+
+// ---- analysis views ----
+/// The single-source and anonymity marks on items.
+pub const FLAG: Style = Style::new().fg(Color::LightYellow);
+/// The notice that a source filter hides items.
+pub const FILTER: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::LightYellow)
+    .add_modifier(Modifier::BOLD);
+/// The gap in days between dates on the timeline.
+pub const GAP: Style = Style::new().fg(Color::LightCyan);

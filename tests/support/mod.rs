@@ -25,12 +25,13 @@ pub fn repo_path(rel: &str) -> PathBuf {
 #[track_caller]
 pub fn doc(rel: &str) -> Doc {
     match open_file(&repo_path(rel), DEFAULT_MAX_SIZE) {
-        Opened::Doc(d) => Doc {
-            // Shown in no frame today, but keep snapshots free of the checkout's path regardless.
-            path: Some(PathBuf::from(rel)),
-            name: rel.to_string(),
-            ..*d
-        },
+        Opened::Doc(d) => {
+            // Keep snapshots free of the checkout's path.
+            let mut d = *d;
+            d.path = Some(PathBuf::from(rel));
+            d.name = rel.to_string();
+            d
+        }
         Opened::Failed { diagnostics, .. } => panic!("{rel} did not load: {diagnostics:?}"),
     }
 }

@@ -1,0 +1,317 @@
+//! The stance matrix: claims down, sources across, each cell a glyph readable without colour.
+//! Column labels are the source ids, staggered over two rows so each has two columns of room;
+//! when the columns do not fit they scroll sideways with the cursor. Below, the selected claim
+//! and what the selected source says about it, in full words.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::{layout, theme};
+use crate::app::{App, MatrixState};
+use crate::briefing::analysis::{Cell, Lane, Matrix, CLAIMS_IT, SILENT};
+use crate::briefing::{Briefing, Stance};
+use crate::text::{sanitize_line, truncate, width};
+
+/// Cells left of the claim text: the row marker, the split mark and a space.
+const PREFIX: usize = 3;
+const LABEL_MIN: usize = 24;
+const COL_MIN: usize = 5;
+const COL_MAX: usize = 8;
+const HEADER: usize = 2;
+/// The mark of a claim the sources split on.
+pub const SPLIT: &str = "≠";
+
+/// How the matrix fits in a body area: label and column widths, and how many rows and columns
+/// are shown. Shared by rendering and the app's scroll keeping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub label_w: usize,
+    pub col_w: usize,
+    pub cols: usize,
+    pub rows: usize,
+    pub footer: usize,
+}
+
+pub fn geometry(m: &Matrix, body: Rect) -> Geometry {
+    let inner = layout::inner(body);
+    let w = usize::from(inner.width);
+    let h = usize::from(inner.height);
+    let n = m.columns.len().max(1);
+    let label_min = LABEL_MIN.min(w / 3);
+    let room = w.saturating_sub(PREFIX + label_min);
+    let col_w = (room / n).clamp(COL_MIN, COL_MAX);
+    let cols = (room / col_w).clamp(1, n);
+    let label_w = w.saturating_sub(PREFIX + cols * col_w).max(1);
+    let footer = if h >= 16 {
+        5
+    } else if h >= 9 {
+        2
+    } else {
+        0
+    };
+    Geometry {
+        label_w,
+        col_w,
+        cols,
+        rows: h.saturating_sub(HEADER + footer).max(1),
+        footer,
+    }
+}
+
+/// A column's label: the source id, or `-` for items without a source.
+pub fn column_id(b: &Briefing, col: Lane) -> String {
+    col.and_then(|i| b.sources.get(i))
+        .map_or_else(|| "-".to_string(), |s| sanitize_line(&s.id).into_owned())
+}
+
+fn column_name(b: &Briefing, col: Lane) -> String {
+    col.and_then(|i| b.sources.get(i)).map_or_else(
+        || "No source".to_string(),
+        |s| sanitize_line(&s.name).into_owned(),
+    )
+}
+
+/// `s` centred in `w` cells.
+fn centred(s: &str, w: usize) -> String {
+    let sw = width(s);
+    if sw >= w {
+        return truncate(s, w).into_owned();
+    }
+    let left = (w - sw) / 2;
+    format!("{}{s}{}", " ".repeat(left), " ".repeat(w - sw - left))
+}
+
+fn padded(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let pad = w.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
+fn cell_style(cell: Option<&Cell>) -> Style {
+    match cell {
+        None => theme::DIM,
+        Some(c) => match c.stances.iter().copied().find(|s| s.contradicts()) {
+            Some(s) => theme::stance(s),
+            None => c
+                .stances
+                .first()
+                .map_or(theme::TITLE, |s| theme::stance(*s)),
+        },
+    }
+}
+
+pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
+    let doc = &app.doc;
+    let b = &doc.briefing;
+    let matrix = &doc.analysis().matrix;
+    let g = geometry(matrix, area);
+    let n = matrix.columns.len();
+    let shown_cols = g.cols.min(n);
+    let left = m.left.min(n.saturating_sub(shown_cols));
+    let range = if n > shown_cols {
+        format!(" · sources {}–{} of {n} ←→", left + 1, left + shown_cols)
+    } else {
+        String::new()
+    };
+    let title = format!(
+        " Stance matrix · {} claims × {n} sources · {} split{range} ",
+        matrix.rows(),
+        matrix.split_count()
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme::BORDER_FOCUSED)
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
+            theme::PANE_TITLE_FOCUSED,
+        ));
+    let inner = layout::inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+
+    // Two header rows: even columns label on the first, odd on the second, two columns of room.
+    let heads = [format!("{SPLIT} sources split"), "Claim".to_string()];
+    for (row, head) in heads.iter().enumerate() {
+        let mut spans = vec![Span::styled(
+            padded(head, PREFIX + g.label_w),
+            if row == 0 { theme::DIM } else { theme::HEADING },
+        )];
+        let mut j = row;
+        if row == 1 {
+            spans.push(Span::raw(" ".repeat(g.col_w)));
+        }
+        while j < shown_cols {
+            let col = left + j;
+            let id = matrix
+                .columns
+                .get(col)
+                .map_or_else(String::new, |c| column_id(b, *c));
+            let style = if col == m.col {
+                theme::MARKER.add_modifier(Modifier::UNDERLINED)
+            } else {
+                theme::META
+            };
+            let room = (2 * g.col_w).min((shown_cols - j) * g.col_w);
+            spans.push(Span::styled(padded(&id, room.saturating_sub(1)), style));
+            spans.push(Span::raw(" "));
+            j += 2;
+        }
+        lines.push(Line::from(spans));
+    }
+
+    if matrix.rows() == 0 {
+        lines.push(Line::from(Span::styled("No claims.", theme::DIM)));
+    }
+    for row in m.top..(m.top + g.rows).min(matrix.rows()) {
+        let selected = row == m.row;
+        let claim = matrix.claim(row).and_then(|r| b.item(r));
+        let text = claim.map_or(String::new(), |c| {
+            sanitize_line(crate::text::display(c.text.trim()).as_ref()).into_owned()
+        });
+        let mut spans = vec![
+            if selected {
+                Span::styled("▶", theme::MARKER)
+            } else {
+                Span::raw(" ")
+            },
+            Span::styled(
+                if matrix.split.get(row).copied().unwrap_or(false) {
+                    SPLIT
+                } else {
+                    " "
+                },
+                theme::PAIR_MARK,
+            ),
+            Span::raw(" "),
+            Span::raw(padded(&text, g.label_w.saturating_sub(1))),
+            Span::raw(" "),
+        ];
+        for col in left..left + shown_cols {
+            let cell = matrix.cell(row, col);
+            let glyph = cell.map_or_else(|| SILENT.to_string(), Cell::glyph);
+            let on = selected && col == m.col;
+            let text = if on { format!("[{glyph}]") } else { glyph };
+            let mut style = cell_style(cell);
+            if on {
+                style = style.add_modifier(Modifier::BOLD | Modifier::REVERSED);
+            }
+            spans.push(Span::styled(centred(&text, g.col_w), style));
+        }
+        let line = Line::from(spans);
+        lines.push(if selected {
+            line.style(theme::SELECTED)
+        } else {
+            line
+        });
+    }
+    let body_h = usize::from(inner.height).saturating_sub(g.footer);
+    lines.truncate(body_h);
+    while lines.len() < body_h {
+        lines.push(Line::default());
+    }
+    if g.footer > 0 {
+        lines.push(Line::from(Span::styled("─".repeat(w), theme::BORDER)));
+        if g.footer >= 5 {
+            lines.extend(claim_lines(app, m, w));
+        }
+        lines.push(Line::from(cell_line(app, m, w)));
+        if g.footer >= 5 {
+            let legend = format!(
+                "✓ confirms ✗ denies ± disputes ~ clarifies ∅ declines {CLAIMS_IT} claims it {SILENT} silent"
+            );
+            lines.push(Line::from(Span::styled(
+                truncate(&legend, w).into_owned(),
+                theme::DIM,
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The selected claim in full, on two lines.
+fn claim_lines(app: &App, m: MatrixState, w: usize) -> Vec<Line<'static>> {
+    let b = &app.doc.briefing;
+    let matrix = &app.doc.analysis().matrix;
+    let Some(claim) = matrix.claim(m.row).and_then(|r| b.item(r)) else {
+        return vec![Line::default(), Line::default()];
+    };
+    let mut head = sanitize_line(&claim.id).into_owned();
+    if let Some(s) = claim.status {
+        head.push_str(&format!(" ({s})"));
+    }
+    let text = format!(
+        "{head}: {}",
+        sanitize_line(&crate::text::display(claim.text.trim()))
+    );
+    let wrapped = crate::text::wrap(&text, w);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (i, l) in wrapped.iter().take(2).enumerate() {
+        let l = if i == 1 && wrapped.len() > 2 {
+            truncate(&format!("{l} …"), w).into_owned()
+        } else {
+            l.clone()
+        };
+        out.push(Line::from(l));
+    }
+    while out.len() < 2 {
+        out.push(Line::default());
+    }
+    out
+}
+
+/// What the selected column's source says about the selected claim, in words.
+fn cell_line(app: &App, m: MatrixState, w: usize) -> Vec<Span<'static>> {
+    let b = &app.doc.briefing;
+    let matrix = &app.doc.analysis().matrix;
+    let Some(col) = matrix.columns.get(m.col).copied() else {
+        return vec![Span::styled(
+            "No source makes or answers a claim.",
+            theme::DIM,
+        )];
+    };
+    let who = column_name(b, col);
+    let cell = matrix.cell(m.row, m.col);
+    let mut spans = vec![Span::styled(format!("{who}: "), theme::HEADING)];
+    let mut used = width(&who) + 2;
+    let mut parts: Vec<(String, Style)> = Vec::new();
+    match cell {
+        None => parts.push(("says nothing about this claim".into(), theme::DIM)),
+        Some(c) => {
+            if c.claims_it {
+                parts.push((format!("{CLAIMS_IT} makes the claim"), theme::TITLE));
+            }
+            for r in &c.responses {
+                let Some(resp) = b.item(*r) else { continue };
+                let stance = resp.stance.unwrap_or(Stance::Clarifies);
+                parts.push((
+                    format!(
+                        "{} {} in {}",
+                        stance.glyph(),
+                        stance.participle(),
+                        sanitize_line(&resp.id)
+                    ),
+                    theme::stance(stance),
+                ));
+            }
+        }
+    }
+    for (i, (text, style)) in parts.into_iter().enumerate() {
+        let sep = if i > 0 { " · " } else { "" };
+        let piece = format!("{sep}{text}");
+        let piece = truncate(&piece, w.saturating_sub(used)).into_owned();
+        used += width(&piece);
+        spans.push(Span::styled(piece, style));
+    }
+    if cell.is_some_and(|c| !c.responses.is_empty() || c.claims_it) && used + 14 <= w {
+        spans.push(Span::styled("  Enter opens", theme::DIM));
+    }
+    spans
+}

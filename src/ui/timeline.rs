@@ -1,0 +1,291 @@
+//! The timeline: one row per dated item in time order, the date and the gap in days since the
+//! previous date on the first row of each day, one narrow lane per source (the item's mark sits
+//! in its source's lane), then the source and what was said. Below, the selected item in full and
+//! the key to the lanes.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::{layout, theme};
+use crate::app::{App, TimelineState};
+use crate::briefing::analysis::{Lane, Timeline};
+use crate::briefing::{Briefing, Item, Section};
+use crate::text::{sanitize_line, truncate, width};
+
+const DATE_W: usize = 10;
+const GAP_W: usize = 5;
+/// The marks of items that are not responses (responses show their stance glyph).
+pub const CLAIM_MARK: &str = "●";
+pub const CONTEXT_MARK: &str = "○";
+const HEADER: usize = 1;
+
+fn footer(inner_h: usize) -> usize {
+    if inner_h >= 16 {
+        6
+    } else if inner_h >= 9 {
+        2
+    } else {
+        0
+    }
+}
+
+/// Rows of entries shown in a body area: shared by rendering and the app's scroll keeping.
+pub fn rows(_t: &Timeline, body: Rect) -> usize {
+    let h = usize::from(layout::inner(body).height);
+    h.saturating_sub(HEADER + footer(h)).max(1)
+}
+
+/// The one-character key of lane `i` in the header and the legend.
+pub fn lane_key(i: usize) -> char {
+    const KEYS: &[u8] = b"123456789abcdefghijklmnopqrstuvwxyz";
+    KEYS.get(i).map_or('+', |&c| char::from(c))
+}
+
+/// The cells each lane takes: 2 when they fit in a third of the width, else 1; 0 when even
+/// that does not fit (then the marks share one column and the source names tell them apart).
+fn lane_w(lanes: usize, w: usize) -> usize {
+    if lanes * 2 <= w / 3 {
+        2
+    } else if lanes <= w / 3 {
+        1
+    } else {
+        0
+    }
+}
+
+fn lane_id(b: &Briefing, lane: Option<&Lane>) -> String {
+    match lane {
+        Some(Some(i)) => b
+            .sources
+            .get(*i)
+            .map_or_else(|| "?".into(), |s| sanitize_line(&s.id).into_owned()),
+        _ => "no source".into(),
+    }
+}
+
+/// The mark of an item in its lane, and its style.
+pub fn mark(item: &Item) -> (&'static str, Style) {
+    match (item.section, item.stance) {
+        (Section::Responses, Some(s)) => (s.glyph(), theme::stance(s)),
+        (Section::Context, _) => (CONTEXT_MARK, theme::META),
+        _ => (CLAIM_MARK, theme::TITLE),
+    }
+}
+
+pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
+    let b = &app.doc.briefing;
+    let tl = &app.doc.analysis().timeline;
+    let undated = if tl.undated > 0 {
+        format!(" · {} undated not shown", tl.undated)
+    } else {
+        String::new()
+    };
+    let title = format!(
+        " Timeline · {} items on {} days · {} sources{undated} ",
+        tl.entries.len(),
+        tl.days.len(),
+        tl.lanes.len()
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme::BORDER_FOCUSED)
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
+            theme::PANE_TITLE_FOCUSED,
+        ));
+    let inner = layout::inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let h = usize::from(inner.height);
+    let lw = lane_w(tl.lanes.len(), w);
+    let lanes_w = if lw == 0 { 1 } else { tl.lanes.len() * lw };
+    let text_w = w.saturating_sub(DATE_W + GAP_W + lanes_w + 4);
+    let cur_lane = tl.entries.get(t.cursor).map(|e| e.lane);
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut head = vec![Span::styled(
+        format!("{:<DATE_W$} {:>GAP_W$}  ", "Date", "Gap"),
+        theme::HEADING,
+    )];
+    if lw == 0 {
+        head.push(Span::raw(" "));
+    }
+    for i in (0..tl.lanes.len()).filter(|_| lw > 0) {
+        let key = format!("{:<lw$}", lane_key(i));
+        head.push(Span::styled(
+            key,
+            if Some(i) == cur_lane {
+                theme::MARKER
+            } else {
+                theme::META
+            },
+        ));
+    }
+    head.push(Span::styled(
+        truncate(" Source: what was said", text_w + 2).into_owned(),
+        theme::HEADING,
+    ));
+    lines.push(Line::from(head));
+
+    if tl.entries.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No item of this briefing has a date.",
+            theme::DIM,
+        )));
+    }
+    let shown = rows(tl, area);
+    for (i, e) in tl.entries.iter().enumerate().skip(t.scroll).take(shown) {
+        let Some(item) = b.item(e.item) else { continue };
+        let selected = i == t.cursor;
+        let day = tl.days.get(e.day);
+        let first_of_day = day.is_some_and(|d| d.first == i) || i == t.scroll;
+        let (date, gap) = match day {
+            Some(d) if first_of_day => (
+                d.date.to_string(),
+                d.gap
+                    .filter(|_| d.first == i)
+                    .map_or_else(String::new, |g| format!("+{g}d")),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        let mut spans = vec![
+            Span::styled(format!("{date:<DATE_W$} "), theme::META),
+            Span::styled(format!("{gap:>GAP_W$} "), theme::GAP),
+            if selected {
+                Span::styled("▶", theme::MARKER)
+            } else {
+                Span::raw(" ")
+            },
+        ];
+        let (m, m_style) = mark(item);
+        if lw == 0 {
+            spans.push(Span::styled(m, m_style));
+        }
+        for lane in (0..tl.lanes.len()).filter(|_| lw > 0) {
+            let s = if lane == e.lane {
+                Span::styled(format!("{m:<lw$}"), m_style)
+            } else {
+                Span::styled(format!("{:<lw$}", "│"), theme::BORDER)
+            };
+            spans.push(s);
+        }
+        let who = lane_id(b, tl.lanes.get(e.lane));
+        let text = sanitize_line(&crate::text::display(item.text.trim())).into_owned();
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            truncate(&format!("{who}: "), text_w).into_owned(),
+            theme::META,
+        ));
+        let room = text_w.saturating_sub(width(&who) + 2);
+        spans.push(Span::raw(truncate(&text, room).into_owned()));
+        let line = Line::from(spans);
+        lines.push(if selected {
+            line.style(theme::SELECTED)
+        } else {
+            line
+        });
+    }
+    let f = footer(h);
+    let body_h = h.saturating_sub(f);
+    lines.truncate(body_h);
+    while lines.len() < body_h {
+        lines.push(Line::default());
+    }
+    if f > 0 {
+        lines.push(Line::from(Span::styled("─".repeat(w), theme::BORDER)));
+        lines.push(selected_meta(app, t, w));
+        if f >= 6 {
+            // The key to the lanes takes one or two lines; the item's text gets the rest.
+            // Only as many lanes as two lines can show.
+            let mut key: Vec<String> = Vec::new();
+            let mut len = 0;
+            for i in 0..tl.lanes.len() {
+                if len > 2 * w {
+                    break;
+                }
+                let k = format!("{} {}", lane_key(i), lane_id(b, tl.lanes.get(i)));
+                len += width(&k) + 3;
+                key.push(k);
+            }
+            let mut legend = crate::text::wrap(&format!("Lanes: {}", key.join(" · ")), w);
+            if legend.len() > 2 {
+                legend.truncate(2);
+                if let Some(last) = legend.last_mut() {
+                    *last = truncate(&format!("{last} …"), w).into_owned();
+                }
+            }
+            let text_lines = 3 - legend.len();
+            let text = tl
+                .entries
+                .get(t.cursor)
+                .and_then(|e| b.item(e.item))
+                .map_or(String::new(), |i| i.text.clone());
+            let wrapped = crate::text::wrap(text.trim(), w);
+            for k in 0..text_lines {
+                let l = wrapped.get(k).cloned().unwrap_or_default();
+                let l = if k + 1 == text_lines && wrapped.len() > text_lines {
+                    truncate(&format!("{l} …"), w).into_owned()
+                } else {
+                    l
+                };
+                lines.push(Line::from(l));
+            }
+            for l in legend {
+                lines.push(Line::from(Span::styled(l, theme::DIM)));
+            }
+            lines.push(Line::from(Span::styled(
+                truncate(
+                    &format!("{CLAIM_MARK} claim  {CONTEXT_MARK} context  ✓ ✗ ± ~ ∅ response (its stance)  +Nd days since the previous date"),
+                    w,
+                )
+                .into_owned(),
+                theme::DIM,
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `response mnd-denial · Ministry of National Defense · 2025-05-23 · ✗ denies withdrawal-option`.
+fn selected_meta(app: &App, t: TimelineState, w: usize) -> Line<'static> {
+    let b = &app.doc.briefing;
+    let tl = &app.doc.analysis().timeline;
+    let Some((e, item)) = tl
+        .entries
+        .get(t.cursor)
+        .and_then(|e| b.item(e.item).map(|i| (e, i)))
+    else {
+        return Line::default();
+    };
+    let mut parts = vec![format!(
+        "{} {}",
+        item.section.singular(),
+        sanitize_line(&item.id)
+    )];
+    if let Some(name) = b.source_name(item) {
+        parts.push(sanitize_line(name).into_owned());
+    }
+    parts.push(e.date.to_string());
+    if let Some(s) = item.status {
+        parts.push(s.word().to_string());
+    }
+    if let Some(s) = item.stance {
+        let targets: Vec<String> = item
+            .responds_to
+            .iter()
+            .map(|t| sanitize_line(t).into_owned())
+            .collect();
+        parts.push(format!("{} {} {}", s.glyph(), s.word(), targets.join(", ")));
+    }
+    Line::from(Span::styled(
+        truncate(&parts.join(" · "), w).into_owned(),
+        theme::HEADING,
+    ))
+}

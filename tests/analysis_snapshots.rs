@@ -1,0 +1,204 @@
+//! Whole-frame snapshots of the analysis views (stance matrix, timeline, sources) on the bundled
+//! briefings, at 120×40 and 80×24. Snapshots hold no colour; a few styles are asserted directly.
+
+use std::rc::Rc;
+
+use brief::app::{App, Doc};
+use brief::briefing::load_str;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+#[track_caller]
+fn app(file: &str, w: u16, h: u16) -> App {
+    let path = format!("{}/briefings/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
+    let doc = Doc::new(None, file.to_string(), loaded.briefing, loaded.warnings);
+    App::new(Rc::new(doc), Rect::new(0, 0, w, h))
+}
+
+#[track_caller]
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(app.size.width, app.size.height))
+        .unwrap_or_else(|e| panic!("{e}"));
+    term.draw(|f| brief::ui::render(app, f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    term
+}
+
+fn text(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[track_caller]
+fn shot(file: &str, w: u16, h: u16, keys: &str) -> String {
+    let mut a = app(file, w, h);
+    a.press(keys);
+    text(&draw(&a))
+}
+
+macro_rules! snap {
+    ($name:ident, $file:literal, $w:literal, $h:literal, $keys:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(shot($file, $w, $h, $keys));
+        }
+    };
+}
+
+snap!(matrix_korea_120x40, "korea-troops.yaml", 120, 40, "m");
+snap!(matrix_korea_80x24, "korea-troops.yaml", 80, 24, "m");
+snap!(
+    matrix_harbour_120x40,
+    "harbour-bridge-tolls.yaml",
+    120,
+    40,
+    "m"
+);
+snap!(
+    matrix_harbour_80x24,
+    "harbour-bridge-tolls.yaml",
+    80,
+    24,
+    "m j l"
+);
+snap!(timeline_korea_120x40, "korea-troops.yaml", 120, 40, "t");
+snap!(timeline_korea_80x24, "korea-troops.yaml", 80, 24, "t j j j");
+snap!(
+    timeline_harbour_120x40,
+    "harbour-bridge-tolls.yaml",
+    120,
+    40,
+    "t"
+);
+snap!(
+    timeline_harbour_80x24,
+    "harbour-bridge-tolls.yaml",
+    80,
+    24,
+    "t G"
+);
+snap!(sources_korea_120x40, "korea-troops.yaml", 120, 40, "s");
+snap!(sources_korea_80x24, "korea-troops.yaml", 80, 24, "s j");
+snap!(
+    sources_harbour_120x40,
+    "harbour-bridge-tolls.yaml",
+    120,
+    40,
+    "s"
+);
+snap!(
+    sources_harbour_80x24,
+    "harbour-bridge-tolls.yaml",
+    80,
+    24,
+    "s j j"
+);
+snap!(
+    sources_korea_hiding_wsj_80x24,
+    "korea-troops.yaml",
+    80,
+    24,
+    "s x"
+);
+snap!(
+    panes_korea_hiding_wsj_120x40,
+    "korea-troops.yaml",
+    120,
+    40,
+    "s x s"
+);
+snap!(panes_korea_flags_120x40, "korea-troops.yaml", 120, 40, "");
+snap!(
+    detail_korea_flags_80x24,
+    "korea-troops.yaml",
+    80,
+    24,
+    "Enter"
+);
+snap!(help_from_matrix_80x24, "korea-troops.yaml", 80, 24, "m ?");
+
+#[test]
+fn the_selected_matrix_cell_is_reversed_and_bracketed() {
+    let mut a = app("korea-troops.yaml", 80, 24);
+    a.press("m l");
+    let term = draw(&a);
+    let buf = term.backend().buffer();
+    let screen = text(&term);
+    // The first claim's row: the ministry's cell is selected.
+    let y = screen
+        .lines()
+        .position(|l| l.contains("[✗~]"))
+        .unwrap_or_else(|| panic!("no bracketed cell:\n{screen}")) as u16;
+    let x = (0..buf.area.width)
+        .find(|&x| buf[(x, y)].symbol() == "✗")
+        .unwrap_or_else(|| panic!("no ✗ on row {y}"));
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let other = (0..buf.area.width)
+        .find(|&x| buf[(x, y)].symbol() == "●")
+        .unwrap_or_else(|| panic!("no ● on row {y}"));
+    assert!(!buf[(other, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_filter_notice_stands_out_in_header_and_status_bar() {
+    let mut a = app("korea-troops.yaml", 80, 24);
+    a.press("s x Esc");
+    let term = draw(&a);
+    let buf = term.backend().buffer();
+    let screen = text(&term);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[1].contains("hiding: The Wall Street Journal (5 items)"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[23].contains("hiding wsj"), "{}", lines[23]);
+    let style = brief::ui::theme::FILTER;
+    assert_eq!(buf[(2, 1)].bg, style.bg.unwrap_or_default());
+}
+
+#[test]
+fn every_view_draws_at_small_sizes_without_panicking() {
+    for file in [
+        "korea-troops.yaml",
+        "harbour-bridge-tolls.yaml",
+        "night-buses.yaml",
+    ] {
+        for (w, h) in [(20, 6), (30, 8), (40, 12), (50, 15), (200, 60)] {
+            for keys in [
+                "m",
+                "m G l l l l l l l l l l",
+                "t",
+                "t G",
+                "s",
+                "s G x",
+                "s x m",
+                "s x t",
+            ] {
+                let mut a = app(file, w, h);
+                a.press(keys);
+                let _ = draw(&a);
+            }
+        }
+    }
+}
