@@ -5,6 +5,8 @@ pub mod action;
 pub mod analysis;
 pub mod keymap;
 pub mod library;
+pub mod libsearch;
+pub mod search;
 pub mod shell;
 
 use std::cell::{OnceCell, RefCell};
@@ -32,6 +34,8 @@ pub struct Doc {
     pub briefing: Briefing,
     pub relations: Relations,
     pub warnings: Vec<Diagnostic>,
+    /// The searchable text, prepared once at load.
+    pub index: crate::briefing::search::SearchIndex,
     /// The analysis views' derivations, made the first time one is opened.
     analysis: OnceCell<Analysis>,
 }
@@ -44,12 +48,14 @@ impl Doc {
         warnings: Vec<Diagnostic>,
     ) -> Doc {
         let relations = Relations::derive(&briefing);
+        let index = crate::briefing::search::SearchIndex::build(&briefing);
         Doc {
             path,
             name,
             briefing,
             relations,
             warnings,
+            index,
             analysis: OnceCell::new(),
         }
     }
@@ -183,6 +189,10 @@ pub struct App {
     pub file_error: Option<String>,
     pub quit: bool,
     pub wraps: WrapCache,
+    /// The search: the prompt while typing, then the matches `n`/`N` walk.
+    pub search: Option<search::SearchState>,
+    /// Queries of this session, oldest first, for ↑/↓ in the prompt.
+    pub history: Vec<String>,
     /// One source hidden everywhere (set from the Sources view); `doc` is then the filtered one.
     pub filter: Option<SourceFilter>,
 }
@@ -202,13 +212,15 @@ impl App {
             file_error: None,
             quit: false,
             wraps: WrapCache::default(),
+            search: None,
+            history: Vec::new(),
             filter: None,
         }
     }
 
     /// Whether the search prompt is taking keys.
     pub fn prompt_open(&self) -> bool {
-        false
+        self.search.as_ref().is_some_and(|s| s.prompt.is_some())
     }
 
     /// The line to open an editor at: the item in focus (detail, contradiction side or pane).
@@ -290,6 +302,9 @@ impl App {
         if self.info.is_some() {
             return Mode::Info;
         }
+        if self.prompt_open() {
+            return Mode::Prompt;
+        }
         self.mode_under_help()
     }
 
@@ -363,6 +378,7 @@ impl App {
                 self.keep_detail_in_view(false);
                 self.keep_analysis_in_view();
             }
+            _ if self.prompt_open() => self.update_prompt(action),
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             _ if self.help.is_some() => self.update_help(action),
             Action::ToggleInfo => self.info = if self.info.is_some() { None } else { Some(0) },
@@ -370,9 +386,16 @@ impl App {
                 let max = crate::ui::info::max_scroll(self, self.size);
                 self.info = scroll_overlay(self.info, action, self.size).map(|s| s.min(max));
             }
+            Action::Back if self.stack.is_empty() && self.search.is_some() => {
+                self.search = None;
+                self.message = Some("search cleared".into());
+            }
             Action::Back => {
                 self.stack.pop();
             }
+            Action::SearchStart => self.start_search(),
+            Action::SearchNext => self.step_search(true),
+            Action::SearchPrev => self.step_search(false),
             Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
                 self.toggle_view(action)
             }

@@ -56,7 +56,12 @@ impl SearchState {
 
 impl App {
     fn saved_view(&self) -> Saved {
-        Saved { focus: self.focus, selected: self.selected, top: self.top, stack: self.stack.clone() }
+        Saved {
+            focus: self.focus,
+            selected: self.selected,
+            top: self.top,
+            stack: self.stack.clone(),
+        }
     }
 
     fn restore_view(&mut self, s: Saved) {
@@ -70,19 +75,44 @@ impl App {
     fn origin(&self) -> Place {
         match self.stack.last() {
             Some(Screen::Detail(d)) => Place::Item(d.item),
-            Some(Screen::Contradictions(p)) => {
-                self.doc.relations.pairs.get(p.index).map_or(Place::Header, |pair| Place::Item(pair.left))
-            }
-            None => self.current().map_or(Place::Header, Place::Item),
+            Some(Screen::Contradictions(p)) => self
+                .doc
+                .relations
+                .pairs
+                .get(p.index)
+                .map_or(Place::Header, |pair| Place::Item(pair.left)),
+            _ => self.current().map_or(Place::Header, Place::Item),
         }
+    }
+
+    /// Carries a search in from the library (or the previous briefing): its matches here are
+    /// found at once and `n` goes to the first of them.
+    pub fn carry_search(&mut self, query: Query) {
+        let matches = self
+            .doc
+            .index
+            .search(&self.doc.briefing, &query)
+            .unwrap_or_default();
+        self.search = Some(SearchState {
+            query,
+            matches,
+            ..SearchState::default()
+        });
     }
 
     pub(super) fn start_search(&mut self) {
         let saved = self.saved_view();
         let regex = self.search.as_ref().is_some_and(|s| s.query.regex);
         self.search = Some(SearchState {
-            query: Query { pattern: String::new(), regex },
-            prompt: Some(Prompt { saved, recall: None, typed: String::new() }),
+            query: Query {
+                pattern: String::new(),
+                regex,
+            },
+            prompt: Some(Prompt {
+                saved,
+                recall: None,
+                typed: String::new(),
+            }),
             ..SearchState::default()
         });
     }
@@ -90,14 +120,16 @@ impl App {
     /// Runs the query again (after each keystroke) and moves to the first match at or after
     /// where the search started.
     fn rerun(&mut self) {
-        let Some(s) = self.search.as_mut() else { return };
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
         let Some(prompt) = &s.prompt else { return };
         let saved = prompt.saved.clone();
         s.current = None;
         s.error = None;
         s.matches = Matches::default();
         if !s.query.pattern.is_empty() {
-            match self.doc.index.search(&s.query) {
+            match self.doc.index.search(&self.doc.briefing, &s.query) {
                 Ok(m) => s.matches = m,
                 Err(e) => s.error = Some(e.to_string()),
             }
@@ -105,7 +137,10 @@ impl App {
         // Every keystroke starts again from where `/` was pressed.
         self.restore_view(saved);
         let origin = self.origin();
-        let found = self.search.as_ref().and_then(|s| s.matches.first_at_or_after(origin));
+        let found = self
+            .search
+            .as_ref()
+            .and_then(|s| s.matches.first_at_or_after(origin));
         if let Some((i, _)) = found {
             self.goto_match(i);
         }
@@ -113,7 +148,9 @@ impl App {
 
     pub(super) fn update_prompt(&mut self, action: super::Action) {
         use super::Action::*;
-        let Some(s) = self.search.as_mut() else { return };
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
         match action {
             PromptInput(c) => {
                 s.query.pattern.push(c);
@@ -196,7 +233,9 @@ impl App {
             return;
         }
         // From the item in focus when it differs from the current match's (the user moved).
-        let current = s.current.filter(|&i| s.matches.get(i).is_some_and(|m| m.place == self.origin()));
+        let current = s
+            .current
+            .filter(|&i| s.matches.get(i).is_some_and(|m| m.place == self.origin()));
         let next = match current {
             Some(_) => s.matches.next_from(current, forward),
             None => {
@@ -220,14 +259,18 @@ impl App {
     /// The pair after (or before) `from` that holds a match, wrapping.
     fn step_pairs(&mut self, from: usize, forward: bool) {
         let n = self.doc.relations.pairs.len();
-        let Some(s) = self.search.as_ref() else { return };
+        let Some(s) = self.search.as_ref() else {
+            return;
+        };
         for step in 1..=n {
             let (p, wrapped) = if forward {
                 ((from + step) % n, from + step >= n)
             } else {
                 ((from + n - step) % n, step > from)
             };
-            let Some(pair) = self.doc.relations.pairs.get(p) else { continue };
+            let Some(pair) = self.doc.relations.pairs.get(p) else {
+                continue;
+            };
             let first = [pair.left, pair.right].into_iter().find_map(|r| {
                 let run = s.matches.in_place(Place::Item(r));
                 (!run.is_empty()).then_some(run.start)
@@ -250,15 +293,21 @@ impl App {
 
     /// Makes match `i` current and brings it into view in the current view.
     fn goto_match(&mut self, i: usize) {
-        let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)) else { return };
+        let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)) else {
+            return;
+        };
         if let Some(s) = self.search.as_mut() {
             s.current = Some(i);
         }
         match m.place {
             Place::Item(r) => self.show_item(r),
-            Place::Header => self.message = Some("match in the briefing's title, date or summary (i shows them)".into()),
+            Place::Header => {
+                self.message =
+                    Some("match in the briefing's title, date or summary (i shows them)".into())
+            }
             Place::Contradiction(_) => {
-                self.message = Some("match in a contradiction's note (c shows the contradictions)".into())
+                self.message =
+                    Some("match in a contradiction's note (c shows the contradictions)".into())
             }
         }
     }
@@ -284,7 +333,7 @@ impl App {
                 }
                 self.reveal(r);
             }
-            None => self.reveal(r),
+            _ => self.reveal(r),
         }
     }
 
@@ -294,7 +343,9 @@ impl App {
         r: ItemRef,
         field: crate::briefing::search::Field,
     ) -> Vec<(std::ops::Range<usize>, bool)> {
-        let Some(s) = &self.search else { return Vec::new() };
+        let Some(s) = &self.search else {
+            return Vec::new();
+        };
         let current = s.current.and_then(|i| s.matches.get(i));
         s.matches
             .ranges(Place::Item(r), field)

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use super::keymap::{self, Mode};
 use super::library::{absolute, Failure, Library};
+use super::libsearch::LibSearch;
 use super::{Action, App, Doc, Screen, Side};
 use crate::open::Opened;
 
@@ -38,6 +39,10 @@ pub struct Shell {
     pub message: Option<String>,
     pub quit: bool,
     pub requests: Vec<Request>,
+    /// The library's search, when one is active.
+    pub search: Option<LibSearch>,
+    /// Queries of this session, for ↑/↓ in any prompt (lent to the reader while it is open).
+    pub history: Vec<String>,
 }
 
 impl Shell {
@@ -56,6 +61,8 @@ impl Shell {
             message: None,
             quit: false,
             requests,
+            search: None,
+            history: Vec::new(),
         }
     }
 
@@ -98,6 +105,7 @@ impl Shell {
         }
         match &self.reader {
             Some(app) => app.mode(),
+            None if self.search.as_ref().is_some_and(|s| s.prompt.is_some()) => Mode::Prompt,
             None => Mode::Library,
         }
     }
@@ -126,7 +134,10 @@ impl Shell {
             return;
         }
         if let Some(app) = self.reader.as_mut() {
-            let at_base = app.stack.is_empty() && app.help.is_none() && !app.prompt_open();
+            let at_base = app.stack.is_empty()
+                && app.help.is_none()
+                && app.info.is_none()
+                && app.search.is_none();
             match action {
                 Action::NextBriefing => self.open_step(1),
                 Action::PrevBriefing => self.open_step(-1),
@@ -146,6 +157,10 @@ impl Shell {
             return;
         }
         self.message = None;
+        if self.search.as_ref().is_some_and(|s| s.prompt.is_some()) {
+            self.update_prompt(action);
+            return;
+        }
         if self.help.is_some() {
             let scroll = self.help.unwrap_or(0);
             self.help = match action {
@@ -182,6 +197,22 @@ impl Shell {
         }
         let page = self.list_height();
         match action {
+            Action::SearchStart => {
+                let regex = self.search.as_ref().is_some_and(|s| s.query.regex);
+                let mut s = LibSearch {
+                    prompt: Some(self.library.selected),
+                    ..LibSearch::default()
+                };
+                s.query.regex = regex;
+                self.search = Some(s);
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                self.step_search(action == Action::SearchNext)
+            }
+            Action::Back if self.search.is_some() => {
+                self.search = None;
+                self.message = Some("search cleared".into());
+            }
             Action::ToggleHelp => self.help = Some(0),
             Action::Down => self.library.step(1),
             Action::Up => self.library.step(-1),
@@ -226,14 +257,133 @@ impl Shell {
         self.library.keep_in_view(page);
     }
 
+    fn update_prompt(&mut self, action: Action) {
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
+        match action {
+            Action::PromptInput(c) => {
+                s.query.pattern.push(c);
+                s.recall = None;
+            }
+            Action::PromptBackspace => {
+                if s.query.pattern.pop().is_none() {
+                    self.cancel_search();
+                    return;
+                }
+            }
+            Action::PromptToggleRegex => s.query.regex = !s.query.regex,
+            Action::PromptHistoryPrev | Action::PromptHistoryNext => {
+                if self.history.is_empty() {
+                    return;
+                }
+                let last = self.history.len() - 1;
+                let next = match (s.recall, action == Action::PromptHistoryPrev) {
+                    (None, true) => {
+                        s.typed = s.query.pattern.clone();
+                        Some(last)
+                    }
+                    (None, false) => None,
+                    (Some(i), true) => Some(i.saturating_sub(1)),
+                    (Some(i), false) if i < last => Some(i + 1),
+                    (Some(_), false) => None,
+                };
+                s.recall = next;
+                s.query.pattern = match next {
+                    Some(i) => self.history.get(i).cloned().unwrap_or_default(),
+                    None => s.typed.clone(),
+                };
+            }
+            Action::PromptAccept => {
+                s.prompt = None;
+                let pattern = s.query.pattern.clone();
+                if pattern.is_empty() {
+                    self.search = None;
+                    return;
+                }
+                if s.error.is_none() && s.total == 0 {
+                    self.message = Some(format!("no match for \"{pattern}\""));
+                }
+                self.history.retain(|h| *h != pattern);
+                self.history.push(pattern);
+                return;
+            }
+            Action::PromptCancel => {
+                self.cancel_search();
+                return;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            _ => return,
+        }
+        // Every keystroke searches again from where `/` was pressed.
+        let from = s.prompt.unwrap_or(0);
+        s.run(&self.library);
+        let first = s.first_from(&self.library, from);
+        s.current = first;
+        self.library.select_pos(from);
+        if let Some(e) = first.and_then(|k| s.entry_of(k)) {
+            if let Some(pos) = self.library.order.iter().position(|&x| x == e) {
+                self.library.select_pos(pos);
+            }
+        }
+        let page = self.list_height();
+        self.library.keep_in_view(page);
+    }
+
+    fn cancel_search(&mut self) {
+        if let Some(from) = self.search.take().and_then(|s| s.prompt) {
+            self.library.select_pos(from);
+        }
+    }
+
+    fn step_search(&mut self, forward: bool) {
+        let Some(s) = self.search.as_mut() else {
+            self.message = Some("no search yet: press / to search".into());
+            return;
+        };
+        if s.total == 0 {
+            self.message = Some(format!("no match for \"{}\"", s.query.pattern));
+            return;
+        }
+        let (next, wrapped) = match (s.current, forward) {
+            (None, _) => (0, false),
+            (Some(k), true) if k + 1 < s.total => (k + 1, false),
+            (Some(_), true) => (0, true),
+            (Some(0), false) => (s.total - 1, true),
+            (Some(k), false) => (k - 1, false),
+        };
+        s.current = Some(next);
+        if let Some(e) = s.entry_of(next) {
+            if let Some(pos) = self.library.order.iter().position(|&x| x == e) {
+                self.library.select_pos(pos);
+            }
+        }
+        if wrapped {
+            self.message = Some("search wrapped".into());
+        }
+    }
+
     /// Opens entry `i`: the reader for a briefing, the diagnostics for a file that fails.
     pub fn open(&mut self, i: usize) {
+        let history = match self.reader.take() {
+            Some(app) => app.history,
+            None => std::mem::take(&mut self.history),
+        };
+        let query = self.search.as_ref().map(|s| s.query.clone());
         let Some(entry) = self.library.entries.get(i) else {
+            self.history = history;
             return;
         };
         match (&entry.doc, &entry.error) {
             (Some(doc), error) => {
                 let mut app = App::new(Rc::clone(doc), self.size);
+                app.history = history;
+                if let Some(q) = query.filter(|q| !q.pattern.is_empty()) {
+                    app.carry_search(q);
+                }
                 app.file_error = error
                     .as_ref()
                     .map(|f| format!("{}: {}", entry.name(), f.first()));
@@ -243,13 +393,21 @@ impl Shell {
                     self.library.selected = pos;
                 }
             }
-            (None, Some(_)) => self.diagnostics = Some((i, 0)),
-            (None, None) => self.message = Some(format!("{} is still loading", entry.name())),
+            (None, Some(_)) => {
+                self.history = history;
+                self.diagnostics = Some((i, 0));
+            }
+            (None, None) => {
+                self.history = history;
+                self.message = Some(format!("{} is still loading", entry.name()));
+            }
         }
     }
 
     fn close_reader(&mut self) {
-        self.reader = None;
+        if let Some(app) = self.reader.take() {
+            self.history = app.history;
+        }
         self.open_entry = None;
         let page = self.list_height();
         self.library.keep_in_view(page);

@@ -87,7 +87,17 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// Search matches to highlight in an item's text.
-pub fn search_highlights(_app: &App, _r: crate::briefing::ItemRef) -> Vec<styled::Highlight> {
-    Vec::new()
+/// Search matches to highlight in an item's text; the current match stands out.
+pub fn search_highlights(app: &App, r: crate::briefing::ItemRef) -> Vec<styled::Highlight> {
+    app.match_ranges(r, crate::briefing::search::Field::Text)
+        .into_iter()
+        .map(|(range, current)| styled::Highlight {
+            range,
+            style: if current {
+                theme::MATCH_CURRENT
+            } else {
+                theme::MATCH
+            },
+        })
+        .collect()
 }

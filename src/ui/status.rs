@@ -167,16 +167,79 @@ fn bar(
 }
 
 pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(s) = app.search.as_ref().filter(|s| s.prompt.is_some()) {
+        let counter = s.counter();
+        prompt_bar(
+            frame,
+            area,
+            &s.query,
+            s.error.as_deref(),
+            s.matches.len(),
+            &counter,
+        );
+        return;
+    }
     let alert = match (&app.file_error, &app.message) {
         (Some(err), _) => Some((err.as_str(), theme::ERROR.patch(theme::STATUS))),
         (None, Some(msg)) => Some((msg.as_str(), theme::MESSAGE)),
         (None, None) => None,
     };
+    let mut loc = location(app);
+    if let Some(s) = &app.search {
+        // The kept search: its query and where you are among its matches.
+        loc.push_str(&format!(
+            "  /{} {}",
+            sanitize_line(&s.query.pattern),
+            s.counter()
+        ));
+    }
     let badge = app
         .filter
         .as_ref()
         .map(|f| format!("hiding {}", sanitize_line(&f.source)));
-    bar(frame, area, app.mode(), &location(app), badge, alert);
+    bar(frame, area, app.mode(), &loc, badge, alert);
+}
+
+/// The search prompt: `/query▏`, whether it is a regex, and the count or the problem.
+fn prompt_bar(
+    frame: &mut Frame,
+    area: Rect,
+    query: &crate::briefing::search::Query,
+    error: Option<&str>,
+    total: usize,
+    counter: &str,
+) {
+    let w = usize::from(area.width);
+    let (verdict, style) = match error {
+        Some(e) => (e.to_string(), theme::ERROR.patch(theme::STATUS)),
+        None if query.pattern.is_empty() => (String::new(), theme::STATUS),
+        None if total == 0 => (
+            format!("no match for \"{}\"", sanitize_line(&query.pattern)),
+            theme::ERROR.patch(theme::STATUS),
+        ),
+        None => (counter.to_string(), theme::MESSAGE.patch(theme::STATUS)),
+    };
+    let kind = if query.regex { " regex " } else { "" };
+    let verdict = truncate(&verdict, w / 2).into_owned();
+    let room = w.saturating_sub(width(&verdict) + width(kind) + 4);
+    // Show the end of a long query: that is where the typing is.
+    let q = sanitize_line(&query.pattern).into_owned();
+    let mut shown = q.clone();
+    while width(&shown) > room.saturating_sub(1) && !shown.is_empty() {
+        shown.remove(0);
+    }
+    let left = format!("/{shown}▏");
+    let pad = w.saturating_sub(width(&left) + width(kind) + width(&verdict) + 1);
+    let line = Line::from(vec![
+        Span::styled(
+            left,
+            theme::STATUS.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(" ".repeat(pad), theme::STATUS),
+        Span::styled(kind.to_string(), theme::MODE),
+        Span::styled(format!("{verdict} "), style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
@@ -198,13 +261,19 @@ pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
 }
 
 pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
+    if let Some(s) = shell.search.as_ref().filter(|s| s.prompt.is_some()) {
+        let counter = s.counter();
+        prompt_bar(frame, area, &s.query, s.error.as_deref(), s.total, &counter);
+        return;
+    }
     let alert = shell.message.as_deref().map(|m| (m, theme::MESSAGE));
-    bar(
-        frame,
-        area,
-        shell.mode(),
-        &super::library::progress(shell),
-        None,
-        alert,
-    );
+    let mut loc = super::library::progress(shell);
+    if let Some(s) = &shell.search {
+        loc.push_str(&format!(
+            "  /{} {}",
+            sanitize_line(&s.query.pattern),
+            s.counter()
+        ));
+    }
+    bar(frame, area, shell.mode(), &loc, None, alert);
 }
