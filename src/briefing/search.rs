@@ -2,18 +2,20 @@
 //!
 //! [`SearchIndex::build`] prepares the text once. Every searchable field, sanitised exactly as
 //! the reader shows it ([`crate::text::sanitize`]), is lower-cased into one buffer in reading
-//! order, each field followed by a NUL (which sanitised text never holds). Smart case decides the
-//! path of a query:
+//! order, each field followed by a NUL (which sanitised text never holds, so a literal never
+//! matches across two fields). Lower-casing can change byte lengths (`İ` is 2 bytes, `i̇` 3; `ẞ` 3,
+//! `ß` 2): for the rare fields where it does, the index keeps where, and maps every range back to
+//! the displayed text, at char boundaries. Smart case and the mode choose the path of a query:
 //!
-//! - Case-insensitive (the usual case: no upper-case letter in the query): one pass of the regex
-//!   engine over the lower-cased buffer, with the query lower-cased the same way. Literals are
-//!   found by the regex crate's vectorised substring search, so a query costs about what `grep`
-//!   costs on the same bytes. Lower-casing can change byte lengths (`İ` is 2 bytes, `i̇` 3; `ẞ` 3,
-//!   `ß` 2), so for the rare fields where it does, the index keeps where, and maps every range
-//!   back to the displayed text, at char boundaries.
-//! - Case-sensitive: field by field over the displayed texts, which the briefing itself holds for
-//!   all but the few fields that sanitising changed (the index keeps those). About 80 ns a field
-//!   more than one pass, and no second copy of the text.
+//! - A case-insensitive literal (the usual query): one pass of the regex engine over the whole
+//!   buffer, with the query lower-cased the same way. The regex crate finds a literal with a
+//!   vectorised substring search, so a query costs about what `grep` costs on the same bytes.
+//! - Anything else, field by field, about 80 ns a field more than one pass: a case-sensitive
+//!   query over the displayed texts, which the briefing itself holds for all but the few fields
+//!   that sanitising changed (the index keeps those), so there is no second copy of the text; a
+//!   case-insensitive regex over the lower-cased fields. A regex could match the NUL and run on
+//!   into the next field: field by field it cannot, and `^`/`$` hold at the start and end of each
+//!   field and line.
 //!
 //! Only the matches are stored, 12 bytes each, at most [`MAX_MATCHES`]. The layout is fixed: the
 //! header ([`HEADER_FIELDS`]), then [`ITEM_FIELDS`] for every item (claims, responses, context),
@@ -462,7 +464,7 @@ impl SearchIndex {
     /// Every occurrence of `q` in `b` (the briefing the index was built from), in reading order.
     /// An empty pattern matches nothing; a regex that can match empty text is refused, as its
     /// empty matches would be everywhere. A match never spans two fields, and `^`/`$` match at
-    /// the start and end of each field.
+    /// the start and end of each field and of each line in it.
     pub fn search(&self, b: &Briefing, q: &Query) -> Result<Matches, SearchError> {
         self.search_capped(b, q, MAX_MATCHES)
     }
@@ -546,11 +548,9 @@ impl SearchIndex {
         let mut shifts = self.shifts_of(0);
         for m in re.find_iter(&self.folded) {
             let (s, e) = (m.start(), m.end());
-            // Slots only move forward, as matches do.
-            let ahead = starts.get(slot + 1..).unwrap_or(&[]);
-            let moved = ahead.partition_point(|&st| st as usize <= s);
-            if moved > 0 {
-                slot += moved;
+            let next = slot_at(starts, slot, s);
+            if next != slot {
+                slot = next;
                 shifts = self.shifts_of(slot);
             }
             let field = starts.get(slot).zip(starts.get(slot + 1));
@@ -635,6 +635,22 @@ impl SearchIndex {
                 .map(|(_, v)| std::mem::size_of_val::<[Shift]>(v))
                 .sum::<usize>()
     }
+}
+
+/// The slot holding byte `at` of the buffer, searching forward from slot `from` (matches come in
+/// order, mostly close together: a galloping search costs a few steps, not a binary search
+/// over all slots).
+fn slot_at(starts: &[u32], from: usize, at: usize) -> usize {
+    let holds = |k: usize| starts.get(k).is_some_and(|&st| st as usize <= at);
+    let (mut lo, mut step) = (from, 1);
+    while holds(lo + step) {
+        lo += step;
+        step *= 2;
+    }
+    let end = (lo + step).min(starts.len());
+    lo + starts
+        .get(lo + 1..end)
+        .map_or(0, |s| s.partition_point(|&st| st as usize <= at))
 }
 
 fn compile(pattern: &str, case_insensitive: bool) -> Result<Regex, SearchError> {
@@ -803,6 +819,10 @@ responses:
 context:
   - id: x1
     text: "Tabs\there and an escape \e[31m in text. İ\tİ"
+  - id: x2
+    text: |-
+      first line
+      second line
 contradictions:
   - between: [c2, x1]
     note: The ship note.
@@ -961,6 +981,11 @@ contradictions:
         assert_eq!(f.hits(Query::regex(r"\w+\.$")), ends);
         assert_eq!(f.hits(Query::regex(r"\w+[.]$")), ends);
         assert_eq!(f.hits(Query::regex(r"[A-Z]\w+\.$")), ["SHIP."]);
+        // In a text of several lines they hold at each line too, as in less and vim.
+        let lines = f.find(Query::regex(r"^\w+ line$"));
+        let want = [(context(1), "first line"), (context(1), "second line")];
+        let got: Vec<_> = lines.iter().map(|(p, _, s)| (*p, s.as_str())).collect();
+        assert_eq!(got, want);
         // In literal mode the same characters are plain text.
         assert!(f.hits(Query::literal(r"\d{4}")).is_empty());
     }
@@ -968,10 +993,10 @@ contradictions:
     #[test]
     fn matches_never_span_fields() {
         let f = fixture();
-        // `[^#]+` would run through the whole buffer; it must stop at each field's end.
+        // `[^#]+` would run through everything; it must stop at each field's end.
         for pattern in ["[^#]+", "[^#Q]+"] {
             let m = f.search(Query::regex(pattern));
-            assert_eq!(m.len(), 14, "{pattern}"); // the fields that are not empty
+            assert_eq!(m.len(), 15, "{pattern}"); // the fields that are not empty
             for m in m.iter() {
                 assert_eq!(
                     m.range,
@@ -1167,6 +1192,23 @@ contradictions:
         }
     }
 
+    #[test]
+    fn slots_are_found_forward() {
+        let starts = [0, 3, 5, 9, 10, 20, 21, 22, 40];
+        let expect = |from: usize, at: usize| {
+            (0..starts.len())
+                .rev()
+                .find(|&k| starts[k] as usize <= at)
+                .filter(|&k| k >= from)
+                .unwrap_or(from)
+        };
+        for from in 0..starts.len() - 1 {
+            for at in starts[from] as usize..40 {
+                assert_eq!(slot_at(&starts, from, at), expect(from, at), "{from} {at}");
+            }
+        }
+    }
+
     /// By hand: `cargo test --release --lib search::tests::measure -- --ignored --nocapture`.
     /// Writes a ~20 MB briefing to `$BRIEF_SEARCH_FILE` (default: the temp dir) so that
     /// `grep -c -i WORD` can be timed on the same file.
@@ -1283,19 +1325,23 @@ contradictions:
             Err(d) => panic!("{d:?}"),
         };
         let load = t.elapsed();
-        let t = Instant::now();
+        // The machine may be shared: the CPU time of this thread says more than the clock.
+        let cpu = || {
+            let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+            let ns = stat.split(' ').next().and_then(|n| n.parse().ok());
+            std::time::Duration::from_nanos(ns.unwrap_or(0))
+        };
         let idx = SearchIndex::build(&b);
-        let build = t.elapsed();
         let runs = 5;
-        let t = Instant::now();
+        let (c, t) = (cpu(), Instant::now());
         for _ in 0..runs {
             std::hint::black_box(SearchIndex::build(&b));
         }
-        let build_again = t.elapsed() / runs;
+        let (build, build_cpu) = (t.elapsed() / runs, (cpu() - c) / runs);
         let item_text: usize = b.items().map(|(_, i)| i.text.len()).sum();
         let searchable = idx.folded.len() - idx.starts.len() + 1;
         println!("file {path}: {} bytes, {} items", y.len(), b.item_count());
-        println!("load {load:?}; build {build:?} (again: {build_again:?} each)");
+        println!("load {load:?}; build {build:?} ({build_cpu:?} on the CPU)");
         println!(
             "index {} bytes: folded {} + offsets {} + displayed {} + shifts {}; \
              item text {item_text} bytes; all searchable text {searchable} bytes",
@@ -1307,15 +1353,15 @@ contradictions:
         );
         let time = |q: Query| {
             let runs = 10;
-            let t = Instant::now();
+            let (c, t) = (cpu(), Instant::now());
             let mut n = 0;
             for _ in 0..runs {
                 n = idx.search(&b, &q).map_or(0, |m| m.len());
             }
-            let each = t.elapsed() / runs;
+            let (each, on_cpu) = (t.elapsed() / runs, (cpu() - c) / runs);
             println!(
-                "{:>24} regex={:<5} {:>9} matches  {each:?}",
-                q.pattern, q.regex, n
+                "{:>18} regex={:<5} {n:>7} matches {each:>12.1?} ({on_cpu:.1?} CPU)",
+                q.pattern, q.regex
             );
         };
         for w in [
