@@ -49,14 +49,6 @@ pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
     let note_lines = note_text(app, p).map_or(0, |t| {
         crate::text::wrap(&t, usize::from(body.width.saturating_sub(2))).len()
     });
-    let note_h = if note_lines == 0 {
-        0
-    } else {
-        (note_lines as u16 + 2)
-            .min(rest_h / 3)
-            .max(3.min(rest_h / 3))
-    };
-    let room = rest_h.saturating_sub(note_h);
     // Each side is as tall as its text (plus the id line and borders), within the room there is.
     let wide = body.width >= layout::PAIR_SIDE_BY_SIDE;
     let side_w = if wide { body.width / 2 } else { body.width };
@@ -70,6 +62,22 @@ pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
     };
     let pair = app.doc.relations.pairs.get(p.index);
     let (need_l, need_r) = (need(pair.map(|x| x.left)), need(pair.map(|x| x.right)));
+    let sides_need = if wide {
+        need_l.max(need_r)
+    } else {
+        need_l.saturating_add(need_r)
+    };
+    // The note takes what the sides leave, and at least a third when they fill the screen.
+    let note_need = if note_lines == 0 {
+        0
+    } else {
+        note_lines as u16 + 2
+    };
+    let mut note_h = note_need.min(rest_h.saturating_sub(sides_need).max(rest_h / 3));
+    if note_h < 3 {
+        note_h = 0;
+    }
+    let room = rest_h.saturating_sub(note_h);
     let (left, right) = if wide {
         let h = need_l.max(need_r).min(room);
         let sides = Rect {
@@ -369,7 +377,15 @@ fn render_side(
         format!("#{}", sanitize_line(&item.id)),
         theme::DIM,
     )));
-    lines.truncate(usize::from(inner.height));
+    let height = usize::from(inner.height);
+    if lines.len() > height && height > 0 {
+        // Say that the text goes on rather than cutting it silently.
+        lines.truncate(height - 1);
+        lines.push(Line::from(Span::styled(
+            "… (Enter: the full text)",
+            theme::DIM,
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
