@@ -53,16 +53,30 @@ fn enter() -> io::Result<Term> {
     Terminal::new(CrosstermBackend::new(out))
 }
 
-/// Signals that end the reader; each sets the flag the loop checks.
+/// Set while an editor runs in the foreground: Ctrl-C there is the editor's, not ours.
+static EDITING: AtomicBool = AtomicBool::new(false);
+
+/// SIGTERM, SIGHUP and SIGINT end the reader. A thread of its own waits for them, restores the
+/// terminal and exits (status 128 + the signal), so the reader ends even when the main thread is
+/// blocked: a hung-up terminal reads as endless end-of-file, and the input reader never returns.
+/// The flag also tells the loop, for a quiet exit when it is the one to notice first.
 fn watch_signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let flag = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let seen = Arc::clone(&flag);
+    std::thread::Builder::new()
+        .name("brief-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if sig == SIGINT && EDITING.load(Ordering::SeqCst) {
+                    continue;
+                }
+                seen.store(true, Ordering::SeqCst);
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
     Ok(flag)
 }
 
@@ -196,11 +210,13 @@ fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Op
         return Ok(None);
     };
     restore();
+    EDITING.store(true, Ordering::SeqCst);
     let status = std::process::Command::new(program)
         .args(parts)
         .arg(format!("+{line}"))
         .arg(path)
         .status();
+    EDITING.store(false, Ordering::SeqCst);
     *term = enter()?;
     term.clear()?;
     Ok(match status {
