@@ -22,6 +22,12 @@ pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
 /// and the parser's time grows faster than linearly with depth.
 pub const MAX_DEPTH: usize = 64;
 
+/// Aliases may make a file stand for at most this many times its own size (and at least
+/// [`MIN_EXPANSION_BUDGET`] bytes): more is an alias bomb, refused before anything is built.
+pub const MAX_EXPANSION: usize = 4;
+/// The expansion allowed however small the file.
+pub const MIN_EXPANSION_BUDGET: usize = 1 << 20;
+
 /// A briefing that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -35,6 +41,9 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(vec![Diagnostic::error(Pos::default(), "the file is empty; a briefing needs at least `title`, `date`, `claims`, `responses` and `context`")]);
     }
     if let Some(d) = check_depth(text) {
+        return Err(vec![d]);
+    }
+    if let Some(d) = check_expansion(text) {
         return Err(vec![d]);
     }
     let raw = parse(text).map_err(|d| vec![d])?;
@@ -252,6 +261,183 @@ fn check_depth(text: &str) -> Option<Diagnostic> {
     None
 }
 
+/// Refuses alias bombs. serde_yaml bounds how often aliases are followed (100 times the events
+/// in the file) but not what they expand to: `summary: &s <100 KB>` and 10,000 `*s` in `tags`
+/// make a 130 KB file that would be read as 1 GB of strings. When the text may hold an alias,
+/// one pass walks the document as the parser expands it, counting a byte per scalar byte and
+/// per node, and stops at the budget; the strings are only looked at, never copied.
+fn check_expansion(text: &str) -> Option<Diagnostic> {
+    if !may_hold_alias(text.as_bytes()) {
+        return None;
+    }
+    let budget = text
+        .len()
+        .saturating_mul(MAX_EXPANSION)
+        .max(MIN_EXPANSION_BUDGET);
+    let counter = expansion::Counter::new(budget);
+    let de = serde_yaml::Deserializer::from_str(text);
+    // Any other error (syntax, a missing anchor) is the main parse's to report, with its words.
+    let err = serde::de::DeserializeSeed::deserialize(&counter, de).err()?;
+    // serde_yaml's own limit on following aliases stops nested bombs before the budget does.
+    if !counter.exceeded() && !is_repetition_limit(&err) {
+        return None;
+    }
+    let pos = err.location().map_or(Pos::default(), |l| {
+        Pos::new(l.line() as u32, l.column() as u32)
+    });
+    Some(Diagnostic::error(
+        pos,
+        format!(
+            "aliases (`*name`) expand this file to more than {} bytes ({MAX_EXPANSION} times its size); refusing what looks like an alias bomb",
+            crate::text::thousands(budget)
+        ),
+    ))
+}
+
+fn is_repetition_limit(e: &serde_yaml::Error) -> bool {
+    e.to_string().starts_with("repetition limit exceeded")
+}
+
+/// Whether `*` starts a token somewhere (after a space, a line start or flow punctuation, and
+/// followed by a name). Errs on the side of yes: a false yes costs one more pass, nothing else.
+fn may_hold_alias(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'*'
+            && (i == 0
+                || preceded_by_space(bytes, i)
+                || matches!(bytes.get(i - 1), Some(b'[' | b'{' | b'\r')))
+            && bytes
+                .get(i + 1)
+                .is_some_and(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    })
+}
+
+mod expansion {
+    //! A visitor that walks any YAML value without keeping it, spending a budget as it goes.
+
+    use std::cell::Cell;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess};
+    use serde::de::{VariantAccess, Visitor};
+
+    pub struct Counter {
+        left: Cell<usize>,
+        exceeded: Cell<bool>,
+    }
+
+    impl Counter {
+        pub fn new(budget: usize) -> Counter {
+            Counter {
+                left: Cell::new(budget),
+                exceeded: Cell::new(false),
+            }
+        }
+
+        pub fn exceeded(&self) -> bool {
+            self.exceeded.get()
+        }
+
+        fn spend<E: de::Error>(&self, n: usize) -> Result<(), E> {
+            match self.left.get().checked_sub(n.saturating_add(1)) {
+                Some(left) => {
+                    self.left.set(left);
+                    Ok(())
+                }
+                None => {
+                    self.exceeded.set(true);
+                    Err(E::custom("expansion budget exceeded"))
+                }
+            }
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for &Counter {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for &Counter {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any YAML value")
+        }
+
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+            self.spend(v.len())
+        }
+
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<(), E> {
+            self.spend(v.len())
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.spend(0)?;
+            self.deserialize(d)
+        }
+
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.spend(0)?;
+            self.deserialize(d)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while map.next_entry_seed(self, self)?.is_some() {}
+            Ok(())
+        }
+
+        // A tagged value (`!tag value`).
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            let ((), variant) = data.variant_seed(self)?;
+            variant.newtype_variant_seed(self)
+        }
+    }
+}
+
 fn preceded_by_space(bytes: &[u8], i: usize) -> bool {
     i == 0 || matches!(bytes.get(i - 1), Some(b' ' | b'\t' | b'\n' | b':' | b','))
 }
@@ -415,6 +601,48 @@ mod tests {
             "{".repeat(500)
         );
         assert!(check_depth(&text).is_none());
+    }
+
+    const HEAD: &str = "title: x\ndate: 2025-01-01\nclaims: []\nresponses: []\ncontext: []\n";
+
+    #[test]
+    fn refuses_aliases_that_repeat_a_long_text() {
+        let text = format!(
+            "{HEAD}summary: &s {}\ntags: [{}]\n",
+            "x".repeat(100_000),
+            vec!["*s"; 10_000].join(", ")
+        );
+        let d = check_expansion(&text)
+            .map(|d| d.message)
+            .unwrap_or_default();
+        assert!(d.contains("alias bomb"), "{d}");
+        assert!(load_str(&text).is_err());
+    }
+
+    #[test]
+    fn refuses_nested_alias_bombs() {
+        let mut text = format!("{HEAD}summary: &a0 lol\ntags:\n");
+        for level in 1..10 {
+            let aliases = vec![format!("*a{}", level - 1); 9].join(", ");
+            text.push_str(&format!("  - &a{level} [{aliases}]\n"));
+        }
+        let err = load_str(&text).err().unwrap_or_default();
+        let d = err.first().map(|d| d.message.as_str()).unwrap_or_default();
+        assert!(d.contains("alias"), "{d}");
+    }
+
+    #[test]
+    fn modest_aliases_load() {
+        let text = format!("{HEAD}summary: &s the same words\ntags: [*s, *s, x]\n");
+        let loaded = load_str(&text).map_err(|d| format!("{d:?}"));
+        assert_eq!(
+            loaded.map(|l| l.briefing.tags.len()),
+            Ok(3),
+            "aliases within the budget are ordinary YAML"
+        );
+        assert!(!may_hold_alias(b"price: 5 * 3\nnote: a*b\n"));
+        assert!(may_hold_alias(b"k: [a,*b]"));
+        assert!(may_hold_alias(b"*a"));
     }
 
     #[test]
