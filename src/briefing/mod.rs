@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod prescan;
 pub mod raw;
 pub mod relations;
 pub mod search;
