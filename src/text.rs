@@ -162,6 +162,122 @@ mod tests {
         assert!(matches!(sanitize("한국어 text"), Cow::Borrowed(_)));
     }
 
+    /// What a terminal would act on or hide: C0 controls, DEL, C1 controls, bidi controls.
+    fn acts_on_terminal(c: char) -> bool {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+            )
+            || matches!(c, '\u{2066}'..='\u{2069}')
+    }
+
+    #[test]
+    fn every_char_up_to_nbsp_is_shown_or_kept() {
+        for code in 0..=0xA0u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let input = format!("a{c}b");
+            let shown = sanitize(&input);
+            let line = sanitize_line(&input);
+            for out in [&shown, &line] {
+                assert!(
+                    !out.chars().any(|o| acts_on_terminal(o) && o != '\n'),
+                    "U+{code:04X} came out as {out:?}"
+                );
+            }
+            assert!(!line.contains('\n'), "U+{code:04X}: {line:?}");
+            let middle: String = shown
+                .chars()
+                .skip(1)
+                .take(shown.chars().count() - 2)
+                .collect();
+            match c {
+                '\n' => assert_eq!((middle.as_str(), line.as_ref()), ("\n", "a↵b")),
+                '\t' => assert_eq!(middle, "   ", "a tab after one column fills to the stop"),
+                '\u{0}'..='\u{1f}' => {
+                    assert_eq!(
+                        middle,
+                        char::from_u32(0x2400 + code)
+                            .map(String::from)
+                            .unwrap_or_default()
+                    )
+                }
+                '\u{7f}' => assert_eq!(middle, "␡"),
+                '\u{80}'..='\u{9f}' => assert_eq!(middle, C1_MARK.to_string()),
+                // Printable ASCII and NBSP are themselves, and need no copy.
+                _ => {
+                    assert_eq!(middle, c.to_string());
+                    assert!(matches!(shown, Cow::Borrowed(_)), "U+{code:04X} copied");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_bidi_and_zero_width_char_is_marked() {
+        let bidi = ['\u{61c}', '\u{200e}', '\u{200f}']
+            .into_iter()
+            .chain('\u{202a}'..='\u{202e}')
+            .chain('\u{2066}'..='\u{2069}');
+        for c in bidi {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a{BIDI_MARK}b"),
+                "{c:?}"
+            );
+        }
+        let zero_width = ('\u{200b}'..='\u{200d}')
+            .chain('\u{2060}'..='\u{2064}')
+            .chain(['\u{feff}', '\u{180e}']);
+        for c in zero_width {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a{ZERO_WIDTH_MARK}b"),
+                "{c:?}"
+            );
+        }
+        // Nothing in the General Punctuation block is passed through invisible or acting.
+        for c in '\u{2000}'..='\u{206f}' {
+            let shown = sanitize_line(&c.to_string()).into_owned();
+            assert!(!shown.chars().any(acts_on_terminal), "{c:?} -> {shown:?}");
+            assert!(
+                !matches!(
+                    shown.as_str(),
+                    "\u{200b}" | "\u{200c}" | "\u{200d}" | "\u{2060}"
+                ),
+                "{c:?} passed through invisible"
+            );
+        }
+    }
+
+    #[test]
+    fn escape_sequences_are_inert_whole() {
+        let attacks = [
+            "\u{1b}]0;title\u{7}",
+            "\u{1b}[2J\u{1b}[H",
+            "\u{1b}]52;c;SGVsbG8=\u{7}",
+            "\u{9b}31m",
+            "\u{1b}P+q\u{1b}\\",
+            "x\u{8}\u{8}\ry\u{7f}",
+        ];
+        for attack in attacks {
+            for out in [sanitize(attack), sanitize_line(attack)] {
+                assert!(!out.chars().any(acts_on_terminal), "{attack:?} -> {out:?}");
+            }
+            for line in wrap(attack, 3) {
+                assert!(
+                    !line.chars().any(acts_on_terminal),
+                    "{attack:?} -> {line:?}"
+                );
+            }
+            assert!(!truncate(&sanitize_line(attack), 4)
+                .chars()
+                .any(acts_on_terminal));
+        }
+    }
+
     #[test]
     fn bidi_and_zero_width_are_marked() {
         assert_eq!(sanitize("a\u{202e}b\u{200b}c"), "a⇄b␣c");
