@@ -365,17 +365,35 @@ fn symlink_loops_and_special_files_do_not_hang() {
         "{stdout}"
     );
 
-    // An endless device is cut off at the size limit instead of read forever.
+    // An endless device is not read to the 256 MiB limit: its first NUL ends it.
     let zero = Path::new("/dev/zero");
     if zero.exists() {
-        let out = check(&[OsStr::new("--max-size"), OsStr::new("1K"), zero.as_os_str()]);
+        let out = check(&[zero.as_os_str()]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(1));
         assert!(
-            stdout.contains("/dev/zero:1:1: error: the file is over the 1024-byte limit"),
+            stdout.contains("/dev/zero:1:1: error: the file holds a NUL byte"),
             "{stdout}"
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stream_is_cut_off_at_the_size_limit() {
+    let out = Command::cargo_bin("brief")
+        .expect("the brief binary is built")
+        .args(["check", "--max-size", "1K", "/dev/stdin"])
+        .write_stdin(format!("{HEAD}summary: {}\n", "x".repeat(4096)))
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("brief runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("/dev/stdin:1:1: error: the file is over the 1024-byte limit"),
+        "{stdout}"
+    );
 }
 
 #[cfg(unix)]

@@ -110,11 +110,26 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(meta.len().min(max_size) as usize);
     // `take` guards against files that grow (or are devices) after the size check.
-    file.take(max_size + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
+    let mut reader = file.take(max_size.saturating_add(1));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(format!("cannot read the file: {}", io_reason(&e)))),
+        };
+        let read = chunk.get(..n).unwrap_or(&[]);
+        if let Some(nul) = read.iter().position(|&b| b == 0) {
+            // Binary: nothing after a NUL can make it a briefing, and an endless device such
+            // as /dev/zero must not be read up to the limit. The NUL itself stays, to be named.
+            bytes.extend_from_slice(read.get(..=nul).unwrap_or(read));
+            return Ok(bytes);
+        }
+        bytes.extend_from_slice(read);
+    }
     if bytes.len() as u64 > max_size {
         return Err(fail(format!(
             "the file is over the {max_size}-byte limit (use --max-size to raise it)"
