@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Shown instead of a bidi control character (U+202A–U+202E, U+2066–U+2069, marks).
@@ -106,13 +107,42 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         for line in textwrap::wrap(paragraph, &options) {
-            lines.push(line.into_owned());
+            refit(line.into_owned(), width, &mut lines);
         }
     }
     if lines.is_empty() {
         lines.push(String::new());
     }
     lines
+}
+
+/// Pushes `line`, split again by grapheme if it is wider than `width`. textwrap measures
+/// character by character, but a grapheme can be wider than its characters: `⛴` is one cell and
+/// `⛴\u{fe0f}` (emoji presentation) two, as terminals and ratatui draw it. A line textwrap fitted
+/// can so be a cell too wide per such emoji (found by fuzzing with the bundled examples).
+fn refit(line: String, width: usize, out: &mut Vec<String>) {
+    if self::width(&line) <= width {
+        out.push(line);
+        return;
+    }
+    let mut current = String::new();
+    let mut used = 0;
+    for g in line.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > width && !current.is_empty() {
+            let full = std::mem::take(&mut current);
+            out.push(full.trim_end().to_string());
+            used = 0;
+            if g.trim().is_empty() {
+                continue;
+            }
+        }
+        current.push_str(g);
+        used += w;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
 }
 
 /// Truncates to at most `max` cells, ending with `…` when something was cut.
@@ -125,12 +155,13 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    // By grapheme, measured as drawn (see `refit`).
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -307,6 +338,20 @@ mod tests {
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
         assert_eq!(wrap("", 10), vec![""]);
         assert!(wrap("anything", 0).iter().all(|l| width(l) <= 1));
+    }
+
+    #[test]
+    fn emoji_presentation_is_measured_as_drawn() {
+        let ferry = "⛴\u{fe0f}";
+        assert_eq!(width(ferry), 2);
+        let text = "모임) ⛴\u{fe0f} 모임) ⛴\u{fe0f}⛴\u{fe0f}⛴\u{fe0f}⛴\u{fe0f}";
+        for w in 1..12 {
+            for line in wrap(text, w) {
+                assert!(width(&line) <= w.max(2), "{line:?} at {w}");
+            }
+        }
+        assert_eq!(wrap("모임) ⛴\u{fe0f}", 7), vec!["모임)", "⛴\u{fe0f}"]);
+        assert_eq!(truncate("ab⛴\u{fe0f}cd", 4), "ab…");
     }
 
     #[test]

@@ -556,3 +556,73 @@ fn a_file_name_cannot_reach_the_terminal_as_control() {
     assert_output_inert("missing file", &out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("gone␛[2J.yaml"));
 }
+
+// --- Fuzzing regressions ----------------------------------------------------------------------
+
+/// What the `load` fuzz target asserts, for one input: loads or is refused with reasons, and
+/// every text wraps within the width (2 cells for a wide character in a 1-cell line) and shows
+/// no control character.
+#[track_caller]
+fn holds_fuzz_invariants(name: &str, bytes: &[u8]) {
+    let inert = |s: &str| {
+        assert!(
+            !s.chars().any(|c| c.is_control() && c != '\n'),
+            "{name}: {s:?}"
+        )
+    };
+    match load_bytes(bytes) {
+        Ok(loaded) => {
+            let b = &loaded.briefing;
+            let _ = brief::briefing::Relations::derive(b);
+            let mut texts: Vec<&str> = vec![&b.title];
+            texts.extend(b.summary.as_deref());
+            texts.extend(b.tags.iter().map(String::as_str));
+            texts.extend(b.sources.iter().map(|s| s.name.as_str()));
+            for (_, item) in b.items() {
+                texts.push(&item.text);
+                texts.extend(item.attribution.as_deref());
+                texts.extend(item.quote.as_deref());
+            }
+            for text in texts {
+                for width in 1..=40 {
+                    for line in brief::text::wrap(text, width) {
+                        inert(&line);
+                        assert!(
+                            brief::text::width(&line) <= width.max(2),
+                            "{name}: {line:?} is wider than {width}"
+                        );
+                    }
+                    let cut = brief::text::truncate(&brief::text::sanitize_line(text), width)
+                        .into_owned();
+                    assert!(brief::text::width(&cut) <= width.max(2), "{name}: {cut:?}");
+                }
+            }
+        }
+        Err(diags) => {
+            assert!(!diags.is_empty(), "{name}: refused without a reason");
+            for d in diags {
+                inert(&d.short(name));
+            }
+        }
+    }
+}
+
+/// Every crash or timeout the fuzzers found is kept in tests/fixtures/hostile/ and replayed here.
+#[test]
+fn fuzzing_findings_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("the fixtures folder") {
+        let path = entry.expect("a fixture").path();
+        let bytes = std::fs::read(&path).expect("a readable fixture");
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        holds_fuzz_invariants(&name.unwrap_or_default(), &bytes);
+        n += 1;
+    }
+    assert!(n > 0, "no fixtures in {}", dir.display());
+    // The bundled examples were the first finding (an emoji wider than textwrap measured it).
+    for file in ["harbour-bridge-tolls", "korea-troops", "night-buses"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("briefings/{file}.yaml"));
+        holds_fuzz_invariants(file, &std::fs::read(path).expect("a bundled briefing"));
+    }
+}
