@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Shown instead of a bidi control character (U+202A–U+202E, U+2066–U+2069, marks).
@@ -149,13 +150,42 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         for line in textwrap::wrap(paragraph, &options) {
-            lines.push(line.into_owned());
+            refit(line.into_owned(), width, &mut lines);
         }
     }
     if lines.is_empty() {
         lines.push(String::new());
     }
     lines
+}
+
+/// Pushes `line`, split again by grapheme if it is wider than `width`. textwrap measures
+/// character by character, but a grapheme can be wider than its characters: `⛴` is one cell and
+/// `⛴\u{fe0f}` (emoji presentation) two, as terminals and ratatui draw it. A line textwrap fitted
+/// can so be a cell too wide per such emoji (found by fuzzing with the bundled examples).
+fn refit(line: String, width: usize, out: &mut Vec<String>) {
+    if self::width(&line) <= width {
+        out.push(line);
+        return;
+    }
+    let mut current = String::new();
+    let mut used = 0;
+    for g in line.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > width && !current.is_empty() {
+            let full = std::mem::take(&mut current);
+            out.push(full.trim_end().to_string());
+            used = 0;
+            if g.trim().is_empty() {
+                continue;
+            }
+        }
+        current.push_str(g);
+        used += w;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
 }
 
 /// Truncates to at most `max` cells, ending with `…` when something was cut.
@@ -168,10 +198,9 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    // By grapheme, as the terminal draws them: `⛴️` (with its variation selector) takes two cells
-    // though its first char alone measures one.
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
-        let w = width(g);
+    // By grapheme, measured as drawn (see `refit`).
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
         if used + w > max - 1 {
             break;
         }
@@ -218,6 +247,122 @@ mod tests {
         assert!(matches!(sanitize("한국어 text"), Cow::Borrowed(_)));
     }
 
+    /// What a terminal would act on or hide: C0 controls, DEL, C1 controls, bidi controls.
+    fn acts_on_terminal(c: char) -> bool {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+            )
+            || matches!(c, '\u{2066}'..='\u{2069}')
+    }
+
+    #[test]
+    fn every_char_up_to_nbsp_is_shown_or_kept() {
+        for code in 0..=0xA0u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let input = format!("a{c}b");
+            let shown = sanitize(&input);
+            let line = sanitize_line(&input);
+            for out in [&shown, &line] {
+                assert!(
+                    !out.chars().any(|o| acts_on_terminal(o) && o != '\n'),
+                    "U+{code:04X} came out as {out:?}"
+                );
+            }
+            assert!(!line.contains('\n'), "U+{code:04X}: {line:?}");
+            let middle: String = shown
+                .chars()
+                .skip(1)
+                .take(shown.chars().count() - 2)
+                .collect();
+            match c {
+                '\n' => assert_eq!((middle.as_str(), line.as_ref()), ("\n", "a↵b")),
+                '\t' => assert_eq!(middle, "   ", "a tab after one column fills to the stop"),
+                '\u{0}'..='\u{1f}' => {
+                    assert_eq!(
+                        middle,
+                        char::from_u32(0x2400 + code)
+                            .map(String::from)
+                            .unwrap_or_default()
+                    )
+                }
+                '\u{7f}' => assert_eq!(middle, "␡"),
+                '\u{80}'..='\u{9f}' => assert_eq!(middle, C1_MARK.to_string()),
+                // Printable ASCII and NBSP are themselves, and need no copy.
+                _ => {
+                    assert_eq!(middle, c.to_string());
+                    assert!(matches!(shown, Cow::Borrowed(_)), "U+{code:04X} copied");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_bidi_and_zero_width_char_is_marked() {
+        let bidi = ['\u{61c}', '\u{200e}', '\u{200f}']
+            .into_iter()
+            .chain('\u{202a}'..='\u{202e}')
+            .chain('\u{2066}'..='\u{2069}');
+        for c in bidi {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a{BIDI_MARK}b"),
+                "{c:?}"
+            );
+        }
+        let zero_width = ('\u{200b}'..='\u{200d}')
+            .chain('\u{2060}'..='\u{2064}')
+            .chain(['\u{feff}', '\u{180e}']);
+        for c in zero_width {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a{ZERO_WIDTH_MARK}b"),
+                "{c:?}"
+            );
+        }
+        // Nothing in the General Punctuation block is passed through invisible or acting.
+        for c in '\u{2000}'..='\u{206f}' {
+            let shown = sanitize_line(&c.to_string()).into_owned();
+            assert!(!shown.chars().any(acts_on_terminal), "{c:?} -> {shown:?}");
+            assert!(
+                !matches!(
+                    shown.as_str(),
+                    "\u{200b}" | "\u{200c}" | "\u{200d}" | "\u{2060}"
+                ),
+                "{c:?} passed through invisible"
+            );
+        }
+    }
+
+    #[test]
+    fn escape_sequences_are_inert_whole() {
+        let attacks = [
+            "\u{1b}]0;title\u{7}",
+            "\u{1b}[2J\u{1b}[H",
+            "\u{1b}]52;c;SGVsbG8=\u{7}",
+            "\u{9b}31m",
+            "\u{1b}P+q\u{1b}\\",
+            "x\u{8}\u{8}\ry\u{7f}",
+        ];
+        for attack in attacks {
+            for out in [sanitize(attack), sanitize_line(attack)] {
+                assert!(!out.chars().any(acts_on_terminal), "{attack:?} -> {out:?}");
+            }
+            for line in wrap(attack, 3) {
+                assert!(
+                    !line.chars().any(acts_on_terminal),
+                    "{attack:?} -> {line:?}"
+                );
+            }
+            assert!(!truncate(&sanitize_line(attack), 4)
+                .chars()
+                .any(acts_on_terminal));
+        }
+    }
+
     #[test]
     fn bidi_and_zero_width_are_marked() {
         assert_eq!(sanitize("a\u{202e}b\u{200b}c"), "a⇄b␣c");
@@ -247,6 +392,20 @@ mod tests {
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
         assert_eq!(wrap("", 10), vec![""]);
         assert!(wrap("anything", 0).iter().all(|l| width(l) <= 1));
+    }
+
+    #[test]
+    fn emoji_presentation_is_measured_as_drawn() {
+        let ferry = "⛴\u{fe0f}";
+        assert_eq!(width(ferry), 2);
+        let text = "모임) ⛴\u{fe0f} 모임) ⛴\u{fe0f}⛴\u{fe0f}⛴\u{fe0f}⛴\u{fe0f}";
+        for w in 1..12 {
+            for line in wrap(text, w) {
+                assert!(width(&line) <= w.max(2), "{line:?} at {w}");
+            }
+        }
+        assert_eq!(wrap("모임) ⛴\u{fe0f}", 7), vec!["모임)", "⛴\u{fe0f}"]);
+        assert_eq!(truncate("ab⛴\u{fe0f}cd", 4), "ab…");
     }
 
     #[test]

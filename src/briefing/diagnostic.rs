@@ -79,28 +79,116 @@ impl Diagnostic {
     /// The source line the diagnostic points at, sanitised, and the caret column under it
     /// (in display cells), or None when the position is not in the text.
     pub fn excerpt(&self, source: &str) -> Option<(u32, String, usize)> {
+        self.excerpt_in(&SourceLines::new(source))
+    }
+
+    /// [`Self::excerpt`] in text already split into lines: the way to show many diagnostics of
+    /// one file, each in time bounded by the excerpt, not by the file.
+    pub fn excerpt_in(&self, lines: &SourceLines) -> Option<(u32, String, usize)> {
         if self.pos.line == 0 {
             return None;
         }
-        let raw = source.lines().nth(self.pos.line as usize - 1)?;
-        let col = self.pos.col.max(1) as usize;
+        let (raw, before, byte) = lines.locate(self.pos.line, self.pos.col.max(1) as usize)?;
         // Show at most a screenful around the column; lines can be megabytes long.
-        let chars_before: String = raw.chars().take(col - 1).collect();
-        let skip = chars_before.chars().count().saturating_sub(60);
-        let prefix: String = chars_before.chars().skip(skip).collect();
-        let rest: String = raw.chars().skip(col - 1).take(100).collect();
+        let head = raw.get(..byte).unwrap_or("");
+        let cut = before > EXCERPT_BEFORE;
+        let prefix_start = if cut {
+            head.char_indices()
+                .rev()
+                .nth(EXCERPT_BEFORE - 1)
+                .map_or(0, |(i, _)| i)
+        } else {
+            0
+        };
+        let tail = raw.get(byte..).unwrap_or("");
+        let rest_end = tail
+            .char_indices()
+            .nth(EXCERPT_AFTER)
+            .map_or(tail.len(), |(i, _)| i);
         let mut shown = String::new();
-        if skip > 0 {
+        if cut {
             shown.push('…');
         }
-        let prefix_shown = crate::text::sanitize_line(&prefix);
-        shown.push_str(&prefix_shown);
+        shown.push_str(&crate::text::sanitize_line(
+            head.get(prefix_start..).unwrap_or(""),
+        ));
         let caret = crate::text::width(&shown);
-        shown.push_str(&crate::text::sanitize_line(&rest));
-        if raw.chars().count() > col - 1 + 100 {
+        shown.push_str(&crate::text::sanitize_line(
+            tail.get(..rest_end).unwrap_or(""),
+        ));
+        if rest_end < tail.len() {
             shown.push('…');
         }
         Some((self.pos.line, shown, caret))
+    }
+}
+
+/// Characters shown before and from the column in an excerpt.
+const EXCERPT_BEFORE: usize = 60;
+const EXCERPT_AFTER: usize = 100;
+
+/// A text split into lines once (at `\n`, like [`str::lines`]), so that excerpts for thousands
+/// of diagnostics cost one pass over the file rather than one pass each.
+#[derive(Debug)]
+pub struct SourceLines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// The last column found: (line, characters before it, its byte offset in the line).
+    /// Diagnostics come sorted, so the next column on the same line is found from here: a
+    /// megabyte line with thousands of errors is walked once.
+    cursor: std::cell::Cell<(u32, usize, usize)>,
+}
+
+impl<'a> SourceLines<'a> {
+    pub fn new(text: &'a str) -> SourceLines<'a> {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        SourceLines {
+            text,
+            starts,
+            cursor: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// Line `n` (1-based) without its line ending, or None past the last line.
+    pub fn line(&self, n: u32) -> Option<&'a str> {
+        let i = (n as usize).checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        if start >= self.text.len() {
+            return None;
+        }
+        match self.starts.get(i + 1) {
+            Some(&next) => {
+                let line = self.text.get(start..next - 1)?;
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => self.text.get(start..),
+        }
+    }
+
+    /// Line `n`, with the number of characters before column `col` and the byte offset where
+    /// it starts (both stop at the end of the line).
+    fn locate(&self, n: u32, col: usize) -> Option<(&'a str, usize, usize)> {
+        let line = self.line(n)?;
+        let want = col.saturating_sub(1);
+        let (at, mut chars, mut byte) = self.cursor.get();
+        if at != n || chars > want {
+            (chars, byte) = (0, 0);
+        }
+        for c in line.get(byte..).unwrap_or("").chars() {
+            if chars == want {
+                break;
+            }
+            chars += 1;
+            byte += c.len_utf8();
+        }
+        self.cursor.set((n, chars, byte));
+        Some((line, chars, byte))
     }
 }
 
@@ -164,6 +252,47 @@ mod tests {
         let d = Diagnostic::error(Pos::new(1, 1), "x");
         let (_, shown, _) = d.excerpt("\u{1b}]0;pwned\u{7}title").unwrap_or_default();
         assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
+    }
+
+    #[test]
+    fn excerpts_of_long_lines_are_windows() {
+        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let d = Diagnostic::error(Pos::new(1, 1001), "x");
+        let (_, shown, caret) = d.excerpt(&line).unwrap_or_default();
+        let want = format!("…{}X{}…", "a".repeat(60), "b".repeat(99));
+        assert_eq!((shown.as_str(), caret), (want.as_str(), 61));
+        // A column past the end of the line puts the caret after it.
+        let d = Diagnostic::error(Pos::new(1, 9), "x");
+        assert_eq!(d.excerpt("abc"), Some((1, "abc".to_string(), 3)));
+    }
+
+    #[test]
+    fn lines_are_found_like_str_lines() {
+        let text = "a\r\n\nb\nlast";
+        let lines = SourceLines::new(text);
+        let got: Vec<_> = (1..=5).map(|n| lines.line(n)).collect();
+        let want: Vec<_> = text.lines().map(Some).chain([None]).collect();
+        assert_eq!(got, want);
+        assert_eq!(SourceLines::new("a\n").line(2), None);
+        assert_eq!(SourceLines::new("").line(1), None);
+        assert_eq!(SourceLines::new("x").line(0), None);
+    }
+
+    #[test]
+    fn columns_found_in_order_or_not_agree() {
+        let lines = SourceLines::new("ab한cd\nxy");
+        let found: Vec<_> = [(1, 4), (1, 2), (1, 6), (2, 2), (1, 9)]
+            .iter()
+            .map(|&(n, c)| lines.locate(n, c).map(|(_, chars, byte)| (chars, byte)))
+            .collect();
+        let want = vec![
+            Some((3, 5)),
+            Some((1, 1)),
+            Some((5, 7)),
+            Some((1, 1)),
+            Some((5, 7)),
+        ];
+        assert_eq!(found, want);
     }
 
     #[test]

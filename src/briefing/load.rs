@@ -1,8 +1,8 @@
 //! Bytes to a [`Briefing`]: the only module that names the YAML parser.
 //!
 //! The steps: refuse what cannot be a briefing before parsing it (empty, too big, not UTF-8, nested
-//! deeper than any briefing is), parse into the raw shape, map positions, validate, then build
-//! the model. Any failure comes back as diagnostics with positions, never as a panic.
+//! deeper or holding more values than any briefing does ([`super::prescan`]), aliases expanding
+//! past a budget), parse into the raw shape, map positions, validate, then build the model. Any failure comes back as diagnostics with positions, never as a panic.
 
 use std::path::Path;
 
@@ -11,6 +11,7 @@ use super::model::{
     Briefing, Date, Declared, Interest, Item, Pos, Reliability, Section, Source, SourceKind,
     Stance, Status,
 };
+use super::prescan::prescan;
 use super::raw::RawBriefing;
 use super::srcmap::SourceMap;
 use super::validate::validate;
@@ -18,9 +19,13 @@ use super::validate::validate;
 /// Default largest file accepted, in bytes (`--max-size` changes it).
 pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
 
-/// Deeper nesting than this is refused before parsing: a briefing is at most four levels deep,
-/// and the parser's time grows faster than linearly with depth.
-pub const MAX_DEPTH: usize = 64;
+pub use super::prescan::{MAX_DEPTH, MAX_TOKENS};
+
+/// Aliases may make a file stand for at most this many times its own size (and at least
+/// [`MIN_EXPANSION_BUDGET`] bytes): more is an alias bomb, refused before anything is built.
+pub const MAX_EXPANSION: usize = 4;
+/// The expansion allowed however small the file.
+pub const MIN_EXPANSION_BUDGET: usize = 1 << 20;
 
 /// A briefing that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]
@@ -37,7 +42,13 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             "the file is empty; a briefing needs at least `title`, `date`, `claims`, `responses` and `context`",
         )]);
     }
-    if let Some(d) = check_depth(text) {
+    if let Some(d) = check_characters(text) {
+        return Err(vec![d]);
+    }
+    if let Some(d) = prescan(text) {
+        return Err(vec![d]);
+    }
+    if let Some(d) = check_expansion(text) {
         return Err(vec![d]);
     }
     let raw = parse(text).map_err(|d| vec![d])?;
@@ -102,11 +113,26 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(meta.len().min(max_size) as usize);
     // `take` guards against files that grow (or are devices) after the size check.
-    file.take(max_size + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
+    let mut reader = file.take(max_size.saturating_add(1));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(format!("cannot read the file: {}", io_reason(&e)))),
+        };
+        let read = chunk.get(..n).unwrap_or(&[]);
+        if let Some(nul) = read.iter().position(|&b| b == 0) {
+            // Binary: nothing after a NUL can make it a briefing, and an endless device such
+            // as /dev/zero must not be read up to the limit. The NUL itself stays, to be named.
+            bytes.extend_from_slice(read.get(..=nul).unwrap_or(read));
+            return Ok(bytes);
+        }
+        bytes.extend_from_slice(read);
+    }
     if bytes.len() as u64 > max_size {
         return Err(fail(format!(
             "the file is over the {max_size}-byte limit (use --max-size to raise it)"
@@ -280,79 +306,206 @@ fn explain(message: &str) -> String {
     m
 }
 
-/// Refuses nesting deeper than [`MAX_DEPTH`] in one linear pass, before the parser sees it.
-/// Counts flow brackets outside quotes and comments, and block sequences opened on one line
-/// (`- - - x`); indentation-only nesting costs the file quadratic size, so the size limit bounds it.
-fn check_depth(text: &str) -> Option<Diagnostic> {
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut line = 1u32;
-    let mut line_start = 0usize;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut at_line_start = true;
-    let mut dashes = 0usize;
-    let too_deep = |line: u32, start: usize, i: usize| {
-        let col = text
-            .get(start..i)
-            .map_or(1, |s| s.chars().count() as u32 + 1);
-        Diagnostic::error(
-            Pos::new(line, col),
-            format!("nesting deeper than {MAX_DEPTH} levels; a briefing never needs that"),
-        )
+/// The first character YAML does not allow in a file (C0 controls but tab and line breaks,
+/// DEL, C1 controls but NEL, U+FFFE/U+FFFF), located. The parser reports these only as a byte
+/// offset ("at position 76"); this names the line and column, so the excerpt shows it.
+fn check_characters(text: &str) -> Option<Diagnostic> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}')
+            || ('\u{a0}'..='\u{fffd}').contains(&c)
+            || c >= '\u{10000}'
     };
-    while let Some(&b) = bytes.get(i) {
-        if b == b'\n' {
-            line += 1;
-            line_start = i + 1;
-            at_line_start = true;
-            dashes = 0;
-            // Plain multi-line quoted scalars keep their quote state across lines.
-            i += 1;
-            continue;
+    let (offset, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
+    let before = text.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) as u32 + 1;
+    let what = if c == '\0' {
+        "a NUL byte: binary data, not text".to_string()
+    } else {
+        format!("control character U+{:04X}", c as u32)
+    };
+    Some(Diagnostic::error(
+        Pos::new(line, col),
+        format!("the file holds {what}, which YAML does not allow (write it as an escape in a double-quoted string if it is meant)"),
+    ))
+}
+
+/// Refuses alias bombs. serde_yaml bounds how often aliases are followed (100 times the events
+/// in the file) but not what they expand to: `summary: &s <100 KB>` and 10,000 `*s` in `tags`
+/// make a 130 KB file that would be read as 1 GB of strings. When the text may hold an alias,
+/// one pass walks the document as the parser expands it, counting a byte per scalar byte and
+/// per node, and stops at the budget; the strings are only looked at, never copied.
+fn check_expansion(text: &str) -> Option<Diagnostic> {
+    if !may_hold_alias(text.as_bytes()) {
+        return None;
+    }
+    let budget = text
+        .len()
+        .saturating_mul(MAX_EXPANSION)
+        .max(MIN_EXPANSION_BUDGET);
+    let counter = expansion::Counter::new(budget);
+    let de = serde_yaml::Deserializer::from_str(text);
+    // Any other error (syntax, a missing anchor) is the main parse's to report, with its words.
+    let err = serde::de::DeserializeSeed::deserialize(&counter, de).err()?;
+    // serde_yaml's own limit on following aliases stops nested bombs before the budget does.
+    if !counter.exceeded() && !is_repetition_limit(&err) {
+        return None;
+    }
+    let pos = err.location().map_or(Pos::default(), |l| {
+        Pos::new(l.line() as u32, l.column() as u32)
+    });
+    Some(Diagnostic::error(
+        pos,
+        format!(
+            "aliases (`*name`) expand this file to more than {} bytes ({MAX_EXPANSION} times its size); refusing what looks like an alias bomb",
+            crate::text::thousands(budget)
+        ),
+    ))
+}
+
+fn is_repetition_limit(e: &serde_yaml::Error) -> bool {
+    e.to_string().starts_with("repetition limit exceeded")
+}
+
+/// Whether `*` starts a token somewhere (after a space, a line start or flow punctuation, and
+/// followed by a name). Errs on the side of yes: a false yes costs one more pass, nothing else.
+fn may_hold_alias(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'*'
+            && (i == 0
+                || preceded_by_space(bytes, i)
+                || matches!(bytes.get(i - 1), Some(b'[' | b'{' | b'\r')))
+            && bytes
+                .get(i + 1)
+                .is_some_and(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    })
+}
+
+mod expansion {
+    //! A visitor that walks any YAML value without keeping it, spending a budget as it goes.
+
+    use std::cell::Cell;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess};
+    use serde::de::{VariantAccess, Visitor};
+
+    pub struct Counter {
+        left: Cell<usize>,
+        exceeded: Cell<bool>,
+    }
+
+    impl Counter {
+        pub fn new(budget: usize) -> Counter {
+            Counter {
+                left: Cell::new(budget),
+                exceeded: Cell::new(false),
+            }
         }
-        match quote {
-            Some(b'"') if b == b'\\' => i += 1,
-            Some(q) if b == q => {
-                // '' inside a single-quoted scalar is an escaped quote.
-                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                    i += 1;
-                } else {
-                    quote = None;
+
+        pub fn exceeded(&self) -> bool {
+            self.exceeded.get()
+        }
+
+        fn spend<E: de::Error>(&self, n: usize) -> Result<(), E> {
+            match self.left.get().checked_sub(n.saturating_add(1)) {
+                Some(left) => {
+                    self.left.set(left);
+                    Ok(())
+                }
+                None => {
+                    self.exceeded.set(true);
+                    Err(E::custom("expansion budget exceeded"))
                 }
             }
-            Some(_) => {}
-            None => match b {
-                b'[' | b'{' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Some(too_deep(line, line_start, i));
-                    }
-                }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                b'"' | b'\'' if depth > 0 || at_line_start || preceded_by_space(bytes, i) => {
-                    quote = Some(b)
-                }
-                b'#' if preceded_by_space(bytes, i) || i == line_start => {
-                    // A comment runs to the end of the line.
-                    while bytes.get(i + 1).is_some_and(|&c| c != b'\n') {
-                        i += 1;
-                    }
-                }
-                b'-' if at_line_start && bytes.get(i + 1).is_some_and(|&c| c == b' ') => {
-                    dashes += 1;
-                    if dashes > MAX_DEPTH {
-                        return Some(too_deep(line, line_start, i));
-                    }
-                    i += 1;
-                }
-                b' ' => {}
-                _ => at_line_start = false,
-            },
         }
-        i += 1;
     }
-    None
+
+    impl<'de> DeserializeSeed<'de> for &Counter {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for &Counter {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any YAML value")
+        }
+
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+            self.spend(v.len())
+        }
+
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<(), E> {
+            self.spend(v.len())
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.spend(0)?;
+            self.deserialize(d)
+        }
+
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.spend(0)?;
+            self.deserialize(d)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while map.next_entry_seed(self, self)?.is_some() {}
+            Ok(())
+        }
+
+        // A tagged value (`!tag value`).
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            let ((), variant) = data.variant_seed(self)?;
+            variant.newtype_variant_seed(self)
+        }
+    }
 }
 
 fn preceded_by_space(bytes: &[u8], i: usize) -> bool {
@@ -497,27 +650,62 @@ pub fn parse_only(text: &str) -> Result<RawBriefing, Diagnostic> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn refuses_deep_flow_nesting_fast() {
-        let text = format!("title: x\nk: {}", "[".repeat(100_000));
-        let d = check_depth(&text);
-        assert_eq!(d.map(|d| d.pos), Some(Pos::new(2, 68)));
-    }
+    const HEAD: &str = "title: x\ndate: 2025-01-01\nclaims: []\nresponses: []\ncontext: []\n";
 
     #[test]
-    fn refuses_deep_block_nesting() {
-        let text = format!("{}x\n", "- ".repeat(200));
-        assert!(check_depth(&text).is_some());
-    }
-
-    #[test]
-    fn brackets_in_text_do_not_count() {
+    fn refuses_aliases_that_repeat_a_long_text() {
         let text = format!(
-            "title: \"{}\"\nnote: '{}' # [[[\n",
-            "[".repeat(500),
-            "{".repeat(500)
+            "{HEAD}summary: &s {}\ntags: [{}]\n",
+            "x".repeat(100_000),
+            vec!["*s"; 10_000].join(", ")
         );
-        assert!(check_depth(&text).is_none());
+        let d = check_expansion(&text)
+            .map(|d| d.message)
+            .unwrap_or_default();
+        assert!(d.contains("alias bomb"), "{d}");
+        assert!(load_str(&text).is_err());
+    }
+
+    #[test]
+    fn refuses_nested_alias_bombs() {
+        let mut text = format!("{HEAD}summary: &a0 lol\ntags:\n");
+        for level in 1..10 {
+            let aliases = vec![format!("*a{}", level - 1); 9].join(", ");
+            text.push_str(&format!("  - &a{level} [{aliases}]\n"));
+        }
+        let err = load_str(&text).err().unwrap_or_default();
+        let d = err.first().map(|d| d.message.as_str()).unwrap_or_default();
+        assert!(d.contains("alias"), "{d}");
+    }
+
+    #[test]
+    fn modest_aliases_load() {
+        let text = format!("{HEAD}summary: &s the same words\ntags: [*s, *s, x]\n");
+        let loaded = load_str(&text).map_err(|d| format!("{d:?}"));
+        assert_eq!(
+            loaded.map(|l| l.briefing.tags.len()),
+            Ok(3),
+            "aliases within the budget are ordinary YAML"
+        );
+        assert!(!may_hold_alias(b"price: 5 * 3\nnote: a*b\n"));
+        assert!(may_hold_alias(b"k: [a,*b]"));
+        assert!(may_hold_alias(b"*a"));
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let d = check_characters("title: x\nsummary: a\u{1b}[2J\n");
+        assert_eq!(
+            d.map(|d| (d.pos, d.message.contains("U+001B"))),
+            Some((Pos::new(2, 11), true))
+        );
+        assert!(check_characters("a\0b").is_some_and(|d| d.message.contains("NUL")));
+        assert!(check_characters("a\u{9b}").is_some());
+        assert!(check_characters("a\u{ffff}").is_some());
+        assert_eq!(
+            check_characters("tab\there\r\nnel\u{85} 한 \u{feff} 😀"),
+            None
+        );
     }
 
     #[test]

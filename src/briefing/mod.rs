@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod prescan;
 pub mod raw;
 pub mod relations;
 pub mod search;

@@ -74,6 +74,9 @@ fn flow_elems(line: &str, lineno: u32, open: usize) -> Vec<Pos> {
     let mut out = Vec::new();
     let bytes = line.as_bytes();
     let mut i = open + 1;
+    // The column of byte `i`, kept as we go: recounting from the line start for every element
+    // made a long one-line list quadratic.
+    let mut col = col_of(line, i);
     let mut expecting = true;
     let mut quote: Option<u8> = None;
     while let Some(&b) = bytes.get(i) {
@@ -86,7 +89,7 @@ fn flow_elems(line: &str, lineno: u32, open: usize) -> Vec<Pos> {
                 b' ' | b'\t' => {}
                 _ => {
                     if expecting {
-                        out.push(Pos::new(lineno, col_of(line, i)));
+                        out.push(Pos::new(lineno, col));
                         expecting = false;
                     }
                     if b == b'"' || b == b'\'' {
@@ -95,9 +98,16 @@ fn flow_elems(line: &str, lineno: u32, open: usize) -> Vec<Pos> {
                 }
             },
         }
+        if !is_utf8_continuation(b) {
+            col += 1;
+        }
         i += 1;
     }
     out
+}
+
+fn is_utf8_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 impl<'a> SourceMap<'a> {
@@ -322,6 +332,14 @@ context: []
         );
         assert_eq!(m.value_pos("responses", 1, 2, "stance"), Pos::new(16, 1));
         assert_eq!(m.top("date").map(|k| k.value), Some(Pos::new(2, 7)));
+    }
+
+    #[test]
+    fn flow_elements_are_counted_in_characters() {
+        assert_eq!(
+            flow_elems("k: [한국, \"b\", c]", 1, 3),
+            vec![Pos::new(1, 5), Pos::new(1, 9), Pos::new(1, 14)]
+        );
     }
 
     #[test]

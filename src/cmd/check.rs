@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::briefing::diagnostic::{Diagnostic, Severity, Tally};
+use crate::briefing::diagnostic::{Diagnostic, Severity, SourceLines, Tally};
 use crate::briefing::load::{decode, load_str, read_file};
 use crate::cmd::paths::{expand, Found};
 
@@ -58,10 +58,24 @@ pub fn check_file(path: &Path, max_size: u64) -> FileReport {
 }
 
 /// Writes one diagnostic: the compiler line, and unless `short`, the excerpt with a caret.
+/// For many diagnostics of one file, split it once and use [`write_diagnostic_in`].
 pub fn write_diagnostic(
     out: &mut impl Write,
     path: &str,
     source: Option<&str>,
+    d: &Diagnostic,
+    short: bool,
+    colour: bool,
+) -> io::Result<()> {
+    let lines = source.map(SourceLines::new);
+    write_diagnostic_in(out, path, lines.as_ref(), d, short, colour)
+}
+
+/// [`write_diagnostic`] with the source already split into lines.
+pub fn write_diagnostic_in(
+    out: &mut impl Write,
+    path: &str,
+    source: Option<&SourceLines>,
     d: &Diagnostic,
     short: bool,
     colour: bool,
@@ -87,7 +101,7 @@ pub fn write_diagnostic(
     if short {
         return Ok(());
     }
-    if let Some((n, shown, caret)) = source.and_then(|s| d.excerpt(s)) {
+    if let Some((n, shown, caret)) = source.and_then(|s| d.excerpt_in(s)) {
         let gutter = n.to_string().len();
         let (b, c, r) = if colour {
             (BLUE, if d.is_error() { RED } else { YELLOW }, RESET)
@@ -121,9 +135,10 @@ pub fn run(
         };
         tally.files += 1;
         let shown = report.path.display().to_string();
+        let lines = report.source.as_deref().map(SourceLines::new);
         for d in &report.diagnostics {
             tally.add(d);
-            write_diagnostic(out, &shown, report.source.as_deref(), d, short, colour)?;
+            write_diagnostic_in(out, &shown, lines.as_ref(), d, short, colour)?;
         }
     }
     if colour && tally.errors > 0 {

@@ -90,7 +90,13 @@ fn walk(
                     walk(&path, files, problems, seen, depth + 1);
                 }
             }
-            Ok(_) if is_briefing_name(&path) => files.push(path),
+            Ok(m) if m.is_file() && is_briefing_name(&path) => files.push(path),
+            // Opening a pipe waits for a writer, and a device may never end: inside a folder
+            // only regular files are briefings.
+            Ok(_) if is_briefing_name(&path) => problems.push(Found::Problem(
+                path,
+                "not a regular file (a pipe, socket or device); name it directly to read it".into(),
+            )),
             Ok(_) => {}
             Err(e) if is_briefing_name(&path) => {
                 problems.push(Found::Problem(
