@@ -390,7 +390,7 @@ impl Shell {
                 self.reader = Some(app);
                 self.open_entry = Some(i);
                 if let Some(pos) = self.library.order.iter().position(|&x| x == i) {
-                    self.library.selected = pos;
+                    self.library.select_pos(pos);
                 }
             }
             (None, Some(_)) => {
