@@ -24,6 +24,8 @@ pub struct Prompt {
     pub recall: Option<usize>,
     /// What was typed before recalling.
     pub typed: String,
+    /// The search kept before `/` was pressed, back on `Esc`.
+    pub previous: Option<Box<SearchState>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,7 +108,8 @@ impl App {
 
     pub(super) fn start_search(&mut self) {
         let saved = self.saved_view();
-        let regex = self.search.as_ref().is_some_and(|s| s.query.regex);
+        let previous = self.search.take().map(Box::new);
+        let regex = previous.as_ref().is_some_and(|s| s.query.regex);
         self.search = Some(SearchState {
             query: Query {
                 pattern: String::new(),
@@ -116,6 +119,7 @@ impl App {
                 saved,
                 recall: None,
                 typed: String::new(),
+                previous,
             }),
             ..SearchState::default()
         });
@@ -194,6 +198,7 @@ impl App {
                 };
             }
             PromptAccept => {
+                // The previous search goes with the prompt: this one replaces it.
                 s.prompt = None;
                 let pattern = s.query.pattern.clone();
                 if pattern.is_empty() {
@@ -216,9 +221,11 @@ impl App {
         self.rerun();
     }
 
+    /// Puts back the view and the search kept before `/` was pressed.
     fn cancel_search(&mut self) {
         if let Some(prompt) = self.search.take().and_then(|s| s.prompt) {
             self.restore_view(prompt.saved);
+            self.search = prompt.previous.map(|s| *s);
         }
     }
 
