@@ -540,6 +540,34 @@ pub static BINDINGS: &[Binding] = &[
         "a page down"
     ),
     b!(&[Matrix, Timeline], ["PgUp"], Action::PageUp, "a page up"),
+    b!(
+        &[
+            Library,
+            Panes,
+            Detail,
+            Contradictions,
+            Matrix,
+            Timeline,
+            Sources
+        ],
+        ["r"],
+        Action::Reload,
+        "reload the file from disk (in the list: every file)"
+    ),
+    b!(
+        &[
+            Library,
+            Panes,
+            Detail,
+            Contradictions,
+            Matrix,
+            Timeline,
+            Sources
+        ],
+        ["e"],
+        Action::Edit,
+        "edit the file in $VISUAL / $EDITOR at the item's line"
+    ),
     b!(ANALYSIS, ["Esc"], Action::Back, "close the view"),
     b!(ANALYSIS, ["?"], Action::ToggleHelp, "this help", "help"),
     b!(ANALYSIS, ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),

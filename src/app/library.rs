@@ -83,6 +83,10 @@ pub struct Library {
     pub top: usize,
     /// Files still loading.
     pub pending: usize,
+    /// Whether the user has moved the selection. Until then it stays on the first line while
+    /// files load and the order changes, rather than following whichever file sorted first by
+    /// path (which may end up anywhere, even at the bottom as a broken file).
+    pub moved: bool,
 }
 
 impl Library {
@@ -95,6 +99,7 @@ impl Library {
             selected: 0,
             top: 0,
             pending,
+            moved: false,
         };
         lib.resort(None);
         lib
@@ -114,7 +119,7 @@ impl Library {
 
     /// Re-sorts, keeping the selection on the same entry (or on `keep` when given).
     fn resort(&mut self, keep: Option<usize>) {
-        let keep = keep.or_else(|| self.selected_entry());
+        let keep = keep.or_else(|| self.moved.then(|| self.selected_entry()).flatten());
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         order.sort_by(|&a, &b| self.entries[a].sort_key().cmp(&self.entries[b].sort_key()));
         self.order = order;
@@ -175,6 +180,7 @@ impl Library {
 
     /// Moves the selection by `delta` positions (clamped).
     pub fn step(&mut self, delta: isize) {
+        self.moved = true;
         let n = self.order.len();
         if n == 0 {
             return;
@@ -183,6 +189,7 @@ impl Library {
     }
 
     pub fn select_pos(&mut self, pos: usize) {
+        self.moved = true;
         self.selected = pos.min(self.order.len().saturating_sub(1));
     }
 

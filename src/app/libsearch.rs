@@ -22,6 +22,8 @@ pub struct LibSearch {
     pub prompt: Option<usize>,
     pub recall: Option<usize>,
     pub typed: String,
+    /// While the prompt is open: the search kept before `/` was pressed, back on `Esc`.
+    pub previous: Option<Box<LibSearch>>,
 }
 
 impl LibSearch {

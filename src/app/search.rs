@@ -24,6 +24,8 @@ pub struct Prompt {
     pub recall: Option<usize>,
     /// What was typed before recalling.
     pub typed: String,
+    /// The search kept before `/` was pressed, back on `Esc`.
+    pub previous: Option<Box<SearchState>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -34,6 +36,10 @@ pub struct SearchState {
     pub error: Option<String>,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
+    /// Where the view stood when the current match was shown. A match in the header or in a
+    /// contradiction's note moves nothing, so `n` goes on from it as long as the view is still
+    /// there (else it would go back to the item in focus, and never wrap).
+    pub anchor: Option<Place>,
     /// Set while the prompt takes keys.
     pub prompt: Option<Prompt>,
 }
@@ -102,7 +108,8 @@ impl App {
 
     pub(super) fn start_search(&mut self) {
         let saved = self.saved_view();
-        let regex = self.search.as_ref().is_some_and(|s| s.query.regex);
+        let previous = self.search.take().map(Box::new);
+        let regex = previous.as_ref().is_some_and(|s| s.query.regex);
         self.search = Some(SearchState {
             query: Query {
                 pattern: String::new(),
@@ -112,6 +119,7 @@ impl App {
                 saved,
                 recall: None,
                 typed: String::new(),
+                previous,
             }),
             ..SearchState::default()
         });
@@ -126,6 +134,7 @@ impl App {
         let Some(prompt) = &s.prompt else { return };
         let saved = prompt.saved.clone();
         s.current = None;
+        s.anchor = None;
         s.error = None;
         s.matches = Matches::default();
         if !s.query.pattern.is_empty() {
@@ -189,6 +198,7 @@ impl App {
                 };
             }
             PromptAccept => {
+                // The previous search goes with the prompt: this one replaces it.
                 s.prompt = None;
                 let pattern = s.query.pattern.clone();
                 if pattern.is_empty() {
@@ -211,9 +221,11 @@ impl App {
         self.rerun();
     }
 
+    /// Puts back the view and the search kept before `/` was pressed.
     fn cancel_search(&mut self) {
         if let Some(prompt) = self.search.take().and_then(|s| s.prompt) {
             self.restore_view(prompt.saved);
+            self.search = prompt.previous.map(|s| *s);
         }
     }
 
@@ -233,13 +245,13 @@ impl App {
             return;
         }
         // From the item in focus when it differs from the current match's (the user moved).
-        let current = s
-            .current
-            .filter(|&i| s.matches.get(i).is_some_and(|m| m.place == self.origin()));
+        let origin = self.origin();
+        let current = s.current.filter(|&i| {
+            s.anchor == Some(origin) || s.matches.get(i).is_some_and(|m| m.place == origin)
+        });
         let next = match current {
             Some(_) => s.matches.next_from(current, forward),
             None => {
-                let origin = self.origin();
                 if forward {
                     // After the item in focus: its own matches were seen if the search began there.
                     s.matches.first_at_or_after(origin)
@@ -282,6 +294,10 @@ impl App {
                 if let Some(Screen::Contradictions(state)) = self.stack.last_mut() {
                     state.index = p;
                 }
+                let origin = self.origin();
+                if let Some(s) = self.search.as_mut() {
+                    s.anchor = Some(origin);
+                }
                 if wrapped {
                     self.message = Some("search wrapped".into());
                 }
@@ -309,6 +325,10 @@ impl App {
                 self.message =
                     Some("match in a contradiction's note (c shows the contradictions)".into())
             }
+        }
+        let origin = self.origin();
+        if let Some(s) = self.search.as_mut() {
+            s.anchor = Some(origin);
         }
     }
 

@@ -198,9 +198,11 @@ impl Shell {
         let page = self.list_height();
         match action {
             Action::SearchStart => {
-                let regex = self.search.as_ref().is_some_and(|s| s.query.regex);
+                let previous = self.search.take().map(Box::new);
+                let regex = previous.as_ref().is_some_and(|s| s.query.regex);
                 let mut s = LibSearch {
                     prompt: Some(self.library.selected),
+                    previous,
                     ..LibSearch::default()
                 };
                 s.query.regex = regex;
@@ -296,6 +298,7 @@ impl Shell {
             }
             Action::PromptAccept => {
                 s.prompt = None;
+                s.previous = None;
                 let pattern = s.query.pattern.clone();
                 if pattern.is_empty() {
                     self.search = None;
@@ -333,9 +336,13 @@ impl Shell {
         self.library.keep_in_view(page);
     }
 
+    /// Puts back the selection and the search kept before `/` was pressed.
     fn cancel_search(&mut self) {
-        if let Some(from) = self.search.take().and_then(|s| s.prompt) {
-            self.library.select_pos(from);
+        if let Some(s) = self.search.take() {
+            if let Some(from) = s.prompt {
+                self.library.select_pos(from);
+            }
+            self.search = s.previous.map(|p| *p);
         }
     }
 
@@ -390,7 +397,7 @@ impl Shell {
                 self.reader = Some(app);
                 self.open_entry = Some(i);
                 if let Some(pos) = self.library.order.iter().position(|&x| x == i) {
-                    self.library.selected = pos;
+                    self.library.select_pos(pos);
                 }
             }
             (None, Some(_)) => {

@@ -162,10 +162,12 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
         );
     }
     let text = String::from_utf8_lossy(&out).into_owned();
+    // Long messages wrap (continuation lines indented) rather than run off the edge; the
+    // excerpts and carets are short and stay as they are, so the carets still line up.
+    let w = usize::from(body.width.saturating_sub(2)).max(1);
     let lines: Vec<Line> = text
         .lines()
-        .skip(scroll)
-        .map(|l| {
+        .flat_map(|l| {
             let style = if l.contains(": error: ") {
                 theme::ERROR
             } else if l.contains(": warning: ") {
@@ -173,8 +175,20 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
             } else {
                 Style::new()
             };
-            Line::from(Span::styled(l.to_string(), style))
+            let pieces = if width(l) <= w {
+                vec![l.to_string()]
+            } else {
+                crate::text::wrap(l, w.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| if i == 0 { p } else { format!("  {p}") })
+                    .collect()
+            };
+            pieces
+                .into_iter()
+                .map(move |p| Line::from(Span::styled(p, style)))
         })
+        .skip(scroll)
         .collect();
     let title = format!(
         " {} · {} problem(s) · Esc back, e edit ",
