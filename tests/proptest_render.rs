@@ -62,7 +62,10 @@ fn quoted(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             ' '..='~' => out.push(c),
             c if (c as u32) < 0xa0
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
             {
                 out.push_str(&format!("\\U{:08x}", c as u32))
             }
@@ -126,10 +129,7 @@ fn briefing() -> impl Strategy<Value = Gen> {
             0..=30,
         ),
         prop::collection::vec(item(), 0..=30),
-        prop::collection::vec(
-            (0usize..256, 0usize..256, prop::option::of(text())),
-            0..8,
-        ),
+        prop::collection::vec((0usize..256, 0usize..256, prop::option::of(text())), 0..8),
     )
         .prop_map(
             |(title, tags, summary, sources, claims, responses, context, contradictions)| Gen {

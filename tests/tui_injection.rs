@@ -160,12 +160,7 @@ fn assert_inert(what: &str, bytes: &[u8], allowed: &BTreeSet<String>) {
             "{what}: ESC {seq} reached the terminal"
         );
     }
-    for (b, name) in [
-        (0x07u8, "BEL"),
-        (0x08, "BS"),
-        (0x0d, "CR"),
-        (0x7f, "DEL"),
-    ] {
+    for (b, name) in [(0x07u8, "BEL"), (0x08, "BS"), (0x0d, "CR"), (0x7f, "DEL")] {
         assert!(
             !p.text.contains(&b),
             "{what}: {name} reached the terminal: {shown}"
@@ -177,7 +172,9 @@ fn assert_inert(what: &str, bytes: &[u8], allowed: &BTreeSet<String>) {
         p.text.iter().filter(|&&b| b < 0x20).collect::<Vec<_>>()
     );
     assert!(
-        !p.text.windows(2).any(|w| w[0] == 0xc2 && (0x80..0xa0).contains(&w[1])),
+        !p.text
+            .windows(2)
+            .any(|w| w[0] == 0xc2 && (0x80..0xa0).contains(&w[1])),
         "{what}: a C1 control (U+0080–U+009F) reached the terminal: {shown}"
     );
     let bad: Vec<char> = shown.chars().filter(|c| INVISIBLE.contains(c)).collect();
@@ -392,7 +389,10 @@ fn the_library_list_diagnostics_and_search_stay_inert() {
     check("library reader", &reader);
 
     assert!(all.contains("␛]0;pwned␇"), "{all}");
-    assert!(all.contains("broken-␛]0;pwned␇"), "the file name shows: {all}");
+    assert!(
+        all.contains("broken-␛]0;pwned␇"),
+        "the file name shows: {all}"
+    );
 }
 
 #[track_caller]
