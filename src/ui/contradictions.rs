@@ -28,8 +28,13 @@ pub struct Areas {
 
 const STRIP_MAX: u16 = 6;
 
+/// A count of lines as screen rows; a text can wrap to more lines than a screen has rows.
+fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
-    let n = app.doc.relations.pairs.len() as u16;
+    let n = rows(app.doc.relations.pairs.len());
     let header = Rect {
         height: 1.min(body.height),
         ..body
@@ -58,7 +63,7 @@ pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
                 .get(app.briefing(), r, side_w.saturating_sub(2).max(1))
                 .len()
         });
-        (lines as u16).saturating_add(3)
+        rows(lines).saturating_add(3)
     };
     let pair = app.doc.relations.pairs.get(p.index);
     let (need_l, need_r) = (need(pair.map(|x| x.left)), need(pair.map(|x| x.right)));
@@ -71,7 +76,7 @@ pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
     let note_need = if note_lines == 0 {
         0
     } else {
-        note_lines as u16 + 2
+        rows(note_lines).saturating_add(2)
     };
     let mut note_h = note_need.min(rest_h.saturating_sub(sides_need).max(rest_h / 3));
     if note_h < 3 {
@@ -98,7 +103,7 @@ pub fn areas(app: &App, p: PairsState, body: Rect) -> Areas {
         )
     } else {
         let half = room / 2;
-        let (hl, hr) = if need_l + need_r <= room {
+        let (hl, hr) = if need_l.saturating_add(need_r) <= room {
             (need_l, need_r)
         } else if need_l <= half {
             (need_l, room - need_l)
