@@ -132,7 +132,12 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
 
     if files.len() == 1 && problems.is_empty() {
         // One briefing: straight into the reader, or its diagnostics and status 1.
-        match open_file(&files[0], max_size) {
+        match open_file(
+            files
+                .first()
+                .map_or(std::path::Path::new(""), |p| p.as_path()),
+            max_size,
+        ) {
             Opened::Doc(doc) => {
                 require_terminal()?;
                 let services = Services {

@@ -121,7 +121,7 @@ impl Library {
     fn resort(&mut self, keep: Option<usize>) {
         let keep = keep.or_else(|| self.moved.then(|| self.selected_entry()).flatten());
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by(|&a, &b| self.entries[a].sort_key().cmp(&self.entries[b].sort_key()));
+        order.sort_by_key(|&i| self.entries.get(i).map(Entry::sort_key));
         self.order = order;
         if let Some(k) = keep {
             if let Some(pos) = self.order.iter().position(|&i| i == k) {

@@ -1,6 +1,10 @@
 //! The reader's state machine: what is open, what is shown, what is selected. Knows nothing of
 //! drawing; `update` is the only way the state changes, one [`Action`] at a time.
 
+// The only indexing here is of the per-section arrays (`selected`, `top`: `[usize; 3]`) by
+// `Section::index()`, which is 0, 1 or 2 by construction.
+#![allow(clippy::indexing_slicing)]
+
 pub mod action;
 pub mod analysis;
 pub mod keymap;

@@ -428,8 +428,7 @@ impl Shell {
             return;
         };
         let mut p = pos as isize + delta;
-        while p >= 0 && (p as usize) < order.len() {
-            let i = order[p as usize];
+        while let Some(&i) = usize::try_from(p).ok().and_then(|p| order.get(p)) {
             if self.library.entries.get(i).is_some_and(|e| e.doc.is_some()) {
                 self.open(i);
                 return;
@@ -510,8 +509,12 @@ impl Shell {
         };
         let failed_msg = result.as_ref().err().map(Failure::first);
         let i = self.library.loaded(&key, shown, result);
-        if self.open_entry == Some(i) {
-            let entry = &self.library.entries[i];
+        if let Some(entry) = self
+            .library
+            .entries
+            .get(i)
+            .filter(|_| self.open_entry == Some(i))
+        {
             if let Some(app) = self.reader.as_mut() {
                 match failed_msg {
                     Some(msg) => {

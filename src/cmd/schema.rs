@@ -83,7 +83,9 @@ fn string(description: &str) -> Value {
 /// allowed too.
 fn optional(mut v: Value) -> Value {
     if let Some(t) = v.get("type").and_then(Value::as_str).map(str::to_string) {
-        v["type"] = json!([t, "null"]);
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("type".into(), json!([t, "null"]));
+        }
     }
     if let Some(list) = v.get_mut("enum").and_then(Value::as_array_mut) {
         list.push(Value::Null);

@@ -1,6 +1,9 @@
 //! The three section panes: side by side when wide, one with a tab bar when narrow. Lays out only
 //! the items from each pane's top down to its bottom edge.
 
+// Indexing here is of the app's per-section arrays by `Section::index()` (0, 1 or 2).
+#![allow(clippy::indexing_slicing)]
+
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

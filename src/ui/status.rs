@@ -1,5 +1,8 @@
 //! The header (title, date, tags, counts) and the status bar (where you are, the mode, hints).
 
+// Indexing here is of the app's per-section arrays by `Section::index()` (0, 1 or 2).
+#![allow(clippy::indexing_slicing)]
+
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

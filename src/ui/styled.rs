@@ -62,7 +62,7 @@ pub fn lines(
             let spans: Vec<Span<'static>> = cuts
                 .windows(2)
                 .filter_map(|w| {
-                    let (a, b) = (w[0], w[1]);
+                    let &[a, b] = w else { return None };
                     let piece = line.get(a..b)?;
                     let abs = start + a;
                     let style = highlights
