@@ -703,3 +703,56 @@ fn enter_keeps_the_library_search_and_a_second_enter_opens_with_it() {
     );
     assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
 }
+
+#[test]
+fn the_diagnostics_scroll_like_less_the_last_line_stops_at_the_bottom() {
+    let f = Folder::new(true);
+    let mut shell = library(&f.paths, 80, 16);
+    shell.press("G Enter");
+    let Some((entry, 0)) = shell.diagnostics else {
+        panic!("expected the diagnostics, got {:?}", shell.diagnostics)
+    };
+    let rows = |shell: &Shell| -> Vec<String> {
+        shell_screen(shell).lines().map(str::to_string).collect()
+    };
+    // The box's last row inside the border, above the status bar.
+    let bottom = |shell: &Shell| rows(shell).iter().rev().nth(2).cloned().unwrap_or_default();
+    let scroll = |shell: &Shell| shell.diagnostics.map_or(usize::MAX, |(_, s)| s);
+    // G: the last line of the last problem at the bottom of the box.
+    shell.press("G");
+    let end = scroll(&shell);
+    assert!(end > 0, "the diagnostics are longer than the box");
+    let last = bottom(&shell);
+    assert!(!last.trim_matches(['│', '┃', ' ']).is_empty(), "{last}");
+    // j, PgDn, Space, Ctrl-d and the wheel go no further.
+    for keys in ["j", "PgDn", "Space", "Ctrl-d", "j j j"] {
+        shell.press(keys);
+        assert_eq!(scroll(&shell), end, "{keys} past the end");
+        assert_eq!(bottom(&shell), last, "{keys}");
+    }
+    shell.update(brief::app::Action::Scroll(10, 10, 1));
+    assert_eq!(scroll(&shell), end, "the wheel past the end");
+    // g back to the top; paging down arrives at the same end.
+    shell.press("g");
+    assert_eq!(scroll(&shell), 0);
+    assert!(
+        rows(&shell)[3].contains("broken.yaml:2:"),
+        "{}",
+        rows(&shell).join("\n")
+    );
+    for _ in 0..20 {
+        shell.press("Space");
+    }
+    assert_eq!(scroll(&shell), end);
+    // k goes up one line from the end, as in less.
+    shell.press("k");
+    assert_eq!(scroll(&shell), end - 1);
+    // A taller terminal shows more: the end comes sooner, and the scroll stays within it.
+    shell.press("G");
+    shell.update(brief::app::Action::Resize(80, 30));
+    let taller = scroll(&shell);
+    assert!(taller < end, "{taller} < {end}");
+    shell.press("j");
+    assert_eq!(scroll(&shell), taller);
+    assert_eq!(entry, shell.diagnostics.map_or(usize::MAX, |(e, _)| e));
+}

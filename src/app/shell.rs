@@ -123,11 +123,21 @@ impl Shell {
         usize::from(crate::ui::layout::body(self.size).height.saturating_sub(2)).max(1)
     }
 
+    /// The furthest a failed entry's diagnostics scroll at the current size.
+    fn diagnostics_max_scroll(&self, entry: usize) -> usize {
+        let body = crate::ui::layout::body(self.size);
+        crate::ui::library::diagnostics_max_scroll(self, entry, body)
+    }
+
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = Rect::new(0, 0, w, h);
             let height = self.list_height();
             self.library.keep_in_view(height);
+            if let Some((entry, scroll)) = self.diagnostics {
+                let max = self.diagnostics_max_scroll(entry);
+                self.diagnostics = Some((entry, scroll.min(max)));
+            }
         }
         if matches!(action, Action::Quit) {
             self.quit = true;
@@ -176,23 +186,33 @@ impl Shell {
             return;
         }
         if let Some((entry, scroll)) = self.diagnostics {
-            self.diagnostics = match action {
-                Action::Back | Action::Open => None,
-                Action::Down => Some((entry, scroll + 1)),
-                Action::Up => Some((entry, scroll.saturating_sub(1))),
-                Action::PageDown | Action::HalfPageDown => {
-                    Some((entry, scroll + self.list_height() / 2))
+            // Scrolls like `less`: a page is the lines shown, and the last line stops at the
+            // bottom.
+            let page = self.list_height();
+            let half = (page / 2).max(1);
+            let max = self.diagnostics_max_scroll(entry);
+            let to = match action {
+                Action::Back | Action::Open => {
+                    self.diagnostics = None;
+                    return;
                 }
-                Action::PageUp | Action::HalfPageUp => {
-                    Some((entry, scroll.saturating_sub(self.list_height() / 2)))
-                }
-                Action::First => Some((entry, 0)),
+                Action::Down => scroll.saturating_add(1),
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => scroll.saturating_add(page),
+                Action::HalfPageDown => scroll.saturating_add(half),
+                Action::PageUp => scroll.saturating_sub(page),
+                Action::HalfPageUp => scroll.saturating_sub(half),
+                Action::First => 0,
+                Action::Last => max,
+                Action::Scroll(_, _, dir) if dir > 0 => scroll.saturating_add(1),
+                Action::Scroll(..) => scroll.saturating_sub(1),
                 Action::Edit => {
                     self.edit_entry(entry);
-                    Some((entry, scroll))
+                    scroll
                 }
-                _ => Some((entry, scroll)),
+                _ => scroll,
             };
+            self.diagnostics = Some((entry, to.min(max)));
             return;
         }
         let page = self.list_height();

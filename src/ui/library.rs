@@ -143,11 +143,14 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
     }
 }
 
-fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Frame, body: Rect) {
+/// A failed entry's diagnostics as the view draws them in `body`, wrapped to its width.
+pub fn diagnostic_lines(shell: &Shell, entry: usize, body: Rect) -> Vec<Line<'static>> {
     let Some(e) = shell.library.entries.get(entry) else {
-        return;
+        return Vec::new();
     };
-    let Some(f) = &e.error else { return };
+    let Some(f) = &e.error else {
+        return Vec::new();
+    };
     let path = e.path.display().to_string();
     let mut out = Vec::new();
     for d in &f.diagnostics {
@@ -165,8 +168,7 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
     // Long messages wrap (continuation lines indented) rather than run off the edge; the
     // excerpts and carets are short and stay as they are, so the carets still line up.
     let w = usize::from(body.width.saturating_sub(2)).max(1);
-    let lines: Vec<Line> = text
-        .lines()
+    text.lines()
         .flat_map(|l| {
             let style = if l.contains(": error: ") {
                 theme::ERROR
@@ -188,8 +190,26 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
                 .into_iter()
                 .map(move |p| Line::from(Span::styled(p, style)))
         })
-        .skip(scroll)
-        .collect();
+        .collect()
+}
+
+/// The furthest the diagnostics scroll in `body`: the last line at the bottom, as in `less`.
+pub fn diagnostics_max_scroll(shell: &Shell, entry: usize, body: Rect) -> usize {
+    let height = usize::from(body.height.saturating_sub(2));
+    diagnostic_lines(shell, entry, body)
+        .len()
+        .saturating_sub(height)
+}
+
+fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Frame, body: Rect) {
+    let Some(e) = shell.library.entries.get(entry) else {
+        return;
+    };
+    let Some(f) = &e.error else { return };
+    let all = diagnostic_lines(shell, entry, body);
+    let height = usize::from(body.height.saturating_sub(2));
+    let scroll = scroll.min(all.len().saturating_sub(height));
+    let lines: Vec<Line> = all.into_iter().skip(scroll).collect();
     let title = format!(
         " {} · {} problem(s) · Esc back, e edit ",
         sanitize_line(&e.name()),
