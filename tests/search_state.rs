@@ -716,7 +716,8 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
     let mut app = korea();
     app.press("c");
     assert_eq!(pairs(&app).index, 0);
-    // "seoul" is in response 2 (pair 3) and context 1 (pairs 2 and 4); pairs 0 and 1 hold none.
+    // "seoul" is in response 2 (pair 3), context 1 (pairs 2 and 4) and the notes of pairs 0
+    // and 2; pair 1 holds none.
     app.press("/ seoul");
     assert_eq!(pairs(&app).index, 3);
     app.press("Enter");
@@ -727,18 +728,27 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
         [pair.left, pair.right]
             .iter()
             .any(|&r| !s.matches.in_place(Place::Item(r)).is_empty())
+            || pair
+                .notes
+                .iter()
+                .any(|&k| !s.matches.in_place(Place::Contradiction(k)).is_empty())
     };
     let mut visited = vec![3];
     for _ in 0..4 {
         app.press("n");
         visited.push(pairs(&app).index);
     }
-    assert_eq!(visited, vec![3, 4, 2, 3, 4]);
+    assert_eq!(visited, vec![3, 4, 0, 2, 3]);
     assert!(visited.iter().all(|&p| holds(&app, p)));
-    assert!(!holds(&app, 0) && !holds(&app, 1));
+    assert!(!holds(&app, 1));
     let mut app = korea();
     app.press("c / seoul Enter n n");
-    assert_eq!(pairs(&app).index, 2);
+    assert_eq!(
+        pairs(&app).index,
+        0,
+        "pair 0 holds \"Seoul\" in its note only"
+    );
+    assert_eq!(current_place(&app), Place::Contradiction(0));
     assert_eq!(app.message.as_deref(), Some("search wrapped"));
     app.press("N");
     assert_eq!(pairs(&app).index, 4);

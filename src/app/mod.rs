@@ -700,6 +700,28 @@ impl App {
         }
     }
 
+    /// Scrolls the detail so that the line of the current search match is in view.
+    fn keep_detail_match_in_view(&mut self) {
+        let Some(Screen::Detail(d)) = self.stack.last() else {
+            return;
+        };
+        let area = layout::body(self.size);
+        let view = crate::ui::detail::layout(self, d, area.width);
+        let Some(line) = view.match_line else {
+            return;
+        };
+        let height = usize::from(area.height.saturating_sub(2)).max(1);
+        let max_scroll = view.lines.len().saturating_sub(height);
+        let mut scroll = d.scroll;
+        if line < scroll || line >= scroll + height {
+            // Out of view: to the middle, as vim does, so the lines around it show too.
+            scroll = line.saturating_sub(height / 2).min(max_scroll);
+        }
+        if let Some(Screen::Detail(d)) = self.stack.last_mut() {
+            d.scroll = scroll;
+        }
+    }
+
     // ---- contradictions ----
 
     /// Opens the contradictions view at the first pair `item` is in (or the first pair).

@@ -3,10 +3,10 @@
 //! the selection, the detail follows the match, the contradictions view moves between pairs
 //! that match.
 
-use crate::briefing::search::{Matches, Place, Query};
+use crate::briefing::search::{Field, Matches, Place, Query};
 use crate::briefing::{ItemRef, Section};
 
-use super::{App, Screen};
+use super::{App, Screen, Side};
 
 /// The view as it was when `/` was pressed, so `Esc` can put it back exactly.
 #[derive(Debug, Clone)]
@@ -283,17 +283,26 @@ impl App {
             let Some(pair) = self.doc.relations.pairs.get(p) else {
                 continue;
             };
-            let first = [pair.left, pair.right].into_iter().find_map(|r| {
-                let run = s.matches.in_place(Place::Item(r));
-                (!run.is_empty()).then_some(run.start)
+            // The two sides, then the note: every part of the view that can show a match.
+            let places = [(Place::Item(pair.left), Some(Side::Left))]
+                .into_iter()
+                .chain([(Place::Item(pair.right), Some(Side::Right))])
+                .chain(pair.notes.iter().map(|&k| (Place::Contradiction(k), None)));
+            let first = places.into_iter().find_map(|(place, side)| {
+                let run = s.matches.in_place(place);
+                (!run.is_empty()).then_some((run.start, side))
             });
-            if let Some(i) = first {
+            if let Some((i, side)) = first {
                 if let Some(s) = self.search.as_mut() {
                     s.current = Some(i);
                 }
                 if let Some(Screen::Contradictions(state)) = self.stack.last_mut() {
                     state.index = p;
+                    if let Some(side) = side {
+                        state.side = side;
+                    }
                 }
+                self.say_where_unseen();
                 let origin = self.origin();
                 if let Some(s) = self.search.as_mut() {
                     s.anchor = Some(origin);
@@ -316,14 +325,24 @@ impl App {
             s.current = Some(i);
         }
         match m.place {
-            Place::Item(r) => self.show_item(r),
+            Place::Item(r) => {
+                self.show_item(r);
+                self.say_where_unseen();
+            }
             Place::Header => {
                 self.message =
                     Some("match in the briefing's title, date or summary (i shows them)".into())
             }
-            Place::Contradiction(_) => {
-                self.message =
-                    Some("match in a contradiction's note (c shows the contradictions)".into())
+            Place::Contradiction(k) => {
+                let pair = self.doc.relations.pair_of_note(k);
+                match (self.stack.last_mut(), pair) {
+                    (Some(Screen::Contradictions(p)), Some(pair)) => p.index = pair,
+                    _ => {
+                        self.message = Some(
+                            "match in a contradiction's note (c shows the contradictions)".into(),
+                        )
+                    }
+                }
             }
         }
         let origin = self.origin();
@@ -341,7 +360,8 @@ impl App {
                     d.scroll = 0;
                 }
                 self.reveal(r);
-                self.keep_detail_in_view(true);
+                self.keep_detail_in_view(false);
+                self.keep_detail_match_in_view();
             }
             Some(Screen::Contradictions(p)) => {
                 let pairs = self.doc.relations.pairs_of(r);
@@ -351,28 +371,61 @@ impl App {
                         p.index = first as usize;
                     }
                 }
+                // The side that holds the match takes the focus, so Enter opens it.
+                match self.doc.relations.pairs.get(p.index) {
+                    Some(pair) if pair.left == r => p.side = Side::Left,
+                    Some(pair) if pair.right == r => p.side = Side::Right,
+                    _ => {}
+                }
                 self.reveal(r);
             }
             _ => self.reveal(r),
         }
     }
 
-    /// The byte ranges of matches in an item's field, and which of them is the current match.
+    /// When the current match is in a field of an item the view does not draw (the panes and
+    /// the contradictions view leave out the quote and the attribution, and mark the item
+    /// instead), says where it is and how to see it.
+    fn say_where_unseen(&mut self) {
+        let Some(m) = self.current_match() else {
+            return;
+        };
+        let drawn: &[Field] = match self.stack.last() {
+            None | Some(Screen::Contradictions(_)) => &crate::ui::panes::SHOWN_FIELDS,
+            _ => return,
+        };
+        if matches!(m.place, Place::Item(_)) && !drawn.contains(&m.field) {
+            self.message = Some(format!(
+                "match in the {} (Enter shows it)",
+                crate::ui::field_word(m.field)
+            ));
+        }
+    }
+
+    /// The current match, if there is one.
+    pub fn current_match(&self) -> Option<crate::briefing::search::Match> {
+        let s = self.search.as_ref()?;
+        s.current.and_then(|i| s.matches.get(i))
+    }
+
+    /// The byte ranges of matches in one field of a place (in the field's displayed text, see
+    /// [`crate::briefing::search::SearchIndex::field_text`]), and which of them is the current
+    /// match.
     pub fn match_ranges(
         &self,
-        r: ItemRef,
+        place: Place,
         field: crate::briefing::search::Field,
     ) -> Vec<(std::ops::Range<usize>, bool)> {
         let Some(s) = &self.search else {
             return Vec::new();
         };
-        let current = s.current.and_then(|i| s.matches.get(i));
+        let current = self.current_match();
         s.matches
-            .ranges(Place::Item(r), field)
+            .ranges(place, field)
             .map(|range| {
-                let is_current = current.as_ref().is_some_and(|m| {
-                    m.place == Place::Item(r) && m.field == field && m.range == range
-                });
+                let is_current = current
+                    .as_ref()
+                    .is_some_and(|m| m.place == place && m.field == field && m.range == range);
                 (range, is_current)
             })
             .collect()

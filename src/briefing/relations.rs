@@ -36,6 +36,9 @@ pub struct Pair {
     pub stance: Option<Stance>,
     /// The author's note, from a declared entry (merged into an implied pair when both exist).
     pub note: Option<String>,
+    /// The declared entries (indices into `Briefing::contradictions`) whose notes make up
+    /// `note`, in order, joined by a newline: how a search match in a note finds its pair.
+    pub notes: Vec<usize>,
 }
 
 impl Pair {
@@ -102,12 +105,13 @@ impl Relations {
                         kind: PairKind::Implied,
                         stance: Some(stance),
                         note: None,
+                        notes: Vec::new(),
                     });
                 }
             }
         }
 
-        for declared in &b.contradictions {
+        for (k, declared) in b.contradictions.iter().enumerate() {
             let [a, bb] = &declared.between;
             let (Some(left), Some(right)) = (b.find(a), b.find(bb)) else {
                 continue;
@@ -122,6 +126,7 @@ impl Relations {
                             Some(old) => format!("{old}\n{note}"),
                             None => note.clone(),
                         });
+                        pair.notes.push(k);
                     }
                 }
                 None => {
@@ -132,6 +137,7 @@ impl Relations {
                         kind: PairKind::Declared,
                         stance: None,
                         note: declared.note.clone(),
+                        notes: declared.note.iter().map(|_| k).collect(),
                     });
                 }
             }
@@ -176,6 +182,11 @@ impl Relations {
             .into_iter()
             .flatten()
             .map(|&i| ItemRef::new(Section::Claims, i as usize))
+    }
+
+    /// The pair whose note holds the note of declared entry `declared`, if any.
+    pub fn pair_of_note(&self, declared: usize) -> Option<usize> {
+        self.pairs.iter().position(|p| p.notes.contains(&declared))
     }
 
     /// Indices into [`Self::pairs`] of the pairs `item` belongs to, in pair order.

@@ -12,10 +12,11 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use regex::Regex;
 
-use super::{layout, styled, styled::Highlight, theme};
+use super::{layout, styled, styled::Highlight, theme, FieldMatches};
 use crate::app::{App, PairsState, Side};
+use crate::briefing::search::{Field, Place};
 use crate::briefing::{ItemRef, Pair, PairKind, Section};
-use crate::text::{sanitize, sanitize_line, truncate};
+use crate::text::{sanitize, sanitize_line};
 
 /// The areas of the view, shared by rendering and mouse hit-testing.
 pub struct Areas {
@@ -188,6 +189,13 @@ fn section_word(s: Section) -> &'static str {
 
 /// The note and, for implied pairs, the stance in words.
 fn note_text(app: &App, p: PairsState) -> Option<String> {
+    note_with_matches(app, p).map(|(text, _)| text)
+}
+
+const NOTE_LABEL: &str = "Note: ";
+
+/// The note text, with the search matches in the note.
+fn note_with_matches(app: &App, p: PairsState) -> Option<(String, FieldMatches)> {
     let pair = app.doc.relations.pairs.get(p.index)?;
     let b = app.briefing();
     let mut parts = Vec::new();
@@ -200,10 +208,35 @@ fn note_text(app: &App, p: PairsState) -> Option<String> {
             });
         parts.push(format!("{who} {} this.", stance.word()));
     }
+    let mut found = FieldMatches::default();
     if let Some(note) = &pair.note {
-        parts.push(format!("Note: {}", sanitize(note)));
+        let before: usize = parts.iter().map(|p: &String| p.len() + 1).sum();
+        found = note_matches(app, pair, before + NOTE_LABEL.len(), false);
+        parts.push(format!("{NOTE_LABEL}{}", sanitize(note)));
     }
-    (!parts.is_empty()).then(|| parts.join("\n"))
+    (!parts.is_empty()).then(|| (parts.join("\n"), found))
+}
+
+/// The search matches in a pair's note, which joins the notes of its declared entries with
+/// newlines; drawn `shift` bytes in, on one line (newlines as `↵`) or not.
+fn note_matches(app: &App, pair: &Pair, shift: usize, one_line: bool) -> FieldMatches {
+    let mut out = FieldMatches::default();
+    let mut at = shift;
+    let joint = if one_line { '↵'.len_utf8() } else { 1 };
+    for &k in &pair.notes {
+        let place = Place::Contradiction(k);
+        let found = super::field_matches(app, place, Field::Note, one_line, at);
+        out.current = out.current.or(found.current);
+        out.highlights.extend(found.highlights);
+        let text = app.doc.index.field_text(app.briefing(), place, Field::Note);
+        let shown = if one_line {
+            sanitize_line(text).len()
+        } else {
+            text.len()
+        };
+        at += shown + joint;
+    }
+    out
 }
 
 pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
@@ -261,12 +294,19 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
     render_side(app, pair.right, rh, p.side == Side::Right, frame, a.right);
 
     if a.note.height > 0 {
-        if let Some(text) = note_text(app, PairsState { index, ..p }) {
-            let lines: Vec<Line> =
-                crate::text::wrap(&text, usize::from(a.note.width.saturating_sub(2)))
-                    .into_iter()
-                    .map(|l| Line::from(Span::raw(l)))
-                    .collect();
+        if let Some((text, found)) = note_with_matches(app, PairsState { index, ..p }) {
+            let wrapped = crate::text::wrap(&text, usize::from(a.note.width.saturating_sub(2)));
+            // The lines come from the text as displayed: single line breaks unfolded.
+            let shown = crate::text::display(&text);
+            let mut lines = styled::lines(&shown, &wrapped, Style::new(), &found.highlights);
+            // A match below the note's box: show the lines from the one before it.
+            let room = usize::from(a.note.height.saturating_sub(2));
+            if let Some(at) = found.current {
+                let line = styled::line_of(&shown, &wrapped, at);
+                if line >= room {
+                    lines.drain(..(line + 1 - room).min(lines.len()));
+                }
+            }
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme::BORDER)
@@ -289,28 +329,27 @@ fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
         .filter_map(|i| {
             let pair = pairs.get(i)?;
             let sel = i == current;
-            let note = pair
-                .note
-                .as_deref()
-                .map(|n| format!(" — {}", sanitize_line(n)))
-                .unwrap_or_default();
             let glyph = pair.stance.map_or("⚡", |s| s.glyph());
-            let text = format!(
-                "{}{:>3} {glyph} {} ↔ {}{note}",
+            let mut text = format!(
+                "{}{:>3} {glyph} {} ↔ {}",
                 if sel { "▶" } else { " " },
                 i + 1,
                 id(pair.left),
                 id(pair.right)
             );
-            let text = truncate(&text, usize::from(inner.width)).into_owned();
-            Some(Line::from(Span::styled(
-                text,
-                if sel {
-                    theme::SELECTED.patch(theme::MARKER)
-                } else {
-                    Style::new()
-                },
-            )))
+            let mut found = FieldMatches::default();
+            if let Some(n) = pair.note.as_deref() {
+                text.push_str(" — ");
+                found = note_matches(app, pair, text.len(), true);
+                text.push_str(&sanitize_line(n));
+            }
+            let style = if sel {
+                theme::SELECTED.patch(theme::MARKER)
+            } else {
+                Style::new()
+            };
+            let spans = styled::one_line(&text, style, &found.highlights, usize::from(inner.width));
+            Some(Line::from(spans))
         })
         .collect();
     let block = Block::default()
@@ -330,24 +369,40 @@ fn render_side(
 ) {
     let b = app.briefing();
     let Some(item) = b.item(r) else { return };
-    let mut title = vec![section_word(r.section).to_string()];
+    // Section · source · date · status or stance, with the search matches in the source and date.
+    let place = Place::Item(r);
+    let mut title = format!(" {}", section_word(r.section));
+    let mut found: Vec<Highlight> = Vec::new();
     if let Some(name) = b.source_name(item) {
-        title.push(sanitize_line(name).into_owned());
+        title.push_str(" · ");
+        let m = super::field_matches(app, place, Field::Source, true, title.len());
+        found.extend(m.highlights);
+        title.push_str(&sanitize_line(name));
     }
     if let Some(d) = item.date {
-        title.push(d.to_string());
+        title.push_str(" · ");
+        let m = super::field_matches(app, place, Field::Date, false, title.len());
+        found.extend(m.highlights);
+        title.push_str(&d.to_string());
     }
     if let Some(s) = item.status {
-        title.push(s.word().to_string());
+        title.push_str(&format!(" · {}", s.word()));
     }
     if let Some(s) = item.stance {
-        title.push(format!("{} {}", s.glyph(), s.word()));
+        title.push_str(&format!(" · {} {}", s.glyph(), s.word()));
     }
-    let title = truncate(
-        &format!(" {} ", title.join(" · ")),
+    title.push(' ');
+    let title_style = if focused {
+        theme::PANE_TITLE_FOCUSED
+    } else {
+        theme::PANE_TITLE
+    };
+    let title = Line::from(styled::one_line(
+        &title,
+        title_style,
+        &found,
         usize::from(area.width.saturating_sub(2)),
-    )
-    .into_owned();
+    ));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(if focused {
@@ -360,14 +415,7 @@ fn render_side(
         } else {
             theme::BORDER
         })
-        .title(Span::styled(
-            title,
-            if focused {
-                theme::PANE_TITLE_FOCUSED
-            } else {
-                theme::PANE_TITLE
-            },
-        ));
+        .title(title);
     let inner = layout::inner(area);
     frame.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {
@@ -378,10 +426,16 @@ fn render_side(
     let mut all = highlights;
     all.extend(super::search_highlights(app, r));
     let mut lines = styled::lines(&text, &wrapped, Style::new(), &all);
-    lines.push(Line::from(Span::styled(
+    // The id, and a mark for each field with a match that the view does not draw.
+    let mut last = vec![Span::styled(
         format!("#{}", sanitize_line(&item.id)),
         theme::DIM,
-    )));
+    )];
+    for (mark, style) in super::hidden_match_marks(app, r, &super::panes::SHOWN_FIELDS) {
+        last.push(Span::styled(" · ", theme::DIM));
+        last.push(Span::styled(mark, style));
+    }
+    lines.push(Line::from(last));
     let height = usize::from(inner.height);
     if lines.len() > height && height > 0 {
         // Say that the text goes on rather than cutting it silently.

@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::{layout, styled, theme};
+use super::{layout, styled, theme, FieldMatches};
 use crate::app::{App, DetailState, Relation};
+use crate::briefing::search::{Field, Place};
 use crate::briefing::{model::credibility_meaning, Item, ItemRef, Section};
 use crate::text::{sanitize_line, truncate};
 
@@ -16,20 +17,38 @@ use crate::text::{sanitize_line, truncate};
 pub struct DetailView {
     pub lines: Vec<Line<'static>>,
     pub relation_lines: Vec<usize>,
+    /// The line of the current search match, when it is in this item.
+    pub match_line: Option<usize>,
 }
 
 const LABEL_W: usize = 12;
 
 /// A labelled field, its value wrapped under itself.
 fn field(lines: &mut Vec<Line<'static>>, width: usize, label: &str, value: String) {
+    marked_field(lines, width, label, value, &FieldMatches::default());
+}
+
+/// A labelled field with its search matches highlighted; the line of the current match, if it is
+/// in this field.
+fn marked_field(
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    label: &str,
+    value: String,
+    matches: &FieldMatches,
+) -> Option<usize> {
     let wrapped = crate::text::wrap(&value, width.saturating_sub(LABEL_W).max(8));
-    for (i, part) in wrapped.into_iter().enumerate() {
+    let current = matches
+        .current
+        .map(|at| lines.len() + styled::line_of(&value, &wrapped, at));
+    let styled = styled::lines(&value, &wrapped, Style::new(), &matches.highlights);
+    for (i, part) in styled.into_iter().enumerate() {
         let label = if i == 0 { label } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label:<LABEL_W$}"), theme::LABEL),
-            Span::raw(part),
-        ]));
+        let mut spans = vec![Span::styled(format!("{label:<LABEL_W$}"), theme::LABEL)];
+        spans.extend(part.spans);
+        lines.push(Line::from(spans));
     }
+    current
 }
 
 /// One-line summary of an item for relation lists: `[claim] WSJ: The Pentagon is…`.
@@ -56,19 +75,22 @@ pub fn layout(app: &App, d: &DetailState, width: u16) -> DetailView {
         return DetailView {
             lines,
             relation_lines,
+            match_line: None,
         };
     };
 
     let wrapped = app.wraps.get(b, d.item, inner_w);
     let text = crate::text::display(&item.text);
+    let found = super::field_matches(app, Place::Item(d.item), Field::Text, false, 0);
+    let mut match_line = found.current.map(|at| styled::line_of(&text, &wrapped, at));
     lines.extend(styled::lines(
         &text,
         &wrapped,
         Style::new(),
-        &super::search_highlights(app, d.item),
+        &found.highlights,
     ));
     lines.push(Line::default());
-    fields(app, item, &mut lines, usize::from(inner_w));
+    match_line = match_line.or(fields(app, d.item, item, &mut lines, usize::from(inner_w)));
 
     let relations = app.relations_of(d.item);
     let summary_w = usize::from(inner_w).saturating_sub(6);
@@ -142,12 +164,25 @@ pub fn layout(app: &App, d: &DetailState, width: u16) -> DetailView {
     DetailView {
         lines,
         relation_lines,
+        match_line,
     }
 }
 
-fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
+/// Every field of the item, search matches highlighted; the line of the current match, if it is
+/// in one of them.
+fn fields(
+    app: &App,
+    at: ItemRef,
+    item: &Item,
+    lines: &mut Vec<Line<'static>>,
+    w: usize,
+) -> Option<usize> {
     let b = app.briefing();
+    let place = Place::Item(at);
+    let found = |field: Field, shift: usize| super::field_matches(app, place, field, true, shift);
+    let mut current = None;
     if let Some(src_id) = &item.source {
+        let source = found(Field::Source, 0);
         match b.source(src_id) {
             Some(s) => {
                 let mut v = sanitize_line(&s.name).into_owned();
@@ -160,16 +195,26 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
                 if s.interest == Some(crate::briefing::model::Interest::Party) {
                     v.push_str(" · a party to the story");
                 }
-                field(lines, w, "Source", v);
+                current = current.or(marked_field(lines, w, "Source", v, &source));
                 if let Some(url) = &s.url {
                     field(lines, w, "", sanitize_line(url).into_owned());
                 }
             }
-            None => field(lines, w, "Source", sanitize_line(src_id).into_owned()),
+            None => {
+                let v = sanitize_line(src_id).into_owned();
+                current = current.or(marked_field(lines, w, "Source", v, &source));
+            }
         }
     }
     if let Some(a) = &item.attribution {
-        field(lines, w, "Citing", sanitize_line(a).into_owned());
+        let v = sanitize_line(a).into_owned();
+        current = current.or(marked_field(
+            lines,
+            w,
+            "Citing",
+            v,
+            &found(Field::Attribution, 0),
+        ));
     }
     if let Some(r) = b.find(&item.id) {
         let mut why: Vec<&str> = Vec::new();
@@ -192,7 +237,8 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
         }
     }
     if let Some(d) = item.date {
-        field(lines, w, "Date", d.to_string());
+        let date = found(Field::Date, 0);
+        current = current.or(marked_field(lines, w, "Date", d.to_string(), &date));
     }
     if let Some(s) = item.status {
         field(lines, w, "Status", s.word().to_string());
@@ -219,7 +265,9 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
         );
     }
     if let Some(q) = &item.quote {
-        field(lines, w, "Quote", format!("“{}”", sanitize_line(q)));
+        let v = format!("“{}”", sanitize_line(q));
+        let quote = found(Field::Quote, '“'.len_utf8());
+        current = current.or(marked_field(lines, w, "Quote", v, &quote));
     }
     if let Some(u) = &item.url {
         field(lines, w, "URL", sanitize_line(u).into_owned());
@@ -228,6 +276,7 @@ fn fields(app: &App, item: &Item, lines: &mut Vec<Line<'static>>, w: usize) {
     if item.pos.line > 0 {
         field(lines, w, "Line", item.pos.line.to_string());
     }
+    current
 }
 
 pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {

@@ -6,9 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::theme;
+use super::{styled, theme};
 use crate::app::App;
+use crate::briefing::search::{Field, Place};
 use crate::text::{sanitize_line, wrap};
+use ratatui::style::Style;
 
 fn popup(area: Rect) -> Rect {
     super::centered(area, 90, area.height.saturating_sub(2).max(3))
@@ -18,10 +20,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let b = app.briefing();
     let w = usize::from(width).max(10);
     let mut out: Vec<Line<'static>> = Vec::new();
-    for l in wrap(&b.title, w) {
-        out.push(Line::from(Span::styled(l, theme::TITLE)));
-    }
-    out.push(Line::from(Span::styled(b.date.to_string(), theme::META)));
+    // The title, date and summary with their search matches.
+    let found = |field| super::field_matches(app, Place::Header, field, false, 0).highlights;
+    let marked = |text: &str, style, field| {
+        let shown = crate::text::display(text);
+        styled::lines(&shown, &wrap(text, w), style, &found(field))
+    };
+    out.extend(marked(&b.title, theme::TITLE, Field::Title));
+    out.extend(marked(&b.date.to_string(), theme::META, Field::Date));
     if !b.tags.is_empty() {
         let tags: Vec<String> = b
             .tags
@@ -34,7 +40,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     match &b.summary {
-        Some(s) => out.extend(wrap(s, w).into_iter().map(Line::from)),
+        Some(s) => out.extend(marked(s, Style::new(), Field::Summary)),
         None => out.push(Line::from(Span::styled("No summary.", theme::DIM))),
     }
     out.push(Line::default());

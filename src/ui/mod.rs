@@ -15,12 +15,15 @@ pub mod theme;
 pub mod timeline;
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::app::shell::Shell;
 use crate::app::{App, Screen};
+use crate::briefing::search::{Field, Place, ITEM_FIELDS};
+use crate::briefing::ItemRef;
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let msg = Paragraph::new(vec![
@@ -87,17 +90,101 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-/// Search matches to highlight in an item's text; the current match stands out.
-pub fn search_highlights(app: &App, r: crate::briefing::ItemRef) -> Vec<styled::Highlight> {
-    app.match_ranges(r, crate::briefing::search::Field::Text)
-        .into_iter()
-        .map(|(range, current)| styled::Highlight {
+/// The search matches of one field, ready to draw.
+#[derive(Debug, Clone, Default)]
+pub struct FieldMatches {
+    pub highlights: Vec<styled::Highlight>,
+    /// Where the current match starts, when it is in this field.
+    pub current: Option<usize>,
+}
+
+/// Search matches in one field of a place, as highlights on the text the view draws: the field's
+/// displayed text after a prefix of `shift` bytes. `one_line`: the view draws the field on one
+/// line, its newlines as `↵` ([`crate::text::sanitize_line`]), which moves the offsets after each.
+pub fn field_matches(
+    app: &App,
+    place: Place,
+    field: Field,
+    one_line: bool,
+    shift: usize,
+) -> FieldMatches {
+    let ranges = app.match_ranges(place, field);
+    if ranges.is_empty() {
+        return FieldMatches::default();
+    }
+    let text = app.doc.index.field_text(&app.doc.briefing, place, field);
+    let at = |x: usize| {
+        let newlines = if one_line {
+            text.get(..x).map_or(0, |t| t.matches('\n').count())
+        } else {
+            0
+        };
+        x + newlines * ('↵'.len_utf8() - 1) + shift
+    };
+    let mut out = FieldMatches::default();
+    for (range, current) in ranges {
+        let range = at(range.start)..at(range.end);
+        if current {
+            out.current = Some(range.start);
+        }
+        out.highlights.push(styled::Highlight {
             range,
             style: if current {
                 theme::MATCH_CURRENT
             } else {
                 theme::MATCH
             },
+        });
+    }
+    out
+}
+
+/// Search matches to highlight in an item's text; the current match stands out.
+pub fn search_highlights(app: &App, r: ItemRef) -> Vec<styled::Highlight> {
+    field_matches(app, Place::Item(r), Field::Text, false, 0).highlights
+}
+
+/// What a view calls a field in the mark of a match it does not show.
+pub fn field_word(field: Field) -> &'static str {
+    match field {
+        Field::Title => "title",
+        Field::Summary => "summary",
+        Field::Text => "text",
+        Field::Quote => "quote",
+        Field::Source => "source",
+        Field::Attribution => "attribution",
+        Field::Date => "date",
+        Field::Note => "note",
+    }
+}
+
+/// Marks for the item's fields that hold matches but that the view does not draw (`shown` are
+/// the ones it draws): `⌕ quote`, in the current match's style when the current match is there,
+/// so that every match the counter counts can be seen.
+pub fn hidden_match_marks(app: &App, r: ItemRef, shown: &[Field]) -> Vec<(String, Style)> {
+    let Some(s) = &app.search else {
+        return Vec::new();
+    };
+    let current = app.current_match();
+    ITEM_FIELDS
+        .iter()
+        .filter(|f| !shown.contains(f))
+        .filter(|&&f| s.matches.ranges(Place::Item(r), f).next().is_some())
+        .map(|&f| {
+            let is_current = current
+                .as_ref()
+                .is_some_and(|m| m.place == Place::Item(r) && m.field == f);
+            (
+                format!("{MATCH_MARK} {}", field_word(f)),
+                if is_current {
+                    theme::MATCH_CURRENT
+                } else {
+                    theme::MATCH
+                },
+            )
         })
         .collect()
 }
+
+/// Starts the mark of a match in a field the view does not draw.
+pub const MATCH_MARK: &str = "⌕";

@@ -12,6 +12,7 @@ use ratatui::Frame;
 
 use super::{layout, styled, theme};
 use crate::app::App;
+use crate::briefing::search::{Field, Place};
 use crate::briefing::{Briefing, Item, ItemRef, Relations, Section};
 use crate::text::{sanitize_line, truncate};
 
@@ -134,10 +135,7 @@ pub fn item_lines(app: &App, r: ItemRef, width: u16, selected: bool) -> Vec<Line
             line.style(band)
         })
         .collect();
-    for spans in meta_lines(
-        meta_parts(b, &app.doc.relations, item, r),
-        usize::from(width),
-    ) {
+    for spans in meta_lines(meta_parts(app, item, r), usize::from(width)) {
         let mut line = vec![marker.clone()];
         line.extend(spans);
         out.push(Line::from(line).style(band));
@@ -155,15 +153,48 @@ pub fn item_lines(app: &App, r: ItemRef, width: u16, selected: bool) -> Vec<Line
     out
 }
 
-/// The facts under an item: source, date, status or stance, how it was answered, its pairs.
-pub fn meta_parts(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec<(String, Style)> {
-    let mut parts: Vec<(String, Style)> = Vec::new();
+/// One of the facts under an item, with the search matches in it.
+#[derive(Debug, Clone)]
+pub struct MetaPart {
+    pub text: String,
+    pub style: Style,
+    pub highlights: Vec<styled::Highlight>,
+}
+
+impl From<(String, Style)> for MetaPart {
+    fn from((text, style): (String, Style)) -> MetaPart {
+        MetaPart {
+            text,
+            style,
+            highlights: Vec::new(),
+        }
+    }
+}
+
+/// The item fields the panes draw: the rest are marked when they hold a match.
+pub const SHOWN_FIELDS: [Field; 3] = [Field::Text, Field::Source, Field::Date];
+
+/// The facts under an item: source, date, status or stance, how it was answered, its pairs, and
+/// a mark for each field the panes do not draw that holds a search match (`⌕ quote`).
+pub fn meta_parts(app: &App, item: &Item, r: ItemRef) -> Vec<MetaPart> {
+    let (b, rel) = (app.briefing(), &app.doc.relations);
+    let mut out: Vec<MetaPart> = Vec::new();
+    let place = Place::Item(r);
     if let Some(name) = b.source_name(item) {
-        parts.push((sanitize_line(name).into_owned(), theme::META));
+        out.push(MetaPart {
+            text: sanitize_line(name).into_owned(),
+            style: theme::META,
+            highlights: super::field_matches(app, place, Field::Source, true, 0).highlights,
+        });
     }
     if let Some(d) = item.date {
-        parts.push((d.to_string(), theme::META));
+        out.push(MetaPart {
+            text: d.to_string(),
+            style: theme::META,
+            highlights: super::field_matches(app, place, Field::Date, false, 0).highlights,
+        });
     }
+    let mut parts: Vec<(String, Style)> = Vec::new();
     match r.section {
         Section::Claims => {
             if let Some(st) = item.status {
@@ -208,10 +239,12 @@ pub fn meta_parts(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec
     if pairs > 0 {
         parts.push((format!("⚡{pairs}"), theme::PAIR_MARK));
     }
-    if parts.is_empty() {
-        parts.push((format!("#{}", sanitize_line(&item.id)), theme::DIM));
+    parts.extend(super::hidden_match_marks(app, r, &SHOWN_FIELDS));
+    out.extend(parts.into_iter().map(MetaPart::from));
+    if out.is_empty() {
+        out.push((format!("#{}", sanitize_line(&item.id)), theme::DIM).into());
     }
-    parts
+    out
 }
 
 /// How thin an item's footing is: `1 source` (a claim no other source confirms) and
@@ -232,13 +265,13 @@ pub const ANONYMOUS: &str = "anonymous";
 
 /// Packs the meta parts into lines of `width` cells, ` · ` between parts on a line; a part wider
 /// than a line is cut with `…`.
-pub fn meta_lines(parts: Vec<(String, Style)>, width: usize) -> Vec<Vec<Span<'static>>> {
+pub fn meta_lines(parts: Vec<MetaPart>, width: usize) -> Vec<Vec<Span<'static>>> {
     let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for (text, style) in parts {
-        let text = truncate(&text, width).into_owned();
-        let w = crate::text::width(&text);
+    for part in parts {
+        let spans = styled::one_line(&part.text, part.style, &part.highlights, width);
+        let w: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
         if !line.is_empty() && used + 3 + w > width {
             lines.push(std::mem::take(&mut line));
             used = 0;
@@ -247,7 +280,7 @@ pub fn meta_lines(parts: Vec<(String, Style)>, width: usize) -> Vec<Vec<Span<'st
             line.push(Span::styled(" · ", theme::DIM));
             used += 3;
         }
-        line.push(Span::styled(text, style));
+        line.extend(spans);
         used += w;
     }
     if !line.is_empty() {
@@ -261,10 +294,6 @@ pub fn item_height(app: &App, r: ItemRef, width: u16) -> usize {
     let b = app.briefing();
     let Some(item) = b.item(r) else { return 1 };
     let text = app.wraps.get(b, r, width).len();
-    let meta = meta_lines(
-        meta_parts(b, &app.doc.relations, item, r),
-        usize::from(width),
-    )
-    .len();
+    let meta = meta_lines(meta_parts(app, item, r), usize::from(width)).len();
     text + meta + 1
 }

@@ -13,19 +13,32 @@ use super::theme;
 use crate::app::keymap::{hints, Mode};
 use crate::app::shell::Shell;
 use crate::app::{App, Screen};
+use crate::briefing::search::{Field, Place};
 use crate::text::{sanitize_line, truncate, width};
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let b = app.briefing();
     let w = usize::from(area.width);
     let date = format!(" {} ", b.date);
-    let title = truncate(&sanitize_line(&b.title), w.saturating_sub(width(&date) + 1)).into_owned();
-    let pad = w.saturating_sub(width(&title) + width(&date) + 1);
-    let first = Line::from(vec![
-        Span::styled(format!(" {title}"), theme::TITLE),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(date, theme::META),
-    ]);
+    // The title and the date with their search matches (the summary is in the `i` overlay).
+    let found = |field, shift| super::field_matches(app, Place::Header, field, true, shift);
+    let title = format!(" {}", sanitize_line(&b.title));
+    let mut spans = super::styled::one_line(
+        &title,
+        theme::TITLE,
+        &found(Field::Title, 1).highlights,
+        w.saturating_sub(width(&date)),
+    );
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let pad = w.saturating_sub(used + width(&date));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.extend(super::styled::one_line(
+        &date,
+        theme::META,
+        &found(Field::Date, 1).highlights,
+        usize::MAX,
+    ));
+    let first = Line::from(spans);
     let mut counts = format!(
         "{} claims · {} responses · {} context · ⚡{} contradictions",
         b.claims.len(),

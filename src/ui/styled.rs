@@ -78,6 +78,56 @@ pub fn lines(
         .collect()
 }
 
+/// Which of the wrapped `lines` of `text` holds byte `at`.
+pub fn line_of(text: &str, lines: &[String], at: usize) -> usize {
+    line_offsets(text, lines)
+        .partition_point(|&o| o <= at)
+        .saturating_sub(1)
+}
+
+/// The highlights moved `by` bytes to the right (the text they are in follows a prefix).
+pub fn shifted(highlights: &[Highlight], by: usize) -> impl Iterator<Item = Highlight> + '_ {
+    highlights.iter().map(move |h| Highlight {
+        range: h.range.start + by..h.range.end + by,
+        style: h.style,
+    })
+}
+
+/// One line of `text` cut to `max` cells (ending in `…` when cut), styled: the highlights are
+/// cut with it, and one that runs past the cut covers the `…`, so a match cut off still shows.
+pub fn one_line(
+    text: &str,
+    base: Style,
+    highlights: &[Highlight],
+    max: usize,
+) -> Vec<Span<'static>> {
+    let cut = crate::text::truncate(text, max);
+    let kept = if cut.as_ref() == text {
+        text.len()
+    } else {
+        cut.len().saturating_sub('…'.len_utf8())
+    };
+    let clipped: Vec<Highlight> = highlights
+        .iter()
+        .filter_map(|h| {
+            let start = h.range.start.min(kept);
+            let end = if h.range.end > kept {
+                cut.len()
+            } else {
+                h.range.end
+            };
+            (start < end && h.range.start < h.range.end).then_some(Highlight {
+                range: start..end,
+                style: h.style,
+            })
+        })
+        .collect();
+    lines(&cut, &[cut.to_string()], base, &clipped)
+        .into_iter()
+        .next()
+        .map_or_else(Vec::new, |l| l.spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +181,37 @@ mod tests {
         let parts: Vec<_> = out[0].spans.iter().map(|s| s.content.to_string()).collect();
         assert_eq!(parts, vec!["한", "국", "어", " 텍스트"]);
         assert_eq!(out[0].spans[1].style.fg, Some(Color::Blue));
+    }
+
+    #[test]
+    fn a_cut_line_keeps_its_highlights_and_one_past_the_cut_covers_the_ellipsis() {
+        let hl = Style::new().fg(Color::Red);
+        let h = |range: Range<usize>| Highlight { range, style: hl };
+        let text = "The Wall Street Journal";
+        let spans = one_line(text, Style::new(), &[h(4..8), h(16..23)], 12);
+        let parts: Vec<_> = spans
+            .iter()
+            .map(|s| (s.content.to_string(), s.style.fg))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("The ".to_string(), None),
+                ("Wall".to_string(), Some(Color::Red)),
+                (" St".to_string(), None),
+                ("…".to_string(), Some(Color::Red)),
+            ]
+        );
+        let whole = one_line(text, Style::new(), &[h(16..23)], 40);
+        assert_eq!(whole.len(), 2);
+        assert_eq!(whole[1].content, "Journal");
+        assert_eq!(
+            line_of(
+                "one two three four",
+                &crate::text::wrap("one two three four", 9),
+                15
+            ),
+            2
+        );
     }
 }
