@@ -760,3 +760,28 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
     let screen = screen(&app);
     assert!(screen.contains("Seoul"), "{screen}");
 }
+
+// ---- editing the query ----
+
+#[test]
+fn ctrl_w_deletes_the_last_word_and_ctrl_u_the_whole_query_as_in_a_shell() {
+    let mut app = korea();
+    app.press("/ south Space korea Space");
+    assert_eq!(search(&app).query.pattern, "south korea ");
+    app.press("Ctrl-w");
+    assert_eq!(search(&app).query.pattern, "south ");
+    assert_eq!(
+        counter(&app).1,
+        expected(KOREA, "south "),
+        "the shorter query runs"
+    );
+    app.press("Ctrl-w");
+    assert_eq!(search(&app).query.pattern, "");
+    assert_eq!(app.mode(), Mode::Prompt, "the prompt stays open");
+    app.press("seoul Ctrl-u");
+    assert_eq!(search(&app).query.pattern, "");
+    assert_eq!(view(&app), (CLAIMS, [0, 0, 0], [0, 0, 0], vec![]));
+    assert_eq!(app.mode(), Mode::Prompt);
+    app.press("pentagon Enter");
+    assert_eq!(search(&app).query.pattern, "pentagon");
+}

@@ -78,6 +78,10 @@ pub enum Action {
     PromptCancel,
     /// Prompt: delete the character before the cursor.
     PromptBackspace,
+    /// Prompt: delete the word before the cursor (and the spaces after it).
+    PromptDeleteWord,
+    /// Prompt: delete the whole query.
+    PromptClear,
     /// Prompt: recall the previous query of the session.
     PromptHistoryPrev,
     /// Prompt: recall the next query of the session.

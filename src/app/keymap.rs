@@ -444,6 +444,18 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         &[Prompt],
+        ["Ctrl-w"],
+        Action::PromptDeleteWord,
+        "delete the word before the cursor"
+    ),
+    b!(
+        &[Prompt],
+        ["Ctrl-u"],
+        Action::PromptClear,
+        "delete the whole query"
+    ),
+    b!(
+        &[Prompt],
         ["↑"],
         Action::PromptHistoryPrev,
         "earlier query",

@@ -60,6 +60,18 @@ impl SearchState {
     }
 }
 
+/// Deletes the word at the end of a query, and the spaces after it (`Ctrl-w`, as in a shell).
+pub fn delete_word(pattern: &mut String) {
+    let kept = pattern.trim_end().len();
+    pattern.truncate(kept);
+    let start = pattern
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    pattern.truncate(start);
+}
+
 impl App {
     fn saved_view(&self) -> Saved {
         Saved {
@@ -174,6 +186,8 @@ impl App {
                     return;
                 }
             }
+            PromptDeleteWord => delete_word(&mut s.query.pattern),
+            PromptClear => s.query.pattern.clear(),
             PromptToggleRegex => s.query.regex = !s.query.regex,
             PromptHistoryPrev | PromptHistoryNext => {
                 let Some(p) = s.prompt.as_mut() else { return };

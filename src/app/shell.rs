@@ -294,6 +294,8 @@ impl Shell {
                     return;
                 }
             }
+            Action::PromptDeleteWord => super::search::delete_word(&mut s.query.pattern),
+            Action::PromptClear => s.query.pattern.clear(),
             Action::PromptToggleRegex => s.query.regex = !s.query.regex,
             Action::PromptHistoryPrev | Action::PromptHistoryNext => {
                 if self.history.is_empty() {
