@@ -423,28 +423,35 @@ fn render_side(
     }
     let text = crate::text::display(&item.text);
     let wrapped = app.wraps.get(b, r, inner.width);
+    let found = super::field_matches(app, Place::Item(r), Field::Text, false, 0);
+    let current_line = found.current.map(|at| styled::line_of(&text, &wrapped, at));
     let mut all = highlights;
-    all.extend(super::search_highlights(app, r));
+    all.extend(found.highlights);
     let mut lines = styled::lines(&text, &wrapped, Style::new(), &all);
     // The id, and a mark for each field with a match that the view does not draw.
-    let mut last = vec![Span::styled(
-        format!("#{}", sanitize_line(&item.id)),
-        theme::DIM,
-    )];
-    for (mark, style) in super::hidden_match_marks(app, r, &super::panes::SHOWN_FIELDS) {
-        last.push(Span::styled(" · ", theme::DIM));
-        last.push(Span::styled(mark, style));
-    }
-    lines.push(Line::from(last));
+    let marks: Vec<Span<'static>> = super::hidden_match_marks(app, r, &super::panes::SHOWN_FIELDS)
+        .into_iter()
+        .flat_map(|(mark, style)| [Span::styled(" · ", theme::DIM), Span::styled(mark, style)])
+        .collect();
     let height = usize::from(inner.height);
-    if lines.len() > height && height > 0 {
-        // Say that the text goes on rather than cutting it silently.
-        lines.truncate(height - 1);
-        lines.push(Line::from(Span::styled(
-            "… (Enter: the full text)",
+    let mut last = if lines.len() + 1 > height {
+        // Say that the text goes on rather than cutting it silently; show the lines from the
+        // current match's when it would be below the cut.
+        let room = height.saturating_sub(1);
+        let first = match current_line {
+            Some(line) if line >= room => line + 1 - room,
+            _ => 0,
+        };
+        lines = lines.into_iter().skip(first).take(room).collect();
+        vec![Span::styled("… (Enter: the full text)", theme::DIM)]
+    } else {
+        vec![Span::styled(
+            format!("#{}", sanitize_line(&item.id)),
             theme::DIM,
-        )));
-    }
+        )]
+    };
+    last.extend(marks);
+    lines.push(Line::from(last));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
