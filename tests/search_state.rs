@@ -785,3 +785,60 @@ fn ctrl_w_deletes_the_last_word_and_ctrl_u_the_whole_query_as_in_a_shell() {
     app.press("pentagon Enter");
     assert_eq!(search(&app).query.pattern, "pentagon");
 }
+
+// ---- when the briefing changes under a kept search ----
+
+/// Every match of the kept search is the query's text where it says it is.
+#[track_caller]
+fn matches_are_where_they_say(app: &App, needle: &str) {
+    let s = search(app);
+    assert!(!s.matches.is_empty());
+    for m in s.matches.iter() {
+        let text = app
+            .doc
+            .index
+            .field_text(&app.doc.briefing, m.place, m.field);
+        assert_eq!(
+            text.get(m.range.clone()).map(str::to_lowercase).as_deref(),
+            Some(needle),
+            "{m:?} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_reload_or_a_hidden_source_finds_the_matches_again() {
+    // The file is saved with one more "Seoul", early on: every offset after it moves.
+    let mut app = korea();
+    app.press("/ seoul Enter");
+    let before = counter(&app).1;
+    let yaml = libsupport::read(KOREA).replacen(
+        "South Korean officials have insisted",
+        "Seoul: South Korean officials have insisted",
+        1,
+    );
+    app.replace_doc(std::rc::Rc::new(doc_from_yaml("korea-troops.yaml", &yaml)));
+    assert_eq!(
+        counter(&app),
+        (0, before + 1),
+        "counted again, none current"
+    );
+    matches_are_where_they_say(&app, "seoul");
+    app.press("n");
+    assert_eq!(
+        current_place(&app),
+        item(RESPONSES, 2),
+        "n goes on from the item in focus"
+    );
+    // Hiding a source removes items: the matches are those of what is shown.
+    let mut app = korea();
+    app.press("/ korea Enter");
+    app.press("s x Esc");
+    assert!(app.filter.is_some());
+    assert_eq!(search(&app).query.pattern, "korea");
+    matches_are_where_they_say(&app, "korea");
+    app.press("s x Esc");
+    assert!(app.filter.is_none());
+    assert_eq!(counter(&app).1, expected(KOREA, "korea"));
+    matches_are_where_they_say(&app, "korea");
+}

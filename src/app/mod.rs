@@ -288,6 +288,20 @@ impl App {
                 }
             }
         }
+        // The matches were found in the old text: find them again in the new one (a saved
+        // file, or a source hidden or shown), else they would point at the wrong items and
+        // bytes. `n` then goes on from the item in focus.
+        if let Some(s) = self.search.as_mut() {
+            match self.doc.index.search(&self.doc.briefing, &s.query) {
+                Ok(m) => s.matches = m,
+                Err(e) => {
+                    s.matches = Default::default();
+                    s.error = Some(e.to_string());
+                }
+            }
+            s.current = None;
+            s.anchor = None;
+        }
         for s in Section::ALL {
             self.keep_in_view(s);
         }
