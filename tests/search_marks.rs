@@ -154,8 +154,15 @@ fn a_match_in_a_quote_marks_the_item_in_the_panes_and_shows_in_the_detail() {
     let pane = layout::pane_area(app.size, CLAIMS);
     let mark = cells_in(&buf, pane, "⌕ quote");
     assert_cells(&buf, &mark, theme::MATCH_CURRENT, "the quote mark");
-    // Enter keeps the search and opens the detail, where the quote is, the word highlighted.
-    app.press("Enter Enter");
+    // Enter keeps the search, and the status bar, now shown, says where the match is…
+    app.press("Enter");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match in the quote (Enter shows it)")
+    );
+    assert!(screen(&app).contains("match in the quote (Enter shows it)"));
+    // …and Enter again opens the detail, where the quote is, the word highlighted.
+    app.press("Enter");
     assert!(matches!(app.stack.last(), Some(Screen::Detail(_))));
     let buf = draw(&app);
     let screen = rows(&buf).join("\n");

@@ -223,6 +223,9 @@ impl App {
                 self.history.push(pattern.clone());
                 if s.error.is_none() && s.matches.is_empty() {
                     self.message = Some(format!("no match for \"{pattern}\""));
+                } else {
+                    // Said while typing, under the prompt: say it again now the bar shows.
+                    self.say_where();
                 }
                 return;
             }
@@ -316,7 +319,7 @@ impl App {
                         state.side = side;
                     }
                 }
-                self.say_where_unseen();
+                self.say_where();
                 let origin = self.origin();
                 if let Some(s) = self.search.as_mut() {
                     s.anchor = Some(origin);
@@ -339,26 +342,17 @@ impl App {
             s.current = Some(i);
         }
         match m.place {
-            Place::Item(r) => {
-                self.show_item(r);
-                self.say_where_unseen();
-            }
-            Place::Header => {
-                self.message =
-                    Some("match in the briefing's title, date or summary (i shows them)".into())
-            }
+            Place::Item(r) => self.show_item(r),
+            Place::Header => {}
             Place::Contradiction(k) => {
                 let pair = self.doc.relations.pair_of_note(k);
-                match (self.stack.last_mut(), pair) {
-                    (Some(Screen::Contradictions(p)), Some(pair)) => p.index = pair,
-                    _ => {
-                        self.message = Some(
-                            "match in a contradiction's note (c shows the contradictions)".into(),
-                        )
-                    }
+                if let (Some(Screen::Contradictions(p)), Some(pair)) = (self.stack.last_mut(), pair)
+                {
+                    p.index = pair;
                 }
             }
         }
+        self.say_where();
         let origin = self.origin();
         if let Some(s) = self.search.as_mut() {
             s.anchor = Some(origin);
@@ -397,23 +391,39 @@ impl App {
         }
     }
 
-    /// When the current match is in a field of an item the view does not draw (the panes and
-    /// the contradictions view leave out the quote and the attribution, and mark the item
-    /// instead), says where it is and how to see it.
-    fn say_where_unseen(&mut self) {
+    /// When the view does not draw the current match, says where it is and how to see it: in
+    /// the briefing's summary (the header draws the title and date), in a contradiction's note
+    /// outside the contradictions view, or in an item's quote or attribution, which the panes
+    /// and the contradictions view leave out (they mark the item instead).
+    fn say_where(&mut self) {
         let Some(m) = self.current_match() else {
             return;
         };
-        let drawn: &[Field] = match self.stack.last() {
-            None | Some(Screen::Contradictions(_)) => &crate::ui::panes::SHOWN_FIELDS,
-            _ => return,
+        let view = self.stack.last();
+        let says = match m.place {
+            Place::Header if m.field == Field::Summary => {
+                "match in the briefing's summary (i shows it)".to_string()
+            }
+            Place::Header => return,
+            Place::Contradiction(_) if matches!(view, Some(Screen::Contradictions(_))) => return,
+            Place::Contradiction(_) => {
+                "match in a contradiction's note (c shows the contradictions)".to_string()
+            }
+            Place::Item(_) => {
+                let drawn: &[Field] = match view {
+                    None | Some(Screen::Contradictions(_)) => &crate::ui::panes::SHOWN_FIELDS,
+                    _ => return,
+                };
+                if drawn.contains(&m.field) {
+                    return;
+                }
+                format!(
+                    "match in the {} (Enter shows it)",
+                    crate::ui::field_word(m.field)
+                )
+            }
         };
-        if matches!(m.place, Place::Item(_)) && !drawn.contains(&m.field) {
-            self.message = Some(format!(
-                "match in the {} (Enter shows it)",
-                crate::ui::field_word(m.field)
-            ));
-        }
+        self.message = Some(says);
     }
 
     /// The current match, if there is one.
