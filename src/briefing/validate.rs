@@ -94,7 +94,7 @@ impl Checker {
 }
 
 /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), giving up (returning `limit + 1`) once it must exceed `limit`.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
