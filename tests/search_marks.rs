@@ -247,7 +247,7 @@ fn n_lands_on_every_match_and_each_is_drawn_in_the_panes_the_detail_and_the_cont
     ];
     for (rel, queries) in cases {
         for &query in queries {
-            for size in [(120, 40), (80, 24), (60, 16)] {
+            for size in [(120, 40), (80, 24), (60, 16), (40, 12)] {
                 // The panes, the detail, the contradictions view (which steps pair by pair).
                 for start in ["", "Enter", "c"] {
                     let mut app = reader(rel, size.0, size.1);

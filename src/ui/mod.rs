@@ -186,5 +186,12 @@ pub fn hidden_match_marks(app: &App, r: ItemRef, shown: &[Field]) -> Vec<(String
         .collect()
 }
 
+/// Whether a drawn line shows the current search match.
+pub fn holds_current_match(line: &Line) -> bool {
+    line.spans
+        .iter()
+        .any(|s| (s.style.fg, s.style.bg) == (theme::MATCH_CURRENT.fg, theme::MATCH_CURRENT.bg))
+}
+
 /// Starts the mark of a match in a field the view does not draw.
 pub const MATCH_MARK: &str = "⌕";

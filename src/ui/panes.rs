@@ -99,9 +99,18 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
         }
         let r = ItemRef::new(section, i);
         let is_sel = i == selected;
-        for line in item_lines(app, r, width, is_sel && focused) {
-            lines.push(line);
+        let mut item = item_lines(app, r, width, is_sel && focused);
+        // An item taller than the pane starts at the top of it (see `keep_in_view`): if the
+        // current search match is below the bottom, show the item from higher up its lines
+        // so the match is on screen.
+        if lines.is_empty() && item.len() > height {
+            if let Some(at) = item.iter().position(super::holds_current_match) {
+                if at >= height {
+                    item.drain(..at + 1 - height);
+                }
+            }
         }
+        lines.extend(item);
         lines.push(Line::default());
     }
     lines.truncate(height);
