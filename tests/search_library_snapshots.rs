@@ -278,3 +278,45 @@ fn the_broken_entry_is_in_the_error_style_and_the_loading_one_dim() {
     assert_eq!(buf[(x, y)].fg, theme::MARKER.fg.unwrap_or_default());
     assert_eq!(buf[(x + 4, y)].bg, theme::SELECTED.bg.unwrap_or_default());
 }
+
+#[test]
+fn briefings_that_match_are_marked_with_their_count_and_the_current_one_stands_out() {
+    let mut shell = mixed_library(120, 40);
+    // "fictional": a tag and a summary line in night-buses and in harbour, none in korea.
+    shell.press("/ fictional Enter");
+    let buf = libsupport::draw_shell(&shell);
+    let row = |needle: &str| find(&buf, needle).map(|(_, y)| y);
+    let night = row("Marrowby council");
+    let harbour = row("Hwanpo harbour");
+    let korea = row("South Korea denies");
+    let marks: Vec<(u16, u16)> = cells_in(&buf, buf.area, "⌕ 2");
+    assert_eq!(
+        marks.first().map(|c| c.1),
+        night,
+        "the first briefing is marked"
+    );
+    assert_style(
+        &buf,
+        &marks,
+        theme::MATCH_CURRENT,
+        "the mark of the current briefing",
+    );
+    let lower = ratatui::layout::Rect::new(0, harbour.unwrap_or(0), 120, 1);
+    let other = cells_in(&buf, lower, "⌕ 2");
+    assert_style(&buf, &other, theme::MATCH, "the mark of another briefing");
+    let korea_row = ratatui::layout::Rect::new(0, korea.unwrap_or(0), 120, 1);
+    assert!(
+        find_in(&buf, korea_row, "⌕").is_none(),
+        "korea holds no match"
+    );
+    // n n: the current match is in harbour now; its mark stands out.
+    shell.press("n n");
+    let buf = libsupport::draw_shell(&shell);
+    let other = cells_in(&buf, lower, "⌕ 2");
+    assert_style(
+        &buf,
+        &other,
+        theme::MATCH_CURRENT,
+        "harbour holds the current match",
+    );
+}

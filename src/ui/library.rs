@@ -36,7 +36,16 @@ pub fn progress(shell: &Shell) -> String {
     }
 }
 
-fn entry_line(e: &Entry, w: usize, selected: bool) -> Line<'static> {
+/// How many matches of the library's search entry `i` holds, and whether the current one is
+/// among them.
+fn entry_matches(shell: &Shell, i: usize) -> Option<(usize, bool)> {
+    let s = shell.search.as_ref()?;
+    let &(_, n) = s.hits.iter().find(|(e, _)| *e == i)?;
+    let current = s.current.and_then(|k| s.entry_of(k)) == Some(i);
+    Some((n, current))
+}
+
+fn entry_line(e: &Entry, w: usize, selected: bool, found: Option<(usize, bool)>) -> Line<'static> {
     let marker = if selected {
         Span::styled("▌ ", theme::MARKER)
     } else {
@@ -69,7 +78,18 @@ fn entry_line(e: &Entry, w: usize, selected: bool) -> Line<'static> {
                 .take(4)
                 .map(|t| format!(" #{}", sanitize_line(t)))
                 .collect();
-            let fixed = 11 + width(&counts);
+            // While searching: `⌕3`, the briefing's matches, in the current match's style
+            // when n is on one of them, so the briefings that match stand out.
+            let mark = found.map(|(n, current)| {
+                let style = if current {
+                    theme::MATCH_CURRENT
+                } else {
+                    theme::MATCH
+                };
+                (format!("{} {}", crate::ui::MATCH_MARK, thousands(n)), style)
+            });
+            let mark_w = mark.as_ref().map_or(0, |(m, _)| width(m) + 1);
+            let fixed = 11 + width(&counts) + mark_w;
             let title_room = room.saturating_sub(fixed);
             let title = truncate(&sanitize_line(&b.title), title_room).into_owned();
             let rest = title_room.saturating_sub(width(&title));
@@ -86,6 +106,10 @@ fn entry_line(e: &Entry, w: usize, selected: bool) -> Line<'static> {
                 },
             ));
             spans.push(Span::raw(" ".repeat(pad)));
+            if let Some((mark, style)) = mark {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(mark, style));
+            }
             spans.push(Span::styled(counts, theme::META));
         }
         None => match &e.error {
@@ -130,7 +154,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         .filter_map(|(pos, &i)| {
             lib.entries
                 .get(i)
-                .map(|e| entry_line(e, w, pos == lib.selected))
+                .map(|e| entry_line(e, w, pos == lib.selected, entry_matches(shell, i)))
         })
         .collect();
     if lines.is_empty() {
