@@ -198,12 +198,12 @@ fn action(shell: &Shell, step: &Step) -> Option<Action> {
     }
 }
 
-fn draw_and_check(shell: &Shell, after: &str) {
+/// Draws the shell on `term`, resized to the shell's size first as a terminal would be.
+fn draw_and_check(term: &mut Terminal<TestBackend>, shell: &Shell, after: &str) {
     let size = shell.size;
-    let mut term = match Terminal::new(TestBackend::new(size.width, size.height)) {
-        Ok(t) => t,
-        Err(e) => match e {},
-    };
+    if term.backend().buffer().area != size {
+        term.backend_mut().resize(size.width, size.height);
+    }
     if let Err(e) = term.draw(|f| brief::ui::render_shell(shell, f)) {
         match e {}
     }
@@ -249,7 +249,11 @@ fuzz_target!(|case: Case| {
     } else {
         Shell::single(doc, size)
     };
-    draw_and_check(&shell, "opening");
+    let mut term = match Terminal::new(TestBackend::new(size.width, size.height)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    };
+    draw_and_check(&mut term, &shell, "opening");
     for (i, step) in case.steps.iter().enumerate() {
         if let Some(a) = action(&shell, step) {
             shell.update(a);
@@ -259,7 +263,7 @@ fuzz_target!(|case: Case| {
         if shell.quit {
             break;
         }
-        draw_and_check(&shell, &format!("step {i} {step:?}"));
+        draw_and_check(&mut term, &shell, &format!("step {i} {step:?}"));
     }
 });
 
