@@ -626,3 +626,81 @@ fn fuzzing_findings_stay_fixed() {
         holds_fuzz_invariants(file, &std::fs::read(path).expect("a bundled briefing"));
     }
 }
+
+/// The `frames` fuzz target's one finding (fuzz/regressions/frames/timeout-227f1cf9…, see
+/// fuzz/README.md): a refused empty file in the library at 209×244, and the first key of the
+/// target's key list (`/`: the library's search, then typed into its prompt) pressed 59 times,
+/// drawn after each. It passed libFuzzer's one-second limit
+/// on a busy machine; the time was ratatui's buffer work over 59 full screens under coverage
+/// instrumentation, not the reader. Here: every frame draws, and no cell holds a control, bidi
+/// or zero-width character.
+#[test]
+fn fuzz_frames_big_library_screen_many_keys() {
+    use brief::app::keymap::{self, BINDINGS};
+    use brief::app::shell::Shell;
+    use brief::app::{Action, Doc};
+    use brief::open::Opened;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::Terminal;
+
+    let doc = |name: &str, yaml: &str| match brief::briefing::load::load_str(yaml) {
+        Ok(l) => Opened::Doc(Box::new(Doc::new(
+            Some(PathBuf::from(name)),
+            name.into(),
+            l.briefing,
+            l.warnings,
+        ))),
+        Err(d) => panic!("{name}: {d:?}"),
+    };
+    let refused = match load_bytes(b"") {
+        Err(diagnostics) => Opened::Failed {
+            path: PathBuf::from("fuzz.yaml"),
+            source: Some(String::new()),
+            diagnostics,
+        },
+        Ok(_) => panic!("an empty file loaded"),
+    };
+    let (w, h) = (209, 244);
+    let mut shell = Shell::preloaded(
+        vec![
+            doc("injected.yaml", &HEAD.replace("title: x", "title: \"T \"")),
+            refused,
+            doc("second.yaml", &HEAD.replace("title: x", "title: second")),
+        ],
+        Rect::new(0, 0, w, h),
+    );
+    // The target's key list: every key of the table once, sorted by name, quitting left out.
+    let mut names: Vec<&str> = BINDINGS
+        .iter()
+        .filter(|b| b.action != Action::Quit)
+        .flat_map(|b| b.keys.iter().copied())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let first = keymap::parse_sequence(names[0])[0];
+    let mut term = match Terminal::new(TestBackend::new(w, h)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    };
+    for step in 0..=59 {
+        if step > 0 {
+            if let Some(a) = keymap::lookup(shell.mode(), first) {
+                shell.update(a);
+            }
+            shell.requests.clear();
+        }
+        if let Err(e) = term.draw(|f| brief::ui::render_shell(&shell, f)) {
+            match e {}
+        }
+        for cell in &term.backend().buffer().content {
+            let sym = cell.symbol();
+            assert!(
+                !sym.chars().any(|c| c.is_control()
+                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')),
+                "step {step} ({}): {sym:?}",
+                names[0]
+            );
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Target (a): any bytes -> `load_bytes`. A briefing that loads has its relations derived and
+//! every text wrapped at a few widths; a refusal must come with diagnostics. Whatever the input,
+//! nothing it shows may hold a control character, and nothing may panic.
+
+#![no_main]
+
+use brief::briefing::{load_bytes, Diagnostic, Relations};
+use brief::text;
+use libfuzzer_sys::fuzz_target;
+
+const WIDTHS: [usize; 4] = [1, 7, 40, 120];
+
+fn assert_inert(shown: &str) {
+    for c in shown.chars() {
+        let control = (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}');
+        assert!(!control, "{c:?} reached the output in {shown:?}");
+    }
+}
+
+fn exercise(s: &str) {
+    assert_inert(&text::sanitize(s));
+    assert_inert(&text::sanitize_line(s));
+    for width in WIDTHS {
+        let lines = text::wrap(s, width);
+        assert!(!lines.is_empty());
+        for line in &lines {
+            assert_inert(line);
+            assert!(!line.contains('\n'));
+            // A character wider than the line still has to go somewhere: at most 2 cells.
+            assert!(
+                text::width(line) <= width.max(2),
+                "{line:?} is wider than {width}"
+            );
+        }
+        let cut = text::truncate(&text::sanitize_line(s), width).into_owned();
+        assert!(text::width(&cut) <= width.max(2));
+    }
+}
+
+fn check_diagnostics(diags: &[Diagnostic], source: Option<&str>) {
+    for d in diags {
+        assert_inert(&d.short("fuzz.yaml"));
+        if let Some((_, shown, _)) = source.and_then(|s| d.excerpt(s)) {
+            assert_inert(&shown);
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let source = std::str::from_utf8(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)).ok();
+    match load_bytes(data) {
+        Ok(loaded) => {
+            check_diagnostics(&loaded.warnings, source);
+            let b = &loaded.briefing;
+            let relations = Relations::derive(b);
+            for pair in &relations.pairs {
+                assert!(b.item(pair.left).is_some() && b.item(pair.right).is_some());
+            }
+            exercise(&b.title);
+            b.summary.as_deref().map(exercise);
+            b.tags.iter().for_each(|t| exercise(t));
+            for s in &b.sources {
+                exercise(&s.name);
+                s.url.as_deref().map(exercise);
+            }
+            for (_, item) in b.items() {
+                exercise(&item.text);
+                for s in [&item.attribution, &item.quote, &item.url] {
+                    s.as_deref().map(exercise);
+                }
+            }
+            for c in &b.contradictions {
+                c.note.as_deref().map(exercise);
+            }
+        }
+        Err(diags) => {
+            assert!(!diags.is_empty(), "refused without a reason");
+            check_diagnostics(&diags, source);
+        }
+    }
+});
