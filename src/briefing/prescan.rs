@@ -17,9 +17,20 @@ use super::model::Pos;
 /// Deeper nesting than this is refused before parsing: a briefing is at most four levels deep.
 pub const MAX_DEPTH: usize = 64;
 
-/// More YAML tokens than this are refused before parsing: a briefing of 5 MB has ~360,000, and
-/// each costs the parser up to ~200 bytes of memory.
+/// More YAML tokens than this are refused before parsing, unless the file is big enough to hold
+/// them at [`MIN_BYTES_PER_TOKEN`]: a briefing of 5 MB has ~360,000, and each costs the parser up
+/// to ~200 bytes of memory.
 pub const MAX_TOKENS: usize = 1_000_000;
+
+/// Bytes per token a file must average to hold more than [`MAX_TOKENS`]. Written briefings
+/// average ~18 (a 20 MB one with 60,000 items has ~1.2 million tokens); a flood of one-letter
+/// values averages 2. The parser's memory then stays within ~25 times the file's size.
+pub const MIN_BYTES_PER_TOKEN: usize = 8;
+
+/// The most tokens a text of `len` bytes may hold.
+pub fn max_tokens(len: usize) -> usize {
+    MAX_TOKENS.max(len / MIN_BYTES_PER_TOKEN)
+}
 
 /// Refuses nesting deeper than [`MAX_DEPTH`] (flow brackets and block indentation levels
 /// together) and more than [`MAX_TOKENS`] tokens. Reads each byte a bounded number of times.
@@ -162,12 +173,13 @@ impl<'a> Scanner<'a> {
 
     fn count(&mut self, n: usize) -> Result<(), Diagnostic> {
         self.tokens += n;
-        if self.tokens > MAX_TOKENS {
+        let max = max_tokens(self.b.len());
+        if self.tokens > max {
             return Err(Diagnostic::error(
                 self.pos(),
                 format!(
                     "more than {} YAML values (keys, entries, texts); a briefing never needs that many",
-                    crate::text::thousands(MAX_TOKENS)
+                    crate::text::thousands(max)
                 ),
             ));
         }
@@ -563,5 +575,12 @@ mod tests {
         assert!(d.contains("1,000,000 YAML values"), "{d}");
         let fine = format!("tags: [{}]\n", vec!["a"; MAX_TOKENS / 4].join(","));
         assert_eq!(prescan(&fine), None);
+        // A big file may hold more, in proportion to its size.
+        let long = "x".repeat(MIN_BYTES_PER_TOKEN * 2);
+        let big = format!(
+            "tags: [{}]\n",
+            vec![long.as_str(); MAX_TOKENS / 2 + 10].join(",")
+        );
+        assert_eq!(prescan(&big), None);
     }
 }
