@@ -3,6 +3,7 @@
 //! change as live reload sees the files change.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -61,13 +62,16 @@ impl Entry {
         )
     }
 
-    fn sort_key(&self) -> (u8, Reverse<Option<Date>>, &Path) {
+    fn sort_key(&self) -> SortKey<'_> {
         match &self.doc {
             Some(d) => (0, Reverse(Some(d.briefing.date)), &self.path),
             None => (1, Reverse(None), &self.path),
         }
     }
 }
+
+/// Loaded first, newest first, then by path.
+type SortKey<'a> = (u8, Reverse<Option<Date>>, &'a Path);
 
 pub fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
@@ -87,6 +91,9 @@ pub struct Library {
     /// files load and the order changes, rather than following whichever file sorted first by
     /// path (which may end up anywhere, even at the bottom as a broken file).
     pub moved: bool,
+    /// The index in `entries` of each absolute path: a load finds its entry without a walk
+    /// over all of them (thousands of loads over thousands of entries was quadratic).
+    keys: HashMap<PathBuf, usize>,
 }
 
 impl Library {
@@ -100,7 +107,9 @@ impl Library {
             top: 0,
             pending,
             moved: false,
+            keys: HashMap::new(),
         };
+        lib.rekey();
         lib.resort(None);
         lib
     }
@@ -114,7 +123,25 @@ impl Library {
     }
 
     pub fn find(&self, key: &Path) -> Option<usize> {
-        self.entries.iter().position(|e| e.key == key)
+        // The first entry with the key, as a walk would find it.
+        self.keys
+            .get(key)
+            .copied()
+            .filter(|&i| self.entries.get(i).is_some_and(|e| e.key == key))
+    }
+
+    /// Rebuilds the key index after entries moved.
+    fn rekey(&mut self) {
+        self.keys.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            self.keys.entry(e.key.clone()).or_insert(i);
+        }
+    }
+
+    /// Where entry `i` goes in the display order: its sort key, then its index (what a stable
+    /// sort of the indices in ascending order gives).
+    fn order_key(&self, i: usize) -> Option<(SortKey<'_>, usize)> {
+        self.entries.get(i).map(|e| (e.sort_key(), i))
     }
 
     /// Re-sorts, keeping the selection on the same entry (or on `keep` when given).
@@ -123,6 +150,23 @@ impl Library {
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         order.sort_by_key(|&i| self.entries.get(i).map(Entry::sort_key));
         self.order = order;
+        self.keep_selection(keep);
+    }
+
+    /// Moves entry `i` alone to its place in the order, which is sorted but for it: the same
+    /// order as [`Library::resort`] gives, in a binary search instead of a sort of all entries.
+    fn replace_in_order(&mut self, i: usize) {
+        let keep = self.moved.then(|| self.selected_entry()).flatten();
+        if let Some(pos) = self.order.iter().position(|&j| j == i) {
+            self.order.remove(pos);
+        }
+        let key = self.order_key(i);
+        let at = self.order.partition_point(|&j| self.order_key(j) < key);
+        self.order.insert(at, i);
+        self.keep_selection(keep);
+    }
+
+    fn keep_selection(&mut self, keep: Option<usize>) {
         if let Some(k) = keep {
             if let Some(pos) = self.order.iter().position(|&i| i == k) {
                 self.selected = pos;
@@ -141,7 +185,11 @@ impl Library {
                     loading: false,
                     ..Entry::new(shown)
                 });
-                self.entries.len() - 1
+                let i = self.entries.len() - 1;
+                if let Some(e) = self.entries.get(i) {
+                    self.keys.entry(e.key.clone()).or_insert(i);
+                }
+                i
             }
         };
         if let Some(e) = self.entries.get_mut(i) {
@@ -157,7 +205,7 @@ impl Library {
                 Err(f) => e.error = Some(f),
             }
         }
-        self.resort(None);
+        self.replace_in_order(i);
         i
     }
 
@@ -166,6 +214,7 @@ impl Library {
         let i = self.find(key)?;
         let selected = self.selected_entry();
         let e = self.entries.remove(i);
+        self.rekey();
         if e.loading {
             self.pending = self.pending.saturating_sub(1);
         }
