@@ -33,6 +33,17 @@ impl CpuTime {
     }
 }
 
+/// The clock [`criterion`] measures with, for `iter_custom`.
+#[allow(dead_code)] // not every bench times by hand
+pub fn now() -> Duration {
+    static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let wall = std::env::var("BRIEF_BENCH_CLOCK").is_ok_and(|v| v == "wall");
+    match thread_cpu_time() {
+        Some(t) if !wall => t,
+        _ => EPOCH.get_or_init(Instant::now).elapsed(),
+    }
+}
+
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 fn thread_cpu_time() -> Option<Duration> {
     #[repr(C)]
@@ -89,6 +100,7 @@ impl Measurement for CpuTime {
 }
 
 /// Bytes per iteration, for throughput.
+#[allow(dead_code)] // not every bench reports throughput
 pub fn bytes(text: &str) -> Throughput {
     Throughput::Bytes(text.len() as u64)
 }

@@ -56,6 +56,25 @@ struct Scanner<'a> {
     tokens: usize,
 }
 
+/// Bytes a run of text stops at: those that may begin a line break.
+const LINE_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2");
+/// Bytes a plain scalar's word stops at: line breaks, blanks, `:` and the flow indicators.
+const PLAIN_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2 \t:,[]{}");
+/// Bytes a quoted scalar stops at: line breaks, quotes and the escape.
+const QUOTED_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2'\"\\");
+
+// Indexes a 256-entry table by a byte, and a slice below its length: both in range.
+#[allow(clippy::indexing_slicing)]
+const fn stops(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 fn is_blank(b: Option<u8>) -> bool {
     matches!(b, Some(b' ' | b'\t'))
 }
@@ -143,9 +162,30 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_to_line_end(&mut self) {
-        while self.peek().is_some() && self.break_len() == 0 {
+        loop {
+            self.skip_plain_bytes(&LINE_STOPS);
+            if self.peek().is_none() || self.break_len() > 0 {
+                return;
+            }
             self.advance();
         }
+    }
+
+    /// Steps over bytes that `stops` does not mark, a byte at a time, counting a column per
+    /// character as [`Scanner::advance`] would: every stop set marks the bytes that may start
+    /// a line break (`\n`, `\r`, and the lead bytes of NEL, LS and PS), so no character stepped
+    /// over here is one the slow path would have treated differently. This is the hot loop:
+    /// most of a briefing is the text inside scalars.
+    fn skip_plain_bytes(&mut self, stops: &[bool; 256]) {
+        let rest = self.b.get(self.i..).unwrap_or(&[]);
+        let n = rest
+            .iter()
+            .position(|&b| stops.get(usize::from(b)).copied().unwrap_or(true))
+            .unwrap_or(rest.len());
+        let run = rest.get(..n).unwrap_or(&[]);
+        // Columns count characters: every byte but UTF-8 continuation bytes starts one.
+        self.col += run.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.i += n;
     }
 
     fn pos(&self) -> Pos {
@@ -351,7 +391,9 @@ impl<'a> Scanner<'a> {
     /// A single- or double-quoted scalar, to its closing quote (or the end of the text).
     fn quoted(&mut self, quote: u8) {
         self.advance();
-        while let Some(b) = self.peek() {
+        loop {
+            self.skip_plain_bytes(&QUOTED_STOPS);
+            let Some(b) = self.peek() else { break };
             if self.skip_break() {
                 continue;
             }
@@ -387,6 +429,10 @@ impl<'a> Scanner<'a> {
                 break;
             }
             while !self.at_blankz() {
+                self.skip_plain_bytes(&PLAIN_STOPS);
+                if self.at_blankz() {
+                    break;
+                }
                 let c = self.peek();
                 if c == Some(b':')
                     && (self.next_is_blankz() || (self.flow > 0 && self.next_is_flow_indicator()))
