@@ -458,3 +458,62 @@ fn a_folder_is_checked_file_by_file_sorted_by_path() -> std::io::Result<()> {
     assert_eq!(r.lines(), want);
     Ok(())
 }
+
+/// One file with shape errors (unknown keys, a wrong type, missing keys) and semantic ones (a bad
+/// date, a malformed id, an empty text, a bad stance, a dangling reference): every one is
+/// reported, in file order, not just the first the parser trips on.
+#[test]
+fn every_problem_of_a_file_is_reported() {
+    let path = "tests/fixtures/multi/many-problems.yaml";
+    let r = run(&["check", path]);
+    assert_eq!(r.code, Some(1), "{}", r.stdout);
+    let firsts: Vec<&str> = r
+        .lines()
+        .into_iter()
+        .filter_map(|l| l.strip_prefix(path))
+        .collect();
+    let want = [
+        ":3:7: error: date `2025-02-30` is not a real calendar date",
+        ":6:5: error: claims[0]: unknown key `txt`, expected one of",
+        ":10:5: error: claims[0]: unknown key `sorce`, expected one of",
+        ":11:9: error: claim id `second claim` may only use letters, digits, `-` and `_`",
+        ":12:11: error: claim `second claim` has an empty text",
+        ":13:18: error: claims[1].credibility: invalid type: string \"high\", expected a whole number from 1 to 6",
+        ":14:5: error: claims[2]: missing key `id`",
+        ":18:5: error: responses[0]: unknown key `respond_to`, expected one of",
+        ":19:13: error: unknown stance `refutes`",
+        ":22:22: error: between names `missing-item`, but no item has that id",
+    ];
+    assert_eq!(firsts.len(), want.len(), "{}", r.stdout);
+    for (got, want) in firsts.iter().zip(want) {
+        assert!(
+            got.starts_with(want),
+            "got  {got}\nwant {want}…\n{}",
+            r.stdout
+        );
+    }
+    assert!(
+        r.stdout.contains("(did you mean `text`?)")
+            && r.stdout.contains("(did you mean `responds_to`?)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.last_line(), "1 file: 10 errors, 0 warnings");
+}
+
+/// Past the first problem, a flow-style mapping cannot be patched around: the first error is
+/// still reported alone, exactly, and nothing panics.
+#[test]
+fn a_flow_style_problem_is_reported_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("flow.yaml");
+    std::fs::write(
+        &path,
+        "title: t\ndate: 2025-01-01\nclaims: [{id: a, txt: b}]\nresponses: []\ncontext: []\n",
+    )
+    .expect("write");
+    let r = run(&["check", &path.to_string_lossy()]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.first_line().ends_with("3:18: error: claims[0]: unknown key `txt`, expected one of `id`, `text`, `source`, `attribution`, `date`, `status`, `credibility`, `quote`, `url` (did you mean `text`?)"), "{}", r.stdout);
+    assert_eq!(r.last_line(), "1 file: 1 error, 0 warnings");
+}

@@ -140,3 +140,61 @@ fn every_input_loads_or_fails_cleanly() {
         problems.join("\n")
     );
 }
+
+/// The same inputs through the reader's own background loader (the worker pool the library
+/// uses): every file comes back, as a briefing or as diagnostics naming it, and the pool is still
+/// alive at the end (a panic in a worker would lose its file and its thread).
+#[test]
+fn every_input_comes_back_from_the_background_loader() {
+    let dir = suite_dir();
+    if !dir.is_dir() {
+        println!("skipped: yaml-test-suite not found at {}", dir.display());
+        return;
+    }
+    let mut inputs = Vec::new();
+    find_inputs(&dir, &mut inputs);
+    assert!(!inputs.is_empty(), "no in.yaml under {}", dir.display());
+    let (tx, rx) = mpsc::channel();
+    let expected = inputs.clone();
+    std::thread::spawn(move || {
+        let loader = brief::loader::Loader::new(2, 256 << 20);
+        for path in expected {
+            loader.load(path);
+        }
+        let mut back = Vec::new();
+        while back.len() < inputs.len() {
+            match loader.next_blocking() {
+                Some(brief::open::Opened::Doc(doc)) => {
+                    back.push((doc.path.clone().unwrap_or_default(), true))
+                }
+                Some(brief::open::Opened::Failed {
+                    path, diagnostics, ..
+                }) => {
+                    assert!(
+                        !diagnostics.is_empty(),
+                        "{}: failed with no diagnostic",
+                        path.display()
+                    );
+                    back.push((path, false));
+                }
+                None => break,
+            }
+        }
+        let _ = tx.send(back);
+    });
+    let back = rx
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the background loader answered every input within 120 s");
+    let mut want = Vec::new();
+    find_inputs(&dir, &mut want);
+    want.sort();
+    let mut got: Vec<_> = back.iter().map(|(p, _)| p.clone()).collect();
+    got.sort();
+    assert_eq!(got, want, "every input came back once");
+    let ok = back.iter().filter(|(_, ok)| *ok).count();
+    println!(
+        "{} inputs through the loader: {ok} briefings, {} refused",
+        got.len(),
+        got.len() - ok
+    );
+}

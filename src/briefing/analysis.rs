@@ -147,6 +147,7 @@ impl Matrix {
         let mut split = Vec::with_capacity(b.claims.len());
         for (ci, claim) in b.claims.iter().enumerate() {
             let mut cells: Vec<(Lane, Cell)> = Vec::new();
+            // The index of `lane`'s cell in this row, added when the row has none yet.
             let at = |lane: Lane, cells: &mut Vec<(Lane, Cell)>| -> usize {
                 match cells.iter().position(|(l, _)| *l == lane) {
                     Some(i) => i,
@@ -158,14 +159,18 @@ impl Matrix {
             };
             let own = lane_of(claim);
             let i = at(own, &mut cells);
-            cells[i].1.claims_it = true;
+            if let Some((_, cell)) = cells.get_mut(i) {
+                cell.claims_it = true;
+            }
             let mut against: Vec<Lane> = Vec::new();
             let mut for_: Vec<Lane> = vec![own];
             for r in rel.answers(ci) {
                 let Some(resp) = b.item(r) else { continue };
                 let lane = lane_of(resp);
                 let i = at(lane, &mut cells);
-                let cell = &mut cells[i].1;
+                let Some((_, cell)) = cells.get_mut(i) else {
+                    continue;
+                };
                 cell.responses.push(r);
                 if let Some(st) = resp.stance.filter(|s| !cell.stances.contains(s)) {
                     cell.stances.push(st);
@@ -184,12 +189,14 @@ impl Matrix {
         used.sort_by_key(|l| lane_order(*l));
         let col_of: HashMap<Lane, usize> = used.iter().enumerate().map(|(i, l)| (*l, i)).collect();
         let mut order: Vec<usize> = (0..b.claims.len()).collect();
-        order.sort_by_key(|&ci| (!split[ci], ci));
+        order.sort_by_key(|&ci| (!split.get(ci).copied().unwrap_or(false), ci));
         let cells = order
             .iter()
             .map(|&ci| {
-                let mut row: Vec<(usize, Cell)> = per_claim[ci]
-                    .iter()
+                let mut row: Vec<(usize, Cell)> = per_claim
+                    .get(ci)
+                    .into_iter()
+                    .flatten()
                     .filter_map(|(l, c)| col_of.get(l).map(|&col| (col, c.clone())))
                     .collect();
                 row.sort_by_key(|(col, _)| *col);
@@ -197,7 +204,10 @@ impl Matrix {
             })
             .collect();
         Matrix {
-            split: order.iter().map(|&ci| split[ci]).collect(),
+            split: order
+                .iter()
+                .map(|&ci| split.get(ci).copied().unwrap_or(false))
+                .collect(),
             claims: order,
             columns: used,
             cells,

@@ -14,7 +14,7 @@ use super::model::{
 use super::prescan::prescan;
 use super::raw::RawBriefing;
 use super::srcmap::SourceMap;
-use super::validate::validate;
+use super::validate::{edit_distance, validate};
 
 /// Default largest file accepted, in bytes (`--max-size` changes it).
 pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
@@ -51,7 +51,10 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     if let Some(d) = check_expansion(text) {
         return Err(vec![d]);
     }
-    let raw = parse(text).map_err(|d| vec![d])?;
+    let raw = match parse(text) {
+        Ok(raw) => raw,
+        Err(first) => return Err(recover(text, first)),
+    };
     let map = SourceMap::build(text);
     let diagnostics = validate(&raw, &map);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -157,28 +160,290 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Looking past the first shape error costs two parses of the file per error; this many bytes of
+/// parsing at most are spent on it, so a broken file is still answered in time linear in its size
+/// (a 100 KiB file gets every error up to the cap below, a 4 MiB file one more).
+const RECOVER_BUDGET_BYTES: usize = 8 << 20;
+/// At most this many shape errors are collected from one file.
+const RECOVER_MAX_ERRORS: usize = 24;
+
+/// All the problems of a file whose first parse failed with `first`, not just that one.
+///
+/// The parser stops at the first unknown key, wrongly typed value or missing key. Working on a
+/// copy of the text, each such problem is got out of the way and the copy parsed again, so the
+/// next one shows up: an unknown or wrongly typed block-style key is turned into a comment with
+/// its value's lines (in place: every other position stays put), and a missing key gets a
+/// placeholder line of its own (positions after it are mapped back; anything found on a
+/// placeholder line is dropped). Once the copy parses, the validator runs on it for the remaining
+/// errors (dangling references, bad dates, …); its warnings are left out, as the keys taken out
+/// can make them wrong. Whatever the copy cannot get past (a syntax error, a flow-style key) ends
+/// the search with what was found.
+fn recover(text: &str, first: Diagnostic) -> Vec<Diagnostic> {
+    let mut found = vec![first];
+    let mut copy = Patched {
+        text: text.to_owned(),
+        inserted: Vec::new(),
+    };
+    let mut removed: Vec<String> = Vec::new();
+    let mut attempts: usize = 0;
+    loop {
+        attempts += 1;
+        let spent = attempts.saturating_mul(2).saturating_mul(text.len().max(1));
+        if attempts > RECOVER_MAX_ERRORS * 2
+            || found.len() >= RECOVER_MAX_ERRORS
+            || (attempts > 1 && spent > RECOVER_BUDGET_BYTES)
+        {
+            break;
+        }
+        let parsed = serde_yaml::from_str::<RawBriefing>(&copy.text);
+        let (message, loc) = match &parsed {
+            Ok(raw) => {
+                if attempts > 1 {
+                    let map = SourceMap::build(&copy.text);
+                    let errors = validate(raw, &map).into_iter().filter(Diagnostic::is_error);
+                    found.extend(errors.filter_map(|d| copy.to_original(d)));
+                }
+                break;
+            }
+            Err(e) => (e.to_string(), e.location()),
+        };
+        if attempts > 1 {
+            // The same problem as a removed key's type error, seen again as a missing key.
+            let again = missing_key(&message).is_some_and(|missing| {
+                removed.iter().any(|k| {
+                    *k == missing || edit_distance(k, &missing, typo_limit(k)) <= typo_limit(k)
+                })
+            });
+            if !again {
+                if let Err(e) = parsed {
+                    match copy.to_original(diagnose(&copy.text, e)) {
+                        Some(d) => found.push(d),
+                        None => break,
+                    }
+                }
+            }
+        }
+        let Some(loc) = loc else { break };
+        let fixed = if let Some(key) = missing_key(&message) {
+            copy.insert_placeholder(&key, loc.line(), loc.column())
+        } else if let Some(key) = offending_key(&message) {
+            let done = comment_out(&mut copy.text, &key, loc.line(), loc.column());
+            removed.push(key);
+            done
+        } else {
+            false
+        };
+        if !fixed {
+            break;
+        }
+    }
+    found.sort_by_key(|d| (d.pos.line, d.pos.col));
+    found.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
+    found
+}
+
+/// A copy of a briefing's text with problems patched out, and the lines added to it.
+struct Patched {
+    text: String,
+    /// 1-based numbers, in the copy, of the placeholder lines added; ascending.
+    inserted: Vec<usize>,
+}
+
+impl Patched {
+    /// A diagnostic found in the copy, placed in the original; `None` when it is about a
+    /// placeholder line.
+    fn to_original(&self, mut d: Diagnostic) -> Option<Diagnostic> {
+        let line = d.pos.line as usize;
+        if self.inserted.contains(&line) {
+            return None;
+        }
+        let before = self.inserted.iter().filter(|&&l| l < line).count();
+        d.pos.line = (line - before) as u32;
+        Some(d)
+    }
+
+    /// Adds `key: <placeholder>` to the block mapping whose first key is at `line`:`col`, after
+    /// that key's value.
+    fn insert_placeholder(&mut self, key: &str, line: usize, col: usize) -> bool {
+        let lines: Vec<&str> = self.text.split('\n').collect();
+        let Some(first) = lines.get(line.saturating_sub(1)) else {
+            return false;
+        };
+        let indent = col.saturating_sub(1);
+        // Block style only: the mapping's first key sits at `col` after spaces and `- `.
+        let Some(lead) = first.get(..indent) else {
+            return false;
+        };
+        if !lead.bytes().all(|b| b == b' ' || b == b'-')
+            || first
+                .get(indent..)
+                .is_none_or(|r| r.starts_with(['{', '[', ' ', '#']) || r.is_empty())
+        {
+            return false;
+        }
+        let mut after = line; // 0-based index of the line the placeholder goes before
+        while let Some(l) = lines.get(after) {
+            let body = l.trim_start_matches(' ');
+            let depth = l.len() - body.len();
+            if body.trim().is_empty() || body.starts_with('#') || depth > indent {
+                after += 1;
+            } else {
+                break;
+            }
+        }
+        // Trailing blank lines belong to what follows.
+        while after > line && lines.get(after - 1).is_some_and(|l| l.trim().is_empty()) {
+            after -= 1;
+        }
+        let value = match key {
+            "claims" | "responses" | "context" | "responds_to" | "between" => "[]".to_owned(),
+            "id" => format!("brief-placeholder-{}", after + 1),
+            _ => "x".to_owned(),
+        };
+        let placeholder = format!("{}{key}: {value}", " ".repeat(indent));
+        let mut out: Vec<&str> = lines.clone();
+        out.insert(after.min(out.len()), &placeholder);
+        let new_line = after + 1; // 1-based
+        let text = out.join("\n");
+        for l in self.inserted.iter_mut() {
+            if *l >= new_line {
+                *l += 1;
+            }
+        }
+        self.inserted.push(new_line);
+        self.inserted.sort_unstable();
+        self.text = text;
+        true
+    }
+}
+
+/// The key a `missing field `k`` error names.
+fn missing_key(message: &str) -> Option<String> {
+    let rest = message.split("missing field `").nth(1)?;
+    rest.split('`').next().map(str::to_owned)
+}
+
+/// The key a shape error is about: `unknown field `k`` names it; `path.k: invalid type|value`
+/// ends its path with it.
+fn offending_key(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("unknown field `").nth(1) {
+        return rest.split('`').next().map(str::to_owned);
+    }
+    let (path, rest) = message.split_once(": ")?;
+    if !(rest.starts_with("invalid type") || rest.starts_with("invalid value")) {
+        return None;
+    }
+    let last = path.rsplit('.').next()?;
+    let key = last.split('[').next()?;
+    (!key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .then(|| key.to_owned())
+}
+
+/// Turns block-style `key:` at or before (1-based) `line`:`col` into a comment, with the lines
+/// of its value: a `#` in place of the key's first character, and in place of the first
+/// character of each following line indented deeper (or a `- ` entry at the key's own indent
+/// when the key's value is on the next lines). Columns and lines are kept. `false` when the key
+/// is not found there in block style.
+fn comment_out(text: &mut String, key: &str, line: usize, col: usize) -> bool {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_at = |text: &str, n: usize| -> Option<(usize, usize)> {
+        let start = *starts.get(n)?;
+        let end = starts.get(n + 1).map_or(text.len(), |&e| e - 1);
+        Some((start, end))
+    };
+    // The key is on the error's line (an unknown key, or an inline value) or on the nearest
+    // line above that is not blank or a comment (a value on the next lines).
+    let mut n = line.saturating_sub(1);
+    let mut same_line = true;
+    let (key_line, key_off) = loop {
+        let Some((start, end)) = line_at(text, n) else {
+            return false;
+        };
+        let Some(l) = text.get(start..end) else {
+            return false;
+        };
+        let lead = l.len() - l.trim_start_matches([' ', '-']).len();
+        let body = l.get(lead..).unwrap_or("");
+        let is_key = body
+            .strip_prefix(key)
+            .and_then(|r| r.strip_prefix(':'))
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']));
+        let prefix_ok = l
+            .get(..lead)
+            .is_some_and(|p| p.ends_with(' ') || p.is_empty())
+            && l.get(..lead).is_some_and(|p| !p.contains("--"));
+        if is_key && prefix_ok && (!same_line || lead < col.max(1)) {
+            break (n, start + lead);
+        }
+        let blank = body.trim().is_empty() || body.starts_with('#');
+        if (!same_line && !blank) || n == 0 {
+            return false;
+        }
+        same_line = false;
+        n -= 1;
+    };
+    let Some((start, end)) = line_at(text, key_line) else {
+        return false;
+    };
+    let indent = key_off - start;
+    let value_below = text
+        .get(key_off + key.len() + 1..end)
+        .is_some_and(|r| r.trim().is_empty() || r.trim_start().starts_with('#'));
+    let mut marks = vec![key_off];
+    let mut k = key_line + 1;
+    while let Some((s, e)) = line_at(text, k) {
+        let Some(l) = text.get(s..e) else { break };
+        let body = l.trim_start_matches(' ');
+        let depth = l.len() - body.len();
+        if body.trim().is_empty()
+            || (depth > indent)
+            || (value_below && depth == indent && body.starts_with("- "))
+        {
+            if !body.trim().is_empty() && !body.starts_with('#') {
+                marks.push(s + depth);
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // One character becomes one `#`: positions count characters, so every column stays put.
+    for &at in marks.iter().rev() {
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        text.replace_range(at..at + c.len_utf8(), "#");
+    }
+    true
+}
+
 fn parse(text: &str) -> Result<RawBriefing, Diagnostic> {
-    serde_yaml::from_str::<RawBriefing>(text).map_err(|e| {
-        // serde sees the events read before a syntax error, so a type error early in the file
-        // can hide a syntax error further on (a misindented key reads as a missing one). When the
-        // text is not YAML at all, that is the problem to report.
-        let e = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
-            Err(syntax) => syntax,
-            Ok(_) => e,
-        };
-        let pos = e.location().map_or(Pos::default(), |l| {
-            Pos::new(l.line() as u32, l.column() as u32)
-        });
-        let message = e.to_string();
-        let pos = duplicate_key_pos(text, &message, pos);
-        // An error at the end of the file (an unclosed quote or bracket) is best shown where
-        // the unclosed thing began.
-        let pos = match syntax_context(&message) {
-            Some(began) if pos.line as usize > text.lines().count() => began,
-            _ => pos,
-        };
-        Diagnostic::error(pos, explain(&message))
-    })
+    serde_yaml::from_str::<RawBriefing>(text).map_err(|e| diagnose(text, e))
+}
+
+/// The diagnostic for the parser's error `e` on `text`.
+fn diagnose(text: &str, e: serde_yaml::Error) -> Diagnostic {
+    // serde sees the events read before a syntax error, so a type error early in the file
+    // can hide a syntax error further on (a misindented key reads as a missing one). When the
+    // text is not YAML at all, that is the problem to report.
+    let e = match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+        Err(syntax) => syntax,
+        Ok(_) => e,
+    };
+    let pos = e.location().map_or(Pos::default(), |l| {
+        Pos::new(l.line() as u32, l.column() as u32)
+    });
+    let message = e.to_string();
+    let pos = duplicate_key_pos(text, &message, pos);
+    // An error at the end of the file (an unclosed quote or bracket) is best shown where
+    // the unclosed thing began.
+    let pos = match syntax_context(&message) {
+        Some(began) if pos.line as usize > text.lines().count() => began,
+        _ => pos,
+    };
+    Diagnostic::error(pos, explain(&message))
 }
 
 /// serde reports a duplicate key at the start of its mapping; the useful place is the second
@@ -303,7 +568,30 @@ fn explain(message: &str) -> String {
     ] {
         m = m.replace(internal, public);
     }
+    if let Some(close) = closest_key(&m) {
+        m.push_str(&format!(" (did you mean `{close}`?)"));
+    }
     m
+}
+
+/// How many edits a misspelt key may be from the one meant.
+fn typo_limit(key: &str) -> usize {
+    (key.chars().count() / 3).clamp(1, 3)
+}
+
+/// For `unknown key `k`, expected one of `a`, `b`, …`: the allowed key `k` is most likely a typo
+/// of, if any is close.
+fn closest_key(message: &str) -> Option<&str> {
+    let rest = message.split("unknown key `").nth(1)?;
+    let mut quoted = rest.split('`').skip(2).step_by(2);
+    let wrong = rest.split('`').next()?;
+    let limit = typo_limit(wrong);
+    quoted
+        .by_ref()
+        .map(|c| (edit_distance(wrong, c, limit), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 /// The first character YAML does not allow in a file (C0 controls but tab and line breaks,

@@ -70,7 +70,7 @@ impl Date {
     /// Parses `YYYY-MM-DD`, accepting only real calendar days.
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {

@@ -147,7 +147,8 @@ impl Relations {
         ];
         for (i, p) in pairs.iter().enumerate() {
             for side in [p.left, p.right] {
-                if let Some(list) = pairs_of[side.section.index()].get_mut(side.index) {
+                let lists = pairs_of.get_mut(side.section.index());
+                if let Some(list) = lists.and_then(|l| l.get_mut(side.index)) {
                     list.push(i as u32);
                 }
             }
@@ -180,8 +181,9 @@ impl Relations {
 
     /// Indices into [`Self::pairs`] of the pairs `item` belongs to, in pair order.
     pub fn pairs_of(&self, item: ItemRef) -> &[u32] {
-        self.pairs_of[item.section.index()]
-            .get(item.index)
+        self.pairs_of
+            .get(item.section.index())
+            .and_then(|l| l.get(item.index))
             .map_or(&[], Vec::as_slice)
     }
 }

@@ -206,6 +206,10 @@ impl Layout {
         H + self.items() * I + self.notes
     }
 
+    fn section_len(&self, section: Section) -> usize {
+        self.sections.get(section.index()).copied().unwrap_or(0)
+    }
+
     /// The first slot of `place`. A place past the end of its part maps to the end of the part,
     /// so that slots keep the order of places.
     fn first_slot(&self, place: Place) -> usize {
@@ -213,8 +217,9 @@ impl Layout {
             Place::Header => 0,
             Place::Item(r) => {
                 let s = r.section.index();
-                let before: usize = self.sections[..s].iter().sum();
-                H + (before + r.index.min(self.sections[s])) * I
+                let before: usize = self.sections.iter().take(s).sum();
+                let len = self.sections.get(s).copied().unwrap_or(0);
+                H + (before + r.index.min(len)) * I
             }
             Place::Contradiction(i) => H + self.items() * I + i.min(self.notes),
         }
@@ -225,7 +230,7 @@ impl Layout {
         let first = self.first_slot(place);
         match place {
             Place::Header => H,
-            Place::Item(r) if r.index < self.sections[r.section.index()] => first + I,
+            Place::Item(r) if r.index < self.section_len(r.section) => first + I,
             Place::Contradiction(i) if i < self.notes => first + 1,
             _ => first,
         }
@@ -243,14 +248,18 @@ impl Layout {
     }
 
     fn locate(&self, slot: usize) -> (Place, Field) {
-        if slot < H {
-            return (Place::Header, HEADER_FIELDS[slot]);
+        if let Some(&field) = HEADER_FIELDS.get(slot) {
+            return (Place::Header, field);
         }
         let mut item = (slot - H) / I;
         if item < self.items() {
-            let field = ITEM_FIELDS[(slot - H) % I];
+            // `% I` is below `ITEM_FIELDS.len()`; the fallback is never taken.
+            let field = ITEM_FIELDS
+                .get((slot - H) % I)
+                .copied()
+                .unwrap_or(Field::Text);
             for section in Section::ALL {
-                let n = self.sections[section.index()];
+                let n = self.section_len(section);
                 if item < n {
                     return (Place::Item(ItemRef::new(section, item)), field);
                 }
@@ -526,7 +535,8 @@ impl SearchIndex {
         push: &mut impl FnMut(usize, Range<usize>) -> bool,
     ) {
         for (slot, pair) in self.starts.windows(2).enumerate() {
-            if pair[1] - pair[0] <= 1 {
+            let &[start, end] = pair else { continue };
+            if end - start <= 1 {
                 continue; // an empty field
             }
             let shifts = if folded { self.shifts_of(slot) } else { &[] };
@@ -746,7 +756,8 @@ impl Matches {
 
     fn slot_run(&self, first: usize, end: usize) -> Range<usize> {
         let a = self.hits.partition_point(|h| (h.slot as usize) < first);
-        let b = a + self.hits[a..].partition_point(|h| (h.slot as usize) < end);
+        let rest = self.hits.get(a..).unwrap_or(&[]);
+        let b = a + rest.partition_point(|h| (h.slot as usize) < end);
         a..b
     }
 

@@ -94,7 +94,7 @@ impl Checker {
 }
 
 /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), giving up (returning `limit + 1`) once it must exceed `limit`.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -103,16 +103,24 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
-    for i in 0..a.len() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for j in 0..b.len() {
-            let cost = usize::from(a.get(i) != b.get(j));
-            let mut best = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+    // Out-of-range reads (never made: the rows are `b.len() + 1` long) count as far away.
+    let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(limit + 1);
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(c) = cur.first_mut() {
+            *c = i + 1;
+        }
+        let mut row_min = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let mut best = (at(&prev, j) + cost)
+                .min(at(&prev, j + 1) + 1)
+                .min(at(&cur, j) + 1);
             if i > 0 && j > 0 && a.get(i) == b.get(j - 1) && a.get(i - 1) == b.get(j) {
-                best = best.min(before[j - 1] + 1);
+                best = best.min(at(&before, j - 1) + 1);
             }
-            cur[j + 1] = best;
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = best;
+            }
             row_min = row_min.min(best);
         }
         if row_min > limit {
@@ -121,7 +129,7 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         std::mem::swap(&mut before, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    at(&prev, b.len())
 }
 
 /// Every problem in `raw`, sorted by position. Errors make the file fail to load.
@@ -206,7 +214,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     let mut used_sources: HashSet<&str> = HashSet::with_capacity(n_sources);
     for section in Section::ALL {
         let list = section.key();
-        let items = &views[section.index()];
+        let items = views.get(section.index()).map_or(&[][..], Vec::as_slice);
         let n = items.len();
         for (i, item) in items.iter().enumerate() {
             let at = |key: &str| map.value_pos(list, i, n, key);
