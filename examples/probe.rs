@@ -456,7 +456,11 @@ fn load_library(paths: &[PathBuf], threads: usize) -> (f64, f64, f64) {
     }
     draw(&mut t, &shell);
     let wall = ms(t0.elapsed());
-    (first.unwrap_or(f64::NAN), wall, ms(process_cpu().saturating_sub(cpu0)))
+    (
+        first.unwrap_or(f64::NAN),
+        wall,
+        ms(process_cpu().saturating_sub(cpu0)),
+    )
 }
 
 fn library(dir: &Path, rounds: usize) -> Result<(), String> {
@@ -492,7 +496,8 @@ fn library(dir: &Path, rounds: usize) -> Result<(), String> {
     s.print("ms");
     println!(
         "cores busy while loading in parallel (CPU / wall): {:.2}",
-        s.get("parallel (per core): CPU time, all threads") / s.get("parallel (per core): all loaded")
+        s.get("parallel (per core): CPU time, all threads")
+            / s.get("parallel (per core): all loaded")
     );
     println!(
         "target 5: parallel / serial (this thread alone) = {:.3}",

@@ -657,7 +657,9 @@ pub fn briefing(spec: &Spec) -> String {
         out.push_str("\nsources:\n");
     }
     for i in 0..spec.sources {
-        let (kind, endings, party) = KINDS[i % KINDS.len()];
+        let Some(&(kind, endings, party)) = KINDS.get(i % KINDS.len()) else {
+            continue;
+        };
         let (place, ending) = (rng.word(PLACES), rng.word(endings));
         let name = format!("{place} {ending}");
         // Short ids, as people write them: `hwanpo-d-3`, `eastport-mond-7`.
