@@ -253,3 +253,61 @@ impl Library {
         self.top = self.top.min(self.order.len().saturating_sub(1));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::load_str;
+
+    fn doc(day: u32) -> Doc {
+        let text =
+            format!("title: t\ndate: 2025-01-{day:02}\nclaims: []\nresponses: []\ncontext: []\n");
+        match load_str(&text) {
+            Ok(l) => Doc::new(None, String::new(), l.briefing, l.warnings),
+            Err(d) => panic!("{d:?}"),
+        }
+    }
+
+    #[test]
+    fn placing_each_load_gives_the_order_a_full_sort_gives() {
+        let paths: Vec<PathBuf> = (0..40)
+            .map(|i| PathBuf::from(format!("/b/{i:02}.yaml")))
+            .collect();
+        let mut lib = Library::new(paths.clone());
+        // Out of order, some failing, some loaded twice (a reload), dates colliding.
+        let mut step = 0usize;
+        for round in 0..2usize {
+            for k in 0..40 {
+                let i = (k * 17 + round * 5) % 40;
+                step += 1;
+                let result = if (i + round).is_multiple_of(7) {
+                    Err(Failure {
+                        diagnostics: Vec::new(),
+                        source: None,
+                    })
+                } else {
+                    Ok(doc(1 + ((i * 3 + round) % 9) as u32))
+                };
+                let path = paths.get(i).cloned().unwrap_or_default();
+                lib.loaded(&absolute(&path), path, result);
+                if step.is_multiple_of(5) {
+                    lib.step(1);
+                }
+                let (order, selected) = (lib.order.clone(), lib.selected);
+                lib.resort(None);
+                assert_eq!(order, lib.order, "after load {step}");
+                assert_eq!(selected, lib.selected, "selection after load {step}");
+            }
+        }
+        // A file no one asked for joins.
+        lib.loaded(
+            Path::new("/b/new.yaml"),
+            PathBuf::from("/b/new.yaml"),
+            Ok(doc(20)),
+        );
+        let order = lib.order.clone();
+        lib.resort(None);
+        assert_eq!(order, lib.order);
+        assert_eq!(lib.find(Path::new("/b/new.yaml")), Some(40));
+    }
+}

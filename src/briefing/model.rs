@@ -518,4 +518,66 @@ mod tests {
                 && !Stance::Declines.contradicts()
         );
     }
+
+    #[test]
+    fn find_takes_the_first_item_with_an_id() {
+        let item = |section, id: String| Item {
+            section,
+            id,
+            text: String::new(),
+            source: None,
+            attribution: None,
+            date: None,
+            status: None,
+            stance: None,
+            responds_to: Vec::new(),
+            credibility: None,
+            quote: None,
+            url: None,
+            pos: Pos::default(),
+        };
+        let date = Date {
+            year: 2025,
+            month: 1,
+            day: 1,
+        };
+        let b = Briefing::new(
+            "t".into(),
+            date,
+            None,
+            Vec::new(),
+            Vec::new(),
+            vec![
+                item(Section::Claims, "a".into()),
+                item(Section::Claims, "b".into()),
+            ],
+            vec![item(Section::Responses, "a".into())],
+            (0..100)
+                .map(|i| item(Section::Context, format!("x{i}")))
+                .collect(),
+            Vec::new(),
+        );
+        assert_eq!(b.find("a"), Some(ItemRef::new(Section::Claims, 0)));
+        assert_eq!(b.find("b"), Some(ItemRef::new(Section::Claims, 1)));
+        for i in 0..100 {
+            assert_eq!(
+                b.find(&format!("x{i}")),
+                Some(ItemRef::new(Section::Context, i))
+            );
+        }
+        assert_eq!(b.find("x100"), None);
+        assert_eq!(b.find(""), None);
+        let empty = Briefing::new(
+            "t".into(),
+            date,
+            None,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
+        assert_eq!(empty.find("a"), None);
+    }
 }
