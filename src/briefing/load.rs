@@ -128,7 +128,7 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
             Err(e) => return Err(fail(format!("cannot read the file: {}", io_reason(&e)))),
         };
         let read = chunk.get(..n).unwrap_or(&[]);
-        if let Some(nul) = read.iter().position(|&b| b == 0) {
+        if let Some(nul) = memchr::memchr(0, read) {
             // Binary: nothing after a NUL can make it a briefing, and an endless device such
             // as /dev/zero must not be read up to the limit. The NUL itself stays, to be named.
             bytes.extend_from_slice(read.get(..=nul).unwrap_or(read));
