@@ -24,6 +24,9 @@ pub mod briefing;
 pub mod bundled;
 pub mod cli;
 pub mod cmd;
+/// Synthetic briefings for benchmarks and the `generate` example; not used by the reader.
+#[doc(hidden)]
+pub mod generate;
 pub mod loader;
 pub mod open;
 pub mod text;

@@ -149,7 +149,7 @@ fn smart_case_lower_case_matches_any_case_an_upper_case_letter_makes_it_exact() 
     for m in search(&app).matches.iter() {
         let text = app
             .doc
-            .index
+            .index()
             .field_text(&app.doc.briefing, m.place, m.field);
         assert_eq!(&text[m.range.clone()], "US", "exact case at {m:?}");
     }

@@ -3,6 +3,7 @@
 //! change as live reload sees the files change.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -61,13 +62,16 @@ impl Entry {
         )
     }
 
-    fn sort_key(&self) -> (u8, Reverse<Option<Date>>, &Path) {
+    fn sort_key(&self) -> SortKey<'_> {
         match &self.doc {
             Some(d) => (0, Reverse(Some(d.briefing.date)), &self.path),
             None => (1, Reverse(None), &self.path),
         }
     }
 }
+
+/// Loaded first, newest first, then by path.
+type SortKey<'a> = (u8, Reverse<Option<Date>>, &'a Path);
 
 pub fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
@@ -87,6 +91,9 @@ pub struct Library {
     /// files load and the order changes, rather than following whichever file sorted first by
     /// path (which may end up anywhere, even at the bottom as a broken file).
     pub moved: bool,
+    /// The index in `entries` of each absolute path: a load finds its entry without a walk
+    /// over all of them (thousands of loads over thousands of entries was quadratic).
+    keys: HashMap<PathBuf, usize>,
 }
 
 impl Library {
@@ -100,7 +107,9 @@ impl Library {
             top: 0,
             pending,
             moved: false,
+            keys: HashMap::new(),
         };
+        lib.rekey();
         lib.resort(None);
         lib
     }
@@ -114,7 +123,25 @@ impl Library {
     }
 
     pub fn find(&self, key: &Path) -> Option<usize> {
-        self.entries.iter().position(|e| e.key == key)
+        // The first entry with the key, as a walk would find it.
+        self.keys
+            .get(key)
+            .copied()
+            .filter(|&i| self.entries.get(i).is_some_and(|e| e.key == key))
+    }
+
+    /// Rebuilds the key index after entries moved.
+    fn rekey(&mut self) {
+        self.keys.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            self.keys.entry(e.key.clone()).or_insert(i);
+        }
+    }
+
+    /// Where entry `i` goes in the display order: its sort key, then its index (what a stable
+    /// sort of the indices in ascending order gives).
+    fn order_key(&self, i: usize) -> Option<(SortKey<'_>, usize)> {
+        self.entries.get(i).map(|e| (e.sort_key(), i))
     }
 
     /// Re-sorts, keeping the selection on the same entry (or on `keep` when given).
@@ -123,6 +150,23 @@ impl Library {
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         order.sort_by_key(|&i| self.entries.get(i).map(Entry::sort_key));
         self.order = order;
+        self.keep_selection(keep);
+    }
+
+    /// Moves entry `i` alone to its place in the order, which is sorted but for it: the same
+    /// order as [`Library::resort`] gives, in a binary search instead of a sort of all entries.
+    fn replace_in_order(&mut self, i: usize) {
+        let keep = self.moved.then(|| self.selected_entry()).flatten();
+        if let Some(pos) = self.order.iter().position(|&j| j == i) {
+            self.order.remove(pos);
+        }
+        let key = self.order_key(i);
+        let at = self.order.partition_point(|&j| self.order_key(j) < key);
+        self.order.insert(at, i);
+        self.keep_selection(keep);
+    }
+
+    fn keep_selection(&mut self, keep: Option<usize>) {
         if let Some(k) = keep {
             if let Some(pos) = self.order.iter().position(|&i| i == k) {
                 self.selected = pos;
@@ -141,7 +185,11 @@ impl Library {
                     loading: false,
                     ..Entry::new(shown)
                 });
-                self.entries.len() - 1
+                let i = self.entries.len() - 1;
+                if let Some(e) = self.entries.get(i) {
+                    self.keys.entry(e.key.clone()).or_insert(i);
+                }
+                i
             }
         };
         if let Some(e) = self.entries.get_mut(i) {
@@ -157,7 +205,7 @@ impl Library {
                 Err(f) => e.error = Some(f),
             }
         }
-        self.resort(None);
+        self.replace_in_order(i);
         i
     }
 
@@ -166,6 +214,7 @@ impl Library {
         let i = self.find(key)?;
         let selected = self.selected_entry();
         let e = self.entries.remove(i);
+        self.rekey();
         if e.loading {
             self.pending = self.pending.saturating_sub(1);
         }
@@ -202,5 +251,63 @@ impl Library {
             self.top = self.selected + 1 - height;
         }
         self.top = self.top.min(self.order.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::load_str;
+
+    fn doc(day: u32) -> Doc {
+        let text =
+            format!("title: t\ndate: 2025-01-{day:02}\nclaims: []\nresponses: []\ncontext: []\n");
+        match load_str(&text) {
+            Ok(l) => Doc::new(None, String::new(), l.briefing, l.warnings),
+            Err(d) => panic!("{d:?}"),
+        }
+    }
+
+    #[test]
+    fn placing_each_load_gives_the_order_a_full_sort_gives() {
+        let paths: Vec<PathBuf> = (0..40)
+            .map(|i| PathBuf::from(format!("/b/{i:02}.yaml")))
+            .collect();
+        let mut lib = Library::new(paths.clone());
+        // Out of order, some failing, some loaded twice (a reload), dates colliding.
+        let mut step = 0usize;
+        for round in 0..2usize {
+            for k in 0..40 {
+                let i = (k * 17 + round * 5) % 40;
+                step += 1;
+                let result = if (i + round).is_multiple_of(7) {
+                    Err(Failure {
+                        diagnostics: Vec::new(),
+                        source: None,
+                    })
+                } else {
+                    Ok(doc(1 + ((i * 3 + round) % 9) as u32))
+                };
+                let path = paths.get(i).cloned().unwrap_or_default();
+                lib.loaded(&absolute(&path), path, result);
+                if step.is_multiple_of(5) {
+                    lib.step(1);
+                }
+                let (order, selected) = (lib.order.clone(), lib.selected);
+                lib.resort(None);
+                assert_eq!(order, lib.order, "after load {step}");
+                assert_eq!(selected, lib.selected, "selection after load {step}");
+            }
+        }
+        // A file no one asked for joins.
+        lib.loaded(
+            Path::new("/b/new.yaml"),
+            PathBuf::from("/b/new.yaml"),
+            Ok(doc(20)),
+        );
+        let order = lib.order.clone();
+        lib.resort(None);
+        assert_eq!(order, lib.order);
+        assert_eq!(lib.find(Path::new("/b/new.yaml")), Some(40));
     }
 }

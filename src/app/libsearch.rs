@@ -70,7 +70,7 @@ impl LibSearch {
             let Some(doc) = lib.entries.get(i).and_then(|e| e.doc.as_ref()) else {
                 continue;
             };
-            let mut n = match doc.index.search(&doc.briefing, &self.query) {
+            let mut n = match doc.index().search(&doc.briefing, &self.query) {
                 Ok(m) => m.len(),
                 Err(e) => {
                     self.error = Some(e.to_string());

@@ -38,8 +38,9 @@ pub struct Doc {
     pub briefing: Briefing,
     pub relations: Relations,
     pub warnings: Vec<Diagnostic>,
-    /// The searchable text, prepared once at load.
-    pub index: crate::briefing::search::SearchIndex,
+    /// The searchable text, prepared the first time it is searched: a 20 MB briefing opens
+    /// without waiting for it, and holds no lower-cased copy of its text until then.
+    index: OnceCell<crate::briefing::search::SearchIndex>,
     /// The analysis views' derivations, made the first time one is opened.
     analysis: OnceCell<Analysis>,
 }
@@ -52,16 +53,21 @@ impl Doc {
         warnings: Vec<Diagnostic>,
     ) -> Doc {
         let relations = Relations::derive(&briefing);
-        let index = crate::briefing::search::SearchIndex::build(&briefing);
         Doc {
             path,
             name,
             briefing,
             relations,
             warnings,
-            index,
+            index: OnceCell::new(),
             analysis: OnceCell::new(),
         }
+    }
+
+    /// The searchable text, prepared on first use.
+    pub fn index(&self) -> &crate::briefing::search::SearchIndex {
+        self.index
+            .get_or_init(|| crate::briefing::search::SearchIndex::build(&self.briefing))
     }
 
     /// The stance matrix, timeline and source summaries of this document.

@@ -108,7 +108,7 @@ impl App {
     pub fn carry_search(&mut self, query: Query) {
         let matches = self
             .doc
-            .index
+            .index()
             .search(&self.doc.briefing, &query)
             .unwrap_or_default();
         self.search = Some(SearchState {
@@ -150,7 +150,7 @@ impl App {
         s.error = None;
         s.matches = Matches::default();
         if !s.query.pattern.is_empty() {
-            match self.doc.index.search(&self.doc.briefing, &s.query) {
+            match self.doc.index().search(&self.doc.briefing, &s.query) {
                 Ok(m) => s.matches = m,
                 Err(e) => s.error = Some(e.to_string()),
             }

@@ -128,7 +128,7 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
             Err(e) => return Err(fail(format!("cannot read the file: {}", io_reason(&e)))),
         };
         let read = chunk.get(..n).unwrap_or(&[]);
-        if let Some(nul) = read.iter().position(|&b| b == 0) {
+        if let Some(nul) = memchr::memchr(0, read) {
             // Binary: nothing after a NUL can make it a briefing, and an endless device such
             // as /dev/zero must not be read up to the limit. The NUL itself stays, to be named.
             bytes.extend_from_slice(read.get(..=nul).unwrap_or(read));
@@ -603,7 +603,9 @@ fn check_characters(text: &str) -> Option<Diagnostic> {
             || ('\u{a0}'..='\u{fffd}').contains(&c)
             || c >= '\u{10000}'
     };
-    let (offset, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
+    let offset = first_disallowed(text.as_bytes())?;
+    let c = text.get(offset..)?.chars().next()?;
+    debug_assert!(!allowed(c));
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() as u32 + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -617,6 +619,43 @@ fn check_characters(text: &str) -> Option<Diagnostic> {
         Pos::new(line, col),
         format!("the file holds {what}, which YAML does not allow (write it as an escape in a double-quoted string if it is meant)"),
     ))
+}
+
+/// The offset of the first character [`check_characters`] refuses, byte by byte: decoding every
+/// character of a 20 MB file cost more than the test needs. In valid UTF-8 the refused
+/// characters beyond ASCII are exactly C2 80–9F but C2 85 (C1 controls but NEL) and EF BF BE–BF
+/// (U+FFFE, U+FFFF); surrogates cannot occur.
+///
+/// Eight bytes at a time: a word whose bytes are all printable ASCII is passed over whole.
+fn first_disallowed(b: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let refused = |i: usize| match b.get(i) {
+        Some(b'\t' | b'\n' | b'\r' | b' '..=b'~') | None => false,
+        Some(0xC2) => b
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9F).contains(&n) && n != 0x85),
+        Some(0xEF) => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        Some(0x80..=0xFF) => false,
+        Some(_) => true,
+    };
+    let mut i = 0;
+    while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let w = u64::from_le_bytes(word);
+        // A high bit is set in a byte of this mask for every byte at or above 0x80, below 0x20
+        // (borrowing `- 0x20`) or at 0x7F (carrying `+ 1`); a borrow or carry may also mark a
+        // neighbour, which only sends a clean word down the byte-by-byte path.
+        let printable =
+            (w | w.wrapping_sub(0x2020_2020_2020_2020) | w.wrapping_add(0x0101_0101_0101_0101))
+                & HIGH
+                == 0;
+        if !printable {
+            if let Some(j) = (i..i + 8).find(|&j| refused(j)) {
+                return Some(j);
+            }
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&j| refused(j))
 }
 
 /// Refuses alias bombs. serde_yaml bounds how often aliases are followed (100 times the events
@@ -659,11 +698,10 @@ fn is_repetition_limit(e: &serde_yaml::Error) -> bool {
 /// Whether `*` starts a token somewhere (after a space, a line start or flow punctuation, and
 /// followed by a name). Errs on the side of yes: a false yes costs one more pass, nothing else.
 fn may_hold_alias(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'*'
-            && (i == 0
-                || preceded_by_space(bytes, i)
-                || matches!(bytes.get(i - 1), Some(b'[' | b'{' | b'\r')))
+    memchr::memchr_iter(b'*', bytes).any(|i| {
+        (i == 0
+            || preceded_by_space(bytes, i)
+            || matches!(bytes.get(i - 1), Some(b'[' | b'{' | b'\r')))
             && bytes
                 .get(i + 1)
                 .is_some_and(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
@@ -994,6 +1032,20 @@ mod tests {
             check_characters("tab\there\r\nnel\u{85} 한 \u{feff} 😀"),
             None
         );
+    }
+
+    #[test]
+    fn the_byte_test_refuses_exactly_the_refused_characters() {
+        let allowed = |c: char| {
+            matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}')
+                || ('\u{a0}'..='\u{fffd}').contains(&c)
+                || c >= '\u{10000}'
+        };
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("ab{c}\u{ffff}");
+            let want = if allowed(c) { 2 + c.len_utf8() } else { 2 };
+            assert_eq!(first_disallowed(text.as_bytes()), Some(want), "{c:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasher, RandomState};
 
 /// The three sections a briefing item can live in, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -305,8 +306,26 @@ pub struct Briefing {
     pub responses: Vec<Item>,
     pub context: Vec<Item>,
     pub contradictions: Vec<Declared>,
-    ids: HashMap<String, ItemRef>,
+    ids: IdIndex,
     source_ids: HashMap<String, usize>,
+}
+
+/// Items by id without a second copy of the ids: an open-addressing table of item numbers
+/// (claims, then responses, then context), compared against the items' own ids. A `HashMap`
+/// keyed by cloned ids took ~90 bytes an item; this takes 8 at most. The hasher is keyed at
+/// random, as `HashMap`'s is, so a file cannot choose ids that collide.
+#[derive(Debug, Clone, Default)]
+struct IdIndex {
+    /// Item number + 1; 0 is an empty slot. The length is a power of two, at most half full.
+    slots: Vec<u32>,
+    hasher: RandomState,
+}
+
+impl IdIndex {
+    fn slot(&self, id: &str) -> usize {
+        // The length is a power of two: the mask keeps the low bits of the hash.
+        (self.hasher.hash_one(id) as usize) & self.slots.len().wrapping_sub(1)
+    }
 }
 
 impl Briefing {
@@ -333,7 +352,7 @@ impl Briefing {
             responses,
             context,
             contradictions,
-            ids: HashMap::new(),
+            ids: IdIndex::default(),
             source_ids: HashMap::new(),
         };
         b.reindex();
@@ -341,12 +360,34 @@ impl Briefing {
     }
 
     fn reindex(&mut self) {
-        let mut ids =
-            HashMap::with_capacity(self.claims.len() + self.responses.len() + self.context.len());
-        for section in Section::ALL {
-            for (index, item) in self.section(section).iter().enumerate() {
-                ids.entry(item.id.clone())
-                    .or_insert(ItemRef { section, index });
+        // Numbers must fit the slots; more items than that is far past any file accepted.
+        let n = self.item_count().min(u32::MAX as usize - 1);
+        let mut ids = IdIndex {
+            slots: vec![0; (n * 2).next_power_of_two().max(8)],
+            hasher: RandomState::new(),
+        };
+        for (number, (_, item)) in self.items().enumerate().take(n) {
+            let mut at = ids.slot(&item.id);
+            // Linear probing; the first item with an id keeps it, as the validator reports.
+            loop {
+                match ids.slots.get(at).copied() {
+                    Some(0) => {
+                        if let Some(slot) = ids.slots.get_mut(at) {
+                            *slot = number as u32 + 1;
+                        }
+                        break;
+                    }
+                    Some(other) => {
+                        let same = self
+                            .nth_item(other as usize - 1)
+                            .is_some_and(|(_, o)| o.id == item.id);
+                        if same {
+                            break;
+                        }
+                        at = (at + 1) & (ids.slots.len() - 1);
+                    }
+                    None => break,
+                }
             }
         }
         self.ids = ids;
@@ -371,7 +412,33 @@ impl Briefing {
     }
 
     pub fn find(&self, id: &str) -> Option<ItemRef> {
-        self.ids.get(id).copied()
+        if self.ids.slots.is_empty() {
+            return None;
+        }
+        let mut at = self.ids.slot(id);
+        // At most half the slots are full, so an empty one ends every probe.
+        loop {
+            match self.ids.slots.get(at).copied() {
+                Some(0) | None => return None,
+                Some(number) => match self.nth_item(number as usize - 1) {
+                    Some((r, item)) if item.id == id => return Some(r),
+                    _ => at = (at + 1) & (self.ids.slots.len() - 1),
+                },
+            }
+        }
+    }
+
+    /// The `n`th item in reading order (claims, responses, context).
+    fn nth_item(&self, n: usize) -> Option<(ItemRef, &Item)> {
+        let mut n = n;
+        for section in Section::ALL {
+            let items = self.section(section);
+            match items.get(n) {
+                Some(item) => return Some((ItemRef::new(section, n), item)),
+                None => n -= items.len(),
+            }
+        }
+        None
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -450,5 +517,67 @@ mod tests {
                 && !Stance::Clarifies.contradicts()
                 && !Stance::Declines.contradicts()
         );
+    }
+
+    #[test]
+    fn find_takes_the_first_item_with_an_id() {
+        let item = |section, id: String| Item {
+            section,
+            id,
+            text: String::new(),
+            source: None,
+            attribution: None,
+            date: None,
+            status: None,
+            stance: None,
+            responds_to: Vec::new(),
+            credibility: None,
+            quote: None,
+            url: None,
+            pos: Pos::default(),
+        };
+        let date = Date {
+            year: 2025,
+            month: 1,
+            day: 1,
+        };
+        let b = Briefing::new(
+            "t".into(),
+            date,
+            None,
+            Vec::new(),
+            Vec::new(),
+            vec![
+                item(Section::Claims, "a".into()),
+                item(Section::Claims, "b".into()),
+            ],
+            vec![item(Section::Responses, "a".into())],
+            (0..100)
+                .map(|i| item(Section::Context, format!("x{i}")))
+                .collect(),
+            Vec::new(),
+        );
+        assert_eq!(b.find("a"), Some(ItemRef::new(Section::Claims, 0)));
+        assert_eq!(b.find("b"), Some(ItemRef::new(Section::Claims, 1)));
+        for i in 0..100 {
+            assert_eq!(
+                b.find(&format!("x{i}")),
+                Some(ItemRef::new(Section::Context, i))
+            );
+        }
+        assert_eq!(b.find("x100"), None);
+        assert_eq!(b.find(""), None);
+        let empty = Briefing::new(
+            "t".into(),
+            date,
+            None,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
+        assert_eq!(empty.find("a"), None);
     }
 }

@@ -17,9 +17,20 @@ use super::model::Pos;
 /// Deeper nesting than this is refused before parsing: a briefing is at most four levels deep.
 pub const MAX_DEPTH: usize = 64;
 
-/// More YAML tokens than this are refused before parsing: a briefing of 5 MB has ~360,000, and
-/// each costs the parser up to ~200 bytes of memory.
+/// More YAML tokens than this are refused before parsing, unless the file is big enough to hold
+/// them at [`MIN_BYTES_PER_TOKEN`]: a briefing of 5 MB has ~360,000, and each costs the parser up
+/// to ~200 bytes of memory.
 pub const MAX_TOKENS: usize = 1_000_000;
+
+/// Bytes per token a file must average to hold more than [`MAX_TOKENS`]. Written briefings
+/// average ~18 (a 20 MB one with 60,000 items has ~1.2 million tokens); a flood of one-letter
+/// values averages 2. The parser's memory then stays within ~25 times the file's size.
+pub const MIN_BYTES_PER_TOKEN: usize = 8;
+
+/// The most tokens a text of `len` bytes may hold.
+pub fn max_tokens(len: usize) -> usize {
+    MAX_TOKENS.max(len / MIN_BYTES_PER_TOKEN)
+}
 
 /// Refuses nesting deeper than [`MAX_DEPTH`] (flow brackets and block indentation levels
 /// together) and more than [`MAX_TOKENS`] tokens. Reads each byte a bounded number of times.
@@ -43,6 +54,25 @@ struct Scanner<'a> {
     /// Where the possible simple key on this line starts, in block context.
     key_col: Option<usize>,
     tokens: usize,
+}
+
+/// Bytes a run of text stops at: those that may begin a line break.
+const LINE_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2");
+/// Bytes a plain scalar's word stops at: line breaks, blanks, `:` and the flow indicators.
+const PLAIN_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2 \t:,[]{}");
+/// Bytes a quoted scalar stops at: line breaks, quotes and the escape.
+const QUOTED_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2'\"\\");
+
+// Indexes a 256-entry table by a byte, and a slice below its length: both in range.
+#[allow(clippy::indexing_slicing)]
+const fn stops(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
 }
 
 fn is_blank(b: Option<u8>) -> bool {
@@ -132,9 +162,30 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_to_line_end(&mut self) {
-        while self.peek().is_some() && self.break_len() == 0 {
+        loop {
+            self.skip_plain_bytes(&LINE_STOPS);
+            if self.peek().is_none() || self.break_len() > 0 {
+                return;
+            }
             self.advance();
         }
+    }
+
+    /// Steps over bytes that `stops` does not mark, a byte at a time, counting a column per
+    /// character as [`Scanner::advance`] would: every stop set marks the bytes that may start
+    /// a line break (`\n`, `\r`, and the lead bytes of NEL, LS and PS), so no character stepped
+    /// over here is one the slow path would have treated differently. This is the hot loop:
+    /// most of a briefing is the text inside scalars.
+    fn skip_plain_bytes(&mut self, stops: &[bool; 256]) {
+        let rest = self.b.get(self.i..).unwrap_or(&[]);
+        let n = rest
+            .iter()
+            .position(|&b| stops.get(usize::from(b)).copied().unwrap_or(true))
+            .unwrap_or(rest.len());
+        let run = rest.get(..n).unwrap_or(&[]);
+        // Columns count characters: every byte but UTF-8 continuation bytes starts one.
+        self.col += run.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.i += n;
     }
 
     fn pos(&self) -> Pos {
@@ -162,12 +213,13 @@ impl<'a> Scanner<'a> {
 
     fn count(&mut self, n: usize) -> Result<(), Diagnostic> {
         self.tokens += n;
-        if self.tokens > MAX_TOKENS {
+        let max = max_tokens(self.b.len());
+        if self.tokens > max {
             return Err(Diagnostic::error(
                 self.pos(),
                 format!(
                     "more than {} YAML values (keys, entries, texts); a briefing never needs that many",
-                    crate::text::thousands(MAX_TOKENS)
+                    crate::text::thousands(max)
                 ),
             ));
         }
@@ -339,7 +391,9 @@ impl<'a> Scanner<'a> {
     /// A single- or double-quoted scalar, to its closing quote (or the end of the text).
     fn quoted(&mut self, quote: u8) {
         self.advance();
-        while let Some(b) = self.peek() {
+        loop {
+            self.skip_plain_bytes(&QUOTED_STOPS);
+            let Some(b) = self.peek() else { break };
             if self.skip_break() {
                 continue;
             }
@@ -375,6 +429,10 @@ impl<'a> Scanner<'a> {
                 break;
             }
             while !self.at_blankz() {
+                self.skip_plain_bytes(&PLAIN_STOPS);
+                if self.at_blankz() {
+                    break;
+                }
                 let c = self.peek();
                 if c == Some(b':')
                     && (self.next_is_blankz() || (self.flow > 0 && self.next_is_flow_indicator()))
@@ -563,5 +621,12 @@ mod tests {
         assert!(d.contains("1,000,000 YAML values"), "{d}");
         let fine = format!("tags: [{}]\n", vec!["a"; MAX_TOKENS / 4].join(","));
         assert_eq!(prescan(&fine), None);
+        // A big file may hold more, in proportion to its size.
+        let long = "x".repeat(MIN_BYTES_PER_TOKEN * 2);
+        let big = format!(
+            "tags: [{}]\n",
+            vec![long.as_str(); MAX_TOKENS / 2 + 10].join(",")
+        );
+        assert_eq!(prescan(&big), None);
     }
 }

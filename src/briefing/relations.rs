@@ -58,11 +58,55 @@ impl Pair {
 pub struct Relations {
     pub pairs: Vec<Pair>,
     /// For each claim index: the indices of the responses that answer it, in document order.
-    answers: Vec<Vec<u32>>,
+    answers: Lists,
     /// For each response index: the claim indices it responds to that exist.
-    answered: Vec<Vec<u32>>,
+    answered: Lists,
     /// For each section and item index: the indices into `pairs` the item belongs to.
-    pairs_of: [Vec<Vec<u32>>; 3],
+    pairs_of: [Lists; 3],
+}
+
+/// Many short lists of numbers in one buffer: list `i` is `items[start[i]..start[i + 1]]`. One
+/// `Vec` per item cost three words and an allocation for each of 60,000 items.
+#[derive(Debug, Clone, Default)]
+struct Lists {
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    fn get(&self, i: usize) -> &[u32] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// `n` lists from `(list, value)` pairs, each list keeping the pairs' order.
+    fn grouped(n: usize, pairs: impl Iterator<Item = (usize, u32)> + Clone) -> Lists {
+        let mut start = vec![0u32; n + 1];
+        for (list, _) in pairs.clone() {
+            if let Some(c) = start.get_mut(list + 1) {
+                *c += 1;
+            }
+        }
+        for i in 0..n {
+            let before = start.get(i).copied().unwrap_or(0);
+            if let Some(c) = start.get_mut(i + 1) {
+                *c += before;
+            }
+        }
+        let mut next = start.clone();
+        let mut items = vec![0u32; start.last().copied().unwrap_or(0) as usize];
+        for (list, value) in pairs {
+            if let Some(at) = next.get_mut(list) {
+                if let Some(slot) = items.get_mut(*at as usize) {
+                    *slot = value;
+                }
+                *at += 1;
+            }
+        }
+        Lists { start, items }
+    }
 }
 
 impl Relations {
@@ -73,8 +117,11 @@ impl Relations {
     /// Derives relations over the items `keep` accepts only (the source filter of the analysis
     /// views hides one source's items everywhere).
     pub fn derive_filtered(b: &Briefing, keep: impl Fn(ItemRef) -> bool) -> Relations {
-        let mut answers = vec![Vec::new(); b.claims.len()];
-        let mut answered = vec![Vec::new(); b.responses.len()];
+        // (claim, response) in response order, each once: answered is grouped by response
+        // already, answers is the same edges grouped by claim.
+        let mut edges: Vec<(u32, u32)> = Vec::new();
+        // The last response (+ 1) that answered each claim, to drop a claim listed twice.
+        let mut last_by = vec![0u32; b.claims.len()];
         let mut pairs: Vec<Pair> = Vec::new();
         let mut index: HashMap<(ItemRef, ItemRef), usize> = HashMap::new();
 
@@ -88,15 +135,14 @@ impl Relations {
                 if left.section != Section::Claims || !keep(left) {
                     continue;
                 }
-                let (Some(list), Some(back)) = (answers.get_mut(left.index), answered.get_mut(ri))
-                else {
+                let Some(last) = last_by.get_mut(left.index) else {
                     continue;
                 };
-                if list.last() == Some(&(ri as u32)) {
+                if *last == ri as u32 + 1 {
                     continue; // listed twice
                 }
-                list.push(ri as u32);
-                back.push(left.index as u32);
+                *last = ri as u32 + 1;
+                edges.push((left.index as u32, ri as u32));
                 if let Some(stance) = response.stance.filter(|s| s.contradicts()) {
                     index.insert(unordered(left, right), pairs.len());
                     pairs.push(Pair {
@@ -146,19 +192,21 @@ impl Relations {
         let doc_pos = |r: ItemRef| (b.item(r).map_or(0, |i| i.pos.line), r);
         pairs.sort_by_key(|p| (doc_pos(p.left), doc_pos(p.right)));
 
-        let mut pairs_of = [
-            vec![Vec::new(); b.claims.len()],
-            vec![Vec::new(); b.responses.len()],
-            vec![Vec::new(); b.context.len()],
-        ];
-        for (i, p) in pairs.iter().enumerate() {
-            for side in [p.left, p.right] {
-                let lists = pairs_of.get_mut(side.section.index());
-                if let Some(list) = lists.and_then(|l| l.get_mut(side.index)) {
-                    list.push(i as u32);
-                }
-            }
-        }
+        let sides = |section: Section| {
+            let pairs = &pairs;
+            pairs.iter().enumerate().flat_map(move |(i, p)| {
+                [p.left, p.right]
+                    .into_iter()
+                    .filter(move |side| side.section == section)
+                    .map(move |side| (side.index, i as u32))
+            })
+        };
+        let pairs_of = Section::ALL.map(|s| Lists::grouped(b.section(s).len(), sides(s)));
+        let answers = Lists::grouped(b.claims.len(), edges.iter().map(|&(c, r)| (c as usize, r)));
+        let answered = Lists::grouped(
+            b.responses.len(),
+            edges.iter().map(|&(c, r)| (r as usize, c)),
+        );
         Relations {
             pairs,
             answers,
@@ -171,8 +219,7 @@ impl Relations {
     pub fn answers(&self, claim: usize) -> impl Iterator<Item = ItemRef> + '_ {
         self.answers
             .get(claim)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(|&i| ItemRef::new(Section::Responses, i as usize))
     }
 
@@ -180,8 +227,7 @@ impl Relations {
     pub fn answered(&self, response: usize) -> impl Iterator<Item = ItemRef> + '_ {
         self.answered
             .get(response)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(|&i| ItemRef::new(Section::Claims, i as usize))
     }
 
@@ -194,8 +240,7 @@ impl Relations {
     pub fn pairs_of(&self, item: ItemRef) -> &[u32] {
         self.pairs_of
             .get(item.section.index())
-            .and_then(|l| l.get(item.index))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |l| l.get(item.index))
     }
 }
 

@@ -36,7 +36,8 @@ impl<'a> Entry<'a> {
 #[derive(Debug, Default)]
 pub struct SourceMap<'a> {
     top: HashMap<&'a str, KeyPos>,
-    lists: HashMap<&'a str, Vec<Entry<'a>>>,
+    /// The entries of each of [`LISTS`], in its order (a fixed slot, not a hash, per line).
+    lists: [Option<Vec<Entry<'a>>>; 5],
 }
 
 /// The list keys whose entries are recorded.
@@ -47,6 +48,11 @@ const LISTS: [&str; 5] = [
     "context",
     "contradictions",
 ];
+
+/// The place of a list key in [`LISTS`].
+fn list_slot(key: &str) -> Option<usize> {
+    LISTS.iter().position(|&k| k == key)
+}
 
 /// Splits `key: value` at the colon; returns the key and the byte offset of the value (or the
 /// line's end when the value is empty).
@@ -113,7 +119,7 @@ fn is_utf8_continuation(b: u8) -> bool {
 impl<'a> SourceMap<'a> {
     pub fn build(text: &'a str) -> SourceMap<'a> {
         let mut map = SourceMap::default();
-        let mut list: Option<&'a str> = None;
+        let mut list: Option<usize> = None;
         let mut seq_indent: Option<usize> = None;
         // Indent of the keys of the current entry, and the key last seen there.
         let mut key_indent: Option<usize> = None;
@@ -156,15 +162,17 @@ impl<'a> SourceMap<'a> {
                         block_parent = Some(0);
                     }
                     map.top.entry(key).or_insert(kp);
-                    if LISTS.contains(&key) && !map.lists.contains_key(key) {
-                        list = Some(key);
-                        map.lists.insert(key, Vec::new());
+                    if let Some(slot) = list_slot(key) {
+                        if let Some(entries @ None) = map.lists.get_mut(slot) {
+                            list = Some(slot);
+                            *entries = Some(Vec::new());
+                        }
                     }
                 }
                 continue;
             }
             let Some(list_key) = list else { continue };
-            let Some(entries) = map.lists.get_mut(list_key) else {
+            let Some(Some(entries)) = map.lists.get_mut(list_key) else {
                 continue;
             };
             // The rest of the line after the dash, and its byte offset in the line.
@@ -229,7 +237,10 @@ impl<'a> SourceMap<'a> {
 
     /// The entries recorded for a top-level list, if the map understood it.
     pub fn entries(&self, list: &str) -> &[Entry<'a>] {
-        self.lists.get(list).map_or(&[], Vec::as_slice)
+        list_slot(list)
+            .and_then(|i| self.lists.get(i))
+            .and_then(Option::as_ref)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Entry `index` of `list`, trusted only when the map saw as many entries as the parser did.

@@ -19,7 +19,7 @@ const RESET: &str = "\x1b[0m";
 /// Everything `check` found in one file.
 pub struct FileReport {
     pub path: PathBuf,
-    /// The text when it could be read and decoded, for excerpts.
+    /// The text when it could be read and decoded and there is something to excerpt.
     pub source: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -52,7 +52,8 @@ pub fn check_file(path: &Path, max_size: u64) -> FileReport {
     };
     FileReport {
         path: path.to_path_buf(),
-        source: Some(text.to_string()),
+        // A copy of the text only for excerpts: a clean 20 MB file needs none.
+        source: (!diagnostics.is_empty()).then(|| text.to_string()),
         diagnostics,
     }
 }

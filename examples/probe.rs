@@ -1,0 +1,534 @@
+//! Measures the targets of BENCHMARKS.md side by side in one process, and times each step of
+//! loading (the instrumented profile).
+//!
+//! ```text
+//! cargo run --release --example probe -- load BIG.yaml [ROUNDS]
+//! cargo run --release --example probe -- reader BIG.yaml SMALL.yaml WORD [ROUNDS]
+//! cargo run --release --example probe -- library DIR [ROUNDS]
+//! ```
+//!
+//! Every figure is a median over ROUNDS, the things compared run alternately in the same round,
+//! and times are wall clock (`Instant`). A counting global allocator gives live and peak heap
+//! bytes (sizes asked for, without the allocator's overhead).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::{Duration, Instant};
+
+use brief::app::shell::{Request, Shell};
+use brief::app::{Action, Doc};
+use brief::briefing::load::{load_str, DEFAULT_MAX_SIZE};
+use brief::briefing::raw::RawBriefing;
+use brief::briefing::search::SearchIndex;
+use brief::briefing::srcmap::SourceMap;
+use brief::briefing::validate::validate;
+use brief::briefing::Relations;
+use brief::loader::Loader;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator, only counting.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is passed on unchanged.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now =
+                    LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The CPU time of this thread: on a shared machine wall time mostly measures the other users,
+/// while single-threaded work's CPU time still measures the code. `PROBE_CLOCK=wall` switches.
+fn now() -> Duration {
+    static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let wall = std::env::var("PROBE_CLOCK").is_ok_and(|v| v == "wall");
+    if !wall {
+        if let Some(t) = thread_cpu_time() {
+            return t;
+        }
+    }
+    EPOCH.get_or_init(Instant::now).elapsed()
+}
+
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn thread_cpu_time() -> Option<Duration> {
+    #[repr(C)]
+    struct Timespec {
+        tv_sec: i64,
+        tv_nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut ts = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec (two 64-bit fields on 64-bit Linux) to `ts`.
+    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    ok.then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn thread_cpu_time() -> Option<Duration> {
+    None
+}
+
+/// Runs `f`, returning its result (for the caller to drop, outside the time), the time it
+/// took ([`now`]) and the heap peak above the start.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let t = now();
+    let out = f();
+    let d = now().saturating_sub(t);
+    (out, d, PEAK.load(Relaxed).saturating_sub(base))
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v.get(n / 2).copied().unwrap_or(f64::NAN),
+        n => {
+            (v.get(n / 2 - 1).copied().unwrap_or(0.0) + v.get(n / 2).copied().unwrap_or(0.0)) / 2.0
+        }
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// A named series of samples, reported as its median.
+#[derive(Default)]
+struct Series(Vec<(String, Vec<f64>)>);
+
+impl Series {
+    fn add(&mut self, name: &str, v: f64) {
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some((_, xs)) => xs.push(v),
+            None => self.0.push((name.to_string(), vec![v])),
+        }
+    }
+
+    fn get(&self, name: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(f64::NAN, |(_, xs)| median(xs.clone()))
+    }
+
+    fn print(&self, unit: &str) {
+        for (name, xs) in &self.0 {
+            println!("  {name:<44} {:>10.3} {unit}", median(xs.clone()));
+        }
+    }
+}
+
+fn term(w: u16, h: u16) -> Terminal<TestBackend> {
+    match Terminal::new(TestBackend::new(w, h)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    }
+}
+
+fn draw(t: &mut Terminal<TestBackend>, shell: &Shell) {
+    if let Err(e) = t.draw(|f| brief::ui::render_shell(shell, f)) {
+        match e {}
+    }
+}
+
+fn doc_of(text: &str, path: &Path) -> Option<Doc> {
+    let l = load_str(text).ok()?;
+    Some(Doc::new(
+        Some(path.to_path_buf()),
+        path.display().to_string(),
+        l.briefing,
+        l.warnings,
+    ))
+}
+
+const SIZE: (u16, u16) = (200, 50);
+
+fn load(path: &Path, rounds: usize) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+    println!("{}: {} bytes", path.display(), bytes.len());
+    let (mut t, mut m) = (Series::default(), Series::default());
+    for _ in 0..rounds {
+        let (raw, d, peak) = measure(|| serde_yaml::from_slice::<RawBriefing>(&bytes).ok());
+        t.add("bare serde_yaml::from_slice", ms(d));
+        m.add("bare serde_yaml::from_slice", mb(peak));
+        // The same, then one allocation of 4 KB: glibc merges the parser's freed events
+        // (malloc_consolidate) on the first large request after them, which every program that
+        // goes on after parsing pays and the bare baseline, ending there, does not.
+        let (again, d, _) = measure(|| {
+            let raw = serde_yaml::from_slice::<RawBriefing>(&bytes).ok();
+            let after = std::hint::black_box(Vec::<u8>::with_capacity(4096));
+            drop(after);
+            raw
+        });
+        t.add("bare parse + one 4 KB allocation after it", ms(d));
+        drop(again);
+        let (loaded, d, peak) = measure(|| load_str(text).ok());
+        drop(loaded);
+        t.add("load_str (what `brief check` runs)", ms(d));
+        m.add("load_str (what `brief check` runs)", mb(peak));
+        // The steps of load_str one by one (the instrumented profile).
+        let (_, d, _) = measure(|| brief::briefing::prescan::prescan(text));
+        t.add("  step: prescan", ms(d));
+        let (map, d, _) = measure(|| SourceMap::build(text));
+        t.add("  step: SourceMap::build", ms(d));
+        if let Some(raw) = &raw {
+            let (_, d, _) = measure(|| validate(raw, &map).len());
+            t.add("  step: validate", ms(d));
+        }
+        drop(map);
+        drop(raw);
+        let live = LIVE.load(Relaxed);
+        let Ok(l) = load_str(text) else {
+            return Err("the file does not load".into());
+        };
+        m.add(
+            "  live: Briefing (and warnings)",
+            mb(LIVE.load(Relaxed) - live),
+        );
+        let live = LIVE.load(Relaxed);
+        let (rel, d, _) = measure(|| Relations::derive(&l.briefing));
+        t.add("  after load: Relations::derive", ms(d));
+        m.add("  live: Relations", mb(LIVE.load(Relaxed) - live));
+        drop(rel);
+        let live = LIVE.load(Relaxed);
+        let (index, d, peak) = measure(|| SearchIndex::build(&l.briefing));
+        t.add("  after load: SearchIndex::build", ms(d));
+        m.add("  after load: SearchIndex::build", mb(peak));
+        m.add("  live: SearchIndex", mb(LIVE.load(Relaxed) - live));
+        drop(index);
+        drop(l);
+        // What stays: the document (briefing, relations, search index), the bytes dropped.
+        let (doc, _, _) = measure(|| doc_of(text, path));
+        let base = LIVE.load(Relaxed);
+        drop(doc);
+        m.add("live heap of the open Doc", mb(base - LIVE.load(Relaxed)));
+    }
+    println!("times (ms of this thread's CPU unless PROBE_CLOCK=wall, median of {rounds}):");
+    t.print("ms");
+    println!("heap (MB, peak above the start unless said):");
+    m.print("MB");
+    let bare = t.get("bare serde_yaml::from_slice");
+    println!(
+        "target 1 (time, in-process): load_str / bare = {:.3}",
+        t.get("load_str (what `brief check` runs)") / bare
+    );
+    println!(
+        "target 1 (time, in-process): load_str / (bare + one allocation) = {:.3}",
+        t.get("load_str (what `brief check` runs)")
+            / t.get("bare parse + one 4 KB allocation after it")
+    );
+    println!(
+        "target 1 (heap peak): load_str / bare = {:.3}",
+        m.get("load_str (what `brief check` runs)") / m.get("bare serde_yaml::from_slice")
+    );
+    println!(
+        "target 6: live Doc / file size = {:.3}",
+        m.get("live heap of the open Doc") / mb(bytes.len())
+    );
+    Ok(())
+}
+
+/// Times a keystroke and the frame after it, `reps` times, returning the median in ms.
+fn keystroke(shell: &mut Shell, t: &mut Terminal<TestBackend>, keys: &str, reps: usize) -> f64 {
+    let mut xs = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        let s = now();
+        shell.press(keys);
+        draw(t, shell);
+        xs.push(ms(now().saturating_sub(s)));
+    }
+    median(xs)
+}
+
+fn grep_ms(word: &str, path: &Path) -> f64 {
+    // Into a pipe, not /dev/null: GNU grep stops at the first match when it sees /dev/null.
+    let s = Instant::now();
+    let _ = Command::new("grep")
+        .args(["-c", "-i", word])
+        .arg(path)
+        .stdout(Stdio::piped())
+        .output();
+    ms(s.elapsed())
+}
+
+fn reader(big: &Path, small: &Path, word: &str, rounds: usize) -> Result<(), String> {
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let (big_bytes, small_bytes) = (read(big)?, read(small)?);
+    let size = Rect::new(0, 0, SIZE.0, SIZE.1);
+    let mut s = Series::default();
+    let open = |bytes: &[u8], path: &Path| -> Result<Shell, String> {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let doc = doc_of(text, path).ok_or("does not load")?;
+        Ok(Shell::single(doc, size))
+    };
+    for _ in 0..rounds {
+        let (raw, d, _) = measure(|| serde_yaml::from_slice::<RawBriefing>(&big_bytes).ok());
+        drop(raw);
+        s.add("bare parse of the big file", ms(d));
+        let t0 = now();
+        let mut big_shell = open(&big_bytes, big)?;
+        let mut bt = term(SIZE.0, SIZE.1);
+        draw(&mut bt, &big_shell);
+        s.add("big: bytes to first frame", ms(now().saturating_sub(t0)));
+        let t0 = now();
+        let mut small_shell = open(&small_bytes, small)?;
+        let mut st = term(SIZE.0, SIZE.1);
+        draw(&mut st, &small_shell);
+        s.add("small: bytes to first frame", ms(now().saturating_sub(t0)));
+        let t0 = now();
+        draw(&mut st, &small_shell);
+        s.add("small: a frame", ms(now().saturating_sub(t0)));
+
+        for (name, keys) in [
+            ("j", "j"),
+            ("Tab", "Tab"),
+            ("G", "G"),
+            ("g", "g"),
+            ("PgDn", "PgDn"),
+            ("pane switch (l)", "l"),
+        ] {
+            for (which, shell, t) in [
+                ("small", &mut small_shell, &mut st),
+                ("big", &mut big_shell, &mut bt),
+            ] {
+                let v = keystroke(shell, t, keys, 20);
+                s.add(&format!("{which}: key {name} + frame"), v);
+            }
+        }
+        // A search keystroke: the last letter of WORD typed at the prompt, then the frame.
+        let (head, last) =
+            word.split_at(word.len() - word.chars().last().map_or(0, char::len_utf8));
+        for (which, shell, t) in [
+            ("small", &mut small_shell, &mut st),
+            ("big", &mut big_shell, &mut bt),
+        ] {
+            shell.press("/");
+            shell.press(head);
+            // Wall time, as grep's is.
+            let t0 = Instant::now();
+            shell.press(last);
+            draw(t, shell);
+            s.add(
+                &format!("{which}: search keystroke + frame (wall)"),
+                ms(t0.elapsed()),
+            );
+            shell.press("Esc");
+        }
+        s.add("grep -c -i WORD big file", grep_ms(word, big));
+        // A resize: the new size, then the frame.
+        for (w, h) in [(160u16, 45u16), (200, 50)] {
+            // A width the wrap cache has not seen.
+            if let Some(app) = big_shell.reader.as_mut() {
+                app.wraps = brief::app::WrapCache::default();
+            }
+            let t0 = now();
+            big_shell.update(Action::Resize(w, h));
+            bt.backend_mut().resize(w, h);
+            draw(&mut bt, &big_shell);
+            s.add("big: resize + frame", ms(now().saturating_sub(t0)));
+        }
+    }
+    println!(
+        "{} vs {} at {}x{} (ms of this thread's CPU unless marked wall; medians of {rounds} rounds):",
+        big.display(),
+        small.display(),
+        SIZE.0,
+        SIZE.1
+    );
+    s.print("ms");
+    let bare = s.get("bare parse of the big file");
+    println!(
+        "target 2: first frame / bare parse = {:.3}",
+        s.get("big: bytes to first frame") / bare
+    );
+    for name in ["j", "Tab", "G", "g", "PgDn", "pane switch (l)"] {
+        println!(
+            "target 3: key {name}: big / small = {:.3}",
+            s.get(&format!("big: key {name} + frame"))
+                / s.get(&format!("small: key {name} + frame"))
+        );
+    }
+    println!(
+        "target 4: search keystroke / grep = {:.3}",
+        s.get("big: search keystroke + frame (wall)") / s.get("grep -c -i WORD big file")
+    );
+    println!(
+        "target 7: big resize / small first frame = {:.3}",
+        s.get("big: resize + frame") / s.get("small: bytes to first frame")
+    );
+    Ok(())
+}
+
+/// CPU time of the whole process (all threads), from getrusage.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn process_cpu() -> Duration {
+    extern "C" {
+        fn getrusage(who: i32, usage: *mut [i64; 18]) -> i32;
+    }
+    let mut u = [0i64; 18];
+    // SAFETY: struct rusage on 64-bit Linux is two timevals (4 x i64) and 14 longs: 18 x i64.
+    if unsafe { getrusage(0, &mut u) } != 0 {
+        return Duration::ZERO;
+    }
+    let us = |s: i64, us: i64| Duration::from_micros((s * 1_000_000 + us).max(0) as u64);
+    us(u[0], u[1]) + us(u[2], u[3])
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn process_cpu() -> Duration {
+    Duration::ZERO
+}
+
+/// Loads every file of `dir` through the real loader with `threads` workers, feeding the
+/// library as the event loop does. Returns (time to the first entry listed, time to all).
+fn load_library(paths: &[PathBuf], threads: usize) -> (f64, f64, f64) {
+    let cpu0 = process_cpu();
+    let t0 = Instant::now();
+    let size = Rect::new(0, 0, SIZE.0, SIZE.1);
+    let mut shell = Shell::new(paths.to_vec(), size);
+    let loader = Loader::new(threads, DEFAULT_MAX_SIZE);
+    for r in shell.take_requests() {
+        if let Request::Load(p) = r {
+            loader.load(p);
+        }
+    }
+    let mut t = term(SIZE.0, SIZE.1);
+    let mut first = None;
+    for _ in 0..paths.len() {
+        let Some(o) = loader.next_blocking() else {
+            break;
+        };
+        shell.on_loaded(o);
+        if first.is_none() {
+            // The list is drawn with the first entry: the reader is interactive from here.
+            draw(&mut t, &shell);
+            first = Some(ms(t0.elapsed()));
+        }
+    }
+    draw(&mut t, &shell);
+    let wall = ms(t0.elapsed());
+    (
+        first.unwrap_or(f64::NAN),
+        wall,
+        ms(process_cpu().saturating_sub(cpu0)),
+    )
+}
+
+fn library(dir: &Path, rounds: usize) -> Result<(), String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    println!("{}: {} files, {cores} cores", dir.display(), paths.len());
+    let mut s = Series::default();
+    for _ in 0..rounds {
+        let (first, all, cpu) = load_library(&paths, 1);
+        s.add("serial (1 worker): first listed", first);
+        s.add("serial (1 worker): all loaded", all);
+        s.add("serial (1 worker): CPU time, all threads", cpu);
+        let (first, all, cpu) = load_library(&paths, cores);
+        s.add("parallel (per core): first listed", first);
+        s.add("parallel (per core): all loaded", all);
+        s.add("parallel (per core): CPU time, all threads", cpu);
+        // Serial: every file loaded and taken in on this thread, one after another.
+        let t0 = Instant::now();
+        let mut shell = Shell::new(paths.clone(), Rect::new(0, 0, SIZE.0, SIZE.1));
+        shell.take_requests();
+        for p in &paths {
+            shell.on_loaded(brief::open::open_file(p, DEFAULT_MAX_SIZE));
+        }
+        let mut t = term(SIZE.0, SIZE.1);
+        draw(&mut t, &shell);
+        s.add("serial (this thread alone): all loaded", ms(t0.elapsed()));
+    }
+    println!("(ms of wall time, medians of {rounds} rounds)");
+    s.print("ms");
+    println!(
+        "cores busy while loading in parallel (CPU / wall): {:.2}",
+        s.get("parallel (per core): CPU time, all threads")
+            / s.get("parallel (per core): all loaded")
+    );
+    println!(
+        "target 5: parallel / serial (this thread alone) = {:.3}",
+        s.get("parallel (per core): all loaded") / s.get("serial (this thread alone): all loaded")
+    );
+    println!(
+        "target 5: parallel / serial (1 worker) = {:.3}; first listed at {:.1} ms of {:.1} ms",
+        s.get("parallel (per core): all loaded") / s.get("serial (1 worker): all loaded"),
+        s.get("parallel (per core): first listed"),
+        s.get("parallel (per core): all loaded")
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| args.get(i).map(String::as_str);
+    let rounds = |i: usize, d: usize| arg(i).and_then(|s| s.parse().ok()).unwrap_or(d);
+    let result = match (arg(0), arg(1), arg(2), arg(3)) {
+        (Some("load"), Some(f), ..) => load(Path::new(f), rounds(2, 5)),
+        (Some("reader"), Some(b), Some(s), Some(w)) => {
+            reader(Path::new(b), Path::new(s), w, rounds(4, 5))
+        }
+        (Some("library"), Some(d), ..) => library(Path::new(d), rounds(2, 5)),
+        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS]".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("probe: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
