@@ -796,7 +796,7 @@ fn matches_are_where_they_say(app: &App, needle: &str) {
     for m in s.matches.iter() {
         let text = app
             .doc
-            .index
+            .index()
             .field_text(&app.doc.briefing, m.place, m.field);
         assert_eq!(
             text.get(m.range.clone()).map(str::to_lowercase).as_deref(),

@@ -298,7 +298,7 @@ impl App {
         // file, or a source hidden or shown), else they would point at the wrong items and
         // bytes. `n` then goes on from the item in focus.
         if let Some(s) = self.search.as_mut() {
-            match self.doc.index.search(&self.doc.briefing, &s.query) {
+            match self.doc.index().search(&self.doc.briefing, &s.query) {
                 Ok(m) => s.matches = m,
                 Err(e) => {
                     s.matches = Default::default();

@@ -228,7 +228,10 @@ fn note_matches(app: &App, pair: &Pair, shift: usize, one_line: bool) -> FieldMa
         let found = super::field_matches(app, place, Field::Note, one_line, at);
         out.current = out.current.or(found.current);
         out.highlights.extend(found.highlights);
-        let text = app.doc.index.field_text(app.briefing(), place, Field::Note);
+        let text = app
+            .doc
+            .index()
+            .field_text(app.briefing(), place, Field::Note);
         let shown = if one_line {
             sanitize_line(text).len()
         } else {

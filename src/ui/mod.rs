@@ -112,7 +112,7 @@ pub fn field_matches(
     if ranges.is_empty() {
         return FieldMatches::default();
     }
-    let text = app.doc.index.field_text(&app.doc.briefing, place, field);
+    let text = app.doc.index().field_text(&app.doc.briefing, place, field);
     let at = |x: usize| {
         let newlines = if one_line {
             text.get(..x).map_or(0, |t| t.matches('\n').count())
