@@ -13,8 +13,8 @@ use ratatui::crossterm::cursor;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
 use ratatui::prelude::CrosstermBackend;
 use ratatui::Terminal;
@@ -27,12 +27,31 @@ use crate::app::Action;
 use crate::loader::Loader;
 use crate::watch::Watch;
 
-pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
+/// Output is buffered for a whole frame and written with one flush, so a terminal (or tmux, or
+/// an SSH link) never shows half a frame; the frame is also wrapped in a synchronized update
+/// (DEC mode 2026) for the terminals that honour it. Others ignore the mode.
+pub type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// Room for the largest frame: 300×100 cells with a style change on each is under 200 KiB.
+const FRAME_BUFFER: usize = 256 * 1024;
+
+/// Draws the shell as one synchronized, single-write update.
+fn draw(term: &mut Term, shell: &Shell) -> io::Result<()> {
+    queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
+    term.draw(|f| crate::ui::render_shell(shell, f))?;
+    execute!(term.backend_mut(), terminal::EndSynchronizedUpdate)
+}
 
 /// Puts the terminal back: leaves the alternate screen, shows the cursor, ends raw mode.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        terminal::EndSynchronizedUpdate,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
@@ -50,7 +69,10 @@ fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        FRAME_BUFFER,
+        out,
+    )))
 }
 
 /// Set while an editor runs in the foreground: Ctrl-C there is the editor's, not ours.
@@ -124,7 +146,7 @@ fn event_loop(
     let mut shell = make_shell(Rect::new(0, 0, size.width, size.height));
     let mut changed: Vec<std::path::PathBuf> = Vec::new();
     let mut changed_at = Instant::now();
-    term.draw(|f| crate::ui::render_shell(&shell, f))?;
+    draw(term, &shell)?;
     while !shell.quit && !stop.load(Ordering::Relaxed) {
         let mut dirty = false;
         for req in shell.take_requests() {
@@ -186,7 +208,7 @@ fn event_loop(
         }
         if dirty {
             term.autoresize()?;
-            term.draw(|f| crate::ui::render_shell(&shell, f))?;
+            draw(term, &shell)?;
         }
     }
     Ok(())
