@@ -9,170 +9,9 @@
 mod libsupport;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
-const DEADLINE: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(40);
-
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-/// A tmux server with one session running `brief` under `sh`, which prints `BRIEF-EXIT=<status>`
-/// when brief exits and then waits, so the last screen can still be read.
-struct Tmux {
-    socket: String,
-    socket_path: Option<PathBuf>,
-}
-
-fn quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
-
-impl Tmux {
-    /// Runs `ENV brief ARGS` in `dir` in a `width`×`height` terminal; None without tmux.
-    fn start(dir: &Path, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipped: tmux is not installed");
-            return None;
-        }
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let mut t = Tmux {
-            socket: format!("brief-searchlib-{}-{n}", std::process::id()),
-            socket_path: None,
-        };
-        let bin = Path::new(env!("CARGO_BIN_EXE_brief"));
-        let script = format!("{env} {} {args}; echo BRIEF-EXIT=$?; sleep 60", quote(bin));
-        let dir = dir.display().to_string();
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "-s",
-            "t",
-            "-c",
-            &dir,
-            "--",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = t.tmux(&["display", "-p", "-t", "t", "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        t.socket_path = (!path.is_empty()).then(|| path.into());
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        match Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-        {
-            Ok(o) => o,
-            Err(e) => panic!("running tmux {args:?}: {e}"),
-        }
-    }
-
-    /// Presses keys, in tmux's names (`Enter`, `Escape`, `n`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.tmux(&["send-keys", "-t", "t", "-l", text])
-                .status
-                .success(),
-            "send-keys -l {text:?}"
-        );
-    }
-
-    fn screen(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-J", "-t", "t"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn alternate_screen(&self) -> bool {
-        let out = self.tmux(&["display", "-p", "-t", "t", "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-
-    #[track_caller]
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {what}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// Waits until every one of `texts` is on screen.
-    #[track_caller]
-    fn wait_for(&self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |s| {
-            texts.iter().all(|t| s.contains(t))
-        })
-    }
-
-    /// Presses Esc alone and waits until `text` has left the screen.
-    #[track_caller]
-    fn escape_until_gone(&self, text: &str) -> String {
-        self.keys(&["Escape"]);
-        self.wait_until(&format!("{text:?} to go"), |s| !s.contains(text))
-    }
-
-    /// The status bar: the last non-empty line.
-    fn status(screen: &str) -> &str {
-        screen
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-    }
-
-    #[track_caller]
-    fn quit_cleanly(&self) {
-        self.keys(&["q"]);
-        let screen = self.wait_for(&["BRIEF-EXIT="]);
-        assert!(screen.contains("BRIEF-EXIT=0"), "{screen}");
-        assert!(!self.alternate_screen(), "still on the alternate screen");
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-        if let Some(p) = &self.socket_path {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-}
+mod tmux;
+use tmux::{quote, repo, Tmux};
 
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
@@ -185,10 +24,6 @@ fn bundled_into(dir: &Path) -> PathBuf {
         std::fs::write(dir.join(name), libsupport::read(rel)).unwrap_or_else(|e| panic!("{e}"));
     }
     dir.join("korea-troops.yaml")
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 // ---- search in the reader ----
@@ -292,9 +127,11 @@ fn a_folder_with_a_broken_file_lists_it_and_enter_shows_its_diagnostics() {
     t.keys(&["G"]);
     t.wait_for(&["briefing 4/4"]);
     t.keys(&["Enter"]);
-    let screen = t.wait_for(&["broken.yaml · 9 problem(s) · Esc back, e edit"]);
-    assert!(screen.contains("2 | date: 2025-02-30"), "{screen}");
-    assert!(screen.contains("unknown stance `refutes`"), "{screen}");
+    t.wait_for(&[
+        "broken.yaml · 9 problem(s) · Esc back, e edit",
+        "2 | date: 2025-02-30",
+        "unknown stance `refutes`",
+    ]);
     t.escape_until_gone("9 problem(s)");
     t.wait_for(&["4 briefings · 1 with errors", "briefing 4/4"]);
     // Enter on the first line opens the newest briefing; Esc goes back to the list.

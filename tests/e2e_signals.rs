@@ -11,159 +11,66 @@
 //! Each test runs its own tmux server, killed by a guard however the test ends. Every wait polls
 //! with a deadline that is only reached on failure. Skipped, with a message, without tmux.
 
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod tmux;
+use tmux::{brief, repo, Tmux};
 
 const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-struct Tmux {
-    socket: String,
-    target: String,
-    socket_path: Option<std::path::PathBuf>,
+/// The reader on the Korea briefing at 100×30, in a shell that ignores HUP while brief, in a
+/// subshell with HUP's default action back, does not.
+fn start() -> Option<Tmux> {
+    let script = format!(
+        "trap '' HUP; (trap - HUP; exec {} briefings/korea-troops.yaml); \
+         echo BRIEF-EXIT=$?; sleep 60",
+        brief()
+    );
+    Tmux::start_script(repo(), 100, 30, &script)
 }
 
-impl Tmux {
-    fn start() -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipped: tmux is not installed");
-            return None;
-        }
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let mut t = Tmux {
-            socket: format!("brief-signals-{}-{n}", std::process::id()),
-            target: format!("signals-{}-{n}", std::process::id()),
-            socket_path: None,
-        };
-        // The shell ignores HUP; brief, in a subshell with HUP's default action back, does not.
-        let script = format!(
-            "trap '' HUP; (trap - HUP; exec '{}' briefings/korea-troops.yaml); \
-             echo BRIEF-EXIT=$?; sleep 60",
-            env!("CARGO_BIN_EXE_brief")
-        );
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            &t.target,
-            "-c",
-            env!("CARGO_MANIFEST_DIR"),
-            "--",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = t.tmux(&["display", "-p", "-t", &t.target, "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        t.socket_path = (!path.is_empty()).then(|| path.into());
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        match Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-        {
-            Ok(o) => o,
-            Err(e) => panic!("running tmux {args:?}: {e}"),
-        }
-    }
-
-    fn display(&self, format: &str) -> String {
-        let out = self.tmux(&["display", "-p", "-t", &self.target, format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn screen(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-J", "-t", &self.target]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    #[track_caller]
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// `stty -a` of the pane's terminal.
-    fn stty(&self) -> String {
-        let tty = self.display("#{pane_tty}");
-        match Command::new("stty").args(["-a", "-F", &tty]).output() {
-            Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
-            Err(e) => panic!("stty -a -F {tty}: {e}"),
-        }
-    }
-
-    /// brief's pid: the child of the pane's shell (the subshell `exec`s brief).
-    #[track_caller]
-    fn brief_pid(&self) -> String {
-        let shell = self.display("#{pane_pid}");
-        let start = Instant::now();
-        loop {
-            let out = Command::new("ps")
-                .args(["-o", "pid=,comm=", "--ppid", &shell])
-                .output();
-            let out = match out {
-                Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
-                Err(e) => panic!("ps: {e}"),
-            };
-            if let Some(pid) = out
-                .lines()
-                .find(|l| l.trim_end().ends_with("brief"))
-                .and_then(|l| l.split_whitespace().next())
-            {
-                return pid.to_string();
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("no brief process under the shell {shell}: {out}");
-            }
-            std::thread::sleep(POLL);
-        }
+/// `stty -a` of the pane's terminal.
+fn stty(t: &Tmux) -> String {
+    let tty = t.display("#{pane_tty}");
+    match Command::new("stty").args(["-a", "-F", &tty]).output() {
+        Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Err(e) => panic!("stty -a -F {tty}: {e}"),
     }
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
+/// brief's pid: the child of the pane's shell (the subshell `exec`s brief).
+#[track_caller]
+fn brief_pid(t: &Tmux) -> String {
+    let shell = t.display("#{pane_pid}");
+    let start = Instant::now();
+    loop {
+        let out = Command::new("ps")
+            .args(["-o", "pid=,comm=", "--ppid", &shell])
             .output();
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
+        let out = match out {
+            Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
+            Err(e) => panic!("ps: {e}"),
+        };
+        if let Some(pid) = out
+            .lines()
+            .find(|l| l.trim_end().ends_with("brief"))
+            .and_then(|l| l.split_whitespace().next())
+        {
+            return pid.to_string();
         }
+        if start.elapsed() > DEADLINE {
+            panic!("no brief process under the shell {shell}: {out}");
+        }
+        std::thread::sleep(POLL);
     }
 }
 
 /// Starts the reader, sends `signal` to brief, and checks the terminal is restored.
 fn signal_restores_the_terminal(signal: &str) {
-    let Some(t) = Tmux::start() else { return };
-    t.wait_for("PANES");
+    let Some(t) = start() else { return };
+    t.wait_for(&["PANES"]);
     assert_eq!(t.display("#{alternate_on}"), "1", "the reader is drawn");
     // The checks below can tell: while the reader runs, the cursor is hidden and raw mode is on.
     assert_eq!(
@@ -171,12 +78,12 @@ fn signal_restores_the_terminal(signal: &str) {
         "0",
         "the reader hides the cursor"
     );
-    let before = t.stty();
+    let before = stty(&t);
     assert!(
         before.split_whitespace().any(|w| w == "-icanon"),
         "the reader runs in raw mode:\n{before}"
     );
-    let pid = t.brief_pid();
+    let pid = brief_pid(&t);
     let killed = Command::new("kill")
         .args([&format!("-{signal}"), &pid])
         .status();
@@ -184,7 +91,7 @@ fn signal_restores_the_terminal(signal: &str) {
         matches!(killed, Ok(s) if s.success()),
         "kill -{signal} {pid} failed"
     );
-    let screen = t.wait_for("BRIEF-EXIT=");
+    let screen = t.wait_for(&["BRIEF-EXIT="]);
     assert_eq!(
         t.display("#{alternate_on}"),
         "0",
@@ -200,7 +107,7 @@ fn signal_restores_the_terminal(signal: &str) {
         !screen.contains("Claims 1/4"),
         "the reader's screen is gone after SIG{signal}:\n{screen}"
     );
-    let out = t.stty();
+    let out = stty(&t);
     let tty = t.display("#{pane_tty}");
     assert!(
         out.split_whitespace().any(|w| w == "icanon"),

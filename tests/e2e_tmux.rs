@@ -9,164 +9,13 @@
 //! Skipped, with a message, when tmux is not installed.
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
-/// How long to wait for the screen to show something. Only reached when a test fails.
-const DEADLINE: Duration = Duration::from_secs(15);
-const POLL: Duration = Duration::from_millis(50);
+mod tmux;
+use tmux::{repo, Tmux};
 
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-/// One tmux server with one session running `brief` under a shell, which prints
-/// `BRIEF-EXIT=<status>` when brief exits and then waits, so the screen can be read.
-struct Tmux {
-    socket: String,
-    target: String,
-    /// The server's socket file, removed with the server (tmux leaves it behind).
-    socket_path: Option<std::path::PathBuf>,
-}
-
-impl Tmux {
-    /// Starts `brief ARGS...` in a `width`×`height` terminal; None when tmux is not installed.
-    fn start(width: u16, height: u16, args: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipped: tmux is not installed");
-            return None;
-        }
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let socket = format!("brief-test-{}-{n}", std::process::id());
-        let mut t = Tmux {
-            target: format!("brief-{}-{n}", std::process::id()),
-            socket,
-            socket_path: None,
-        };
-        let script = format!(
-            "'{}' {args}; echo BRIEF-EXIT=$?; sleep 60",
-            env!("CARGO_BIN_EXE_brief")
-        );
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-s",
-            &t.target,
-            "-c",
-            env!("CARGO_MANIFEST_DIR"),
-            "--",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = t.tmux(&["display", "-p", "-t", &t.target, "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        t.socket_path = (!path.is_empty()).then(|| path.into());
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-L").arg(&self.socket).args(args);
-        match cmd.output() {
-            Ok(o) => o,
-            Err(e) => panic!("running tmux {args:?}: {e}"),
-        }
-    }
-
-    /// Types keys, in tmux's key names (`q`, `Enter`, `Escape`, `]`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.target];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(out.status.success(), "send-keys {keys:?} failed");
-    }
-
-    /// The screen as text, wrapped lines joined (a narrow shell wraps `BRIEF-EXIT=0`).
-    fn screen(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-J", "-t", &self.target]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn alternate_screen(&self) -> bool {
-        let out = self.tmux(&["display", "-p", "-t", &self.target, "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        let out = self.tmux(&[
-            "resize-window",
-            "-t",
-            &self.target,
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-        assert!(out.status.success(), "resize-window failed");
-    }
-
-    /// Polls the screen until `ok` holds; fails with the last screen after the deadline.
-    #[track_caller]
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {what}; the screen shows:\n{screen}");
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// Waits until every one of `texts` is on screen.
-    #[track_caller]
-    fn wait_for(&self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |s| {
-            texts.iter().all(|t| s.contains(t))
-        })
-    }
-
-    /// Presses `q` and checks brief exited with 0 and left the alternate screen.
-    #[track_caller]
-    fn quit_cleanly(&self) {
-        self.keys(&["q"]);
-        let screen = self.wait_for(&["BRIEF-EXIT="]);
-        assert!(
-            screen.contains("BRIEF-EXIT=0"),
-            "brief should exit with 0:\n{screen}"
-        );
-        assert!(
-            !self.alternate_screen(),
-            "the terminal is still on the alternate screen"
-        );
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
-        }
-    }
+/// Starts `brief ARGS` from the repository in a `width`×`height` terminal.
+fn start(width: u16, height: u16, args: &str) -> Option<Tmux> {
+    Tmux::start(repo(), width, height, "", args)
 }
 
 const KOREA: &str = "briefings/korea-troops.yaml";
@@ -183,7 +32,7 @@ const PANES: [&str; 5] = [
 #[test]
 fn the_panes_appear_and_q_leaves_a_clean_terminal() {
     assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(KOREA).is_file());
-    let Some(t) = Tmux::start(120, 40, KOREA) else {
+    let Some(t) = start(120, 40, KOREA) else {
         return;
     };
     let screen = t.wait_for(&PANES);
@@ -210,7 +59,7 @@ fn the_panes_appear_and_q_leaves_a_clean_terminal() {
 
 #[test]
 fn two_then_enter_opens_the_first_responses_detail() {
-    let Some(t) = Tmux::start(120, 40, KOREA) else {
+    let Some(t) = start(120, 40, KOREA) else {
         return;
     };
     t.wait_for(&PANES);
@@ -228,7 +77,7 @@ fn two_then_enter_opens_the_first_responses_detail() {
 
 #[test]
 fn question_mark_shows_the_help_naming_search() {
-    let Some(t) = Tmux::start(120, 40, KOREA) else {
+    let Some(t) = start(120, 40, KOREA) else {
         return;
     };
     t.wait_for(&PANES);
@@ -249,7 +98,7 @@ fn question_mark_shows_the_help_naming_search() {
 
 #[test]
 fn c_shows_a_contradiction_side_by_side_and_esc_returns() {
-    let Some(t) = Tmux::start(120, 40, KOREA) else {
+    let Some(t) = start(120, 40, KOREA) else {
         return;
     };
     t.wait_for(&PANES);
@@ -280,7 +129,7 @@ fn c_shows_a_contradiction_side_by_side_and_esc_returns() {
 
 #[test]
 fn ctrl_c_quits_cleanly_too() {
-    let Some(t) = Tmux::start(80, 24, KOREA) else {
+    let Some(t) = start(80, 24, KOREA) else {
         return;
     };
     t.wait_for(&["Claims 1/4", "PANES"]);
@@ -292,7 +141,7 @@ fn ctrl_c_quits_cleanly_too() {
 
 #[test]
 fn a_tiny_terminal_says_it_is_too_small_and_q_still_quits() {
-    let Some(t) = Tmux::start(10, 4, KOREA) else {
+    let Some(t) = start(10, 4, KOREA) else {
         return;
     };
     t.wait_for(&["too small"]);
@@ -301,7 +150,7 @@ fn a_tiny_terminal_says_it_is_too_small_and_q_still_quits() {
 
 #[test]
 fn a_resize_redraws() {
-    let Some(t) = Tmux::start(120, 40, KOREA) else {
+    let Some(t) = start(120, 40, KOREA) else {
         return;
     };
     t.wait_for(&PANES);
