@@ -21,7 +21,7 @@ use brief::briefing::load::{load_str, parse_only};
 use brief::briefing::prescan::prescan;
 use brief::briefing::raw::RawBriefing;
 use brief::briefing::search::SearchIndex;
-use brief::briefing::srcmap::SourceMap;
+use brief::briefing::srcmap::{LazyMap, SourceMap};
 use brief::briefing::validate::validate;
 use brief::briefing::Relations;
 use common::CpuTime;
@@ -62,7 +62,6 @@ fn steps(c: &mut Criterion<CpuTime>) {
     let Ok(raw) = parse_only(&text) else {
         panic!("the generated briefing does not parse");
     };
-    let map = SourceMap::build(&text);
     let Ok(loaded) = load_str(&text) else {
         panic!("the generated briefing does not load");
     };
@@ -70,11 +69,14 @@ fn steps(c: &mut Criterion<CpuTime>) {
     g.sample_size(10);
     g.throughput(common::bytes(&text));
     g.bench_function("prescan", |b| b.iter(|| prescan(black_box(&text))));
+    g.bench_function("SourceMap::starts", |b| {
+        b.iter(|| SourceMap::starts(black_box(&text)))
+    });
     g.bench_function("SourceMap::build", |b| {
         b.iter(|| SourceMap::build(black_box(&text)))
     });
     g.bench_function("validate", |b| {
-        b.iter(|| validate(black_box(&raw), black_box(&map)))
+        b.iter(|| validate(black_box(&raw), &LazyMap::new(black_box(&text))))
     });
     g.bench_function("Relations::derive", |b| {
         b.iter(|| Relations::derive(black_box(&loaded.briefing)))

@@ -22,7 +22,7 @@ use brief::app::{Action, Doc};
 use brief::briefing::load::{load_str, DEFAULT_MAX_SIZE};
 use brief::briefing::raw::RawBriefing;
 use brief::briefing::search::SearchIndex;
-use brief::briefing::srcmap::SourceMap;
+use brief::briefing::srcmap::{LazyMap, SourceMap};
 use brief::briefing::validate::validate;
 use brief::briefing::Relations;
 use brief::loader::Loader;
@@ -218,13 +218,16 @@ fn load(path: &Path, rounds: usize) -> Result<(), String> {
         // The steps of load_str one by one (the instrumented profile).
         let (_, d, _) = measure(|| brief::briefing::prescan::prescan(text));
         t.add("  step: prescan", ms(d));
+        let (map, d, _) = measure(|| SourceMap::starts(text));
+        t.add("  step: SourceMap::starts", ms(d));
+        drop(map);
         let (map, d, _) = measure(|| SourceMap::build(text));
-        t.add("  step: SourceMap::build", ms(d));
+        t.add("  step: SourceMap::build (only on a problem)", ms(d));
+        drop(map);
         if let Some(raw) = &raw {
-            let (_, d, _) = measure(|| validate(raw, &map).len());
+            let (_, d, _) = measure(|| validate(raw, &LazyMap::new(text)).len());
             t.add("  step: validate", ms(d));
         }
-        drop(map);
         drop(raw);
         let live = LIVE.load(Relaxed);
         let Ok(l) = load_str(text) else {

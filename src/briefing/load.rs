@@ -13,7 +13,7 @@ use super::model::{
 };
 use super::prescan::prescan;
 use super::raw::RawBriefing;
-use super::srcmap::SourceMap;
+use super::srcmap::{LazyMap, SourceMap};
 use super::validate::{edit_distance, validate};
 
 /// Default largest file accepted, in bytes (`--max-size` changes it).
@@ -55,13 +55,12 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         Ok(raw) => raw,
         Err(first) => return Err(recover(text, first)),
     };
-    let map = SourceMap::build(text);
-    let diagnostics = validate(&raw, &map);
+    let diagnostics = validate(&raw, &LazyMap::new(text));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
     Ok(Loaded {
-        briefing: build(raw, &map),
+        briefing: build(raw, &SourceMap::starts(text)),
         warnings: diagnostics,
     })
 }
@@ -199,7 +198,7 @@ fn recover(text: &str, first: Diagnostic) -> Vec<Diagnostic> {
         let (message, loc) = match &parsed {
             Ok(raw) => {
                 if attempts > 1 {
-                    let map = SourceMap::build(&copy.text);
+                    let map = LazyMap::new(&copy.text);
                     let errors = validate(raw, &map).into_iter().filter(Diagnostic::is_error);
                     found.extend(errors.filter_map(|d| copy.to_original(d)));
                 }

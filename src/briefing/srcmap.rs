@@ -116,8 +116,39 @@ fn is_utf8_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
 
+/// The full source map of a text, built on first use: validation asks for positions only when
+/// it has a problem to report, so a clean file never pays for the keys' positions.
+pub struct LazyMap<'a> {
+    text: &'a str,
+    map: std::cell::OnceCell<SourceMap<'a>>,
+}
+
+impl<'a> LazyMap<'a> {
+    pub fn new(text: &'a str) -> LazyMap<'a> {
+        LazyMap {
+            text,
+            map: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn get(&self) -> &SourceMap<'a> {
+        self.map.get_or_init(|| SourceMap::build(self.text))
+    }
+}
+
 impl<'a> SourceMap<'a> {
+    /// Everything: top-level keys, entry starts, and each entry's keys and list elements.
     pub fn build(text: &'a str) -> SourceMap<'a> {
+        SourceMap::scan(text, true)
+    }
+
+    /// Top-level keys and where each entry starts, without the entries' keys: what a briefing
+    /// that loads cleanly needs (an item's line, to open an editor there).
+    pub fn starts(text: &'a str) -> SourceMap<'a> {
+        SourceMap::scan(text, false)
+    }
+
+    fn scan(text: &'a str, keys: bool) -> SourceMap<'a> {
         let mut map = SourceMap::default();
         let mut list: Option<usize> = None;
         let mut seq_indent: Option<usize> = None;
@@ -193,9 +224,11 @@ impl<'a> SourceMap<'a> {
                 last_key = None;
                 if let Some((key, voff)) = split_key(rest) {
                     let value = rest.get(voff..).unwrap_or("");
-                    entry
-                        .keys
-                        .push((key, key_pos(line, lineno, off, off + voff, value)));
+                    if keys {
+                        entry
+                            .keys
+                            .push((key, key_pos(line, lineno, off, off + voff, value)));
+                    }
                     last_key = Some((key, value.is_empty()));
                     if value.starts_with('|') || value.starts_with('>') {
                         block_parent = Some(off);
@@ -210,15 +243,17 @@ impl<'a> SourceMap<'a> {
             if indent == ki {
                 if let Some((key, voff)) = split_key(trimmed) {
                     let value = trimmed.get(voff..).unwrap_or("");
-                    entry
-                        .keys
-                        .push((key, key_pos(line, lineno, indent, indent + voff, value)));
+                    if keys {
+                        entry
+                            .keys
+                            .push((key, key_pos(line, lineno, indent, indent + voff, value)));
+                    }
                     last_key = Some((key, value.is_empty()));
                     if value.starts_with('|') || value.starts_with('>') {
                         block_parent = Some(indent);
                     }
                 }
-            } else if indent > ki && is_dash {
+            } else if keys && indent > ki && is_dash {
                 if let Some((key, true)) = last_key {
                     let (off, _) = dash_rest(line);
                     if let Some((_, kp)) = entry.keys.iter_mut().rev().find(|(k, _)| *k == key) {
@@ -343,6 +378,18 @@ context: []
         );
         assert_eq!(m.value_pos("responses", 1, 2, "stance"), Pos::new(16, 1));
         assert_eq!(m.top("date").map(|k| k.value), Some(Pos::new(2, 7)));
+    }
+
+    #[test]
+    fn starts_find_the_same_entries_without_their_keys() {
+        let full = SourceMap::build(DOC);
+        let light = SourceMap::starts(DOC);
+        for (list, n) in [("claims", 2), ("responses", 2)] {
+            for i in 0..n {
+                assert_eq!(light.entry_start(list, i, n), full.entry_start(list, i, n));
+            }
+        }
+        assert_eq!(light.value_pos("claims", 0, 2, "source"), Pos::new(4, 3));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::diagnostic::Diagnostic;
 use super::model::{Date, Interest, Pos, Reliability, Section, SourceKind, Stance, Status};
 use super::raw::{ItemView, RawBriefing};
-use super::srcmap::SourceMap;
+use super::srcmap::LazyMap;
 
 /// Suggestions cost a scan of the candidates; past this many errors, stop offering them.
 const MAX_SUGGESTIONS: usize = 32;
@@ -37,7 +37,7 @@ impl Checker {
 
     fn check_word<T>(
         &mut self,
-        pos: Pos,
+        pos: impl FnOnce() -> Pos,
         field: &str,
         value: &str,
         parse: fn(&str) -> Option<T>,
@@ -46,7 +46,7 @@ impl Checker {
         if parse(value).is_none() {
             let hint = self.suggest(value, words.iter().copied());
             self.error(
-                pos,
+                pos(),
                 format!(
                     "unknown {field} `{value}`; expected one of: {}{hint}",
                     words.join(", ")
@@ -55,7 +55,7 @@ impl Checker {
         }
     }
 
-    fn check_date(&mut self, pos: Pos, field: &str, value: &str) {
+    fn check_date(&mut self, pos: impl FnOnce() -> Pos, field: &str, value: &str) {
         if Date::parse(value).is_none() {
             let shape_ok = value.len() == 10
                 && value.bytes().enumerate().all(|(i, b)| {
@@ -70,7 +70,7 @@ impl Checker {
             } else {
                 "is not a date in the form YYYY-MM-DD"
             };
-            self.error(pos, format!("{field} `{value}` {why}"));
+            self.error(pos(), format!("{field} `{value}` {why}"));
         }
     }
 
@@ -133,20 +133,24 @@ pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 }
 
 /// Every problem in `raw`, sorted by position. Errors make the file fail to load.
-pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
+///
+/// Positions are looked up only for the problems found, so a file without any never builds the
+/// full source map.
+pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
     let mut c = Checker {
         out: Vec::new(),
         suggestions: 0,
     };
-    let top = |key: &str| map.top(key).map_or(Pos::default(), |k| k.value);
+    let map = || lazy.get();
+    let top = |key: &str| map().top(key).map_or(Pos::default(), |k| k.value);
 
     if raw.title.trim().is_empty() {
         c.error(top("title"), "title is empty".into());
     }
-    c.check_date(top("date"), "date", &raw.date);
+    c.check_date(|| top("date"), "date", &raw.date);
     for (i, tag) in raw.tags.iter().enumerate() {
         if tag.trim().is_empty() {
-            let pos = map
+            let pos = map()
                 .top("tags")
                 .and_then(|k| k.elems.get(i).copied())
                 .unwrap_or(top("tags"));
@@ -156,27 +160,30 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
 
     // Sources: ids unique among sources.
     let n_sources = raw.sources.len();
-    let mut source_ids: HashMap<&str, Pos> = HashMap::with_capacity(n_sources);
+    // Each id's first declaration, by index.
+    let source_at = |i: usize, key: &str| map().value_pos("sources", i, n_sources, key);
+    let mut source_ids: HashMap<&str, usize> = HashMap::with_capacity(n_sources);
     for (i, s) in raw.sources.iter().enumerate() {
-        let at = |key: &str| map.value_pos("sources", i, n_sources, key);
-        check_id(&mut c, at("id"), &s.id, "source");
-        if let Some(first) = source_ids.get(s.id.as_str()) {
+        let at = |key: &str| source_at(i, key);
+        check_id(&mut c, || at("id"), &s.id, "source");
+        if let Some(&first) = source_ids.get(s.id.as_str()) {
             c.error(
                 at("id"),
                 format!(
                     "duplicate source id `{}` (first declared on line {})",
-                    s.id, first.line
+                    s.id,
+                    source_at(first, "id").line
                 ),
             );
         } else {
-            source_ids.insert(&s.id, at("id"));
+            source_ids.insert(&s.id, i);
         }
         if s.name.trim().is_empty() {
             c.error(at("name"), format!("source `{}` has an empty name", s.id));
         }
         if let Some(kind) = &s.kind {
             c.check_word(
-                at("kind"),
+                || at("kind"),
                 "source kind",
                 kind,
                 SourceKind::parse,
@@ -185,7 +192,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         }
         if let Some(r) = &s.reliability {
             c.check_word(
-                at("reliability"),
+                || at("reliability"),
                 "reliability",
                 r,
                 Reliability::parse,
@@ -194,7 +201,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         }
         if let Some(v) = &s.interest {
             c.check_word(
-                at("interest"),
+                || at("interest"),
                 "interest",
                 v,
                 Interest::parse,
@@ -209,7 +216,12 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         raw.responses.iter().map(|x| x.view()).collect(),
         raw.context.iter().map(|x| x.view()).collect(),
     ];
-    let mut item_ids: HashMap<&str, (Section, Pos)> =
+    // Each id's section and place in it.
+    let item_at = |section: Section, i: usize, key: &str| {
+        let n = views.get(section.index()).map_or(0, Vec::len);
+        map().value_pos(section.key(), i, n, key)
+    };
+    let mut item_ids: HashMap<&str, (Section, usize)> =
         HashMap::with_capacity(views.iter().map(Vec::len).sum());
     let mut used_sources: HashSet<&str> = HashSet::with_capacity(n_sources);
     for section in Section::ALL {
@@ -217,19 +229,20 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         let items = views.get(section.index()).map_or(&[][..], Vec::as_slice);
         let n = items.len();
         for (i, item) in items.iter().enumerate() {
-            let at = |key: &str| map.value_pos(list, i, n, key);
+            let at = |key: &str| map().value_pos(list, i, n, key);
             let what = section.singular();
-            check_id(&mut c, at("id"), item.id, what);
+            check_id(&mut c, || at("id"), item.id, what);
             match item_ids.get(item.id) {
-                Some((_, first)) => c.error(
+                Some(&(first_section, first)) => c.error(
                     at("id"),
                     format!(
                         "duplicate id `{}` (first used on line {})",
-                        item.id, first.line
+                        item.id,
+                        item_at(first_section, first, "id").line
                     ),
                 ),
                 None => {
-                    item_ids.insert(item.id, (section, at("id")));
+                    item_ids.insert(item.id, (section, i));
                 }
             }
             if item.text.trim().is_empty() {
@@ -250,7 +263,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
                 }
             }
             if let Some(d) = item.date {
-                c.check_date(at("date"), "date", d);
+                c.check_date(|| at("date"), "date", d);
             }
             if let Some(cred) = item.credibility {
                 if !(1..=6).contains(&cred) {
@@ -265,7 +278,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
 
     for (i, claim) in raw.claims.iter().enumerate() {
         if let Some(st) = &claim.status {
-            let pos = map.value_pos("claims", i, raw.claims.len(), "status");
+            let pos = || map().value_pos("claims", i, raw.claims.len(), "status");
             c.check_word(pos, "status", st, Status::parse, Status::WORDS);
         }
     }
@@ -274,7 +287,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     let mut answered: HashSet<&str> = HashSet::with_capacity(raw.claims.len());
     for (i, r) in raw.responses.iter().enumerate() {
         c.check_word(
-            map.value_pos("responses", i, n_resp, "stance"),
+            || map().value_pos("responses", i, n_resp, "stance"),
             "stance",
             &r.stance,
             Stance::parse,
@@ -282,15 +295,15 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         );
         if r.responds_to.is_empty() {
             c.error(
-                map.value_pos("responses", i, n_resp, "responds_to"),
+                map().value_pos("responses", i, n_resp, "responds_to"),
                 format!("response `{}` must respond to at least one claim", r.id),
             );
         }
         let mut seen: HashSet<&str> = HashSet::new();
         for (j, target) in r.responds_to.iter().enumerate() {
-            let pos = map.elem_pos("responses", i, n_resp, "responds_to", j);
+            let pos = || map().elem_pos("responses", i, n_resp, "responds_to", j);
             if !seen.insert(target) {
-                c.warning(pos, format!("response `{}` lists `{target}` twice", r.id));
+                c.warning(pos(), format!("response `{}` lists `{target}` twice", r.id));
                 continue;
             }
             match item_ids.get(target.as_str()) {
@@ -298,7 +311,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
                     answered.insert(target);
                 }
                 Some((section, _)) => c.error(
-                    pos,
+                    pos(),
                     format!(
                         "responds_to names `{target}`, which is a {} item, not a claim",
                         section.singular()
@@ -308,7 +321,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
                     let claims = raw.claims.iter().map(|x| x.id.as_str());
                     let hint = c.suggest(target, claims);
                     c.error(
-                        pos,
+                        pos(),
                         format!("responds_to names `{target}`, but no claim has that id{hint}"),
                     );
                 }
@@ -318,10 +331,10 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
 
     let n_con = raw.contradictions.len();
     for (i, con) in raw.contradictions.iter().enumerate() {
-        let pos = map.value_pos("contradictions", i, n_con, "between");
+        let pos = || map().value_pos("contradictions", i, n_con, "between");
         if con.between.len() != 2 {
             c.error(
-                pos,
+                pos(),
                 format!(
                     "between must name exactly two item ids, found {}",
                     con.between.len()
@@ -329,8 +342,8 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
             );
         }
         for (j, id) in con.between.iter().enumerate() {
-            let at = map.elem_pos("contradictions", i, n_con, "between", j);
             if !item_ids.contains_key(id.as_str()) {
+                let at = map().elem_pos("contradictions", i, n_con, "between", j);
                 let hint = c.suggest(id, item_ids.keys().copied());
                 c.error(
                     at,
@@ -341,7 +354,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
         if let [a, b] = con.between.as_slice() {
             if a == b {
                 c.error(
-                    pos,
+                    pos(),
                     format!("between names `{a}` twice; a contradiction needs two different items"),
                 );
             }
@@ -349,11 +362,10 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     }
 
     for (i, s) in raw.sources.iter().enumerate() {
-        let pos = map.value_pos("sources", i, n_sources, "id");
         // Warn once per id, at its first declaration.
-        if !used_sources.contains(s.id.as_str()) && source_ids.get(s.id.as_str()) == Some(&pos) {
+        if !used_sources.contains(s.id.as_str()) && source_ids.get(s.id.as_str()) == Some(&i) {
             c.warning(
-                pos,
+                source_at(i, "id"),
                 format!("source `{}` is declared but no item uses it", s.id),
             );
         }
@@ -361,7 +373,7 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     for (i, claim) in raw.claims.iter().enumerate() {
         if !answered.contains(claim.id.as_str()) {
             c.warning(
-                map.value_pos("claims", i, raw.claims.len(), "id"),
+                map().value_pos("claims", i, raw.claims.len(), "id"),
                 format!("no response answers claim `{}`", claim.id),
             );
         }
@@ -372,12 +384,12 @@ pub fn validate(raw: &RawBriefing, map: &SourceMap) -> Vec<Diagnostic> {
     out
 }
 
-fn check_id(c: &mut Checker, pos: Pos, id: &str, what: &str) {
+fn check_id(c: &mut Checker, pos: impl FnOnce() -> Pos, id: &str, what: &str) {
     if id.is_empty() {
-        c.error(pos, format!("{what} id is empty"));
+        c.error(pos(), format!("{what} id is empty"));
     } else if !is_valid_id(id) {
         c.error(
-            pos,
+            pos(),
             format!("{what} id `{id}` may only use letters, digits, `-` and `_`"),
         );
     }
