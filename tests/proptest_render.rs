@@ -362,12 +362,14 @@ proptest! {
             Err(e) => panic!("a generated briefing did not load: {e}"),
         };
         let mut app = App::new(doc, Rect::new(0, 0, w, h));
-        support::draw(&app);
+        let hidden = support::hidden_cells(&support::drawn(&app));
+        prop_assert!(hidden.is_empty(), "drawn under a wide character: {hidden:?}");
         for (i, s) in steps.iter().enumerate() {
             apply(&mut app, s);
             let after = format!("step {i} {s:?} at {:?}", app.size);
             assert_selection_in_bounds(&app, &after);
-            support::draw(&app);
+            let hidden = support::hidden_cells(&support::drawn(&app));
+            prop_assert!(hidden.is_empty(), "{after}: drawn under a wide character: {hidden:?}");
         }
     }
 }

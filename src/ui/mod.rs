@@ -40,6 +40,11 @@ pub fn render_shell(shell: &Shell, frame: &mut Frame) {
         render(app, frame);
         return;
     }
+    draw_library(shell, frame);
+    mend_wide_cells(frame.buffer_mut());
+}
+
+fn draw_library(shell: &Shell, frame: &mut Frame) {
     let area = frame.area();
     let Some(f) = layout::frame(area) else {
         too_small(frame, area);
@@ -53,8 +58,30 @@ pub fn render_shell(shell: &Shell, frame: &mut Frame) {
     }
 }
 
+/// Blanks every double-width character whose right half something else was drawn over: an
+/// overlay's border over Korean text in the pane below. The terminal would draw the whole
+/// character and hide the border; ratatui assumes no wide cell is followed by a non-blank one.
+pub fn mend_wide_cells(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(1) {
+            let covered = buf.cell((x + 1, y)).is_some_and(|c| c.symbol() != " ");
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                if covered && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                    cell.set_symbol(" ");
+                }
+            }
+        }
+    }
+}
+
 /// Draws the whole screen for the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    mend_wide_cells(frame.buffer_mut());
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(f) = layout::frame(area) else {
         too_small(frame, area);

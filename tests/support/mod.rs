@@ -79,6 +79,43 @@ pub fn draw(app: &App) -> Buffer {
     term.backend().buffer().clone()
 }
 
+/// The frame as the app drew it, before ratatui turns it into terminal updates (the terminal's
+/// copy, [`draw`], has already lost what a wide character covers).
+pub fn drawn(app: &App) -> Buffer {
+    let mut term = match Terminal::new(TestBackend::new(app.size.width, app.size.height)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    };
+    match term.draw(|f| brief::ui::render(app, f)) {
+        Ok(frame) => frame.buffer.clone(),
+        Err(e) => match e {},
+    }
+}
+
+/// Cells a wide character covers that hold something else than a blank: drawn, but never seen
+/// (the terminal draws the wide character over them). A well-formed frame ([`drawn`]) has none.
+pub fn hidden_cells(buf: &Buffer) -> Vec<(u16, u16, String)> {
+    let area = buf.area;
+    let mut out = Vec::new();
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let width = buf.cell((x, y)).map_or(1, |c| {
+                unicode_width::UnicodeWidthStr::width(c.symbol()).max(1)
+            });
+            for dx in 1..width as u16 {
+                if let Some(c) = buf.cell((x + dx, y)) {
+                    if c.symbol() != " " {
+                        out.push((x + dx, y, c.symbol().to_string()));
+                    }
+                }
+            }
+            x += width as u16;
+        }
+    }
+    out
+}
+
 /// The buffer as the terminal shows it, one string per row. A wide character (Korean, most
 /// emoji) covers the cell after it; that cell is left out, so each row reads as on screen. If a
 /// covered cell holds something other than a blank, something was drawn under a wide character:
