@@ -402,6 +402,28 @@ fn a_detail_taller_than_the_screen_scrolls_both_ways() {
     );
 }
 
+/// Detail → ⚡ relation → the contradictions view → Enter on a side → its detail: Esc retraces
+/// the path, view by view, instead of dropping back to the panes.
+#[test]
+fn esc_retraces_detail_contradictions_detail() {
+    let mut app = korea();
+    app.press("Enter j j Enter");
+    assert_eq!(
+        pairs(&app),
+        pair_at(0, Side::Right),
+        "the side facing claim 0"
+    );
+    app.press("Enter");
+    assert_eq!(detail(&app).item, response(0), "the denial");
+    app.press("Esc");
+    assert_eq!(pairs(&app), pair_at(0, Side::Right), "back to the pair");
+    app.press("Esc");
+    assert_eq!(detail(&app).item, claim(0), "back to the first detail");
+    app.press("Backspace");
+    assert!(app.stack.is_empty());
+    assert_eq!(app.mode(), Mode::Panes);
+}
+
 #[test]
 fn esc_closes_the_detail_whatever_was_followed() {
     let mut app = korea();

@@ -603,13 +603,11 @@ impl App {
     // ---- detail ----
 
     pub fn open_detail(&mut self, r: ItemRef) {
-        // One detail at a time: reopening replaces the one on the stack.
-        if let Some(pos) = self
-            .stack
-            .iter()
-            .position(|s| matches!(s, Screen::Detail(_)))
-        {
-            self.stack.truncate(pos);
+        // A detail opened from a detail replaces it (the detail keeps its own history); opened
+        // from another view (the contradictions, the matrix…) it goes on top, so Esc and
+        // Backspace come back to that view and then to wherever it was opened from.
+        if matches!(self.stack.last(), Some(Screen::Detail(_))) {
+            self.stack.pop();
         }
         self.stack.push(Screen::Detail(DetailState {
             item: r,
