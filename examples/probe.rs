@@ -30,6 +30,10 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::Terminal;
 
+// The benches' clock, shared by path: an example cannot import from `benches/`.
+#[path = "../benches/common/clock.rs"]
+mod clock;
+
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -75,39 +79,7 @@ static GLOBAL: Counting = Counting;
 /// The CPU time of this thread: on a shared machine wall time mostly measures the other users,
 /// while single-threaded work's CPU time still measures the code. `PROBE_CLOCK=wall` switches.
 fn now() -> Duration {
-    static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    let wall = std::env::var("PROBE_CLOCK").is_ok_and(|v| v == "wall");
-    if !wall {
-        if let Some(t) = thread_cpu_time() {
-            return t;
-        }
-    }
-    EPOCH.get_or_init(Instant::now).elapsed()
-}
-
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-fn thread_cpu_time() -> Option<Duration> {
-    #[repr(C)]
-    struct Timespec {
-        tv_sec: i64,
-        tv_nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut ts = Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec (two 64-bit fields on 64-bit Linux) to `ts`.
-    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
-    ok.then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
-}
-
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn thread_cpu_time() -> Option<Duration> {
-    None
+    clock::now(std::env::var("PROBE_CLOCK").is_ok_and(|v| v == "wall"))
 }
 
 /// Runs `f`, returning its result (for the caller to drop, outside the time), the time it

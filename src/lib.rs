@@ -29,6 +29,9 @@ pub mod cmd;
 pub mod generate;
 pub mod loader;
 pub mod open;
+/// Checks shared by the tests and the fuzz targets; not used by the reader.
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 pub mod tui;
 pub mod ui;

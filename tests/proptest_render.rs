@@ -14,6 +14,7 @@ use brief::app::keymap::{self, Key, BINDINGS};
 use brief::app::{Action, App, Doc};
 use brief::briefing::load::load_str;
 use brief::briefing::Section;
+use brief::testing::yaml_quoted;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -50,30 +51,6 @@ fn text() -> impl Strategy<Value = String> {
             }
             s
         })
-}
-
-/// `s` as a YAML double-quoted scalar: characters YAML does not allow raw are escaped, the rest
-/// go in as they are (so raw CJK, emoji and combining marks reach the loader too).
-fn quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c if (c as u32) < 0xa0
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                out.push_str(&format!("\\U{:08x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[derive(Debug, Clone)]
@@ -148,7 +125,10 @@ fn briefing() -> impl Strategy<Value = Gen> {
 const STANCES: [&str; 5] = ["denies", "disputes", "confirms", "clarifies", "declines"];
 
 fn push_item(y: &mut String, id: &str, it: &Item, n_sources: usize) {
-    y.push_str(&format!("  - id: {id}\n    text: {}\n", quoted(&it.text)));
+    y.push_str(&format!(
+        "  - id: {id}\n    text: {}\n",
+        yaml_quoted(&it.text)
+    ));
     if let (Some(s), true) = (it.source, n_sources > 0) {
         y.push_str(&format!("    source: s{}\n", s % n_sources));
     }
@@ -156,19 +136,19 @@ fn push_item(y: &mut String, id: &str, it: &Item, n_sources: usize) {
         y.push_str(&format!("    date: 2025-05-{d:02}\n"));
     }
     if let Some(a) = &it.attribution {
-        y.push_str(&format!("    attribution: {}\n", quoted(a)));
+        y.push_str(&format!("    attribution: {}\n", yaml_quoted(a)));
     }
     if let Some(q) = &it.quote {
-        y.push_str(&format!("    quote: {}\n", quoted(q)));
+        y.push_str(&format!("    quote: {}\n", yaml_quoted(q)));
     }
 }
 
 fn yaml(g: &Gen) -> String {
-    let mut y = format!("title: {}\ndate: 2025-05-23\n", quoted(&g.title));
+    let mut y = format!("title: {}\ndate: 2025-05-23\n", yaml_quoted(&g.title));
     if let Some(s) = &g.summary {
-        y.push_str(&format!("summary: {}\n", quoted(s)));
+        y.push_str(&format!("summary: {}\n", yaml_quoted(s)));
     }
-    let tags: Vec<String> = g.tags.iter().map(|t| quoted(t)).collect();
+    let tags: Vec<String> = g.tags.iter().map(|t| yaml_quoted(t)).collect();
     y.push_str(&format!("tags: [{}]\n", tags.join(", ")));
     let ns = g.sources.len();
     y.push_str("sources:\n");
@@ -177,7 +157,7 @@ fn yaml(g: &Gen) -> String {
         y.push_str(" []\n");
     }
     for (i, name) in g.sources.iter().enumerate() {
-        y.push_str(&format!("  - id: s{i}\n    name: {}\n", quoted(name)));
+        y.push_str(&format!("  - id: s{i}\n    name: {}\n", yaml_quoted(name)));
     }
     let mut ids = Vec::new();
     y.push_str("claims:\n");
@@ -229,7 +209,7 @@ fn yaml(g: &Gen) -> String {
             }
             pairs.push_str(&format!("  - between: [{}, {}]\n", ids[a], ids[b]));
             if let Some(n) = note {
-                pairs.push_str(&format!("    note: {}\n", quoted(n)));
+                pairs.push_str(&format!("    note: {}\n", yaml_quoted(n)));
             }
         }
         if !pairs.is_empty() {

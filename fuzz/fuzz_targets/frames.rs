@@ -18,6 +18,7 @@ use brief::app::{Action, Doc};
 use brief::briefing::load::{decode, load_bytes, load_str};
 use brief::briefing::Section;
 use brief::open::Opened;
+use brief::testing::{hostile_cell, yaml_quoted};
 use libfuzzer_sys::fuzz_target;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -88,50 +89,10 @@ fn keys() -> &'static [Key] {
     })
 }
 
-/// Characters a terminal must never be handed inside a cell: controls (C0, DEL, C1), bidi
-/// controls and marks, zero-width characters, line and paragraph separators.
-fn hostile(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{61c}'
-                | '\u{180e}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{feff}'
-        )
-}
-
-/// `s` as a YAML double-quoted scalar; what YAML does not take raw goes in escaped, so the
-/// character itself reaches the loader and the screen.
-fn quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c if (c as u32) < 0xa0
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                out.push_str(&format!("\\U{:08x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A small valid briefing with `text` in its title, tags, summary, a source's name, every
 /// section's item text, an attribution, a quote and a contradiction's note.
 fn with_text(text: &str) -> String {
-    let t = quoted(&format!("T {text}"));
+    let t = yaml_quoted(&format!("T {text}"));
     format!(
         "title: {t}\ndate: 2025-05-23\ntags: [{t}, plain]\nsummary: {t}\n\
          sources:\n  - id: s1\n    name: {t}\n  - id: s2\n    name: Plain\n\
@@ -210,12 +171,8 @@ fn draw_and_check(term: &mut Terminal<TestBackend>, shell: &Shell, after: &str) 
     if let Err(e) = term.draw(|f| brief::ui::render_shell(shell, f)) {
         match e {}
     }
-    for (i, cell) in term.backend().buffer().content.iter().enumerate() {
-        let sym = cell.symbol();
-        assert!(
-            !sym.chars().any(hostile),
-            "cell {i} holds {sym:?} after {after} at {size:?}"
-        );
+    if let Some((x, y, sym)) = hostile_cell(term.backend().buffer()) {
+        panic!("cell ({x}, {y}) holds {sym:?} after {after} at {size:?}");
     }
     let lib = &shell.library;
     assert!(

@@ -4,10 +4,10 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, styled, theme, FieldMatches};
+use super::{layout, scrolled, styled, theme, FieldMatches};
 use crate::app::{App, DetailState, Relation};
 use crate::briefing::search::{Field, Place};
 use crate::briefing::{model::credibility_meaning, Item, ItemRef, Section};
@@ -298,14 +298,7 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         d.item.index + 1,
         sanitize_line(&item.id)
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(
-            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
-            theme::PANE_TITLE_FOCUSED,
-        ));
+    let block = scrolled::block(&title, area);
     let view = layout(app, d, area.width);
     let inner = layout::inner(area);
     let inner = Rect {

@@ -6,10 +6,10 @@
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::{layout, scrolled, theme};
 use crate::app::{App, MatrixState};
 use crate::briefing::analysis::{Cell, Lane, Matrix, CLAIMS_IT, SILENT};
 use crate::briefing::{Briefing, Stance};
@@ -121,19 +121,9 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         matrix.rows(),
         matrix.split_count()
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(
-            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
-            theme::PANE_TITLE_FOCUSED,
-        ));
-    let inner = layout::inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = scrolled::framed(frame, &title, area) else {
         return;
-    }
+    };
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
 
@@ -170,8 +160,7 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
     if matrix.rows() == 0 {
         lines.push(Line::from(Span::styled("No claims.", theme::DIM)));
     }
-    for row in m.top..(m.top + g.rows).min(matrix.rows()) {
-        let selected = row == m.row;
+    for (row, _, selected) in scrolled::in_view(0..matrix.rows(), m.top, g.rows, m.row) {
         let claim = matrix.claim(row).and_then(|r| b.item(r));
         let text = claim.map_or(String::new(), |c| {
             sanitize_line(crate::text::display(c.text.trim()).as_ref()).into_owned()
@@ -206,11 +195,7 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
             spans.push(Span::styled(centred(&text, g.col_w), style));
         }
         let line = Line::from(spans);
-        lines.push(if selected {
-            line.style(theme::SELECTED)
-        } else {
-            line
-        });
+        lines.push(scrolled::row(line, selected));
     }
     let body_h = usize::from(inner.height).saturating_sub(g.footer);
     lines.truncate(body_h);

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod library;
 pub mod matrix;
 pub mod panes;
+pub mod scrolled;
 pub mod sources;
 pub mod status;
 pub mod styled;

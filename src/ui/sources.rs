@@ -5,10 +5,10 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::{layout, scrolled, theme};
 use crate::app::{App, SourcesState};
 use crate::briefing::analysis::SourceSummary;
 use crate::briefing::model::Interest;
@@ -70,19 +70,9 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
             b.sources.len()
         ),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(
-            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
-            theme::PANE_TITLE_FOCUSED,
-        ));
-    let inner = layout::inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = scrolled::framed(frame, &title, area) else {
         return;
-    }
+    };
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
     let fixed: usize = COLS.iter().map(|(_, cw)| cw).sum();
@@ -99,8 +89,7 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(head));
 
     let rows = table_rows(summaries.len(), area);
-    for (i, sum) in summaries.iter().enumerate().skip(s.scroll).take(rows) {
-        let selected = i == s.cursor;
+    for (_, sum, selected) in scrolled::in_view(summaries, s.scroll, rows, s.cursor) {
         let src = sum.source.and_then(|x| b.sources.get(x));
         let is_hidden = hidden.is_some() && id_of(b, sum).as_deref() == hidden;
         let mut name = name_of(b, sum);
@@ -125,11 +114,7 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
             Span::styled(pad(&sum.responses.len().to_string(), COLS[4].1), style),
             Span::styled(pad(&sum.context.len().to_string(), COLS[5].1), style),
         ]);
-        lines.push(if selected {
-            line.style(theme::SELECTED)
-        } else {
-            line
-        });
+        lines.push(scrolled::row(line, selected));
     }
     lines.push(Line::from(Span::styled("─".repeat(w), theme::BORDER)));
     let room = h.saturating_sub(lines.len());

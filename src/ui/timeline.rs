@@ -6,10 +6,10 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::{layout, scrolled, theme};
 use crate::app::{App, TimelineState};
 use crate::briefing::analysis::{Lane, Timeline};
 use crate::briefing::{Briefing, Item, Section};
@@ -89,19 +89,9 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         tl.days.len(),
         tl.lanes.len()
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(
-            truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
-            theme::PANE_TITLE_FOCUSED,
-        ));
-    let inner = layout::inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = scrolled::framed(frame, &title, area) else {
         return;
-    }
+    };
     let w = usize::from(inner.width);
     let h = usize::from(inner.height);
     let lw = lane_w(tl.lanes.len(), w);
@@ -141,9 +131,8 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         )));
     }
     let shown = rows(tl, area);
-    for (i, e) in tl.entries.iter().enumerate().skip(t.scroll).take(shown) {
+    for (i, e, selected) in scrolled::in_view(&tl.entries, t.scroll, shown, t.cursor) {
         let Some(item) = b.item(e.item) else { continue };
-        let selected = i == t.cursor;
         let day = tl.days.get(e.day);
         let first_of_day = day.is_some_and(|d| d.first == i) || i == t.scroll;
         let (date, gap) = match day {
@@ -186,11 +175,7 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         let room = text_w.saturating_sub(width(&who) + 2);
         spans.push(Span::raw(truncate(&text, room).into_owned()));
         let line = Line::from(spans);
-        lines.push(if selected {
-            line.style(theme::SELECTED)
-        } else {
-            line
-        });
+        lines.push(scrolled::row(line, selected));
     }
     let f = footer(h);
     let body_h = h.saturating_sub(f);

@@ -1,0 +1,78 @@
+//! What the tests and the fuzz targets share: the check that nothing hostile reached a drawn
+//! frame, and the YAML quoting that lets any text reach the loader. Not used by the reader.
+
+use ratatui::buffer::Buffer;
+
+/// Characters a terminal must never be handed inside a cell: controls (C0, DEL, C1), bidi
+/// controls and marks, zero-width characters, line and paragraph separators.
+pub fn hostile(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// The first cell of `buf`, row by row, whose symbol holds a [`hostile`] character: its column,
+/// its row and the symbol.
+pub fn hostile_cell(buf: &Buffer) -> Option<(u16, u16, &str)> {
+    let area = buf.area;
+    (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter_map(|(x, y)| buf.cell((x, y)).map(|c| (x, y, c.symbol())))
+        .find(|(_, _, sym)| sym.chars().any(hostile))
+}
+
+/// `s` as a YAML double-quoted scalar: what YAML does not take raw goes in escaped, the rest as
+/// it is, so every character (controls, CJK, emoji, combining marks) reaches the loader itself.
+pub fn yaml_quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            c if (c as u32) < 0xa0
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\U{:08x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn finds_the_first_hostile_cell_row_by_row() {
+        let mut buf = Buffer::empty(Rect::new(2, 1, 4, 3));
+        assert_eq!(hostile_cell(&buf), None);
+        buf[(4, 3)].set_symbol("\u{202e}");
+        buf[(5, 2)].set_symbol("a\u{200b}");
+        assert_eq!(hostile_cell(&buf), Some((5, 2, "a\u{200b}")));
+    }
+
+    #[test]
+    fn yaml_quoted_text_loads_back_as_it_was() {
+        let text = "T \u{1b}[2J \u{9b} \u{2028} \u{feff} \"q\" \\ 한국 🎉 e\u{301}";
+        let yaml = format!("k: {}\n", yaml_quoted(text));
+        let back: std::collections::BTreeMap<String, String> =
+            serde_yaml::from_str(&yaml).unwrap_or_default();
+        assert_eq!(back.get("k").map(String::as_str), Some(text));
+    }
+}
