@@ -342,14 +342,19 @@ proptest! {
             Err(e) => panic!("a generated briefing did not load: {e}"),
         };
         let mut app = App::new(doc, Rect::new(0, 0, w, h));
-        let hidden = support::hidden_cells(&support::drawn(&app));
+        let frame = support::drawn(&app);
+        let hidden = support::hidden_cells(&frame);
         prop_assert!(hidden.is_empty(), "drawn under a wide character: {hidden:?}");
+        prop_assert!(brief::testing::hostile_cell(&frame).is_none());
         for (i, s) in steps.iter().enumerate() {
             apply(&mut app, s);
             let after = format!("step {i} {s:?} at {:?}", app.size);
             assert_selection_in_bounds(&app, &after);
-            let hidden = support::hidden_cells(&support::drawn(&app));
+            let frame = support::drawn(&app);
+            let hidden = support::hidden_cells(&frame);
             prop_assert!(hidden.is_empty(), "{after}: drawn under a wide character: {hidden:?}");
+            let hostile = brief::testing::hostile_cell(&frame);
+            prop_assert!(hostile.is_none(), "{after}: a hostile character in a cell: {hostile:?}");
         }
     }
 }
