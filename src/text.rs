@@ -139,19 +139,13 @@ pub fn width(s: &str) -> usize {
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let text = display(text);
-    let options = textwrap::Options::new(width)
-        .break_words(true)
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let mut lines = Vec::new();
     for paragraph in text.trim_end_matches('\n').split('\n') {
         if paragraph.trim().is_empty() {
             lines.push(String::new());
             continue;
         }
-        for line in textwrap::wrap(paragraph, &options) {
-            refit(line.into_owned(), width, &mut lines);
-        }
+        wrap_line(paragraph, width, &mut lines);
     }
     if lines.is_empty() {
         lines.push(String::new());
@@ -159,33 +153,64 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Pushes `line`, split again by grapheme if it is wider than `width`. textwrap measures
-/// character by character, but a grapheme can be wider than its characters: `⛴` is one cell and
-/// `⛴\u{fe0f}` (emoji presentation) two, as terminals and ratatui draw it. A line textwrap fitted
-/// can so be a cell too wide per such emoji (found by fuzzing with the bundled examples).
-fn refit(line: String, width: usize, out: &mut Vec<String>) {
-    if self::width(&line) <= width {
-        out.push(line);
+/// One paragraph, first fit. textwrap finds the break opportunities (Unicode line breaking, and
+/// hyphens) but measures character by character, while a terminal and ratatui measure a
+/// grapheme: `⛴` is one cell, `⛴\u{fe0f}` (emoji presentation) two. So each piece is measured
+/// again as drawn before the lines are filled, and a piece wider than a line is cut between
+/// graphemes.
+fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
+    // A UTF-8 line takes at least as many bytes as cells.
+    if line.len() <= width {
+        out.push(line.trim_end_matches(' ').to_string());
         return;
     }
-    let mut current = String::new();
-    let mut used = 0;
-    for g in line.graphemes(true) {
-        let w = UnicodeWidthStr::width(g);
-        if used + w > width && !current.is_empty() {
-            let full = std::mem::take(&mut current);
-            out.push(full.trim_end().to_string());
-            used = 0;
-            if g.trim().is_empty() {
-                continue;
+    let found = textwrap::WordSeparator::UnicodeBreakProperties.find_words(line);
+    let mut words: Vec<textwrap::core::Word> = Vec::new();
+    for mut w in
+        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter)
+    {
+        w.width = self::width(w.word);
+        if w.width <= width {
+            words.push(w);
+            continue;
+        }
+        // Longer than a line: cut between graphemes; the last piece keeps the whitespace.
+        let mut start = 0;
+        let mut used = 0;
+        for (i, g) in w.word.grapheme_indices(true) {
+            let gw = self::width(g);
+            if used + gw > width && i > start {
+                words.push(piece(w.word.get(start..i).unwrap_or(""), used));
+                start = i;
+                used = 0;
+            }
+            used += gw;
+        }
+        let mut last = piece(w.word.get(start..).unwrap_or(""), used);
+        last.whitespace = w.whitespace;
+        last.penalty = w.penalty;
+        words.push(last);
+    }
+    for slice in textwrap::wrap_algorithms::wrap_first_fit(&words, &[width as f64]) {
+        let mut s = String::new();
+        for (i, w) in slice.iter().enumerate() {
+            s.push_str(w.word);
+            if i + 1 < slice.len() {
+                s.push_str(w.whitespace);
+            } else {
+                s.push_str(w.penalty);
             }
         }
-        current.push_str(g);
-        used += w;
+        out.push(s);
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
+}
+
+fn piece(word: &str, width: usize) -> textwrap::core::Word<'_> {
+    let mut w = textwrap::core::Word::from(word);
+    w.whitespace = "";
+    w.penalty = "";
+    w.width = width;
+    w
 }
 
 /// Truncates to at most `max` cells, ending with `…` when something was cut.
@@ -198,7 +223,7 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    // By grapheme, measured as drawn (see `refit`).
+    // By grapheme, measured as drawn (see `wrap_line`).
     for g in s.graphemes(true) {
         let w = UnicodeWidthStr::width(g);
         if used + w > max - 1 {
@@ -392,6 +417,47 @@ mod tests {
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
         assert_eq!(wrap("", 10), vec![""]);
         assert!(wrap("anything", 0).iter().all(|l| width(l) <= 1));
+    }
+
+    /// Emoji with U+FE0F are two cells: the lines fit, and no word is cut to make them fit
+    /// (a QA pass saw "transfe" / "r" when the wrapper counted them as one cell).
+    #[test]
+    fn words_stay_whole_around_emoji_presentation() {
+        let text = "Signs \u{2640}\u{fe0f} \u{2642}\u{fe0f} \u{2764}\u{fe0f} \u{263a}\u{fe0f} \
+                    \u{2714}\u{fe0f} \u{260e}\u{fe0f} \u{26a0}\u{fe0f} next: the union says that \
+                    once transfer discounts are cut, the real rise is thirty percent";
+        let words: Vec<&str> = text.split(' ').collect();
+        for w in 12..=60 {
+            let lines = wrap(text, w);
+            assert!(lines.iter().all(|l| width(l) <= w), "{w}: {lines:?}");
+            let rejoined: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+            assert_eq!(rejoined, words, "at {w} a word was cut: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn wraps_like_textwrap_where_widths_agree() {
+        let texts = [
+            "The Ministry of National Defense said on Friday that it had not discussed a \
+             withdrawal, calling the report groundless; a long-standing well-known position.",
+            "  indented text keeps its indent and wraps after it all the same way",
+            "서울특별시는 버스 기본요금을 1,400원에서 1,610원으로 15% 인상한다고 발표했다.",
+        ];
+        for text in texts {
+            for w in 5..=70 {
+                let theirs: Vec<String> = textwrap::wrap(
+                    text,
+                    textwrap::Options::new(w)
+                        .break_words(true)
+                        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+                        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit),
+                )
+                .into_iter()
+                .map(|l| l.into_owned())
+                .collect();
+                assert_eq!(wrap(text, w), theirs, "{text:?} at {w}");
+            }
+        }
     }
 
     #[test]
