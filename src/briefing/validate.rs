@@ -330,8 +330,30 @@ pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
     }
 
     let n_con = raw.contradictions.len();
+    // Each unordered pair of ids: the entry that first declared it.
+    let mut declared: HashMap<(&str, &str), usize> = HashMap::with_capacity(n_con);
     for (i, con) in raw.contradictions.iter().enumerate() {
         let pos = || map().value_pos("contradictions", i, n_con, "between");
+        if let [a, b] = con.between.as_slice() {
+            let key = if a <= b {
+                (a.as_str(), b.as_str())
+            } else {
+                (b.as_str(), a.as_str())
+            };
+            if let Some(&first) = declared.get(&key) {
+                let line = map()
+                    .value_pos("contradictions", first, n_con, "between")
+                    .line;
+                c.warning(
+                    pos(),
+                    format!(
+                        "the contradiction between `{a}` and `{b}` is already declared on line {line}; they are one pair, with both notes"
+                    ),
+                );
+            } else {
+                declared.insert(key, i);
+            }
+        }
         if con.between.len() != 2 {
             c.error(
                 pos(),
@@ -785,5 +807,21 @@ context:
             .filter(|p| p.contains("did you mean `reported`"))
             .count();
         assert_eq!(hints, MAX_SUGGESTIONS);
+    }
+
+    #[test]
+    fn a_contradiction_declared_twice_is_a_warning_in_either_order() {
+        let yaml = "title: T\ndate: 2025-05-23\nclaims:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n\
+                    responses: []\ncontext: []\ncontradictions:\n  - between: [a, b]\n    note: first\n\
+                    \x20 - between: [b, a]\n    note: second\n";
+        let found = problems(yaml);
+        assert!(
+            found.contains(
+                &"13:14 warning: the contradiction between `b` and `a` is already declared on line 11; they are one pair, with both notes"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        assert!(load_str(yaml).is_ok(), "a warning, not an error");
     }
 }
