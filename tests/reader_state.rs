@@ -452,6 +452,33 @@ fn question_mark_toggles_help_and_keys_then_scroll_it() {
     assert_eq!((app.help, app.mode()), (None, Mode::Panes));
 }
 
+/// The overlays scroll like less: G to the end, g to the top, Ctrl-d half a page, PgDn a page.
+#[test]
+fn help_and_info_take_g_and_capital_g_and_half_pages() {
+    for (open, scroll) in [
+        ("?", (|a: &App| a.help) as fn(&App) -> Option<usize>),
+        ("i", |a: &App| a.info),
+    ] {
+        let mut app = reader(KOREA, 80, 12);
+        app.press(open);
+        app.press("G");
+        let end = scroll(&app).unwrap_or(0);
+        assert!(end > 0, "`{open}` then G scrolls to the end");
+        app.press("j");
+        assert_eq!(scroll(&app), Some(end), "and stays there");
+        app.press("g");
+        assert_eq!(scroll(&app), Some(0), "g goes back to the top");
+        app.press("Ctrl-d");
+        let half = scroll(&app).unwrap_or(0);
+        app.press("g PgDn");
+        let page = scroll(&app).unwrap_or(0);
+        assert!(
+            half > 0 && half < page,
+            "`{open}`: Ctrl-d is half a page ({half}), PgDn a page ({page})"
+        );
+    }
+}
+
 #[test]
 fn help_scrolls_back_at_once_from_its_end() {
     let mut app = reader(KOREA, 80, 24);

@@ -244,6 +244,8 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(&[Panes, Detail], ["g", "Home"], Action::First, "first item"),
     b!(&[Panes, Detail], ["G", "End"], Action::Last, "last item"),
+    b!(&[Help, Info], ["g", "Home"], Action::First, "top"),
+    b!(&[Help, Info], ["G", "End"], Action::Last, "bottom"),
     b!(
         &[Contradictions],
         ["g", "Home"],
@@ -257,25 +259,25 @@ pub static BINDINGS: &[Binding] = &[
         "last contradiction"
     ),
     b!(
-        &[Panes, Detail, Help],
+        &[Panes, Detail, Help, Info],
         ["Ctrl-d"],
         Action::HalfPageDown,
         "half a page down"
     ),
     b!(
-        &[Panes, Detail, Help],
+        &[Panes, Detail, Help, Info],
         ["Ctrl-u"],
         Action::HalfPageUp,
         "half a page up"
     ),
     b!(
-        &[Panes, Detail, Help],
+        &[Panes, Detail, Help, Info],
         ["PgDn", "Space"],
         Action::PageDown,
         "a page down"
     ),
     b!(
-        &[Panes, Detail, Help],
+        &[Panes, Detail, Help, Info],
         ["PgUp"],
         Action::PageUp,
         "a page up"
@@ -400,13 +402,6 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(&[Info], ["j", "↓"], Action::Down, "scroll down"),
     b!(&[Info], ["k", "↑"], Action::Up, "scroll up"),
-    b!(
-        &[Info],
-        ["Ctrl-d", "PgDn", "Space"],
-        Action::PageDown,
-        "a page down"
-    ),
-    b!(&[Info], ["Ctrl-u", "PgUp"], Action::PageUp, "a page up"),
     b!(&[Help], ["j", "↓"], Action::Down, "scroll help down"),
     b!(&[Help], ["k", "↑"], Action::Up, "scroll help up"),
     b!(
