@@ -256,3 +256,38 @@ fn hiding_the_source_of_the_open_detail_closes_it() {
     assert_eq!(app.mode(), Mode::Detail);
     assert_eq!(detail_id(&app), "withdrawal-option");
 }
+
+/// A briefing with no sources at all: the sources view says so instead of an empty table.
+#[test]
+fn the_sources_view_of_a_briefing_without_sources_says_so() {
+    let path = format!(
+        "{}/tests/fixtures/reader/empty.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
+    let doc = Rc::new(Doc::new(
+        None,
+        "empty.yaml".into(),
+        loaded.briefing,
+        loaded.warnings,
+    ));
+    let mut app = App::new(doc, Rect::new(0, 0, 80, 24));
+    app.press("s");
+    assert_eq!(app.mode(), Mode::Sources);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .unwrap_or_else(|e| match e {});
+    term.draw(|f| brief::ui::render(&app, f))
+        .unwrap_or_else(|e| match e {});
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("This briefing declares no sources"),
+        "{screen}"
+    );
+}

@@ -87,6 +87,12 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
         head.push(Span::styled(pad(label, cw), theme::HEADING));
     }
     lines.push(Line::from(head));
+    if summaries.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  This briefing declares no sources, and no item names one.",
+            theme::DIM,
+        )));
+    }
 
     let rows = table_rows(summaries.len(), area);
     for (_, sum, selected) in scrolled::in_view(summaries, s.scroll, rows, s.cursor) {
