@@ -756,3 +756,108 @@ fn the_diagnostics_scroll_like_less_the_last_line_stops_at_the_bottom() {
     assert_eq!(scroll(&shell), taller);
     assert_eq!(entry, shell.diagnostics.map_or(usize::MAX, |(e, _)| e));
 }
+
+// ---- search while the folder changes ----
+
+const PORTS: &str = "Port strike strands ships";
+
+/// A briefing dated `date` whose title is `title`, holding "containers" `n` times: once in the
+/// summary, then once in each claim.
+fn containers_briefing(title: &str, date: &str, n: usize) -> String {
+    let claims: String = (1..n)
+        .map(|k| format!("  - id: c{k}\n    text: Claim {k} counts the containers.\n"))
+        .collect();
+    let claims = if claims.is_empty() {
+        " []\n".to_string()
+    } else {
+        format!("\n{claims}")
+    };
+    format!(
+        "title: {title}\ndate: {date}\nsummary: Ships wait with their containers.\n\
+         claims:{claims}responses: []\ncontext: []\n"
+    )
+}
+
+/// The library's rows that carry a search mark (`⌕ N`), as drawn.
+fn marked_rows(shell: &Shell) -> Vec<String> {
+    shell_screen(shell)
+        .lines()
+        .filter(|l| l.contains('⌕'))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
+    let f = Folder::new(false);
+    // ports.yaml sorts between night-buses and harbour; it alone says "containers".
+    let ports = f.path("ports.yaml");
+    std::fs::write(&ports, containers_briefing(PORTS, "2025-10-01", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut paths = f.paths.clone();
+    paths.push(ports.clone());
+    let mut shell = library(&paths, 120, 40);
+    shell.press("/ containers Enter n n");
+    assert_eq!(lib_counter(&shell), (3, 5));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // A file before it in the folder is deleted: the mark, `n` and Enter stay on ports.yaml.
+    let harbour = f.path("harbour-bridge-tolls.yaml");
+    std::fs::remove_file(&harbour).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(harbour);
+    let rows = marked_rows(&shell);
+    assert!(
+        rows.len() == 1 && rows.iter().all(|r| r.contains(PORTS)),
+        "{rows:?}"
+    );
+    assert_eq!(lib_counter(&shell), (3, 5), "the current match is kept");
+    shell.press("n");
+    assert_eq!(lib_counter(&shell), (4, 5));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // A matching file that sorts before it joins: counted, marked, and the current match stays
+    // on ports.yaml (now the 5th of 7).
+    let newer = f.path("newer.yaml");
+    std::fs::write(
+        &newer,
+        containers_briefing("Newer port story", "2025-12-01", 2),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(newer);
+    load_requested(&mut shell);
+    assert_eq!(lib_counter(&shell), (6, 7));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    let rows = marked_rows(&shell);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.first().is_some_and(|r| r.contains("Newer port story")));
+    assert!(rows.get(1).is_some_and(|r| r.contains(PORTS)));
+    shell.press("n n");
+    assert_eq!(lib_counter(&shell), (1, 7));
+    assert_eq!(name_at(&shell, shell.library.selected), "newer.yaml");
+    shell.press("N");
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // ports.yaml is saved with fewer matches: the current one is its last.
+    save(&ports, &containers_briefing(PORTS, "2025-10-01", 3));
+    reload(&mut shell, &ports);
+    assert_eq!(lib_counter(&shell), (5, 5));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // Enter opens the briefing the list marks, with its matches.
+    shell.press("Enter");
+    let app = reader(&shell);
+    assert_eq!(app.briefing().title, PORTS);
+    assert_eq!(app.search.as_ref().map(|s| s.matches.len()), Some(3));
+    shell.press("Esc Esc");
+    assert!(shell.reader.is_none());
+
+    // The briefing holding the current match is deleted: no match is current any more.
+    std::fs::remove_file(&ports).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(ports);
+    assert_eq!(lib_counter(&shell), (0, 2));
+    let rows = marked_rows(&shell);
+    assert!(
+        rows.len() == 1 && rows.iter().all(|r| r.contains("Newer port story")),
+        "{rows:?}"
+    );
+}

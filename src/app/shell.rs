@@ -531,6 +531,9 @@ impl Shell {
         };
         let failed_msg = result.as_ref().err().map(Failure::first);
         let i = self.library.loaded(&key, shown, result);
+        if let Some(s) = self.search.as_mut() {
+            s.loaded(&self.library, i);
+        }
         if let Some(entry) = self
             .library
             .entries
@@ -580,6 +583,9 @@ impl Shell {
                 .map_or(key.clone(), |e| e.path.clone());
             self.requests.push(Request::Load(shown));
         } else if let Some(i) = self.library.remove(&key) {
+            if let Some(s) = self.search.as_mut() {
+                s.removed(&self.library, i);
+            }
             match self.open_entry {
                 Some(o) if o == i => {
                     if let Some(app) = self.reader.as_mut() {
