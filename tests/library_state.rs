@@ -237,12 +237,12 @@ fn shift_j_and_shift_k_open_the_next_and_previous_briefing_skipping_failed_files
     assert_eq!(shell.library.selected, 1, "the list follows");
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
-    // broken.yaml is next in the list but does not load: nothing after korea.
+    // broken.yaml is next in the list but does not load: no briefing after korea, and J says so.
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
     assert_eq!(
         reader(&shell).message.as_deref(),
-        Some("this is the last briefing")
+        Some("no briefing loads after this one: 1 file with errors")
     );
     shell.press("K K");
     assert_eq!(reader(&shell).briefing().title, NIGHT);
@@ -859,5 +859,41 @@ fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
     assert!(
         rows.len() == 1 && rows.iter().all(|r| r.contains("Newer port story")),
         "{rows:?}"
+    );
+}
+
+#[test]
+fn shift_j_on_the_last_briefing_that_loads_says_what_follows_it() {
+    let f = Folder::new(true);
+    // korea-troops.yaml has not loaded yet; broken.yaml fails.
+    let mut shell = Shell::new(f.paths.clone(), ratatui::layout::Rect::new(0, 0, 120, 40));
+    for r in shell.take_requests() {
+        if let Request::Load(p) = r {
+            if !p.ends_with("korea-troops.yaml") {
+                reload(&mut shell, &p);
+            }
+        }
+    }
+    shell.press("Enter J");
+    assert_eq!(reader(&shell).briefing().title, HARBOUR);
+    shell.press("J");
+    assert_eq!(reader(&shell).briefing().title, HARBOUR);
+    assert_eq!(
+        reader(&shell).message.as_deref(),
+        Some("no briefing loads after this one: 1 file with errors, 1 still loading")
+    );
+    reload(&mut shell, &f.path("korea-troops.yaml"));
+    shell.press("J J");
+    assert_eq!(reader(&shell).briefing().title, KOREA);
+    assert_eq!(
+        reader(&shell).message.as_deref(),
+        Some("no briefing loads after this one: 1 file with errors")
+    );
+    // Nothing fails before the first: K says just that.
+    shell.press("K K K");
+    assert_eq!(reader(&shell).briefing().title, NIGHT);
+    assert_eq!(
+        reader(&shell).message.as_deref(),
+        Some("this is the first briefing")
     );
 }

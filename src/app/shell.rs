@@ -457,12 +457,41 @@ impl Shell {
             }
             p += delta;
         }
+        // Files that do not load (yet) sort after the briefings: say they are there, so the end
+        // of J is not taken for the end of the list.
+        let beyond: Vec<usize> = if delta > 0 {
+            order.iter().skip(pos + 1).copied().collect()
+        } else {
+            order.iter().take(pos).copied().collect()
+        };
+        let (mut failed, mut loading) = (0, 0);
+        for e in beyond.iter().filter_map(|&i| self.library.entries.get(i)) {
+            if e.error.is_some() {
+                failed += 1;
+            } else if e.loading {
+                loading += 1;
+            }
+        }
+        let (end, side) = if delta > 0 {
+            ("last", "after")
+        } else {
+            ("first", "before")
+        };
+        let files = |n: usize| if n == 1 { "file" } else { "files" };
+        let mut rest = Vec::new();
+        if failed > 0 {
+            rest.push(format!("{failed} {} with errors", files(failed)));
+        }
+        if loading > 0 {
+            rest.push(format!("{loading} still loading"));
+        }
+        let message = if rest.is_empty() {
+            format!("this is the {end} briefing")
+        } else {
+            format!("no briefing loads {side} this one: {}", rest.join(", "))
+        };
         if let Some(app) = self.reader.as_mut() {
-            app.message = Some(if delta > 0 {
-                "this is the last briefing".into()
-            } else {
-                "this is the first briefing".into()
-            });
+            app.message = Some(message);
         }
     }
 
