@@ -863,6 +863,52 @@ fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
 }
 
 #[test]
+fn a_briefing_opened_from_the_library_search_lands_on_its_first_match() {
+    let f = Folder::new(false);
+    let ports = f.path("ports.yaml");
+    std::fs::write(&ports, containers_briefing(PORTS, "2025-10-01", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut paths = f.paths.clone();
+    paths.push(ports);
+    let mut shell = library(&paths, 120, 40);
+    // The first match is in the summary: it is current (1/5), as less shows the first match of
+    // `+/pattern`, and the status says where it is.
+    shell.press("/ containers Enter Enter");
+    let app = reader(&shell);
+    assert_eq!(app.briefing().title, PORTS);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        Some("1/5")
+    );
+    assert_eq!(app.current_match().map(|m| m.place), Some(Place::Header));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match in the briefing's summary (i shows it)")
+    );
+    assert!(shell_screen(&shell).contains("/containers 1/5"));
+    // n goes on to the first claim's match, then the next: no wrap needed to see any of them.
+    shell.press("n");
+    let app = reader(&shell);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        Some("2/5")
+    );
+    assert_eq!((app.focus, app.selected[0]), (Section::Claims, 0));
+    shell.press("n");
+    assert_eq!(reader(&shell).selected[0], 1);
+
+    // A first match in an item selects that item.
+    shell.press("Esc Esc / Claim Space 3 Enter Enter");
+    let app = reader(&shell);
+    assert_eq!(app.briefing().title, PORTS);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        Some("1/1")
+    );
+    assert_eq!((app.focus, app.selected[0]), (Section::Claims, 2));
+}
+
+#[test]
 fn shift_j_on_the_last_briefing_that_loads_says_what_follows_it() {
     let f = Folder::new(true);
     // korea-troops.yaml has not loaded yet; broken.yaml fails.
