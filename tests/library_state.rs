@@ -943,3 +943,21 @@ fn shift_j_on_the_last_briefing_that_loads_says_what_follows_it() {
         Some("this is the first briefing")
     );
 }
+
+#[test]
+fn the_diagnostics_stay_on_their_file_when_a_file_before_it_is_deleted() {
+    let f = Folder::new(true);
+    let mut shell = library(&f.paths, 120, 40);
+    shell.press("G Enter");
+    let entry_name = |shell: &Shell| {
+        shell
+            .diagnostics
+            .and_then(|(i, _)| shell.library.entries.get(i))
+            .map(|e| e.name())
+    };
+    assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));
+    let harbour = f.path("harbour-bridge-tolls.yaml");
+    std::fs::remove_file(&harbour).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(harbour);
+    assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));
+}

@@ -626,11 +626,12 @@ impl Shell {
                 Some(o) if o > i => self.open_entry = Some(o - 1),
                 _ => {}
             }
-            if let Some((d, _)) = self.diagnostics {
-                if d == i {
-                    self.diagnostics = None;
-                }
-            }
+            // The entries after the removed one moved up by one.
+            self.diagnostics = match self.diagnostics {
+                Some((d, _)) if d == i => None,
+                Some((d, scroll)) if d > i => Some((d - 1, scroll)),
+                kept => kept,
+            };
         }
     }
 }
