@@ -158,7 +158,7 @@ fn a_library_search_is_carried_into_the_briefing_it_opens() {
     t.keys(&["Enter"]);
     t.wait_for(&["LIBRARY", "/pentagon 1/5"]);
     t.keys(&["Enter"]);
-    t.wait_for(&["PANES", "South Korea denies talks", "/pentagon 0/5"]);
+    t.wait_for(&["PANES", "South Korea denies talks", "/pentagon 1/5"]);
     t.keys(&["n"]);
     t.wait_for(&["/pentagon 2/5", "claim 1/4"]);
     t.keys(&["n"]);

@@ -237,12 +237,12 @@ fn shift_j_and_shift_k_open_the_next_and_previous_briefing_skipping_failed_files
     assert_eq!(shell.library.selected, 1, "the list follows");
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
-    // broken.yaml is next in the list but does not load: nothing after korea.
+    // broken.yaml is next in the list but does not load: no briefing after korea, and J says so.
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
     assert_eq!(
         reader(&shell).message.as_deref(),
-        Some("this is the last briefing")
+        Some("no briefing loads after this one: 1 file with errors")
     );
     shell.press("K K");
     assert_eq!(reader(&shell).briefing().title, NIGHT);
@@ -755,4 +755,209 @@ fn the_diagnostics_scroll_like_less_the_last_line_stops_at_the_bottom() {
     shell.press("j");
     assert_eq!(scroll(&shell), taller);
     assert_eq!(entry, shell.diagnostics.map_or(usize::MAX, |(e, _)| e));
+}
+
+// ---- search while the folder changes ----
+
+const PORTS: &str = "Port strike strands ships";
+
+/// A briefing dated `date` whose title is `title`, holding "containers" `n` times: once in the
+/// summary, then once in each claim.
+fn containers_briefing(title: &str, date: &str, n: usize) -> String {
+    let claims: String = (1..n)
+        .map(|k| format!("  - id: c{k}\n    text: Claim {k} counts the containers.\n"))
+        .collect();
+    let claims = if claims.is_empty() {
+        " []\n".to_string()
+    } else {
+        format!("\n{claims}")
+    };
+    format!(
+        "title: {title}\ndate: {date}\nsummary: Ships wait with their containers.\n\
+         claims:{claims}responses: []\ncontext: []\n"
+    )
+}
+
+/// The library's rows that carry a search mark (`⌕ N`), as drawn.
+fn marked_rows(shell: &Shell) -> Vec<String> {
+    shell_screen(shell)
+        .lines()
+        .filter(|l| l.contains('⌕'))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
+    let f = Folder::new(false);
+    // ports.yaml sorts between night-buses and harbour; it alone says "containers".
+    let ports = f.path("ports.yaml");
+    std::fs::write(&ports, containers_briefing(PORTS, "2025-10-01", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut paths = f.paths.clone();
+    paths.push(ports.clone());
+    let mut shell = library(&paths, 120, 40);
+    shell.press("/ containers Enter n n");
+    assert_eq!(lib_counter(&shell), (3, 5));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // A file before it in the folder is deleted: the mark, `n` and Enter stay on ports.yaml.
+    let harbour = f.path("harbour-bridge-tolls.yaml");
+    std::fs::remove_file(&harbour).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(harbour);
+    let rows = marked_rows(&shell);
+    assert!(
+        rows.len() == 1 && rows.iter().all(|r| r.contains(PORTS)),
+        "{rows:?}"
+    );
+    assert_eq!(lib_counter(&shell), (3, 5), "the current match is kept");
+    shell.press("n");
+    assert_eq!(lib_counter(&shell), (4, 5));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // A matching file that sorts before it joins: counted, marked, and the current match stays
+    // on ports.yaml (now the 5th of 7).
+    let newer = f.path("newer.yaml");
+    std::fs::write(
+        &newer,
+        containers_briefing("Newer port story", "2025-12-01", 2),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(newer);
+    load_requested(&mut shell);
+    assert_eq!(lib_counter(&shell), (6, 7));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    let rows = marked_rows(&shell);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.first().is_some_and(|r| r.contains("Newer port story")));
+    assert!(rows.get(1).is_some_and(|r| r.contains(PORTS)));
+    shell.press("n n");
+    assert_eq!(lib_counter(&shell), (1, 7));
+    assert_eq!(name_at(&shell, shell.library.selected), "newer.yaml");
+    shell.press("N");
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // ports.yaml is saved with fewer matches: the current one is its last.
+    save(&ports, &containers_briefing(PORTS, "2025-10-01", 3));
+    reload(&mut shell, &ports);
+    assert_eq!(lib_counter(&shell), (5, 5));
+    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+
+    // Enter opens the briefing the list marks, with its matches.
+    shell.press("Enter");
+    let app = reader(&shell);
+    assert_eq!(app.briefing().title, PORTS);
+    assert_eq!(app.search.as_ref().map(|s| s.matches.len()), Some(3));
+    shell.press("Esc Esc");
+    assert!(shell.reader.is_none());
+
+    // The briefing holding the current match is deleted: no match is current any more.
+    std::fs::remove_file(&ports).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(ports);
+    assert_eq!(lib_counter(&shell), (0, 2));
+    let rows = marked_rows(&shell);
+    assert!(
+        rows.len() == 1 && rows.iter().all(|r| r.contains("Newer port story")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_briefing_opened_from_the_library_search_lands_on_its_first_match() {
+    let f = Folder::new(false);
+    let ports = f.path("ports.yaml");
+    std::fs::write(&ports, containers_briefing(PORTS, "2025-10-01", 5))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut paths = f.paths.clone();
+    paths.push(ports);
+    let mut shell = library(&paths, 120, 40);
+    // The first match is in the summary: it is current (1/5), as less shows the first match of
+    // `+/pattern`, and the status says where it is.
+    shell.press("/ containers Enter Enter");
+    let app = reader(&shell);
+    assert_eq!(app.briefing().title, PORTS);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        Some("1/5")
+    );
+    assert_eq!(app.current_match().map(|m| m.place), Some(Place::Header));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("match in the briefing's summary (i shows it)")
+    );
+    assert!(shell_screen(&shell).contains("/containers 1/5"));
+    // n goes on to the first claim's match, then the next: no wrap needed to see any of them.
+    shell.press("n");
+    let app = reader(&shell);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        Some("2/5")
+    );
+    assert_eq!((app.focus, app.selected[0]), (Section::Claims, 0));
+    shell.press("n");
+    assert_eq!(reader(&shell).selected[0], 1);
+
+    // A first match in an item selects that item.
+    shell.press("Esc Esc / Claim Space 3 Enter Enter");
+    let app = reader(&shell);
+    assert_eq!(app.briefing().title, PORTS);
+    assert_eq!(
+        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        Some("1/1")
+    );
+    assert_eq!((app.focus, app.selected[0]), (Section::Claims, 2));
+}
+
+#[test]
+fn shift_j_on_the_last_briefing_that_loads_says_what_follows_it() {
+    let f = Folder::new(true);
+    // korea-troops.yaml has not loaded yet; broken.yaml fails.
+    let mut shell = Shell::new(f.paths.clone(), ratatui::layout::Rect::new(0, 0, 120, 40));
+    for r in shell.take_requests() {
+        if let Request::Load(p) = r {
+            if !p.ends_with("korea-troops.yaml") {
+                reload(&mut shell, &p);
+            }
+        }
+    }
+    shell.press("Enter J");
+    assert_eq!(reader(&shell).briefing().title, HARBOUR);
+    shell.press("J");
+    assert_eq!(reader(&shell).briefing().title, HARBOUR);
+    assert_eq!(
+        reader(&shell).message.as_deref(),
+        Some("no briefing loads after this one: 1 file with errors, 1 still loading")
+    );
+    reload(&mut shell, &f.path("korea-troops.yaml"));
+    shell.press("J J");
+    assert_eq!(reader(&shell).briefing().title, KOREA);
+    assert_eq!(
+        reader(&shell).message.as_deref(),
+        Some("no briefing loads after this one: 1 file with errors")
+    );
+    // Nothing fails before the first: K says just that.
+    shell.press("K K K");
+    assert_eq!(reader(&shell).briefing().title, NIGHT);
+    assert_eq!(
+        reader(&shell).message.as_deref(),
+        Some("this is the first briefing")
+    );
+}
+
+#[test]
+fn the_diagnostics_stay_on_their_file_when_a_file_before_it_is_deleted() {
+    let f = Folder::new(true);
+    let mut shell = library(&f.paths, 120, 40);
+    shell.press("G Enter");
+    let entry_name = |shell: &Shell| {
+        shell
+            .diagnostics
+            .and_then(|(i, _)| shell.library.entries.get(i))
+            .map(|e| e.name())
+    };
+    assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));
+    let harbour = f.path("harbour-bridge-tolls.yaml");
+    std::fs::remove_file(&harbour).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(harbour);
+    assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));
 }

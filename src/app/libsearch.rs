@@ -3,7 +3,7 @@
 //! briefing in list order; `Enter` keeps the search with the first matching briefing selected,
 //! and opening a briefing carries the search into it.
 
-use regex::RegexBuilder;
+use regex::{Regex, RegexBuilder};
 
 use super::library::Library;
 use crate::briefing::search::{is_smart_case_sensitive, Query};
@@ -24,6 +24,9 @@ pub struct LibSearch {
     pub typed: String,
     /// While the prompt is open: the search kept before `/` was pressed, back on `Esc`.
     pub previous: Option<Box<LibSearch>>,
+    /// Occurrences in each entry (by index in `Library::entries`), so a change to the list
+    /// counts only the file that changed and `hits` can be put back in the new order.
+    pub(super) counts: Vec<usize>,
 }
 
 impl LibSearch {
@@ -40,12 +43,68 @@ impl LibSearch {
 
     /// Runs the query over every loaded briefing.
     pub fn run(&mut self, lib: &Library) {
+        self.counts.clear();
         self.hits.clear();
         self.total = 0;
         self.error = None;
         self.current = None;
-        if self.query.pattern.is_empty() {
+        let Some(tag_re) = self.matcher() else {
             return;
+        };
+        self.counts = vec![0; lib.entries.len()];
+        for i in 0..lib.entries.len() {
+            if !self.count(lib, i, &tag_re) {
+                return;
+            }
+        }
+        self.collect(lib);
+    }
+
+    /// Entry `i` loaded (again, or for the first time: a new file): counts its occurrences
+    /// anew and puts it in its place, keeping the current occurrence on the briefing it was on.
+    pub fn loaded(&mut self, lib: &Library, i: usize) {
+        if let Some(p) = self.previous.as_mut() {
+            p.loaded(lib, i);
+        }
+        if self.error.is_some() {
+            return;
+        }
+        let at = self.current_at();
+        if self.counts.len() < lib.entries.len() {
+            self.counts.resize(lib.entries.len(), 0);
+        }
+        if let Some(tag_re) = self.matcher() {
+            if !self.count(lib, i, &tag_re) {
+                return;
+            }
+        }
+        self.collect(lib);
+        self.restore(at);
+    }
+
+    /// Entry `i` left the library (the entries after it moved up by one). When it held the
+    /// current occurrence, none is current any more.
+    pub fn removed(&mut self, lib: &Library, i: usize) {
+        if let Some(p) = self.previous.as_mut() {
+            p.removed(lib, i);
+        }
+        let at = self.current_at().and_then(|(e, k)| match e.cmp(&i) {
+            std::cmp::Ordering::Less => Some((e, k)),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some((e - 1, k)),
+        });
+        if i < self.counts.len() {
+            self.counts.remove(i);
+        }
+        self.collect(lib);
+        self.restore(at);
+    }
+
+    /// The regex for the tags (the texts go through the briefing's search index), or `None`
+    /// with nothing to search or the problem in `error`.
+    fn matcher(&mut self) -> Option<Regex> {
+        if self.query.pattern.is_empty() {
+            return None;
         }
         let sensitive = is_smart_case_sensitive(&self.query.pattern, self.query.regex);
         let pattern = if self.query.regex {
@@ -53,41 +112,77 @@ impl LibSearch {
         } else {
             regex::escape(&self.query.pattern)
         };
-        let tag_re = match RegexBuilder::new(&pattern)
+        match RegexBuilder::new(&pattern)
             .case_insensitive(!sensitive)
             .build()
         {
-            Ok(re) => re,
+            Ok(re) => Some(re),
             Err(e) => {
                 self.error = Some(format!(
                     "invalid regex: {}",
                     e.to_string().lines().last().unwrap_or("")
                 ));
-                return;
-            }
-        };
-        for &i in &lib.order {
-            let Some(doc) = lib.entries.get(i).and_then(|e| e.doc.as_ref()) else {
-                continue;
-            };
-            let mut n = match doc.index().search(&doc.briefing, &self.query) {
-                Ok(m) => m.len(),
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    return;
-                }
-            };
-            n += doc
-                .briefing
-                .tags
-                .iter()
-                .map(|t| tag_re.find_iter(t).count())
-                .sum::<usize>();
-            if n > 0 {
-                self.hits.push((i, n));
-                self.total += n;
+                None
             }
         }
+    }
+
+    /// Counts the occurrences in entry `i` (none when it has not loaded). False, with the
+    /// problem in `error` and no hits, when the query cannot run.
+    fn count(&mut self, lib: &Library, i: usize, tag_re: &Regex) -> bool {
+        let n = match lib.entries.get(i).and_then(|e| e.doc.as_ref()) {
+            None => 0,
+            Some(doc) => match doc.index().search(&doc.briefing, &self.query) {
+                Ok(m) => {
+                    m.len()
+                        + doc
+                            .briefing
+                            .tags
+                            .iter()
+                            .map(|t| tag_re.find_iter(t).count())
+                            .sum::<usize>()
+                }
+                Err(e) => {
+                    self.error = Some(e.to_string());
+                    self.counts.clear();
+                    self.hits.clear();
+                    self.total = 0;
+                    self.current = None;
+                    return false;
+                }
+            },
+        };
+        if let Some(c) = self.counts.get_mut(i) {
+            *c = n;
+        }
+        true
+    }
+
+    /// Lists the briefings with occurrences in the library's order.
+    fn collect(&mut self, lib: &Library) {
+        self.hits.clear();
+        for &i in &lib.order {
+            if let Some(&n) = self.counts.get(i).filter(|&&n| n > 0) {
+                self.hits.push((i, n));
+            }
+        }
+        self.total = self.hits.iter().map(|&(_, n)| n).sum();
+    }
+
+    /// The current occurrence as (entry, its place among the entry's occurrences).
+    fn current_at(&self) -> Option<(usize, usize)> {
+        let k = self.current?;
+        let e = self.entry_of(k)?;
+        Some((e, k - self.first_in(e)?))
+    }
+
+    /// Makes current the `k`th occurrence of entry `e` (its last if it now holds fewer), or
+    /// none when the entry holds none.
+    fn restore(&mut self, at: Option<(usize, usize)>) {
+        self.current = at.and_then(|(e, k)| {
+            let n = self.hits.iter().find(|&&(x, _)| x == e)?.1;
+            Some(self.first_in(e)? + k.min(n.saturating_sub(1)))
+        });
     }
 
     /// The occurrence index of the first match in entry `i`, if it holds any.

@@ -103,19 +103,24 @@ impl App {
         }
     }
 
-    /// Carries a search in from the library (or the previous briefing): its matches here are
-    /// found at once and `n` goes to the first of them.
+    /// Carries a search in from the library: its matches here are found at once and the first
+    /// of them in reading order is current, as `less +/pattern` opens on the first match. A
+    /// match in the title or summary comes first, so `n` need not wrap to reach it.
     pub fn carry_search(&mut self, query: Query) {
         let matches = self
             .doc
             .index()
             .search(&self.doc.briefing, &query)
             .unwrap_or_default();
+        let any = !matches.is_empty();
         self.search = Some(SearchState {
             query,
             matches,
             ..SearchState::default()
         });
+        if any {
+            self.goto_match(0);
+        }
     }
 
     pub(super) fn start_search(&mut self) {

@@ -457,12 +457,41 @@ impl Shell {
             }
             p += delta;
         }
+        // Files that do not load (yet) sort after the briefings: say they are there, so the end
+        // of J is not taken for the end of the list.
+        let beyond: Vec<usize> = if delta > 0 {
+            order.iter().skip(pos + 1).copied().collect()
+        } else {
+            order.iter().take(pos).copied().collect()
+        };
+        let (mut failed, mut loading) = (0, 0);
+        for e in beyond.iter().filter_map(|&i| self.library.entries.get(i)) {
+            if e.error.is_some() {
+                failed += 1;
+            } else if e.loading {
+                loading += 1;
+            }
+        }
+        let (end, side) = if delta > 0 {
+            ("last", "after")
+        } else {
+            ("first", "before")
+        };
+        let files = |n: usize| if n == 1 { "file" } else { "files" };
+        let mut rest = Vec::new();
+        if failed > 0 {
+            rest.push(format!("{failed} {} with errors", files(failed)));
+        }
+        if loading > 0 {
+            rest.push(format!("{loading} still loading"));
+        }
+        let message = if rest.is_empty() {
+            format!("this is the {end} briefing")
+        } else {
+            format!("no briefing loads {side} this one: {}", rest.join(", "))
+        };
         if let Some(app) = self.reader.as_mut() {
-            app.message = Some(if delta > 0 {
-                "this is the last briefing".into()
-            } else {
-                "this is the first briefing".into()
-            });
+            app.message = Some(message);
         }
     }
 
@@ -531,6 +560,9 @@ impl Shell {
         };
         let failed_msg = result.as_ref().err().map(Failure::first);
         let i = self.library.loaded(&key, shown, result);
+        if let Some(s) = self.search.as_mut() {
+            s.loaded(&self.library, i);
+        }
         if let Some(entry) = self
             .library
             .entries
@@ -580,6 +612,9 @@ impl Shell {
                 .map_or(key.clone(), |e| e.path.clone());
             self.requests.push(Request::Load(shown));
         } else if let Some(i) = self.library.remove(&key) {
+            if let Some(s) = self.search.as_mut() {
+                s.removed(&self.library, i);
+            }
             match self.open_entry {
                 Some(o) if o == i => {
                     if let Some(app) = self.reader.as_mut() {
@@ -591,11 +626,12 @@ impl Shell {
                 Some(o) if o > i => self.open_entry = Some(o - 1),
                 _ => {}
             }
-            if let Some((d, _)) = self.diagnostics {
-                if d == i {
-                    self.diagnostics = None;
-                }
-            }
+            // The entries after the removed one moved up by one.
+            self.diagnostics = match self.diagnostics {
+                Some((d, _)) if d == i => None,
+                Some((d, scroll)) if d > i => Some((d - 1, scroll)),
+                kept => kept,
+            };
         }
     }
 }
