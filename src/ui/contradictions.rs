@@ -464,7 +464,10 @@ fn figure_regex() -> Option<&'static Regex> {
         Regex::new(
             r"(?xi)
             \b\d{4}-\d{2}-\d{2}\b
-            | \b(?:\d{1,2}\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s\d{4})?\b
+            # A month name only with a day or a year next to it: `may` alone is a verb.
+            | \b\d{1,2}(?:st|nd|rd|th)?\s(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s\d{4})?\b
+            | \b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{4}\b
+            | \b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?\b
             | [$€£₩¥]?\d+(?:[.,]\d+)*(?:\s?%|\s?(?:per\s?cent|percent|bn|billion|million|trillion|tn|m|k)\b|\s?(?:원|억|만|명))?
             ",
         )
@@ -591,6 +594,29 @@ mod tests {
             .filter(|h| h.style == style)
             .filter_map(|h| text.get(h.range.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_month_name_is_a_date_only_with_a_day_or_a_year() {
+        let got = |t: &'static str| -> Vec<&'static str> {
+            figures(t).into_iter().filter_map(|r| t.get(r)).collect()
+        };
+        assert_eq!(
+            got("Under city ordinance no single fare rise may exceed 10%."),
+            vec!["10%"]
+        );
+        assert_eq!(got("They may, in March, march on."), Vec::<&str>::new());
+        assert_eq!(
+            got("on May 23, then 23 May, in May 2025, on May 23, 2025 and 1st June 2024"),
+            vec![
+                "May 23",
+                "23 May",
+                "May 2025",
+                "May 23, 2025",
+                "1st June 2024"
+            ]
+        );
+        assert_eq!(got("since February 1, 2025."), vec!["February 1, 2025"]);
     }
 
     #[test]
