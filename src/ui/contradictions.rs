@@ -362,6 +362,47 @@ fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// A side's heading: section · status or stance · date · source, with the search matches in the
+/// date and the source. What tells the conflict comes first; a long source name is what gives
+/// way, cut with `…`, so the status or stance always shows where anything after it can.
+fn side_heading(app: &App, r: ItemRef, style: Style, max: usize) -> Vec<Span<'static>> {
+    let b = app.briefing();
+    let Some(item) = b.item(r) else {
+        return Vec::new();
+    };
+    let place = Place::Item(r);
+    let mut head = format!(" {}", section_word(r.section));
+    if let Some(s) = item.status {
+        head.push_str(&format!(" · {}", s.word()));
+    }
+    if let Some(s) = item.stance {
+        head.push_str(&format!(" · {} {}", s.glyph(), s.word()));
+    }
+    let mut found: Vec<Highlight> = Vec::new();
+    if let Some(d) = item.date {
+        head.push_str(" · ");
+        let m = super::field_matches(app, place, Field::Date, false, head.len());
+        found.extend(m.highlights);
+        head.push_str(&d.to_string());
+    }
+    const SEP: &str = " · ";
+    // The source needs room for a few cells besides its separator and the closing space.
+    let room = max.saturating_sub(crate::text::width(&head) + crate::text::width(SEP) + 1);
+    let name = b.source_name(item).map(sanitize_line);
+    let mut spans = match name {
+        Some(name) if room >= 4 => {
+            let mut spans = styled::one_line(&head, style, &found, usize::MAX);
+            spans.push(Span::styled(SEP, style));
+            let m = super::field_matches(app, place, Field::Source, true, 0);
+            spans.extend(styled::one_line(&name, style, &m.highlights, room));
+            spans
+        }
+        _ => styled::one_line(&head, style, &found, max.saturating_sub(1)),
+    };
+    spans.push(Span::styled(" ", style));
+    spans
+}
+
 fn render_side(
     app: &App,
     r: ItemRef,
@@ -372,38 +413,15 @@ fn render_side(
 ) {
     let b = app.briefing();
     let Some(item) = b.item(r) else { return };
-    // Section · source · date · status or stance, with the search matches in the source and date.
-    let place = Place::Item(r);
-    let mut title = format!(" {}", section_word(r.section));
-    let mut found: Vec<Highlight> = Vec::new();
-    if let Some(name) = b.source_name(item) {
-        title.push_str(" · ");
-        let m = super::field_matches(app, place, Field::Source, true, title.len());
-        found.extend(m.highlights);
-        title.push_str(&sanitize_line(name));
-    }
-    if let Some(d) = item.date {
-        title.push_str(" · ");
-        let m = super::field_matches(app, place, Field::Date, false, title.len());
-        found.extend(m.highlights);
-        title.push_str(&d.to_string());
-    }
-    if let Some(s) = item.status {
-        title.push_str(&format!(" · {}", s.word()));
-    }
-    if let Some(s) = item.stance {
-        title.push_str(&format!(" · {} {}", s.glyph(), s.word()));
-    }
-    title.push(' ');
     let title_style = if focused {
         theme::PANE_TITLE_FOCUSED
     } else {
         theme::PANE_TITLE
     };
-    let title = Line::from(styled::one_line(
-        &title,
+    let title = Line::from(side_heading(
+        app,
+        r,
         title_style,
-        &found,
         usize::from(area.width.saturating_sub(2)),
     ));
     let block = Block::default()
