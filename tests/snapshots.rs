@@ -227,6 +227,20 @@ fn side_headings_keep_the_status_and_stance_and_cut_the_source_name() {
     }
 }
 
+#[test]
+fn why_they_conflict_names_the_source_as_the_file_gives_it() {
+    let app = reader_after(CJK, "1 g c ] ]", 120, 40);
+    let frame = screen(&app);
+    assert!(
+        frame.contains("│서울특별시 (Seoul Metropolitan Government) denies this."),
+        "{frame}"
+    );
+    let app = reader_after(KOREA, "c", 120, 40);
+    let frame = screen(&app);
+    assert!(frame.contains("│Ministry of National Defense"), "{frame}");
+    assert!(!frame.contains("The Ministry"), "{frame}");
+}
+
 // ---- nothing to show ----
 
 #[test]

@@ -203,8 +203,10 @@ fn note_with_matches(app: &App, p: PairsState) -> Option<(String, FieldMatches)>
         let who = b
             .item(pair.right)
             .and_then(|r| b.source_name(r))
+            // The name as the file gives it: an article before it reads wrong as often as not
+            // ("The 서울특별시", "The Ministry of …" when the file says "Ministry of …").
             .map_or("The response".to_string(), |n| {
-                format!("The {}", sanitize_line(n).trim_start_matches("The "))
+                sanitize_line(n).into_owned()
             });
         parts.push(format!("{who} {} this.", stance.word()));
     }
