@@ -202,3 +202,47 @@ fn every_view_draws_at_small_sizes_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_matrix_footer_cuts_a_long_source_name_not_what_the_cell_means() {
+    let yaml = r#"
+title: Long names
+date: 2025-11-06
+sources:
+  - id: wsj
+    name: The Wall Street Journal
+  - id: long
+    name: Source number 12 with a name long enough to fill the whole footer line by itself, even on a wide terminal, XXXX
+claims:
+  - id: troop-cut
+    text: Troops will be cut.
+    source: wsj
+responses:
+  - id: flat-denial
+    text: No cut is planned.
+    source: long
+    responds_to: [troop-cut]
+    stance: denies
+context: []
+"#;
+    let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
+    let doc = Doc::new(None, "long.yaml".into(), loaded.briefing, loaded.warnings);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = App::new(Rc::new(doc_clone(&doc)), Rect::new(0, 0, w, h));
+        // The response in focus: the matrix opens on its claim and its source's column.
+        a.press("2 m");
+        let frame = text(&draw(&a));
+        let footer = frame
+            .lines()
+            .find(|l| l.contains("Source number 12"))
+            .unwrap_or_else(|| panic!("no footer line at {w}×{h}:\n{frame}"));
+        assert!(
+            footer.contains("…: ✗ denied in flat-denial"),
+            "{footer:?} at {w}×{h}"
+        );
+    }
+}
+
+fn doc_clone(d: &Doc) -> Doc {
+    Doc::new(None, d.name.clone(), d.briefing.clone(), d.warnings.clone())
+}
