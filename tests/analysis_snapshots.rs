@@ -246,3 +246,53 @@ context: []
 fn doc_clone(d: &Doc) -> Doc {
     Doc::new(None, d.name.clone(), d.briefing.clone(), d.warnings.clone())
 }
+
+#[test]
+fn counts_of_one_are_singular_in_the_header_info_matrix_and_timeline() {
+    let yaml = r#"
+title: One of each
+date: 2025-11-06
+sources:
+  - id: s1
+    name: The Only Source
+claims:
+  - id: c1
+    text: Something happened.
+    source: s1
+    date: 2025-11-05
+responses:
+  - id: r1
+    text: It did not.
+    source: s1
+    responds_to: [c1]
+    stance: denies
+context: []
+"#;
+    let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
+    let doc = Doc::new(None, "one.yaml".into(), loaded.briefing, loaded.warnings);
+    let shot = |keys: &str| {
+        let mut a = App::new(Rc::new(doc_clone(&doc)), Rect::new(0, 0, 120, 40));
+        a.press(keys);
+        text(&draw(&a))
+    };
+    let panes = shot("");
+    assert!(
+        panes.contains("1 claim · 1 response · 0 context · ⚡1 contradiction\n"),
+        "{panes}"
+    );
+    let info = shot("i");
+    assert!(
+        info.contains("1 claim · 1 response · 0 context · 1 source · ⚡1 contradiction "),
+        "{info}"
+    );
+    let matrix = shot("m");
+    assert!(
+        matrix.contains("Stance matrix · 1 claim × 1 source · "),
+        "{matrix}"
+    );
+    let timeline = shot("t");
+    assert!(
+        timeline.contains("Timeline · 1 item on 1 day · 1 source "),
+        "{timeline}"
+    );
+}

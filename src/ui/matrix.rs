@@ -119,8 +119,9 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         String::new()
     };
     let title = format!(
-        " Stance matrix · {} claims × {n} sources · {} split{range} ",
-        matrix.rows(),
+        " Stance matrix · {} × {} · {} split{range} ",
+        crate::text::count(matrix.rows(), "claim"),
+        crate::text::count(n, "source"),
         matrix.split_count()
     );
     let block = Block::default()
