@@ -236,6 +236,16 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `1 claim`, `3 claims`: a count with its noun, singular for one. `noun` is the singular;
+/// the plural adds `s` (every noun counted on screen does).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Formats a count with thousands separators: 1,234.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -202,3 +202,97 @@ fn every_view_draws_at_small_sizes_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_matrix_footer_cuts_a_long_source_name_not_what_the_cell_means() {
+    let yaml = r#"
+title: Long names
+date: 2025-11-06
+sources:
+  - id: wsj
+    name: The Wall Street Journal
+  - id: long
+    name: Source number 12 with a name long enough to fill the whole footer line by itself, even on a wide terminal, XXXX
+claims:
+  - id: troop-cut
+    text: Troops will be cut.
+    source: wsj
+responses:
+  - id: flat-denial
+    text: No cut is planned.
+    source: long
+    responds_to: [troop-cut]
+    stance: denies
+context: []
+"#;
+    let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
+    let doc = Doc::new(None, "long.yaml".into(), loaded.briefing, loaded.warnings);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = App::new(Rc::new(doc_clone(&doc)), Rect::new(0, 0, w, h));
+        // The response in focus: the matrix opens on its claim and its source's column.
+        a.press("2 m");
+        let frame = text(&draw(&a));
+        let footer = frame
+            .lines()
+            .find(|l| l.contains("Source number 12"))
+            .unwrap_or_else(|| panic!("no footer line at {w}×{h}:\n{frame}"));
+        assert!(
+            footer.contains("…: ✗ denied in flat-denial"),
+            "{footer:?} at {w}×{h}"
+        );
+    }
+}
+
+fn doc_clone(d: &Doc) -> Doc {
+    Doc::new(None, d.name.clone(), d.briefing.clone(), d.warnings.clone())
+}
+
+#[test]
+fn counts_of_one_are_singular_in_the_header_info_matrix_and_timeline() {
+    let yaml = r#"
+title: One of each
+date: 2025-11-06
+sources:
+  - id: s1
+    name: The Only Source
+claims:
+  - id: c1
+    text: Something happened.
+    source: s1
+    date: 2025-11-05
+responses:
+  - id: r1
+    text: It did not.
+    source: s1
+    responds_to: [c1]
+    stance: denies
+context: []
+"#;
+    let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
+    let doc = Doc::new(None, "one.yaml".into(), loaded.briefing, loaded.warnings);
+    let shot = |keys: &str| {
+        let mut a = App::new(Rc::new(doc_clone(&doc)), Rect::new(0, 0, 120, 40));
+        a.press(keys);
+        text(&draw(&a))
+    };
+    let panes = shot("");
+    assert!(
+        panes.contains("1 claim · 1 response · 0 context · ⚡1 contradiction\n"),
+        "{panes}"
+    );
+    let info = shot("i");
+    assert!(
+        info.contains("1 claim · 1 response · 0 context · 1 source · ⚡1 contradiction "),
+        "{info}"
+    );
+    let matrix = shot("m");
+    assert!(
+        matrix.contains("Stance matrix · 1 claim × 1 source · "),
+        "{matrix}"
+    );
+    let timeline = shot("t");
+    assert!(
+        timeline.contains("Timeline · 1 item on 1 day · 1 source "),
+        "{timeline}"
+    );
+}

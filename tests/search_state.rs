@@ -27,6 +27,8 @@ const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;
 const CONTEXT: Section = Section::Context;
 
+const CJK: &str = "tests/fixtures/reader/cjk-emoji.yaml";
+
 fn korea() -> App {
     reader(KOREA, 120, 40)
 }
@@ -717,9 +719,10 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
     app.press("c");
     assert_eq!(pairs(&app).index, 0);
     // "seoul" is in response 2 (pair 3), context 1 (pairs 2 and 4) and the notes of pairs 0
-    // and 2; pair 1 holds none.
+    // and 2; pair 1 holds none. Typing stays at the pair in view when it holds a match.
     app.press("/ seoul");
-    assert_eq!(pairs(&app).index, 3);
+    assert_eq!(pairs(&app).index, 0);
+    assert_eq!(current_place(&app), Place::Contradiction(0));
     app.press("Enter");
     assert_eq!(app.mode(), Mode::Contradictions);
     let holds = |app: &App, p: usize| {
@@ -733,16 +736,16 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
                 .iter()
                 .any(|&k| !s.matches.in_place(Place::Contradiction(k)).is_empty())
     };
-    let mut visited = vec![3];
+    let mut visited = vec![0];
     for _ in 0..4 {
         app.press("n");
         visited.push(pairs(&app).index);
     }
-    assert_eq!(visited, vec![3, 4, 0, 2, 3]);
+    assert_eq!(visited, vec![0, 2, 3, 4, 0]);
     assert!(visited.iter().all(|&p| holds(&app, p)));
     assert!(!holds(&app, 1));
     let mut app = korea();
-    app.press("c / seoul Enter n n");
+    app.press("c j j j / seoul Enter n n");
     assert_eq!(
         pairs(&app).index,
         0,
@@ -759,6 +762,41 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
     // The matching side's text is highlighted in the view.
     let screen = screen(&app);
     assert!(screen.contains("Seoul"), "{screen}");
+}
+
+/// `tests/fixtures/reader/cjk-emoji.yaml`: the pairs as numbered are 0 fare-15 ↔ kdi-view,
+/// 1 fare-15 ↔ ordinance, 2 fare-30 ↔ seoul-reply (note "Duplicate of implied; should merge",
+/// declared third), 3 fare-30 ↔ kdi-view (note "… should merge, claim stays left", declared
+/// second), 4 no-date-claim ↔ seoul-reply.
+#[test]
+fn search_in_the_contradictions_view_follows_the_pairs_as_numbered_not_the_declarations() {
+    let mut app = reader(CJK, 120, 40);
+    app.press("1 g c");
+    assert_eq!(pairs(&app).index, 0);
+    app.press("/ merge");
+    assert_eq!(
+        pairs(&app).index,
+        2,
+        "typing goes to the first pair that matches"
+    );
+    assert_eq!(counter(&app), (1, 2));
+    app.press("Enter n");
+    assert_eq!(pairs(&app).index, 3);
+    assert_eq!(counter(&app), (2, 2));
+    assert_eq!(app.message, None, "no wrap from pair 3 to pair 4");
+    app.press("n");
+    assert_eq!(pairs(&app).index, 2);
+    assert_eq!(counter(&app), (1, 2));
+    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    app.press("N");
+    assert_eq!(pairs(&app).index, 3);
+    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    // Typing starts at the pair in view, not at the first match of the file: from pair 4 the
+    // first match at or after it is its own note.
+    let mut app = reader(CJK, 120, 40);
+    app.press("1 g c ] ] ] / merge");
+    assert_eq!(pairs(&app).index, 3);
+    assert_eq!(counter(&app), (2, 2));
 }
 
 // ---- editing the query ----

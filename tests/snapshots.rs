@@ -183,6 +183,64 @@ fn korean_contradictions() {
     }
 }
 
+/// `tests/fixtures/reader/cjk-emoji.yaml`, pair 3: fare-30 (the union's claim, unverified) ↔
+/// seoul-reply (서울특별시 (Seoul Metropolitan Government) denies), sources too long for a heading.
+const CJK: &str = "tests/fixtures/reader/cjk-emoji.yaml";
+
+#[test]
+fn side_headings_keep_the_status_and_stance_and_cut_the_source_name() {
+    for size in [(120, 40), (80, 24)] {
+        let app = snap(
+            "cjk_contradictions",
+            CJK,
+            "1 g c ] ]",
+            size,
+            "fare-30 ↔ seoul-reply: long source names in the headings",
+        );
+        let rows = rows(&draw(&app));
+        let heading = |start: &str| -> String {
+            let found = rows.iter().find_map(|r| {
+                r.find(start).and_then(|at| r.get(at..)).map(|h| {
+                    h.split(['┓', '┐', '━', '─'])
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+            });
+            found
+                .unwrap_or_else(|| panic!("no heading `{start}` at {size:?}:\n{}", rows.join("\n")))
+        };
+        let claim = heading("Claim · ");
+        assert!(
+            claim.starts_with("Claim · unverified · 2025-03-11 · 서울"),
+            "{claim:?} at {size:?}"
+        );
+        let response = heading("Response · ");
+        assert!(
+            response.starts_with("Response · ✗ denies · 2025-03-12 · 서울특별시"),
+            "{response:?} at {size:?}"
+        );
+        assert!(
+            response.trim_end().ends_with('…'),
+            "{response:?} at {size:?}"
+        );
+    }
+}
+
+#[test]
+fn why_they_conflict_names_the_source_as_the_file_gives_it() {
+    let app = reader_after(CJK, "1 g c ] ]", 120, 40);
+    let frame = screen(&app);
+    assert!(
+        frame.contains("│서울특별시 (Seoul Metropolitan Government) denies this."),
+        "{frame}"
+    );
+    let app = reader_after(KOREA, "c", 120, 40);
+    let frame = screen(&app);
+    assert!(frame.contains("│Ministry of National Defense"), "{frame}");
+    assert!(!frame.contains("The Ministry"), "{frame}");
+}
+
 // ---- nothing to show ----
 
 #[test]

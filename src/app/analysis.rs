@@ -82,11 +82,7 @@ fn scrolled(first: usize, cursor: usize, shown: usize) -> usize {
 
 /// `1 item`, `3 items`.
 pub fn items(n: usize) -> String {
-    if n == 1 {
-        "1 item".into()
-    } else {
-        format!("{n} items")
-    }
+    crate::text::count(n, "item")
 }
 
 impl App {

@@ -60,6 +60,16 @@ impl SearchState {
     }
 }
 
+/// A pair of the contradictions view that holds a match: the first match in it (left side,
+/// right side, then the note) and the side that shows it (None: the note).
+#[derive(Debug, Clone, Copy)]
+struct PairMatch {
+    pair: usize,
+    current: usize,
+    side: Option<Side>,
+    wrapped: bool,
+}
+
 /// Deletes the word at the end of a query, and the spaces after it (`Ctrl-w`, as in a shell).
 pub fn delete_word(pattern: &mut String) {
     let kept = pattern.trim_end().len();
@@ -162,6 +172,13 @@ impl App {
         }
         // Every keystroke starts again from where `/` was pressed.
         self.restore_view(saved);
+        if let Some(Screen::Contradictions(p)) = self.stack.last() {
+            // The pair in view or the next that holds a match, as the view numbers them.
+            if let Some(found) = self.pair_with_match(p.index, true, true) {
+                self.show_pair_match(found);
+            }
+            return;
+        }
         let origin = self.origin();
         let found = self
             .search
@@ -292,11 +309,24 @@ impl App {
 
     /// The pair after (or before) `from` that holds a match, wrapping.
     fn step_pairs(&mut self, from: usize, forward: bool) {
+        match self.pair_with_match(from, forward, false) {
+            Some(found) => {
+                self.show_pair_match(found);
+                if found.wrapped {
+                    self.message = Some("search wrapped".into());
+                }
+            }
+            None => self.message = Some("no contradiction holds a match".into()),
+        }
+    }
+
+    /// The first pair from `from` on (`forward`) or back that holds a match, in the order the
+    /// contradictions view numbers the pairs, wrapping; `from` itself only when `inclusive`.
+    fn pair_with_match(&self, from: usize, forward: bool, inclusive: bool) -> Option<PairMatch> {
         let n = self.doc.relations.pairs.len();
-        let Some(s) = self.search.as_ref() else {
-            return;
-        };
-        for step in 1..=n {
+        let s = self.search.as_ref()?;
+        let steps = if inclusive { 0..n } else { 1..n + 1 };
+        for step in steps {
             let (p, wrapped) = if forward {
                 ((from + step) % n, from + step >= n)
             } else {
@@ -314,28 +344,34 @@ impl App {
                 let run = s.matches.in_place(place);
                 (!run.is_empty()).then_some((run.start, side))
             });
-            if let Some((i, side)) = first {
-                if let Some(s) = self.search.as_mut() {
-                    s.current = Some(i);
-                }
-                if let Some(Screen::Contradictions(state)) = self.stack.last_mut() {
-                    state.index = p;
-                    if let Some(side) = side {
-                        state.side = side;
-                    }
-                }
-                self.say_where();
-                let origin = self.origin();
-                if let Some(s) = self.search.as_mut() {
-                    s.anchor = Some(origin);
-                }
-                if wrapped {
-                    self.message = Some("search wrapped".into());
-                }
-                return;
+            if let Some((current, side)) = first {
+                return Some(PairMatch {
+                    pair: p,
+                    current,
+                    side,
+                    wrapped,
+                });
             }
         }
-        self.message = Some("no contradiction holds a match".into());
+        None
+    }
+
+    /// Shows a pair that holds a match, with the match current.
+    fn show_pair_match(&mut self, found: PairMatch) {
+        if let Some(s) = self.search.as_mut() {
+            s.current = Some(found.current);
+        }
+        if let Some(Screen::Contradictions(state)) = self.stack.last_mut() {
+            state.index = found.pair;
+            if let Some(side) = found.side {
+                state.side = side;
+            }
+        }
+        self.say_where();
+        let origin = self.origin();
+        if let Some(s) = self.search.as_mut() {
+            s.anchor = Some(origin);
+        }
     }
 
     /// Makes match `i` current and brings it into view in the current view.

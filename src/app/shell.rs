@@ -253,7 +253,10 @@ impl Shell {
                 for e in &self.library.entries {
                     self.requests.push(Request::Load(e.path.clone()));
                 }
-                self.message = Some(format!("reloading {} files", self.library.total()));
+                self.message = Some(format!(
+                    "reloading {}",
+                    crate::text::count(self.library.total(), "file")
+                ));
             }
             Action::Edit => {
                 if let Some(i) = self.library.selected_entry() {

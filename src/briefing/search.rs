@@ -19,7 +19,7 @@
 //!
 //! Only the matches are stored, 12 bytes each, at most [`MAX_MATCHES`]. The layout is fixed: the
 //! header ([`HEADER_FIELDS`]), then [`ITEM_FIELDS`] for every item (claims, responses, context),
-//! then one note per declared contradiction. Absent fields are empty, so a field's place follows
+//! then one note per declared contradiction, in the order of the pairs the notes belong to. Absent fields are empty, so a field's place follows
 //! from its position alone; matches come out in reading order, and one place's matches are a
 //! contiguous run.
 
@@ -28,7 +28,10 @@ use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
 
+use std::sync::Arc;
+
 use super::model::{Briefing, ItemRef, Section};
+use super::relations::Relations;
 use crate::text::{sanitize, sanitize_line};
 
 /// Most matches kept for one query; [`Matches::truncated`] says when there were more.
@@ -65,8 +68,8 @@ pub const ITEM_FIELDS: [Field; 5] = [
 ];
 const NOTE_FIELDS: [Field; 1] = [Field::Note];
 
-/// Where a match is. The derived order is reading order: header, claims, responses, context
-/// (each top to bottom), then the contradiction notes.
+/// Where a match is. Matches come in reading order: header, claims, responses, context (each top
+/// to bottom), then the contradiction notes in the order of their pairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Place {
     /// The title, date and summary of the briefing.
@@ -181,10 +184,16 @@ pub fn is_smart_case_sensitive(pattern: &str, regex: bool) -> bool {
 }
 
 /// The sizes of the briefing's parts, from which a field's slot in the buffer follows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Layout {
     sections: [usize; 3],
     notes: usize,
+    /// The declared entries in the order of their notes' slots: the order of the contradiction
+    /// pairs they belong to ([`Relations::pairs`]), so that `n` meets the notes as the
+    /// contradictions view numbers them. Empty when that is file order (the usual case).
+    note_order: Arc<[u32]>,
+    /// The inverse: for each declared entry, its note's position among the notes.
+    note_rank: Arc<[u32]>,
 }
 
 const H: usize = HEADER_FIELDS.len();
@@ -192,10 +201,50 @@ const I: usize = ITEM_FIELDS.len();
 
 impl Layout {
     fn of(b: &Briefing) -> Layout {
+        let notes = b.contradictions.len();
+        // Pair order, then the entries no pair took (a note-less or unresolved entry), in file order.
+        let mut order: Vec<u32> = Vec::with_capacity(notes);
+        let mut taken = vec![false; notes];
+        if b.contradictions.iter().any(|d| d.note.is_some()) {
+            for pair in Relations::derive(b).pairs {
+                for k in pair.notes {
+                    if let Some(t) = taken.get_mut(k).filter(|t| !**t) {
+                        *t = true;
+                        order.push(k as u32);
+                    }
+                }
+            }
+        }
+        order
+            .extend((0..notes as u32).filter(|&k| !taken.get(k as usize).copied().unwrap_or(true)));
+        let identity = order.iter().enumerate().all(|(i, &k)| i == k as usize);
+        let (note_order, note_rank): (Arc<[u32]>, Arc<[u32]>) = if identity {
+            (Arc::from([]), Arc::from([]))
+        } else {
+            let mut rank = vec![0u32; notes];
+            for (i, &k) in order.iter().enumerate() {
+                if let Some(r) = rank.get_mut(k as usize) {
+                    *r = i as u32;
+                }
+            }
+            (order.into(), rank.into())
+        };
         Layout {
             sections: [b.claims.len(), b.responses.len(), b.context.len()],
-            notes: b.contradictions.len(),
+            notes,
+            note_order,
+            note_rank,
         }
+    }
+
+    /// The declared entry whose note is at position `i` among the notes.
+    fn note_at(&self, i: usize) -> usize {
+        self.note_order.get(i).map_or(i, |&k| k as usize)
+    }
+
+    /// The position among the notes of declared entry `k`'s note.
+    fn rank_of(&self, k: usize) -> usize {
+        self.note_rank.get(k).map_or(k, |&r| r as usize)
     }
 
     fn items(&self) -> usize {
@@ -221,7 +270,7 @@ impl Layout {
                 let len = self.sections.get(s).copied().unwrap_or(0);
                 H + (before + r.index.min(len)) * I
             }
-            Place::Contradiction(i) => H + self.items() * I + i.min(self.notes),
+            Place::Contradiction(k) => H + self.items() * I + self.rank_of(k).min(self.notes),
         }
     }
 
@@ -267,7 +316,7 @@ impl Layout {
             }
         }
         let note = slot - H - self.items() * I;
-        (Place::Contradiction(note), Field::Note)
+        (Place::Contradiction(self.note_at(note)), Field::Note)
     }
 }
 
@@ -459,8 +508,9 @@ impl SearchIndex {
             w.push(item.attribution.as_deref().unwrap_or(""));
             w.push_date(item.date);
         }
-        for d in &b.contradictions {
-            w.push(d.note.as_deref().unwrap_or(""));
+        for i in 0..b.contradictions.len() {
+            let note = b.contradictions.get(w.index.layout.note_at(i));
+            w.push(note.and_then(|d| d.note.as_deref()).unwrap_or(""));
         }
         w.start();
         let mut index = w.index;
@@ -481,7 +531,7 @@ impl SearchIndex {
     fn search_capped(&self, b: &Briefing, q: &Query, cap: usize) -> Result<Matches, SearchError> {
         let mut out = Matches {
             hits: Vec::new(),
-            layout: self.layout,
+            layout: self.layout.clone(),
             truncated: false,
         };
         if q.pattern.is_empty() || (!q.regex && q.pattern.as_bytes().contains(&SEP)) {

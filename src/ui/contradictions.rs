@@ -203,8 +203,10 @@ fn note_with_matches(app: &App, p: PairsState) -> Option<(String, FieldMatches)>
         let who = b
             .item(pair.right)
             .and_then(|r| b.source_name(r))
+            // The name as the file gives it: an article before it reads wrong as often as not
+            // ("The 서울특별시", "The Ministry of …" when the file says "Ministry of …").
             .map_or("The response".to_string(), |n| {
-                format!("The {}", sanitize_line(n).trim_start_matches("The "))
+                sanitize_line(n).into_owned()
             });
         parts.push(format!("{who} {} this.", stance.word()));
     }
@@ -362,6 +364,47 @@ fn render_strip(app: &App, current: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// A side's heading: section · status or stance · date · source, with the search matches in the
+/// date and the source. What tells the conflict comes first; a long source name is what gives
+/// way, cut with `…`, so the status or stance always shows where anything after it can.
+fn side_heading(app: &App, r: ItemRef, style: Style, max: usize) -> Vec<Span<'static>> {
+    let b = app.briefing();
+    let Some(item) = b.item(r) else {
+        return Vec::new();
+    };
+    let place = Place::Item(r);
+    let mut head = format!(" {}", section_word(r.section));
+    if let Some(s) = item.status {
+        head.push_str(&format!(" · {}", s.word()));
+    }
+    if let Some(s) = item.stance {
+        head.push_str(&format!(" · {} {}", s.glyph(), s.word()));
+    }
+    let mut found: Vec<Highlight> = Vec::new();
+    if let Some(d) = item.date {
+        head.push_str(" · ");
+        let m = super::field_matches(app, place, Field::Date, false, head.len());
+        found.extend(m.highlights);
+        head.push_str(&d.to_string());
+    }
+    const SEP: &str = " · ";
+    // The source needs room for a few cells besides its separator and the closing space.
+    let room = max.saturating_sub(crate::text::width(&head) + crate::text::width(SEP) + 1);
+    let name = b.source_name(item).map(sanitize_line);
+    let mut spans = match name {
+        Some(name) if room >= 4 => {
+            let mut spans = styled::one_line(&head, style, &found, usize::MAX);
+            spans.push(Span::styled(SEP, style));
+            let m = super::field_matches(app, place, Field::Source, true, 0);
+            spans.extend(styled::one_line(&name, style, &m.highlights, room));
+            spans
+        }
+        _ => styled::one_line(&head, style, &found, max.saturating_sub(1)),
+    };
+    spans.push(Span::styled(" ", style));
+    spans
+}
+
 fn render_side(
     app: &App,
     r: ItemRef,
@@ -372,38 +415,15 @@ fn render_side(
 ) {
     let b = app.briefing();
     let Some(item) = b.item(r) else { return };
-    // Section · source · date · status or stance, with the search matches in the source and date.
-    let place = Place::Item(r);
-    let mut title = format!(" {}", section_word(r.section));
-    let mut found: Vec<Highlight> = Vec::new();
-    if let Some(name) = b.source_name(item) {
-        title.push_str(" · ");
-        let m = super::field_matches(app, place, Field::Source, true, title.len());
-        found.extend(m.highlights);
-        title.push_str(&sanitize_line(name));
-    }
-    if let Some(d) = item.date {
-        title.push_str(" · ");
-        let m = super::field_matches(app, place, Field::Date, false, title.len());
-        found.extend(m.highlights);
-        title.push_str(&d.to_string());
-    }
-    if let Some(s) = item.status {
-        title.push_str(&format!(" · {}", s.word()));
-    }
-    if let Some(s) = item.stance {
-        title.push_str(&format!(" · {} {}", s.glyph(), s.word()));
-    }
-    title.push(' ');
     let title_style = if focused {
         theme::PANE_TITLE_FOCUSED
     } else {
         theme::PANE_TITLE
     };
-    let title = Line::from(styled::one_line(
-        &title,
+    let title = Line::from(side_heading(
+        app,
+        r,
         title_style,
-        &found,
         usize::from(area.width.saturating_sub(2)),
     ));
     let block = Block::default()
@@ -464,7 +484,10 @@ fn figure_regex() -> Option<&'static Regex> {
         Regex::new(
             r"(?xi)
             \b\d{4}-\d{2}-\d{2}\b
-            | \b(?:\d{1,2}\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s\d{4})?\b
+            # A month name only with a day or a year next to it: `may` alone is a verb.
+            | \b\d{1,2}(?:st|nd|rd|th)?\s(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s\d{4})?\b
+            | \b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{4}\b
+            | \b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?\b
             | [$€£₩¥]?\d+(?:[.,]\d+)*(?:\s?%|\s?(?:per\s?cent|percent|bn|billion|million|trillion|tn|m|k)\b|\s?(?:원|억|만|명))?
             ",
         )
@@ -591,6 +614,29 @@ mod tests {
             .filter(|h| h.style == style)
             .filter_map(|h| text.get(h.range.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_month_name_is_a_date_only_with_a_day_or_a_year() {
+        let got = |t: &'static str| -> Vec<&'static str> {
+            figures(t).into_iter().filter_map(|r| t.get(r)).collect()
+        };
+        assert_eq!(
+            got("Under city ordinance no single fare rise may exceed 10%."),
+            vec!["10%"]
+        );
+        assert_eq!(got("They may, in March, march on."), Vec::<&str>::new());
+        assert_eq!(
+            got("on May 23, then 23 May, in May 2025, on May 23, 2025 and 1st June 2024"),
+            vec![
+                "May 23",
+                "23 May",
+                "May 2025",
+                "May 23, 2025",
+                "1st June 2024"
+            ]
+        );
+        assert_eq!(got("since February 1, 2025."), vec!["February 1, 2025"]);
     }
 
     #[test]

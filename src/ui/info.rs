@@ -45,12 +45,12 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     let counts = format!(
-        "{} claims · {} responses · {} context · {} sources · ⚡{} contradictions",
-        b.claims.len(),
-        b.responses.len(),
+        "{} · {} · {} context · {} · ⚡{}",
+        crate::text::count(b.claims.len(), "claim"),
+        crate::text::count(b.responses.len(), "response"),
         b.context.len(),
-        b.sources.len(),
-        app.doc.relations.pairs.len()
+        crate::text::count(b.sources.len(), "source"),
+        crate::text::count(app.doc.relations.pairs.len(), "contradiction")
     );
     out.extend(
         wrap(&counts, w)

@@ -21,6 +21,8 @@ const LABEL_MIN: usize = 24;
 const COL_MIN: usize = 5;
 const COL_MAX: usize = 8;
 const HEADER: usize = 2;
+/// The fewest cells of a source's name the footer keeps when what the cell means is long.
+const NAME_MIN: usize = 12;
 /// The mark of a claim the sources split on.
 pub const SPLIT: &str = "≠";
 
@@ -117,8 +119,9 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         String::new()
     };
     let title = format!(
-        " Stance matrix · {} claims × {n} sources · {} split{range} ",
-        matrix.rows(),
+        " Stance matrix · {} × {} · {} split{range} ",
+        crate::text::count(matrix.rows(), "claim"),
+        crate::text::count(n, "source"),
         matrix.split_count()
     );
     let Some(inner) = scrolled::framed(frame, &title, area) else {
@@ -264,8 +267,6 @@ fn cell_line(app: &App, m: MatrixState, w: usize) -> Vec<Span<'static>> {
     };
     let who = column_name(b, col);
     let cell = matrix.cell(m.row, m.col);
-    let mut spans = vec![Span::styled(format!("{who}: "), theme::HEADING)];
-    let mut used = width(&who) + 2;
     let mut parts: Vec<(String, Style)> = Vec::new();
     match cell {
         None => parts.push(("says nothing about this claim".into(), theme::DIM)),
@@ -288,6 +289,17 @@ fn cell_line(app: &App, m: MatrixState, w: usize) -> Vec<Span<'static>> {
             }
         }
     }
+    // What the cell means is the point of the line: a long source name gives way to it, down to
+    // a few cells.
+    let meaning: usize = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (t, _))| width(t) + if i > 0 { 3 } else { 0 })
+        .sum();
+    let room = w.saturating_sub(meaning + 2).max(NAME_MIN.min(width(&who)));
+    let who = truncate(&who, room);
+    let mut spans = vec![Span::styled(format!("{who}: "), theme::HEADING)];
+    let mut used = width(&who) + 2;
     for (i, (text, style)) in parts.into_iter().enumerate() {
         let sep = if i > 0 { " · " } else { "" };
         let piece = format!("{sep}{text}");

@@ -40,11 +40,11 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     ));
     let first = Line::from(spans);
     let mut counts = format!(
-        "{} claims · {} responses · {} context · ⚡{} contradictions",
-        b.claims.len(),
-        b.responses.len(),
+        "{} · {} · {} context · ⚡{}",
+        crate::text::count(b.claims.len(), "claim"),
+        crate::text::count(b.responses.len(), "response"),
         b.context.len(),
-        app.doc.relations.pairs.len()
+        crate::text::count(app.doc.relations.pairs.len(), "contradiction")
     );
     let mut tags: String = b
         .tags

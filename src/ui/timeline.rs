@@ -84,10 +84,10 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         String::new()
     };
     let title = format!(
-        " Timeline · {} items on {} days · {} sources{undated} ",
-        tl.entries.len(),
-        tl.days.len(),
-        tl.lanes.len()
+        " Timeline · {} on {} · {}{undated} ",
+        crate::text::count(tl.entries.len(), "item"),
+        crate::text::count(tl.days.len(), "day"),
+        crate::text::count(tl.lanes.len(), "source")
     );
     let Some(inner) = scrolled::framed(frame, &title, area) else {
         return;
