@@ -961,3 +961,31 @@ fn the_diagnostics_stay_on_their_file_when_a_file_before_it_is_deleted() {
     shell.on_changed(harbour);
     assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));
 }
+
+/// Count columns line up down the list, whatever the number of digits: 12 claims above 2.
+#[test]
+fn the_count_columns_line_up() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut paths = write_generated(dir.path(), 2);
+    let mut many = String::from("title: Many claims\ndate: 2030-01-01\nclaims:\n");
+    for i in 0..12 {
+        many.push_str(&format!("  - id: c{i}\n    text: Claim {i}.\n"));
+    }
+    many.push_str("responses: []\ncontext: []\n");
+    let p = dir.path().join("many.yaml");
+    std::fs::write(&p, many).unwrap_or_else(|e| panic!("{e}"));
+    paths.push(p);
+    let shell = library(&paths, 100, 12);
+    let text = text_of(&draw_shell(&shell));
+    let columns: Vec<usize> = text
+        .lines()
+        .filter(|l| l.contains('⚡'))
+        .map(|l| l.chars().position(|c| c == '⚡').unwrap_or(0))
+        .collect();
+    assert_eq!(columns.len(), 3, "{text}");
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(
+        text.contains("12c 0r ⚡0") && text.contains(" 2c 1r ⚡1"),
+        "{text}"
+    );
+}

@@ -45,7 +45,33 @@ fn entry_matches(shell: &Shell, i: usize) -> Option<(usize, bool)> {
     Some((n, current))
 }
 
-fn entry_line(e: &Entry, w: usize, selected: bool, found: Option<(usize, bool)>) -> Line<'static> {
+/// How many digits each count column takes on the rows shown, so the columns line up.
+type Digits = [usize; 3];
+
+fn digits(n: usize) -> usize {
+    thousands(n).len()
+}
+
+fn count_digits<'a>(entries: impl Iterator<Item = &'a Entry>) -> Digits {
+    let mut d = [1; 3];
+    for e in entries {
+        if let Some(doc) = &e.doc {
+            let b = &doc.briefing;
+            d[0] = d[0].max(digits(b.claims.len()));
+            d[1] = d[1].max(digits(b.responses.len()));
+            d[2] = d[2].max(digits(doc.relations.pairs.len()));
+        }
+    }
+    d
+}
+
+fn entry_line(
+    e: &Entry,
+    w: usize,
+    selected: bool,
+    found: Option<(usize, bool)>,
+    d: Digits,
+) -> Line<'static> {
     let marker = if selected {
         Span::styled("▌ ", theme::MARKER)
     } else {
@@ -61,11 +87,13 @@ fn entry_line(e: &Entry, w: usize, selected: bool, found: Option<(usize, bool)>)
     match &e.doc {
         Some(doc) => {
             let b = &doc.briefing;
+            // Right-aligned to the widest count shown, so the columns line up.
+            let [dc, dr, dp] = d;
             let counts = format!(
-                " {}c {}r ⚡{}",
-                b.claims.len(),
-                b.responses.len(),
-                doc.relations.pairs.len()
+                " {:>dc$}c {:>dr$}r ⚡{:>dp$}",
+                thousands(b.claims.len()),
+                thousands(b.responses.len()),
+                thousands(doc.relations.pairs.len())
             );
             let warn = e
                 .error
@@ -145,6 +173,14 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
     let inner = layout::inner(body);
     frame.render_widget(block, body);
     let w = usize::from(inner.width);
+    let shown = || {
+        lib.order
+            .iter()
+            .skip(lib.top)
+            .take(usize::from(inner.height))
+            .filter_map(|&i| lib.entries.get(i))
+    };
+    let d = count_digits(shown());
     let lines: Vec<Line> = lib
         .order
         .iter()
@@ -154,7 +190,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         .filter_map(|(pos, &i)| {
             lib.entries
                 .get(i)
-                .map(|e| entry_line(e, w, pos == lib.selected, entry_matches(shell, i)))
+                .map(|e| entry_line(e, w, pos == lib.selected, entry_matches(shell, i), d))
         })
         .collect();
     if lines.is_empty() {
