@@ -962,7 +962,8 @@ fn the_diagnostics_stay_on_their_file_when_a_file_before_it_is_deleted() {
     assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));
 }
 
-/// Count columns line up down the list, whatever the number of digits: 12 claims above 2.
+/// Count columns line up down the list, whatever the number of digits: 12 claims, 10 responses
+/// and 10 pairs above 2, 1 and 1.
 #[test]
 fn the_count_columns_line_up() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -971,21 +972,38 @@ fn the_count_columns_line_up() {
     for i in 0..12 {
         many.push_str(&format!("  - id: c{i}\n    text: Claim {i}.\n"));
     }
-    many.push_str("responses: []\ncontext: []\n");
+    many.push_str("responses:\n");
+    for i in 0..10 {
+        many.push_str(&format!(
+            "  - id: r{i}\n    text: No.\n    responds_to: [c{i}]\n    stance: denies\n"
+        ));
+    }
+    many.push_str("context: []\n");
     let p = dir.path().join("many.yaml");
     std::fs::write(&p, many).unwrap_or_else(|e| panic!("{e}"));
     paths.push(p);
     let shell = library(&paths, 100, 12);
     let text = text_of(&draw_shell(&shell));
-    let columns: Vec<usize> = text
+    // Where the claims and the responses columns end, on each row.
+    let columns: Vec<(Option<usize>, Option<usize>)> = text
         .lines()
         .filter(|l| l.contains('⚡'))
-        .map(|l| l.chars().position(|c| c == '⚡').unwrap_or(0))
+        .map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            let at = |s: &str| {
+                let s: Vec<char> = s.chars().collect();
+                chars.windows(s.len()).position(|w| w == s.as_slice())
+            };
+            (at("c "), at("r ⚡"))
+        })
         .collect();
     assert_eq!(columns.len(), 3, "{text}");
-    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
     assert!(
-        text.contains("12c 0r ⚡0") && text.contains(" 2c 1r ⚡1"),
+        columns.windows(2).all(|w| w[0] == w[1]),
+        "{columns:?}\n{text}"
+    );
+    assert!(
+        text.contains("12c 10r ⚡10") && text.contains(" 2c  1r ⚡ 1"),
         "{text}"
     );
 }
