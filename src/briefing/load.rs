@@ -215,7 +215,20 @@ fn recover(text: &str, first: Diagnostic) -> Vec<Diagnostic> {
             });
             if !again {
                 if let Err(e) = parsed {
-                    match copy.to_original(diagnose(&copy.text, e)) {
+                    let d = diagnose(&copy.text, e);
+                    // A key missing from the top-level mapping is reported where the mapping
+                    // starts: in the original, not where a commented-out key moved that start.
+                    let top_missing = missing_key(&message).is_some()
+                        && d.pos.col <= 1
+                        && d.pos.line as usize == first_content_line(&copy.text);
+                    let d = if top_missing {
+                        let mut d = d;
+                        d.pos = Pos::new(first_content_line(text) as u32, 1);
+                        Some(d)
+                    } else {
+                        copy.to_original(d)
+                    };
+                    match d {
                         Some(d) => found.push(d),
                         None => break,
                     }
@@ -239,6 +252,17 @@ fn recover(text: &str, first: Diagnostic) -> Vec<Diagnostic> {
     found.sort_by_key(|d| (d.pos.line, d.pos.col));
     found.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
     found
+}
+
+/// The 1-based number of the first line holding YAML content: not blank, not a comment, not a
+/// document marker or directive. 1 when there is none.
+fn first_content_line(text: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start_matches('\u{feff}').trim();
+            !(t.is_empty() || t.starts_with('#') || t == "---" || t.starts_with('%'))
+        })
+        .map_or(1, |n| n + 1)
 }
 
 /// A copy of a briefing's text with problems patched out, and the lines added to it.

@@ -824,4 +824,18 @@ context:
         );
         assert!(load_str(yaml).is_ok(), "a warning, not an error");
     }
+
+    /// A missing top-level key is placed where the mapping starts, also when an earlier key
+    /// was taken out of the way to read on (QA: it moved to line 2 after a bad `title`).
+    #[test]
+    fn a_missing_top_level_key_stays_at_the_start_after_a_bad_key() {
+        let yaml = "title: [1, 2]\ndate: 2025-05-23\nclaims: []\nresponses: []\n";
+        let found = problems(yaml);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("1:1 error: missing key `context`")),
+            "{found:?}"
+        );
+    }
 }
