@@ -862,6 +862,48 @@ fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
     );
 }
 
+/// When the briefing of the current match leaves, n and N go on from the selection, as less
+/// goes on from the screen it shows, not from the top of the list.
+#[test]
+fn n_after_the_current_briefing_left_goes_on_from_the_selection() {
+    let f = Folder::new(false);
+    let [a, b, c] = ["a.yaml", "b.yaml", "c.yaml"].map(|n| f.path(n));
+    for (p, title, date) in [
+        (&a, "Port story A", "2030-03-01"),
+        (&b, "Port story B", "2030-02-01"),
+        (&c, "Port story C", "2030-01-01"),
+    ] {
+        std::fs::write(p, containers_briefing(title, date, 2)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut paths = f.paths.clone();
+    paths.extend([a, b.clone(), c]);
+    let mut shell = library(&paths, 120, 40);
+    // Newest first: A, B, C on top. Select B and search: B's first match is current.
+    shell.press("j / containers Enter");
+    assert_eq!(
+        title_at(&shell, shell.library.selected).as_deref(),
+        Some("Port story B")
+    );
+    let per = lib_counter(&shell).1 / 3;
+    assert_eq!(lib_counter(&shell).0, per + 1);
+    std::fs::remove_file(&b).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(b);
+    assert_eq!(lib_counter(&shell).0, 0, "no match is current");
+    shell.press("n");
+    assert_eq!(
+        title_at(&shell, shell.library.selected).as_deref(),
+        Some("Port story C")
+    );
+    assert_eq!(lib_counter(&shell).0, per + 1, "C's first match");
+    // And N, from C, goes back to A's last.
+    shell.press("N");
+    assert_eq!(
+        title_at(&shell, shell.library.selected).as_deref(),
+        Some("Port story A")
+    );
+    assert_eq!(lib_counter(&shell).0, per);
+}
+
 #[test]
 fn a_briefing_opened_from_the_library_search_lands_on_its_first_match() {
     let f = Folder::new(false);

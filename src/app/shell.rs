@@ -381,7 +381,17 @@ impl Shell {
             return;
         }
         let (next, wrapped) = match (s.current, forward) {
-            (None, _) => (0, false),
+            // No current match (its briefing changed or left): from the selection, as less
+            // goes on from the screen it shows.
+            (None, true) => (
+                s.first_from(&self.library, self.library.selected)
+                    .unwrap_or(0),
+                false,
+            ),
+            (None, false) => match s.first_from(&self.library, self.library.selected) {
+                Some(0) | None => (s.total - 1, false),
+                Some(k) => (k - 1, false),
+            },
             (Some(k), true) if k + 1 < s.total => (k + 1, false),
             (Some(_), true) => (0, true),
             (Some(0), false) => (s.total - 1, true),
