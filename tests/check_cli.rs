@@ -517,3 +517,23 @@ fn a_flow_style_problem_is_reported_alone() {
     assert!(r.first_line().ends_with("3:18: error: claims[0]: unknown key `txt`, expected one of `id`, `text`, `source`, `attribution`, `date`, `status`, `credibility`, `quote`, `url` (did you mean `text`?)"), "{}", r.stdout);
     assert_eq!(r.last_line(), "1 file: 1 error, 0 warnings");
 }
+
+/// One file named several ways (and inside a folder also given) is checked once.
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let r = run(&[
+        "check",
+        "briefings/korea-troops.yaml",
+        "./briefings/korea-troops.yaml",
+        "briefings",
+    ]);
+    let files = std::fs::read_dir("briefings")
+        .map(|d| d.filter(|e| e.is_ok()).count())
+        .unwrap_or(0);
+    assert_eq!(
+        r.last_line(),
+        format!("{files} files: 0 errors, 0 warnings"),
+        "{}",
+        r.stdout
+    );
+}

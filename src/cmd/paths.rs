@@ -48,7 +48,20 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
             Ok(_) => out.push(Found::File(path.clone())),
         }
     }
-    out
+    dedup_files(out)
+}
+
+/// Keeps the first of the files that are one file (`x.yaml ./x.yaml`, a folder and a file in
+/// it, two links to one file): each briefing is loaded, listed and checked once.
+fn dedup_files(found: Vec<Found>) -> Vec<Found> {
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .filter(|f| match f {
+            Found::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Found::Problem(..) => true,
+        })
+        .collect()
 }
 
 const MAX_WALK_DEPTH: usize = 64;
@@ -112,6 +125,28 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_file_named_several_ways_is_found_once() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let a = dir.path().join("a.yaml");
+        std::fs::write(&a, "x")?;
+        std::fs::write(dir.path().join("b.yaml"), "x")?;
+        let dotted = dir.path().join(".").join("a.yaml");
+        let found = expand(&[a.clone(), dotted, dir.path().to_path_buf(), a.clone()]);
+        let files: Vec<&Path> = found
+            .iter()
+            .filter_map(|f| match f {
+                Found::File(p) => Some(p.as_path()),
+                Found::Problem(..) => None,
+            })
+            .collect();
+        assert_eq!(
+            files,
+            vec![a.as_path(), dir.path().join("b.yaml").as_path()]
+        );
+        Ok(())
+    }
 
     #[test]
     fn folders_expand_sorted_and_recursive() -> std::io::Result<()> {
