@@ -904,6 +904,48 @@ fn n_after_the_current_briefing_left_goes_on_from_the_selection() {
     assert_eq!(lib_counter(&shell).0, per);
 }
 
+/// Deleting the selected file leaves the selection on its row, now the next briefing's (QA saw
+/// it jump to a row far down, by the old index in file-name order).
+#[test]
+fn deleting_the_selected_file_keeps_the_selection_on_its_row() {
+    let f = Folder::new(false);
+    let names = ["z.yaml", "y.yaml", "x.yaml", "w.yaml"];
+    let paths: Vec<PathBuf> = names.iter().map(|n| f.path(n)).collect();
+    // Newest first is z, y, x, w; by file name the order is the reverse.
+    for (k, p) in paths.iter().enumerate() {
+        let date = format!("2030-0{}-01", 4 - k);
+        std::fs::write(p, containers_briefing(&format!("Story {k}"), &date, 2))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    // Given oldest first, so the files' own order is not the list's.
+    let mut all = f.paths.clone();
+    all.extend(paths.iter().rev().cloned());
+    let mut shell = library(&all, 120, 40);
+    assert_eq!(title_at(&shell, 0).as_deref(), Some("Story 0"));
+    shell.press("j");
+    assert_eq!(
+        title_at(&shell, shell.library.selected).as_deref(),
+        Some("Story 1")
+    );
+    let gone = paths.get(1).cloned().unwrap_or_default();
+    std::fs::remove_file(&gone).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(gone);
+    assert_eq!(shell.library.selected, 1, "the same row");
+    assert_eq!(
+        title_at(&shell, 1).as_deref(),
+        Some("Story 2"),
+        "now the next briefing"
+    );
+    // And the open briefing deleted under the reader: Esc comes back to its row.
+    shell.press("Enter");
+    let open = paths.get(2).cloned().unwrap_or_default();
+    std::fs::remove_file(&open).unwrap_or_else(|e| panic!("{e}"));
+    shell.on_changed(open);
+    shell.press("Esc");
+    assert_eq!(shell.library.selected, 1);
+    assert_eq!(title_at(&shell, 1).as_deref(), Some("Story 3"));
+}
+
 #[test]
 fn a_briefing_opened_from_the_library_search_lands_on_its_first_match() {
     let f = Folder::new(false);

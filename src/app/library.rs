@@ -218,12 +218,18 @@ impl Library {
         if e.loading {
             self.pending = self.pending.saturating_sub(1);
         }
-        let keep = selected.and_then(|s| match s.cmp(&i) {
-            std::cmp::Ordering::Less => Some(s),
-            std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some(s - 1),
-        });
-        self.resort(keep);
+        match selected.map(|s| s.cmp(&i)) {
+            Some(std::cmp::Ordering::Less) => self.resort(selected),
+            Some(std::cmp::Ordering::Greater) => self.resort(selected.map(|s| s - 1)),
+            // The selected file left: the selection stays on its row, now the next file's.
+            Some(std::cmp::Ordering::Equal) | None => {
+                let (pos, moved) = (self.selected, self.moved);
+                self.moved = false;
+                self.resort(None);
+                self.moved = moved;
+                self.selected = pos.min(self.order.len().saturating_sub(1));
+            }
+        }
         Some(i)
     }
 
