@@ -153,10 +153,13 @@ fn event_loop(
             match req {
                 Request::Load(p) => services.loader.load(p),
                 Request::Edit { path, line } => {
-                    if let Some(problem) = edit(term, &path, line)? {
-                        shell.report(problem);
+                    // An editor that could not run or failed says so; its file is reloaded only
+                    // after a good exit (the watcher sees any change it made all the same), so
+                    // "reloaded" does not hide what went wrong.
+                    match edit(term, &path, line)? {
+                        Some(problem) => shell.report(problem),
+                        None => services.loader.load(path),
                     }
-                    services.loader.load(path);
                     dirty = true;
                 }
             }

@@ -233,6 +233,30 @@ fn a_saved_change_appears_a_broken_save_keeps_the_old_version_and_the_fix_clears
 
 // ---- the editor ----
 
+/// An editor that cannot be run, or exits with a failure, is named in the status bar; the
+/// message is not replaced by "reloaded" (QA saw only "reloaded").
+#[test]
+fn an_editor_that_fails_says_so() {
+    let dir = tempdir();
+    let korea = bundled_into(dir.path());
+    for (editor, says) in [
+        (
+            "/nonexistent/editor",
+            "cannot run the editor `/nonexistent/editor`",
+        ),
+        ("false", "the editor `false` exited with"),
+    ] {
+        let env = format!("VISUAL= EDITOR={editor}");
+        let Some(t) = Tmux::start(dir.path(), 120, 40, &env, &quote(&korea)) else {
+            return;
+        };
+        t.wait_for(&["Claims 1/4", "PANES"]);
+        t.keys(&["e"]);
+        t.wait_for(&[says, "PANES"]);
+        t.quit_cleanly();
+    }
+}
+
 #[test]
 fn e_runs_the_editor_at_the_items_line_and_the_reader_comes_back() {
     let dir = tempdir();
