@@ -291,3 +291,20 @@ fn the_sources_view_of_a_briefing_without_sources_says_so() {
         "{screen}"
     );
 }
+
+/// `/` in the matrix, timeline and sources says where search works instead of doing nothing.
+#[test]
+fn slash_in_an_analysis_view_says_where_search_works() {
+    for key in ["m", "t", "s"] {
+        let mut app = korea();
+        app.press(key);
+        let mode = app.mode();
+        app.press("/");
+        assert_eq!(app.mode(), mode, "`{key}` then /: the view stays");
+        assert!(
+            app.message.as_deref().unwrap_or("").contains("Esc, then /"),
+            "`{key}` then /: {:?}",
+            app.message
+        );
+    }
+}

@@ -576,6 +576,12 @@ pub static BINDINGS: &[Binding] = &[
         "edit the file in $VISUAL / $EDITOR at the item's line"
     ),
     b!(ANALYSIS, ["Esc"], Action::Back, "close the view"),
+    b!(
+        ANALYSIS,
+        ["/"],
+        Action::SearchStart,
+        "(search is in the panes: Esc, then /)"
+    ),
     b!(ANALYSIS, ["?"], Action::ToggleHelp, "this help", "help"),
     b!(ANALYSIS, ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),
 ];

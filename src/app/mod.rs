@@ -417,6 +417,16 @@ impl App {
             Action::Back => {
                 self.stack.pop();
             }
+            Action::SearchStart
+                if matches!(
+                    self.stack.last(),
+                    Some(Screen::Matrix(_) | Screen::Timeline(_) | Screen::Sources(_))
+                ) =>
+            {
+                self.message = Some(
+                    "search works in the panes, details and contradictions: Esc, then /".into(),
+                );
+            }
             Action::SearchStart => self.start_search(),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrev => self.step_search(false),
