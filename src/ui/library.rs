@@ -100,10 +100,10 @@ fn entry_line(
                 .as_ref()
                 .map(|f| format!(" ⚠ {}", f.first()))
                 .unwrap_or_default();
-            let tags: String = b
+            let tags: Vec<String> = b
                 .tags
                 .iter()
-                .take(4)
+                .take(64)
                 .map(|t| format!(" #{}", sanitize_line(t)))
                 .collect();
             // While searching: `⌕3`, the briefing's matches, in the current match's style
@@ -121,7 +121,17 @@ fn entry_line(
             let title_room = room.saturating_sub(fixed);
             let title = truncate(&sanitize_line(&b.title), title_room).into_owned();
             let rest = title_room.saturating_sub(width(&title));
-            let tail = truncate(&format!("{warn}{tags}"), rest).into_owned();
+            // As many whole tags as fit, then ` …` when some are left out.
+            let mut tail = warn.clone();
+            for (k, tag) in tags.iter().enumerate() {
+                let more = if k + 1 < tags.len() { 2 } else { 0 };
+                if width(&tail) + width(tag) + more > rest {
+                    tail.push_str(" …");
+                    break;
+                }
+                tail.push_str(tag);
+            }
+            let tail = truncate(&tail, rest).into_owned();
             let pad = rest.saturating_sub(width(&tail));
             spans.push(Span::styled(format!("{} ", b.date), theme::META));
             spans.push(Span::styled(title, theme::TITLE));
