@@ -168,7 +168,7 @@ fn the_filter_notice_stands_out_in_header_and_status_bar() {
     let screen = text(&term);
     let lines: Vec<&str> = screen.lines().collect();
     assert!(
-        lines[1].contains("hiding: The Wall Street Journal (5 items)"),
+        lines[1].contains("hiding: The Wall Street Journal (3 items + 2 answers)"),
         "{}",
         lines[1]
     );

@@ -179,7 +179,8 @@ fn hiding_a_source_updates_panes_and_contradictions_and_comes_back() {
     );
     assert_eq!(app.doc.relations.pairs.len(), 2);
     assert_eq!(
-        app.hidden().map(|(n, c)| (n.to_string(), c)),
+        app.hidden()
+            .map(|(n, c)| (n.to_string(), c.own + c.answers)),
         Some(("The Wall Street Journal".to_string(), 5))
     );
     assert_eq!(app.full_doc().briefing.claims.len(), 4);
@@ -307,4 +308,59 @@ fn slash_in_an_analysis_view_says_where_search_works() {
             app.message
         );
     }
+}
+
+/// Hiding a source says what goes: its own items, and the responses that answered only them;
+/// hiding a second source says the first is shown again.
+#[test]
+fn hiding_a_source_counts_its_items_and_the_answers_that_go_with_them() {
+    let yaml = "title: T\ndate: 2025-05-23\nsources:\n  - id: a\n    name: Party A\n  - id: b\n    name: Board B\n  - id: c\n    name: Paper C\n\
+                claims:\n  - id: a1\n    text: A says one.\n    source: a\n  - id: c1\n    text: C says two.\n    source: c\n\
+                responses:\n  - id: b1\n    text: B denies A.\n    source: b\n    responds_to: [a1]\n    stance: denies\n\
+                \x20 - id: b2\n    text: B denies C.\n    source: b\n    responds_to: [c1]\n    stance: denies\n\
+                context: []\n";
+    let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
+    let doc = Rc::new(Doc::new(
+        None,
+        "t.yaml".into(),
+        loaded.briefing,
+        loaded.warnings,
+    ));
+    let mut app = App::new(doc, Rect::new(0, 0, 120, 40));
+    app.press("s");
+    let row = |app: &App, name: &str| {
+        app.full_doc()
+            .analysis()
+            .sources
+            .iter()
+            .position(|s| {
+                s.source
+                    .and_then(|i| app.full_doc().briefing.sources.get(i))
+                    .is_some_and(|x| x.name == name)
+            })
+            .unwrap_or_else(|| panic!("no row for {name}"))
+    };
+    let a = row(&app, "Party A");
+    app.press("g");
+    for _ in 0..a {
+        app.press("j");
+    }
+    app.press("x");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("hiding Party A: 1 item + 1 answer"),
+        "{message}"
+    );
+    let c = row(&app, "Paper C");
+    app.press("g");
+    for _ in 0..c {
+        app.press("j");
+    }
+    app.press("x");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("hiding Paper C: 1 item + 1 answer"),
+        "{message}"
+    );
+    assert!(message.ends_with("(Party A shown again)"), "{message}");
 }

@@ -81,8 +81,21 @@ fn scrolled(first: usize, cursor: usize, shown: usize) -> usize {
 }
 
 /// `1 item`, `3 items`.
-pub fn items(n: usize) -> String {
-    crate::text::count(n, "item")
+/// What hiding a source takes away: its own items, and the responses that answered only them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HiddenCount {
+    pub own: usize,
+    pub answers: usize,
+}
+
+/// `3 items`, or `3 items + 2 answers` (the responses that answered only those items).
+pub fn items(n: HiddenCount) -> String {
+    let own = crate::text::count(n.own, "item");
+    match n.answers {
+        0 => own,
+        1 => format!("{own} + 1 answer"),
+        k => format!("{own} + {k} answers"),
+    }
 }
 
 impl App {
@@ -92,19 +105,27 @@ impl App {
     }
 
     /// The hidden source's display name and how many items the filter hides, when it is on.
-    pub fn hidden(&self) -> Option<(&str, usize)> {
+    pub fn hidden(&self) -> Option<(&str, HiddenCount)> {
         let f = self.filter.as_ref()?;
-        let name = f
-            .full
-            .briefing
+        let b = &f.full.briefing;
+        let name = b
             .source(&f.source)
             .map_or(f.source.as_str(), |s| s.name.as_str());
-        let n = f
-            .full
-            .briefing
+        let gone = b
             .item_count()
             .saturating_sub(self.doc.briefing.item_count());
-        Some((name, n))
+        let own = [&b.claims, &b.responses, &b.context]
+            .iter()
+            .flat_map(|items| items.iter())
+            .filter(|i| i.source.as_deref() == Some(f.source.as_str()))
+            .count();
+        Some((
+            name,
+            HiddenCount {
+                own,
+                answers: gone.saturating_sub(own),
+            },
+        ))
     }
 
     /// A new version of the file arrives: with a filter on, it becomes the full document and the
@@ -144,6 +165,10 @@ impl App {
             self.message = Some(format!("showing {name} again"));
             return;
         }
+        // One source is hidden at a time: hiding another shows the first again, and says so.
+        let was = self
+            .hidden()
+            .map(|(n, _)| crate::text::sanitize_line(n).into_owned());
         let shown = filtered_doc(&full, &src.id);
         let n = full
             .briefing
@@ -164,8 +189,14 @@ impl App {
             full,
         });
         self.show_doc(shown);
+        let n = self
+            .hidden()
+            .map_or(HiddenCount { own: n, answers: 0 }, |(_, c)| c);
+        let again = was
+            .map(|w| format!(" ({w} shown again)"))
+            .unwrap_or_default();
         self.message = Some(format!(
-            "hiding {name}: {}, contradictions {} → {}; x again to show",
+            "hiding {name}: {}, contradictions {} → {}; x again to show{again}",
             items(n),
             pairs.0,
             pairs.1
