@@ -410,6 +410,24 @@ pub static BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit"
     ),
+    // Like vim and less, from anywhere: the prompt keeps what was typed.
+    b!(
+        &[
+            Library,
+            Panes,
+            Detail,
+            Contradictions,
+            Help,
+            Info,
+            Prompt,
+            Matrix,
+            Timeline,
+            Sources
+        ],
+        ["Ctrl-z"],
+        Action::Suspend,
+        "suspend (fg to come back)"
+    ),
     b!(
         &[Prompt],
         ["Enter"],
