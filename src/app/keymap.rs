@@ -696,6 +696,25 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        let ctrl_z = Key::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for mode in [
+            Library,
+            Panes,
+            Detail,
+            Contradictions,
+            Help,
+            Info,
+            Prompt,
+            Matrix,
+            Timeline,
+            Sources,
+        ] {
+            assert_eq!(lookup(mode, ctrl_z), Some(Action::Suspend), "{mode:?}");
+        }
+    }
+
+    #[test]
     fn shift_is_part_of_the_character() {
         let k = Key::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(k.to_string(), "G");
