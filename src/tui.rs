@@ -1,12 +1,14 @@
 //! The terminal, in and out through one door, and the event loop.
 //!
 //! Raw mode, the alternate screen, mouse capture and the hidden cursor are undone on every way
-//! out: a normal quit, an error, a panic (the hook), and SIGTERM, SIGHUP and SIGINT (flags the
-//! loop checks between events).
+//! out: a normal quit, an error, a panic (the hook), and SIGTERM, SIGHUP, SIGINT and SIGQUIT
+//! (flags the loop checks between events). They are also undone, and set up again, around a
+//! stop: `Ctrl-z` in the reader or a SIGTSTP from outside gives the terminal back to the shell,
+//! and `fg` (SIGCONT) takes it again and redraws the whole screen, as vim and less do.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use ratatui::crossterm::cursor;
@@ -35,8 +37,18 @@ pub type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 /// Room for the largest frame: 300×100 cells with a style change on each is under 200 KiB.
 const FRAME_BUFFER: usize = 256 * 1024;
 
-/// Draws the shell as one synchronized, single-write update.
-fn draw(term: &mut Term, shell: &Shell) -> io::Result<()> {
+/// Held while a frame is written and while the terminal is given back and taken again around a
+/// stop, so the signal thread never suspends in the middle of a frame and no frame lands on the
+/// shell's screen.
+static TERMINAL: Mutex<()> = Mutex::new(());
+
+/// Draws the shell as one synchronized, single-write update; `whole` first clears the screen and
+/// forgets the last frame, for when what is on screen is not known (after a stop).
+fn draw(term: &mut Term, shell: &Shell, whole: bool) -> io::Result<()> {
+    let _held = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    if whole {
+        term.clear()?;
+    }
     queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
     term.draw(|f| crate::ui::render_shell(shell, f))?;
     execute!(term.backend_mut(), terminal::EndSynchronizedUpdate)
@@ -65,38 +77,87 @@ fn install_panic_hook() {
     }));
 }
 
-fn enter() -> io::Result<Term> {
+/// Raw mode, the alternate screen, mouse capture, the cursor hidden: what [`restore`] undoes.
+fn take_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+fn enter() -> io::Result<Term> {
+    take_terminal()?;
     Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
         FRAME_BUFFER,
-        out,
+        io::stdout(),
     )))
 }
 
-/// Set while an editor runs in the foreground: Ctrl-C there is the editor's, not ours.
+/// Gives the terminal back, stops the process (SIGSTOP, as SIGTSTP's default action would) and,
+/// once continued (`fg`), takes the terminal again. The whole screen is then to be redrawn.
+///
+/// Continued in the background (`bg`), setting the terminal up again stops the process once more
+/// (SIGTTOU) until it is brought to the foreground, as for any full-screen program.
+fn suspend() -> io::Result<()> {
+    let _held = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    restore();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_terminal()
+}
+
+/// Set while an editor runs in the foreground: the terminal is the editor's, and so are `Ctrl-c`,
+/// `Ctrl-\` and `Ctrl-z`.
 static EDITING: AtomicBool = AtomicBool::new(false);
 
-/// SIGTERM, SIGHUP and SIGINT end the reader. A thread of its own waits for them, restores the
-/// terminal and exits (status 128 + the signal), so the reader ends even when the main thread is
-/// blocked: a hung-up terminal reads as endless end-of-file, and the input reader never returns.
-/// The flag also tells the loop, for a quiet exit when it is the one to notice first.
+/// Set by the signal thread when the process was stopped and continued: the screen may hold
+/// anything (the shell's, or nothing), so the loop draws it whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the reader. A thread of its own waits for them,
+/// restores the terminal and exits (status 128 + the signal), so the reader ends even when the
+/// main thread is blocked: a hung-up terminal reads as endless end-of-file, and the input reader
+/// never returns. The flag also tells the loop, for a quiet exit when it is the one to notice
+/// first.
+///
+/// SIGTSTP (from `kill`; `Ctrl-z` itself reaches the reader as a key, raw mode being on) gives the
+/// terminal back before the process stops and takes it again when continued; SIGCONT, however
+/// the process was stopped, asks the loop for a whole redraw.
 fn watch_signals() -> io::Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let flag = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let seen = Arc::clone(&flag);
     std::thread::Builder::new()
         .name("brief-signals".into())
         .spawn(move || {
             for sig in signals.forever() {
-                if sig == SIGINT && EDITING.load(Ordering::SeqCst) {
-                    continue;
+                let editing = EDITING.load(Ordering::SeqCst);
+                match sig {
+                    // The editor has the terminal: stop with it, touch nothing.
+                    SIGTSTP if editing => {
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    }
+                    SIGTSTP => {
+                        if suspend().is_err() {
+                            // Not able to take the terminal back: leave it usable and end.
+                            seen.store(true, Ordering::SeqCst);
+                            restore();
+                            std::process::exit(128 + sig);
+                        }
+                        REDRAW.store(true, Ordering::SeqCst);
+                    }
+                    SIGCONT => REDRAW.store(true, Ordering::SeqCst),
+                    SIGINT | SIGQUIT if editing => {}
+                    _ => {
+                        seen.store(true, Ordering::SeqCst);
+                        restore();
+                        std::process::exit(128 + sig);
+                    }
                 }
-                seen.store(true, Ordering::SeqCst);
-                restore();
-                std::process::exit(128 + sig);
             }
         })?;
     Ok(flag)
@@ -146,12 +207,17 @@ fn event_loop(
     let mut shell = make_shell(Rect::new(0, 0, size.width, size.height));
     let mut changed: Vec<std::path::PathBuf> = Vec::new();
     let mut changed_at = Instant::now();
-    draw(term, &shell)?;
+    draw(term, &shell, false)?;
     while !shell.quit && !stop.load(Ordering::Relaxed) {
         let mut dirty = false;
+        let mut whole = false;
         for req in shell.take_requests() {
             match req {
                 Request::Load(p) => services.loader.load(p),
+                Request::Suspend => {
+                    suspend()?;
+                    whole = true;
+                }
                 Request::Edit { path, line } => {
                     // An editor that could not run or failed says so; its file is reloaded only
                     // after a good exit (the watcher sees any change it made all the same), so
@@ -209,9 +275,12 @@ fn event_loop(
         if shell.quit {
             break;
         }
-        if dirty {
+        if REDRAW.swap(false, Ordering::SeqCst) {
+            whole = true;
+        }
+        if dirty || whole {
             term.autoresize()?;
-            draw(term, &shell)?;
+            draw(term, &shell, whole)?;
         }
     }
     Ok(())

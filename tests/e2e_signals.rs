@@ -1,6 +1,10 @@
-//! SIGTERM, SIGHUP and SIGINT sent to the real reader in a real terminal (tmux): brief exits and
-//! leaves the terminal as it found it — off the alternate screen, cursor shown, raw mode off
-//! (the line discipline is back in canonical mode, which `stty -a` shows as `icanon`).
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT sent to the real reader in a real terminal (tmux): brief
+//! exits and leaves the terminal as it found it — off the alternate screen, cursor shown, raw mode
+//! off (the line discipline is back in canonical mode, which `stty -a` shows as `icanon`).
+//!
+//! Job control: `Ctrl-z` and SIGTSTP leave the terminal the same way and stop brief; SIGCONT
+//! (what `fg` sends) brings the reader back, drawn whole, in raw mode. The shell here has no job
+//! control, so SIGCONT is sent with `kill`, as `fg` would.
 //!
 //! The signal goes to brief's pid only, found as the child of the pane's shell. The shell runs
 //! `trap '' HUP` so that, should a SIGHUP reach it too, it stays alive to print `BRIEF-EXIT=`;
@@ -117,6 +121,132 @@ fn signal_restores_the_terminal(signal: &str) {
         out.split_whitespace().any(|w| w == "echo"),
         "echo is still off after SIG{signal}:\n{out}"
     );
+}
+
+/// Polls until the tmux format `format` reads `want`; fails with the screen after the deadline.
+#[track_caller]
+fn wait_display(t: &Tmux, format: &str, want: &str) {
+    let start = Instant::now();
+    loop {
+        let got = t.display(format);
+        if got == want {
+            return;
+        }
+        if start.elapsed() > DEADLINE {
+            panic!(
+                "{format} is {got}, not {want}; the screen shows:\n{}",
+                t.screen()
+            );
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Polls until brief's state in `ps` (`T`: stopped) starts, or not, with `T`.
+#[track_caller]
+fn wait_stopped(pid: &str, stopped: bool) {
+    let start = Instant::now();
+    loop {
+        let state = match Command::new("ps").args(["-o", "stat=", "-p", pid]).output() {
+            Ok(o) => String::from_utf8_lossy(&o.stdout).trim().to_string(),
+            Err(e) => panic!("ps: {e}"),
+        };
+        if state.starts_with('T') == stopped {
+            return;
+        }
+        if start.elapsed() > DEADLINE {
+            panic!("brief ({pid}) is in state {state:?}, stopped should be {stopped}");
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+#[track_caller]
+fn kill(signal: &str, pid: &str) {
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status();
+    assert!(
+        matches!(killed, Ok(s) if s.success()),
+        "kill -{signal} {pid} failed"
+    );
+}
+
+/// `stty -a` says canonical mode (`icanon`, raw mode off) or not (`-icanon`).
+#[track_caller]
+fn assert_icanon(t: &Tmux, on: bool, when: &str) {
+    let out = stty(t);
+    let want = if on { "icanon" } else { "-icanon" };
+    assert!(
+        out.split_whitespace().any(|w| w == want),
+        "{when}: stty -a should say {want}:\n{out}"
+    );
+}
+
+/// Stops the running reader with `stop` (keys or a signal), checks the terminal is the shell's
+/// again, continues it as `fg` would and checks the reader is back as it was left.
+fn suspend_and_resume(stop: impl FnOnce(&Tmux, &str)) {
+    let Some(t) = start() else { return };
+    t.wait_for(&["Claims 1/4", "PANES"]);
+    // A half-typed query survives the stop.
+    t.keys(&["/"]);
+    t.wait_for(&["/▏"]);
+    t.type_text("seoul");
+    t.wait_for(&["/seoul▏", "Responses 3/3"]);
+    assert_icanon(&t, false, "the reader runs in raw mode");
+    let pid = brief_pid(&t);
+
+    stop(&t, &pid);
+    wait_stopped(&pid, true);
+    wait_display(&t, "#{alternate_on}", "0");
+    let screen = t.wait_gone("seoul");
+    assert_eq!(
+        t.display("#{cursor_flag}"),
+        "1",
+        "the cursor is shown while brief is stopped:\n{screen}"
+    );
+    assert_eq!(
+        t.display("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting is off while brief is stopped"
+    );
+    assert_icanon(&t, true, "while brief is stopped");
+
+    kill("CONT", &pid);
+    wait_stopped(&pid, false);
+    wait_display(&t, "#{alternate_on}", "1");
+    // Drawn whole: the panes, the prompt with what was typed, the match it had selected.
+    t.wait_for(&["/seoul▏", "Responses 3/3", "Claims", "Context"]);
+    assert_eq!(
+        t.display("#{cursor_flag}"),
+        "0",
+        "the reader hides the cursor again"
+    );
+    assert_icanon(&t, false, "after SIGCONT, raw mode is on again");
+
+    t.escape_until_gone("/seoul");
+    t.quit_cleanly();
+    assert_eq!(
+        t.display("#{cursor_flag}"),
+        "1",
+        "the cursor is shown at the end"
+    );
+    assert_icanon(&t, true, "after q");
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_brings_the_reader_back() {
+    suspend_and_resume(|t, _| t.keys(&["C-z"]));
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_brings_the_reader_back() {
+    suspend_and_resume(|_, pid| kill("TSTP", pid));
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    signal_restores_the_terminal("QUIT");
 }
 
 #[test]

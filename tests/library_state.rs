@@ -187,6 +187,35 @@ fn enter_on_a_failed_file_shows_all_its_diagnostics_and_esc_returns() {
 }
 
 #[test]
+fn ctrl_z_asks_the_loop_to_suspend_and_changes_nothing_else() {
+    let f = Folder::new(false);
+    let mut shell = library(&f.paths, 120, 40);
+    shell.take_requests();
+    // In the library's search prompt: the typed query and the screen stay as they were.
+    shell.press("/ korea");
+    let before = shell_screen(&shell);
+    shell.press("Ctrl-z");
+    assert_eq!(shell.take_requests(), vec![Request::Suspend]);
+    assert_eq!(shell.mode(), Mode::Prompt);
+    assert_eq!(
+        shell.search.as_ref().map(|s| s.query.pattern.as_str()),
+        Some("korea")
+    );
+    assert_eq!(shell_screen(&shell), before);
+    // In the reader, and in its prompt.
+    shell.press("Enter Enter");
+    assert_eq!(shell.mode(), Mode::Panes);
+    shell.press("j / seoul");
+    let before = shell_screen(&shell);
+    shell.press("Ctrl-z");
+    assert_eq!(shell.take_requests(), vec![Request::Suspend]);
+    assert_eq!(shell.mode(), Mode::Prompt);
+    assert!(shell_screen(&shell).contains("/seoul▏"));
+    assert_eq!(shell_screen(&shell), before);
+    assert!(!shell.quit);
+}
+
+#[test]
 fn esc_from_the_reader_returns_to_the_same_list_position() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let paths = write_generated(dir.path(), 40);

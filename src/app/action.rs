@@ -7,6 +7,8 @@ use crate::briefing::Section;
 pub enum Action {
     /// Leave the reader.
     Quit,
+    /// Stop the process like a shell job (`Ctrl-z`); `fg` brings the reader back as it was.
+    Suspend,
     /// Show or hide the list of key bindings.
     ToggleHelp,
     /// Show or hide the briefing's title, date, tags, summary, file and warnings.

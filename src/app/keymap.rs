@@ -410,6 +410,24 @@ pub static BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit"
     ),
+    // Like vim and less, from anywhere: the prompt keeps what was typed.
+    b!(
+        &[
+            Library,
+            Panes,
+            Detail,
+            Contradictions,
+            Help,
+            Info,
+            Prompt,
+            Matrix,
+            Timeline,
+            Sources
+        ],
+        ["Ctrl-z"],
+        Action::Suspend,
+        "suspend (fg to come back)"
+    ),
     b!(
         &[Prompt],
         ["Enter"],
@@ -680,6 +698,25 @@ mod tests {
                     assert!(seen.insert((*m, *k)), "{k} bound twice in {m:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        let ctrl_z = Key::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for mode in [
+            Library,
+            Panes,
+            Detail,
+            Contradictions,
+            Help,
+            Info,
+            Prompt,
+            Matrix,
+            Timeline,
+            Sources,
+        ] {
+            assert_eq!(lookup(mode, ctrl_z), Some(Action::Suspend), "{mode:?}");
         }
     }
 

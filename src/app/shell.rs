@@ -21,6 +21,8 @@ pub enum Request {
     Load(PathBuf),
     /// Suspend the reader and edit `path` at `line`.
     Edit { path: PathBuf, line: u32 },
+    /// Give the terminal back and stop the process, as a shell job; come back on `fg`.
+    Suspend,
 }
 
 #[derive(Debug)]
@@ -141,6 +143,11 @@ impl Shell {
         }
         if matches!(action, Action::Quit) {
             self.quit = true;
+            return;
+        }
+        // Nothing changes: the reader comes back exactly as it was left, a half-typed query too.
+        if matches!(action, Action::Suspend) {
+            self.requests.push(Request::Suspend);
             return;
         }
         if let Some(app) = self.reader.as_mut() {
