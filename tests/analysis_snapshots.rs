@@ -296,3 +296,64 @@ context: []
         "{timeline}"
     );
 }
+
+/// A frame of a briefing in tests/fixtures/layout/ (cases from a layout QA pass).
+#[track_caller]
+fn layout_shot(file: &str, w: u16, h: u16, keys: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/layout/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
+    let doc = Doc::new(None, file.to_string(), loaded.briefing, loaded.warnings);
+    let mut a = App::new(Rc::new(doc), Rect::new(0, 0, w, h));
+    a.press(keys);
+    text_of(&a)
+}
+
+fn text_of(a: &App) -> String {
+    text(&draw(a))
+}
+
+#[test]
+fn timeline_gaps_of_thousands_of_days_keep_the_lanes_in_line() {
+    let frame = layout_shot("gaps.yaml", 80, 24, "t");
+    let starts: Vec<usize> = frame
+        .lines()
+        .filter(|l| l.contains(": claim "))
+        .filter_map(|l| l.find(" src").map(|b| l[..b].chars().count()))
+        .collect();
+    assert!(starts.len() > 3, "{frame}");
+    assert!(
+        starts.iter().all(|s| *s == starts[0]),
+        "{starts:?}\n{frame}"
+    );
+    assert!(frame.contains("+10956d"), "{frame}");
+    insta::assert_snapshot!(frame);
+}
+
+#[test]
+fn timeline_lanes_legend_wraps_between_entries_not_inside_one() {
+    for w in [60, 70, 80, 100] {
+        let frame = layout_shot("gaps.yaml", w, 24, "t");
+        let rows: Vec<&str> = frame.lines().collect();
+        let at = rows
+            .iter()
+            .position(|l| l.contains("Lanes: "))
+            .unwrap_or_else(|| panic!("{frame}"));
+        for row in &rows[at..=at + 1] {
+            let inner = row.trim_matches(|c| c == '┃' || c == ' ');
+            let inner = inner.trim_start_matches("Lanes: ").trim_end_matches(" …");
+            for entry in inner.split(" · ") {
+                let mut parts = entry.split(' ');
+                let key = parts.next().unwrap_or_default();
+                let id = parts.next().unwrap_or_default();
+                assert!(
+                    key.chars().count() == 1 && id.starts_with("src") && parts.next().is_none(),
+                    "{w} columns: a legend entry cut or run together: {entry:?}\n{frame}"
+                );
+            }
+        }
+    }
+}
