@@ -357,3 +357,33 @@ fn timeline_lanes_legend_wraps_between_entries_not_inside_one() {
         }
     }
 }
+
+#[test]
+fn header_counts_give_way_by_whole_parts_never_a_cut_word() {
+    for w in [100, 60, 57, 50, 40, 30, 20] {
+        let frame = layout_shot("timeline60.yaml", w, 24, "");
+        let counts = frame.lines().nth(1).unwrap_or_default();
+        assert!(
+            counts.trim_end().ends_with("⚡18 contradictions")
+                || counts.trim_end().ends_with(" ⚡18"),
+            "{w} columns: {counts:?}"
+        );
+        for (cut, whole) in [
+            ("contrad", "contradictions"),
+            ("respon", "responses"),
+            ("clai", "claims"),
+        ] {
+            assert!(
+                !counts.contains(cut) || counts.contains(whole),
+                "{w} columns: {counts:?}"
+            );
+        }
+        assert!(
+            !counts.contains('…') || counts.contains('#'),
+            "{w} columns: {counts:?}"
+        );
+    }
+    let narrow = layout_shot("timeline60.yaml", 40, 24, "");
+    let counts = narrow.lines().nth(1).unwrap_or_default();
+    assert!(counts.trim_end().ends_with("x ⚡18"), "{counts:?}");
+}
