@@ -387,3 +387,39 @@ fn header_counts_give_way_by_whole_parts_never_a_cut_word() {
     let counts = narrow.lines().nth(1).unwrap_or_default();
     assert!(counts.trim_end().ends_with("x ⚡18"), "{counts:?}");
 }
+
+#[test]
+fn matrix_headers_keep_ids_apart_and_whole_when_they_fit() {
+    let frame = layout_shot("breach.yaml", 80, 24, "m");
+    let head: Vec<&str> = frame
+        .lines()
+        .skip(3)
+        .take(2)
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| w.starts_with("kes"))
+        .collect();
+    let mut distinct = head.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert!(
+        head.len() >= 2 && distinct.len() == head.len(),
+        "{head:?}\n{frame}"
+    );
+    insta::assert_snapshot!(frame);
+    let gaps = layout_shot("gaps.yaml", 120, 24, "m");
+    assert!(gaps.contains("src13"), "{gaps}");
+}
+
+#[test]
+fn matrix_unsourced_column_is_headed_no_source_and_sets_the_claim_apart() {
+    let frame = layout_shot("nosrc.yaml", 80, 24, "m l l");
+    let head: String = frame.lines().skip(3).take(2).collect();
+    assert!(
+        head.contains("no source") || head.contains("(none)"),
+        "{frame}"
+    );
+    assert!(!head.contains(" - "), "{frame}");
+    assert!(!frame.contains("●✓"), "{frame}");
+    assert!(frame.contains("[● ✓]"), "{frame}");
+    assert!(frame.contains("the claim has no source"), "{frame}");
+}
