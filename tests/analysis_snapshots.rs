@@ -296,3 +296,130 @@ context: []
         "{timeline}"
     );
 }
+
+/// A frame of a briefing in tests/fixtures/layout/ (cases from a layout QA pass).
+#[track_caller]
+fn layout_shot(file: &str, w: u16, h: u16, keys: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/layout/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
+    let doc = Doc::new(None, file.to_string(), loaded.briefing, loaded.warnings);
+    let mut a = App::new(Rc::new(doc), Rect::new(0, 0, w, h));
+    a.press(keys);
+    text_of(&a)
+}
+
+fn text_of(a: &App) -> String {
+    text(&draw(a))
+}
+
+#[test]
+fn timeline_gaps_of_thousands_of_days_keep_the_lanes_in_line() {
+    let frame = layout_shot("gaps.yaml", 80, 24, "t");
+    let starts: Vec<usize> = frame
+        .lines()
+        .filter(|l| l.contains(": claim "))
+        .filter_map(|l| l.find(" src").map(|b| l[..b].chars().count()))
+        .collect();
+    assert!(starts.len() > 3, "{frame}");
+    assert!(
+        starts.iter().all(|s| *s == starts[0]),
+        "{starts:?}\n{frame}"
+    );
+    assert!(frame.contains("+10956d"), "{frame}");
+    insta::assert_snapshot!(frame);
+}
+
+#[test]
+fn timeline_lanes_legend_wraps_between_entries_not_inside_one() {
+    for w in [60, 70, 80, 100] {
+        let frame = layout_shot("gaps.yaml", w, 24, "t");
+        let rows: Vec<&str> = frame.lines().collect();
+        let at = rows
+            .iter()
+            .position(|l| l.contains("Lanes: "))
+            .unwrap_or_else(|| panic!("{frame}"));
+        for row in &rows[at..=at + 1] {
+            let inner = row.trim_matches(|c| c == '┃' || c == ' ');
+            let inner = inner.trim_start_matches("Lanes: ").trim_end_matches(" …");
+            for entry in inner.split(" · ") {
+                let mut parts = entry.split(' ');
+                let key = parts.next().unwrap_or_default();
+                let id = parts.next().unwrap_or_default();
+                assert!(
+                    key.chars().count() == 1 && id.starts_with("src") && parts.next().is_none(),
+                    "{w} columns: a legend entry cut or run together: {entry:?}\n{frame}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn header_counts_give_way_by_whole_parts_never_a_cut_word() {
+    for w in [100, 60, 57, 50, 40, 30, 20] {
+        let frame = layout_shot("timeline60.yaml", w, 24, "");
+        let counts = frame.lines().nth(1).unwrap_or_default();
+        assert!(
+            counts.trim_end().ends_with("⚡18 contradictions")
+                || counts.trim_end().ends_with(" ⚡18"),
+            "{w} columns: {counts:?}"
+        );
+        for (cut, whole) in [
+            ("contrad", "contradictions"),
+            ("respon", "responses"),
+            ("clai", "claims"),
+        ] {
+            assert!(
+                !counts.contains(cut) || counts.contains(whole),
+                "{w} columns: {counts:?}"
+            );
+        }
+        assert!(
+            !counts.contains('…') || counts.contains('#'),
+            "{w} columns: {counts:?}"
+        );
+    }
+    let narrow = layout_shot("timeline60.yaml", 40, 24, "");
+    let counts = narrow.lines().nth(1).unwrap_or_default();
+    assert!(counts.trim_end().ends_with("x ⚡18"), "{counts:?}");
+}
+
+#[test]
+fn matrix_headers_keep_ids_apart_and_whole_when_they_fit() {
+    let frame = layout_shot("breach.yaml", 80, 24, "m");
+    let head: Vec<&str> = frame
+        .lines()
+        .skip(3)
+        .take(2)
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| w.starts_with("kes"))
+        .collect();
+    let mut distinct = head.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert!(
+        head.len() >= 2 && distinct.len() == head.len(),
+        "{head:?}\n{frame}"
+    );
+    insta::assert_snapshot!(frame);
+    let gaps = layout_shot("gaps.yaml", 120, 24, "m");
+    assert!(gaps.contains("src13"), "{gaps}");
+}
+
+#[test]
+fn matrix_unsourced_column_is_headed_no_source_and_sets_the_claim_apart() {
+    let frame = layout_shot("nosrc.yaml", 80, 24, "m l l");
+    let head: String = frame.lines().skip(3).take(2).collect();
+    assert!(
+        head.contains("no source") || head.contains("(none)"),
+        "{frame}"
+    );
+    assert!(!head.contains(" - "), "{frame}");
+    assert!(!frame.contains("●✓"), "{frame}");
+    assert!(frame.contains("[● ✓]"), "{frame}");
+    assert!(frame.contains("the claim has no source"), "{frame}");
+}

@@ -63,10 +63,57 @@ pub fn geometry(m: &Matrix, body: Rect) -> Geometry {
     }
 }
 
-/// A column's label: the source id, or `-` for items without a source.
-pub fn column_id(b: &Briefing, col: Lane) -> String {
-    col.and_then(|i| b.sources.get(i))
-        .map_or_else(|| "-".to_string(), |s| sanitize_line(&s.id).into_owned())
+/// A column's label in `room` cells: the source id, cut in the middle when it does not fit so
+/// ids with a common start stay apart (`kes…union`, `kestr…ceo`); for items without a source,
+/// the longest of `no source`, `(none)` and `none` that fits.
+pub fn column_label(b: &Briefing, col: Lane, room: usize) -> String {
+    match col.and_then(|i| b.sources.get(i)) {
+        Some(s) => middle_cut(&sanitize_line(&s.id), room),
+        None => ["no source", "(none)", "none"]
+            .into_iter()
+            .find(|l| width(l) <= room)
+            .map_or_else(|| truncate("none", room).into_owned(), str::to_string),
+    }
+}
+
+/// `s` in `w` cells: whole when it fits, else its start, `…` and its end. The end is the part
+/// after the last `-`, `_` or `.` when that leaves a cell of the start, else half the room.
+fn middle_cut(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    if w < 3 {
+        return truncate(s, w).into_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let cell = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    let word = s
+        .rfind(['-', '_', '.'])
+        .and_then(|i| s.get(i + 1..))
+        .filter(|t| !t.is_empty() && width(t) + 2 <= w);
+    let tail_w = word.map_or((w - 1) / 2, width);
+    // The end: as many characters from the back as fit in `tail_w`.
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in chars.iter().rev() {
+        if used + cell(c) > tail_w {
+            break;
+        }
+        used += cell(c);
+        tail.push(*c);
+    }
+    tail.reverse();
+    let mut head = String::new();
+    let mut head_w = 0;
+    for c in &chars {
+        if head_w + cell(c) + used + 1 > w {
+            break;
+        }
+        head_w += cell(c);
+        head.push(*c);
+    }
+    let tail: String = tail.into_iter().collect();
+    format!("{head}…{tail}")
 }
 
 fn column_name(b: &Briefing, col: Lane) -> String {
@@ -143,18 +190,24 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         }
         while j < shown_cols {
             let col = left + j;
-            let id = matrix
-                .columns
-                .get(col)
-                .map_or_else(String::new, |c| column_id(b, *c));
             let style = if col == m.col {
                 theme::MARKER.add_modifier(Modifier::UNDERLINED)
             } else {
                 theme::META
             };
+            // Two columns of room, less a cell between labels; the last label on a row has
+            // nothing after it and takes all its room.
+            let last = j + 2 >= shown_cols;
             let room = (2 * g.col_w).min((shown_cols - j) * g.col_w);
-            spans.push(Span::styled(padded(&id, room.saturating_sub(1)), style));
-            spans.push(Span::raw(" "));
+            let room = if last { room } else { room.saturating_sub(1) };
+            let id = matrix
+                .columns
+                .get(col)
+                .map_or_else(String::new, |c| column_label(b, *c, room));
+            spans.push(Span::styled(padded(&id, room), style));
+            if !last {
+                spans.push(Span::raw(" "));
+            }
             j += 2;
         }
         lines.push(Line::from(spans));
@@ -188,9 +241,9 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         ];
         for col in left..left + shown_cols {
             let cell = matrix.cell(row, col);
-            let glyph = cell.map_or_else(|| SILENT.to_string(), Cell::glyph);
             let on = selected && col == m.col;
-            let text = if on { format!("[{glyph}]") } else { glyph };
+            let unsourced = matrix.columns.get(col).is_some_and(Option::is_none);
+            let text = cell_text(cell, unsourced, on, g.col_w);
             let mut style = cell_style(cell);
             if on {
                 style = style.add_modifier(Modifier::BOLD | Modifier::REVERSED);
@@ -222,6 +275,29 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A cell's glyph, `[bracketed]` when selected. In the column of items without a source, the
+/// claim's own mark and the stances of unrelated unsourced responses are set apart by a space
+/// (`● ✓`, not `●✓`), so the cell does not read as one source confirming its own claim.
+fn cell_text(cell: Option<&Cell>, unsourced: bool, on: bool, w: usize) -> String {
+    let glyph = cell.map_or_else(|| SILENT.to_string(), Cell::glyph);
+    let glyph = match cell {
+        Some(c) if unsourced && c.claims_it && !c.stances.is_empty() => {
+            let spaced = glyph.replacen(CLAIMS_IT, &format!("{CLAIMS_IT} "), 1);
+            if width(&spaced) + if on { 2 } else { 0 } <= w {
+                spaced
+            } else {
+                glyph
+            }
+        }
+        _ => glyph,
+    };
+    if on {
+        format!("[{glyph}]")
+    } else {
+        glyph
+    }
 }
 
 /// The selected claim in full, on two lines.
@@ -271,7 +347,9 @@ fn cell_line(app: &App, m: MatrixState, w: usize) -> Vec<Span<'static>> {
     match cell {
         None => parts.push(("says nothing about this claim".into(), theme::DIM)),
         Some(c) => {
-            if c.claims_it {
+            if c.claims_it && col.is_none() {
+                parts.push((format!("{CLAIMS_IT} the claim has no source"), theme::TITLE));
+            } else if c.claims_it {
                 parts.push((format!("{CLAIMS_IT} makes the claim"), theme::TITLE));
             }
             for r in &c.responses {

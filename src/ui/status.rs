@@ -39,45 +39,87 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         usize::MAX,
     ));
     let first = Line::from(spans);
-    let mut counts = format!(
-        "{} · {} · {} context · ⚡{}",
-        crate::text::count(b.claims.len(), "claim"),
-        crate::text::count(b.responses.len(), "response"),
-        b.context.len(),
-        crate::text::count(app.doc.relations.pairs.len(), "contradiction")
-    );
+    let counts = Counts {
+        claims: b.claims.len(),
+        responses: b.responses.len(),
+        context: b.context.len(),
+        pairs: app.doc.relations.pairs.len(),
+    };
     let mut tags: String = b
         .tags
         .iter()
         .map(|t| format!("#{} ", sanitize_line(t)))
         .collect();
     let mut tag_style = theme::DIM;
-    if let Some((name, n)) = app.hidden() {
-        // The filter replaces the tags, so nobody forgets it is on.
+    let filtering = app.hidden().is_some();
+    // The counts right-aligned, the tags or the filter notice left of them.
+    let counts = if let Some((name, n)) = app.hidden() {
+        // The filter replaces the tags, so nobody forgets it is on: the counts give way to it.
         tags = format!(
             "hiding: {} ({})",
             sanitize_line(name),
             crate::app::analysis::items(n)
         );
         tag_style = theme::FILTER;
-        // The notice before the counts: they give way when both do not fit.
-        counts = truncate(&counts, w.saturating_sub(width(&tags) + 3)).into_owned();
-    }
+        counts.fitting(w.saturating_sub(width(&tags) + 3))
+    } else {
+        // The tags give way to the counts.
+        counts.fitting(w.saturating_sub(2))
+    };
     let mut lines = vec![first];
     if area.height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
-        let tags = truncate(tags.trim_end(), room).into_owned();
-        let pad = w.saturating_sub(width(&tags) + width(&counts) + 2).max(1);
+        let tags = if room >= TAGS_MIN || filtering {
+            truncate(tags.trim_end(), room).into_owned()
+        } else {
+            String::new()
+        };
+        let pad = w.saturating_sub(width(&tags) + width(&counts) + 2);
         lines.push(Line::from(vec![
             Span::styled(format!(" {tags}"), tag_style),
             Span::raw(" ".repeat(pad)),
-            Span::styled(
-                truncate(&counts, w.saturating_sub(1)).into_owned(),
-                theme::META,
-            ),
+            Span::styled(counts, theme::META),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The fewest cells worth showing of cut tags.
+const TAGS_MIN: usize = 8;
+
+/// The header's counts of a briefing.
+struct Counts {
+    claims: usize,
+    responses: usize,
+    context: usize,
+    pairs: usize,
+}
+
+impl Counts {
+    /// The longest form that fits in `room` cells, by whole parts: `18 claims · 12 responses ·
+    /// 9 context · ⚡18 contradictions`, then `18c 12r 9x ⚡18`, then `⚡18`, then nothing.
+    fn fitting(&self, room: usize) -> String {
+        let Counts {
+            claims,
+            responses,
+            context,
+            pairs,
+        } = self;
+        let forms = [
+            format!(
+                "{} · {} · {context} context · ⚡{}",
+                crate::text::count(*claims, "claim"),
+                crate::text::count(*responses, "response"),
+                crate::text::count(*pairs, "contradiction")
+            ),
+            format!("{claims}c {responses}r {context}x ⚡{pairs}"),
+            format!("⚡{pairs}"),
+        ];
+        forms
+            .into_iter()
+            .find(|f| width(f) <= room)
+            .unwrap_or_default()
+    }
 }
 
 /// `claim 2/7`, `response 1/3 · detail`, `contradiction 2/5`.

@@ -16,7 +16,64 @@ use crate::briefing::{Briefing, Item, Section};
 use crate::text::{sanitize_line, truncate, width};
 
 const DATE_W: usize = 10;
-const GAP_W: usize = 5;
+/// The fewest cells of the gap column (`+999d`); wider gaps widen it for the whole view.
+const GAP_MIN: usize = 5;
+/// `+Nd`: the days since the previous date.
+fn gap_text(days: impl std::fmt::Display) -> String {
+    format!("+{days}d")
+}
+
+/// The width of the gap column: the widest gap of the timeline, so the lanes stay in line on
+/// every row and while scrolling.
+fn gap_w(t: &Timeline) -> usize {
+    t.days
+        .iter()
+        .filter_map(|d| d.gap)
+        .map(|g| width(&gap_text(g)))
+        .fold(GAP_MIN, usize::max)
+}
+
+/// `Lanes: 1 gov · 2 paper`, wrapped to `w` between entries, never inside one (an entry wider
+/// than a line is cut). At most `max` lines: when more entries are left, the last line ends in
+/// ` …` after its last whole entry.
+fn legend_lines(entries: &[String], w: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::from("Lanes:");
+    let mut on_line: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let sep = if on_line.is_empty() && lines.is_empty() {
+            " "
+        } else {
+            " · "
+        };
+        if width(&cur) + width(sep) + width(e) <= w {
+            cur.push_str(sep);
+            cur.push_str(e);
+            on_line.push(i);
+            continue;
+        }
+        if lines.len() + 1 >= max {
+            // No room for another line: end this one with `…`, giving way entry by entry.
+            while width(&cur) + 2 > w && on_line.len() > 1 {
+                on_line.pop();
+                let keep: Vec<&str> = on_line
+                    .iter()
+                    .filter_map(|&k| entries.get(k).map(String::as_str))
+                    .collect();
+                let head = if lines.is_empty() { "Lanes: " } else { "" };
+                cur = format!("{head}{}", keep.join(" · "));
+            }
+            lines.push(truncate(&format!("{cur} …"), w).into_owned());
+            return lines;
+        }
+        lines.push(truncate(&cur, w).into_owned());
+        cur = truncate(e, w).into_owned();
+        on_line = vec![i];
+    }
+    lines.push(cur);
+    lines
+}
+
 /// The marks of items that are not responses (responses show their stance glyph).
 pub const CLAIM_MARK: &str = "●";
 pub const CONTEXT_MARK: &str = "○";
@@ -96,12 +153,13 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
     let h = usize::from(inner.height);
     let lw = lane_w(tl.lanes.len(), w);
     let lanes_w = if lw == 0 { 1 } else { tl.lanes.len() * lw };
-    let text_w = w.saturating_sub(DATE_W + GAP_W + lanes_w + 4);
+    let gap_w = gap_w(tl);
+    let text_w = w.saturating_sub(DATE_W + gap_w + lanes_w + 4);
     let cur_lane = tl.entries.get(t.cursor).map(|e| e.lane);
 
     let mut lines: Vec<Line> = Vec::new();
     let mut head = vec![Span::styled(
-        format!("{:<DATE_W$} {:>GAP_W$}  ", "Date", "Gap"),
+        format!("{:<DATE_W$} {:>gap_w$}  ", "Date", "Gap"),
         theme::HEADING,
     )];
     if lw == 0 {
@@ -140,13 +198,13 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
                 d.date.to_string(),
                 d.gap
                     .filter(|_| d.first == i)
-                    .map_or_else(String::new, |g| format!("+{g}d")),
+                    .map_or_else(String::new, gap_text),
             ),
             _ => (String::new(), String::new()),
         };
         let mut spans = vec![
             Span::styled(format!("{date:<DATE_W$} "), theme::META),
-            Span::styled(format!("{gap:>GAP_W$} "), theme::GAP),
+            Span::styled(format!("{gap:>gap_w$} "), theme::GAP),
             if selected {
                 Span::styled("▶", theme::MARKER)
             } else {
@@ -199,13 +257,7 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
                 len += width(&k) + 3;
                 key.push(k);
             }
-            let mut legend = crate::text::wrap(&format!("Lanes: {}", key.join(" · ")), w);
-            if legend.len() > 2 {
-                legend.truncate(2);
-                if let Some(last) = legend.last_mut() {
-                    *last = truncate(&format!("{last} …"), w).into_owned();
-                }
-            }
+            let legend = legend_lines(&key, w, 2);
             let text_lines = 3 - legend.len();
             let text = tl
                 .entries
