@@ -167,7 +167,7 @@ fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
     let found = textwrap::WordSeparator::UnicodeBreakProperties.find_words(line);
     let mut words: Vec<textwrap::core::Word> = Vec::new();
     for mut w in
-        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter)
+        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::NoHyphenation)
     {
         w.width = self::width(w.word);
         if w.width <= width {
@@ -445,6 +445,18 @@ mod tests {
         }
     }
 
+    /// Dates and ids are never broken at their hyphens (QA: `2025-03-` / `11` in print).
+    #[test]
+    fn hyphens_do_not_break_dates_or_ids() {
+        let lines = wrap("arabic-claim · Al Jazeera · 2025-03-11 · reported", 40);
+        assert!(lines.iter().any(|l| l.contains("2025-03-11")), "{lines:?}");
+        let lines = wrap("contradicts: c-missing, r-blue-disputes-312", 36);
+        assert!(
+            lines.iter().any(|l| l.contains("r-blue-disputes-312")),
+            "{lines:?}"
+        );
+    }
+
     #[test]
     fn wraps_like_textwrap_where_widths_agree() {
         let texts = [
@@ -460,6 +472,7 @@ mod tests {
                     textwrap::Options::new(w)
                         .break_words(true)
                         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+                        .word_splitter(textwrap::WordSplitter::NoHyphenation)
                         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit),
                 )
                 .into_iter()
