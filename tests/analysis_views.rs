@@ -340,24 +340,22 @@ fn hiding_a_source_counts_its_items_and_the_answers_that_go_with_them() {
             })
             .unwrap_or_else(|| panic!("no row for {name}"))
     };
-    let a = row(&app, "Party A");
-    app.press("g");
-    for _ in 0..a {
-        app.press("j");
-    }
-    app.press("x");
-    let message = app.message.clone().unwrap_or_default();
+    // Selects the source's row in the Sources view and presses x; returns the message.
+    let hide = |app: &mut App, name: &str| {
+        let at = row(app, name);
+        app.press("g");
+        for _ in 0..at {
+            app.press("j");
+        }
+        app.press("x");
+        app.message.clone().unwrap_or_default()
+    };
+    let message = hide(&mut app, "Party A");
     assert!(
         message.starts_with("hiding Party A: 1 item + 1 answer"),
         "{message}"
     );
-    let c = row(&app, "Paper C");
-    app.press("g");
-    for _ in 0..c {
-        app.press("j");
-    }
-    app.press("x");
-    let message = app.message.clone().unwrap_or_default();
+    let message = hide(&mut app, "Paper C");
     assert!(
         message.starts_with("hiding Paper C: 1 item + 1 answer"),
         "{message}"

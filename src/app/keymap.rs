@@ -27,6 +27,22 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, in declaration order.
+    pub const ALL: [Mode; 10] = [
+        Mode::Library,
+        Mode::Panes,
+        Mode::Detail,
+        Mode::Contradictions,
+        Mode::Help,
+        Mode::Info,
+        Mode::Prompt,
+        Mode::Matrix,
+        Mode::Timeline,
+        Mode::Sources,
+    ];
+}
+
+impl Mode {
     pub fn name(self) -> &'static str {
         match self {
             Mode::Library => "LIBRARY",
@@ -704,18 +720,7 @@ mod tests {
     #[test]
     fn ctrl_z_suspends_in_every_mode() {
         let ctrl_z = Key::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        for mode in [
-            Library,
-            Panes,
-            Detail,
-            Contradictions,
-            Help,
-            Info,
-            Prompt,
-            Matrix,
-            Timeline,
-            Sources,
-        ] {
+        for mode in Mode::ALL {
             assert_eq!(lookup(mode, ctrl_z), Some(Action::Suspend), "{mode:?}");
         }
     }
