@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::{Action, App, Doc, Screen};
 use crate::briefing::analysis::without_source;
-use crate::briefing::{ItemRef, Section};
+use crate::briefing::{Briefing, ItemRef, Section};
 use crate::ui::layout;
 
 /// The stance matrix: the selected cell, and the first row and column shown.
@@ -40,6 +40,23 @@ pub struct SourceFilter {
     /// The hidden source's id.
     pub source: String,
     pub full: Rc<Doc>,
+    /// What the filter takes away, counted once when it is applied (the header shows it on
+    /// every frame).
+    pub count: HiddenCount,
+}
+
+/// What hiding `source` takes from `full` to give `shown`.
+fn hidden_count(full: &Briefing, shown: &Briefing, source: &str) -> HiddenCount {
+    let gone = full.item_count().saturating_sub(shown.item_count());
+    let own = [&full.claims, &full.responses, &full.context]
+        .iter()
+        .flat_map(|items| items.iter())
+        .filter(|i| i.source.as_deref() == Some(source))
+        .count();
+    HiddenCount {
+        own,
+        answers: gone.saturating_sub(own),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,25 +124,12 @@ impl App {
     /// The hidden source's display name and how many items the filter hides, when it is on.
     pub fn hidden(&self) -> Option<(&str, HiddenCount)> {
         let f = self.filter.as_ref()?;
-        let b = &f.full.briefing;
-        let name = b
+        let name = f
+            .full
+            .briefing
             .source(&f.source)
             .map_or(f.source.as_str(), |s| s.name.as_str());
-        let gone = b
-            .item_count()
-            .saturating_sub(self.doc.briefing.item_count());
-        let own = [&b.claims, &b.responses, &b.context]
-            .iter()
-            .flat_map(|items| items.iter())
-            .filter(|i| i.source.as_deref() == Some(f.source.as_str()))
-            .count();
-        Some((
-            name,
-            HiddenCount {
-                own,
-                answers: gone.saturating_sub(own),
-            },
-        ))
+        Some((name, f.count))
     }
 
     /// A new version of the file arrives: with a filter on, it becomes the full document and the
@@ -135,6 +139,7 @@ impl App {
             Some(f) if doc.briefing.source(&f.source).is_some() => {
                 let shown = filtered_doc(&doc, &f.source);
                 self.filter = Some(SourceFilter {
+                    count: hidden_count(&doc.briefing, &shown.briefing, &f.source),
                     source: f.source,
                     full: doc,
                 });
@@ -170,10 +175,7 @@ impl App {
             .hidden()
             .map(|(n, _)| crate::text::sanitize_line(n).into_owned());
         let shown = filtered_doc(&full, &src.id);
-        let n = full
-            .briefing
-            .item_count()
-            .saturating_sub(shown.briefing.item_count());
+        let n = hidden_count(&full.briefing, &shown.briefing, &src.id);
         let pairs = (full.relations.pairs.len(), shown.relations.pairs.len());
         // A detail of an item that is now hidden closes rather than showing a neighbour.
         let doc = Rc::clone(&self.doc);
@@ -187,11 +189,9 @@ impl App {
         self.filter = Some(SourceFilter {
             source: src.id.clone(),
             full,
+            count: n,
         });
         self.show_doc(shown);
-        let n = self
-            .hidden()
-            .map_or(HiddenCount { own: n, answers: 0 }, |(_, c)| c);
         let again = was
             .map(|w| format!(" ({w} shown again)"))
             .unwrap_or_default();
