@@ -1,5 +1,6 @@
 //! What the tests and the fuzz targets share: the check that nothing hostile reached a drawn
-//! frame, and the YAML quoting that lets any text reach the loader. Not used by the reader.
+//! frame, the YAML quoting that lets any text reach the loader, and the list of bound keys they
+//! press. Not used by the reader.
 
 use ratatui::buffer::Buffer;
 
@@ -51,6 +52,21 @@ pub fn yaml_quoted(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Every key name of the key table once, sorted, the keys that quit left out (they would end
+/// the session being driven).
+pub fn bound_key_names() -> Vec<&'static str> {
+    use crate::app::keymap::BINDINGS;
+    use crate::app::Action;
+    let mut names: Vec<&'static str> = BINDINGS
+        .iter()
+        .filter(|b| b.action != Action::Quit)
+        .flat_map(|b| b.keys.iter().copied())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 #[cfg(test)]

@@ -636,9 +636,9 @@ fn fuzzing_findings_stay_fixed() {
 /// or zero-width character.
 #[test]
 fn fuzz_frames_big_library_screen_many_keys() {
-    use brief::app::keymap::{self, BINDINGS};
+    use brief::app::keymap;
     use brief::app::shell::Shell;
-    use brief::app::{Action, Doc};
+    use brief::app::Doc;
     use brief::open::Opened;
     use ratatui::backend::TestBackend;
     use ratatui::layout::Rect;
@@ -671,13 +671,7 @@ fn fuzz_frames_big_library_screen_many_keys() {
         Rect::new(0, 0, w, h),
     );
     // The target's key list: every key of the table once, sorted by name, quitting left out.
-    let mut names: Vec<&str> = BINDINGS
-        .iter()
-        .filter(|b| b.action != Action::Quit)
-        .flat_map(|b| b.keys.iter().copied())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
+    let names = brief::testing::bound_key_names();
     let first = keymap::parse_sequence(names[0])[0];
     let mut term = match Terminal::new(TestBackend::new(w, h)) {
         Ok(t) => t,

@@ -12,7 +12,6 @@
 mod libsupport;
 mod support;
 
-use brief::app::search::SearchState;
 use brief::app::{App, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
@@ -23,14 +22,6 @@ use ratatui::style::Style;
 use support::*;
 
 const CLAIMS: Section = Section::Claims;
-
-#[track_caller]
-fn search(app: &App) -> &SearchState {
-    match &app.search {
-        Some(s) => s,
-        None => panic!("expected a search"),
-    }
-}
 
 #[track_caller]
 fn current(app: &App) -> brief::briefing::search::Match {
@@ -187,33 +178,27 @@ fn attribution_matches_mark_each_item_and_the_current_one_stands_out() {
     let total = expected(KOREA, "familiar with");
     assert_eq!(search(&app).counter(), format!("1/{total}"));
     assert_eq!(current(&app).field, Field::Attribution);
-    let buf = draw(&app);
     let pane = layout::pane_area(app.size, CLAIMS);
-    assert_eq!(
-        text_styled(&buf, pane, theme::MATCH_CURRENT),
-        "⌕ attribution"
-    );
-    let others = text_styled(&buf, pane, theme::MATCH);
-    assert_eq!(
-        others.matches("⌕ attribution").count(),
-        total - 1,
-        "{others}"
-    );
+    // One mark in the current match's style, the others in the match style.
+    let marks = |app: &App| {
+        let buf = draw(app);
+        assert_eq!(
+            text_styled(&buf, pane, theme::MATCH_CURRENT),
+            "⌕ attribution"
+        );
+        let others = text_styled(&buf, pane, theme::MATCH);
+        assert_eq!(
+            others.matches("⌕ attribution").count(),
+            total - 1,
+            "{others}"
+        );
+    };
+    marks(&app);
     // n makes claim 1's mark the current one.
     app.press("Enter n");
     assert_eq!(current(&app).place, Place::Item(ItemRef::new(CLAIMS, 1)));
     assert_eq!(app.selected[0], 1);
-    let buf = draw(&app);
-    assert_eq!(
-        text_styled(&buf, pane, theme::MATCH_CURRENT),
-        "⌕ attribution"
-    );
-    let others = text_styled(&buf, pane, theme::MATCH);
-    assert_eq!(
-        others.matches("⌕ attribution").count(),
-        total - 1,
-        "{others}"
-    );
+    marks(&app);
     // In the detail the attribution line itself is highlighted.
     app.press("Enter");
     let buf = draw(&app);

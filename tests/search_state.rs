@@ -16,7 +16,6 @@ mod libsupport;
 mod support;
 
 use brief::app::keymap::Mode;
-use brief::app::search::SearchState;
 use brief::app::{App, DetailState, PairsState, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
@@ -31,14 +30,6 @@ const CJK: &str = "tests/fixtures/reader/cjk-emoji.yaml";
 
 fn korea() -> App {
     reader(KOREA, 120, 40)
-}
-
-#[track_caller]
-fn search(app: &App) -> &SearchState {
-    match &app.search {
-        Some(s) => s,
-        None => panic!("expected a search"),
-    }
 }
 
 /// The counter's two numbers: (current, total).

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
-use brief::app::keymap::{self, Key, BINDINGS};
+use brief::app::keymap::{self, Key};
 use brief::app::shell::Shell;
 use brief::app::{Action, Doc};
 use brief::briefing::load::{decode, load_bytes, load_str};
@@ -75,14 +75,7 @@ impl<'a> Arbitrary<'a> for Case {
 fn keys() -> &'static [Key] {
     static KEYS: OnceLock<Vec<Key>> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let mut names: Vec<&str> = BINDINGS
-            .iter()
-            .filter(|b| b.action != Action::Quit)
-            .flat_map(|b| b.keys.iter().copied())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
+        brief::testing::bound_key_names()
             .into_iter()
             .filter_map(|n| keymap::parse_sequence(n).into_iter().next())
             .collect()

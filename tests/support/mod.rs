@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use brief::app::search::SearchState;
 use brief::app::{App, Doc};
 use brief::briefing::load::{load_str, DEFAULT_MAX_SIZE};
 use brief::open::{open_file, Opened};
@@ -192,4 +193,13 @@ pub fn cells_in(buf: &Buffer, area: Rect, needle: &str) -> Vec<(u16, u16)> {
     };
     let w = unicode_width::UnicodeWidthStr::width(needle) as u16;
     (x..x + w).map(|x| (x, y)).collect()
+}
+
+/// The app's search, which the test expects to be there.
+#[track_caller]
+pub fn search(app: &App) -> &SearchState {
+    match &app.search {
+        Some(s) => s,
+        None => panic!("expected a search"),
+    }
 }
