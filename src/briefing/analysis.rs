@@ -275,6 +275,8 @@ pub struct Timeline {
     pub lanes: Vec<Lane>,
     /// Items without a date (not on the timeline).
     pub undated: usize,
+    /// The longest gap between two dates, in days (None with fewer than two dates).
+    pub widest_gap: Option<i64>,
 }
 
 impl Timeline {
@@ -317,11 +319,13 @@ impl Timeline {
                 day: days.len() - 1,
             });
         }
+        let widest_gap = days.iter().filter_map(|d| d.gap).max();
         Timeline {
             entries,
             days,
             lanes,
             undated,
+            widest_gap,
         }
     }
 }

@@ -23,14 +23,11 @@ fn gap_text(days: impl std::fmt::Display) -> String {
     format!("+{days}d")
 }
 
-/// The width of the gap column: the widest gap of the timeline, so the lanes stay in line on
-/// every row and while scrolling.
+/// The width of the gap column: the widest gap of the timeline (found once, when it is
+/// derived), so the lanes stay in line on every row and while scrolling.
 fn gap_w(t: &Timeline) -> usize {
-    t.days
-        .iter()
-        .filter_map(|d| d.gap)
-        .map(|g| width(&gap_text(g)))
-        .fold(GAP_MIN, usize::max)
+    t.widest_gap
+        .map_or(GAP_MIN, |g| width(&gap_text(g)).max(GAP_MIN))
 }
 
 /// `Lanes: 1 gov · 2 paper`, wrapped to `w` between entries, never inside one (an entry wider
