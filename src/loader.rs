@@ -7,7 +7,7 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use crate::open::{open_file, Opened};
+use crate::briefing::document::{load_path, Opened};
 
 pub struct Loader {
     jobs: Option<Sender<PathBuf>>,
@@ -34,7 +34,7 @@ impl Loader {
                             Err(_) => return,
                         };
                         let Ok(path) = job else { return };
-                        if done.send(open_file(&path, max_size)).is_err() {
+                        if done.send(load_path(&path, max_size).map(Box::new)).is_err() {
                             return;
                         }
                     })

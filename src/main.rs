@@ -21,12 +21,12 @@ use std::process::ExitCode;
 use std::path::PathBuf;
 
 use brief::app::shell::Shell;
-use brief::briefing::Diagnostic;
+use brief::briefing::files::{expand, Found};
+use brief::briefing::{load_path, Report};
 use brief::cli::{Cli, Command};
 use brief::cmd;
-use brief::cmd::paths::{expand, Found};
 use brief::loader::Loader;
-use brief::open::{default_paths, open_bundled, open_file, Opened};
+use brief::open::{default_paths, open_bundled};
 use brief::tui::Services;
 use brief::watch::Watch;
 use clap::Parser;
@@ -144,37 +144,26 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
 
     if files.len() == 1 && problems.is_empty() {
         // One briefing: straight into the reader, or its diagnostics and status 1.
-        match open_file(
+        match load_path(
             files
                 .first()
                 .map_or(std::path::Path::new(""), |p| p.as_path()),
             max_size,
         ) {
-            Opened::Doc(doc) => {
+            Ok(doc) => {
                 require_terminal()?;
                 let services = Services {
                     loader: Loader::new(1, max_size),
                     watch: Watch::new(&watched),
                 };
-                brief::tui::run(|size| Shell::single(*doc, size), services)?;
+                brief::tui::run(|size| Shell::single(doc, size), services)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            Opened::Failed {
-                path,
-                source,
-                diagnostics,
-            } => {
+            Err(failure) => {
                 let mut err = std::io::stderr().lock();
                 let colour = cmd::use_colour(std::io::stderr().is_terminal());
-                for d in &diagnostics {
-                    cmd::check::write_diagnostic(
-                        &mut err,
-                        &path.display().to_string(),
-                        source.as_deref(),
-                        d,
-                        false,
-                        colour,
-                    )?;
+                for line in failure.lines(false) {
+                    cmd::check::write_line(&mut err, &line, colour)?;
                 }
                 return Ok(ExitCode::from(1));
             }
@@ -201,11 +190,7 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
         |size| {
             let mut shell = Shell::new(files, size);
             for (path, why) in problems {
-                shell.on_loaded(Opened::Failed {
-                    path,
-                    source: None,
-                    diagnostics: vec![Diagnostic::error(Default::default(), why)],
-                });
+                shell.on_loaded(Err(Report::problem(path, why)));
             }
             shell
         },

@@ -8,7 +8,7 @@ use std::sync::mpsc::{channel, Receiver};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::cmd::paths::is_briefing_name;
+use crate::briefing::files::is_briefing_name;
 
 pub struct Watch {
     _watcher: RecommendedWatcher,

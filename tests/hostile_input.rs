@@ -638,14 +638,13 @@ fn fuzzing_findings_stay_fixed() {
 fn fuzz_frames_big_library_screen_many_keys() {
     use brief::app::keymap;
     use brief::app::shell::Shell;
-    use brief::app::Doc;
-    use brief::open::Opened;
+    use brief::briefing::{Document, Report};
     use ratatui::backend::TestBackend;
     use ratatui::layout::Rect;
     use ratatui::Terminal;
 
     let doc = |name: &str, yaml: &str| match brief::briefing::load::load_str(yaml) {
-        Ok(l) => Opened::Doc(Box::new(Doc::new(
+        Ok(l) => Ok(Box::new(Document::new(
             Some(PathBuf::from(name)),
             name.into(),
             l.briefing,
@@ -654,11 +653,11 @@ fn fuzz_frames_big_library_screen_many_keys() {
         Err(d) => panic!("{name}: {d:?}"),
     };
     let refused = match load_bytes(b"") {
-        Err(diagnostics) => Opened::Failed {
+        Err(diagnostics) => Err(Report {
             path: PathBuf::from("fuzz.yaml"),
             source: Some(String::new()),
             diagnostics,
-        },
+        }),
         Ok(_) => panic!("an empty file loaded"),
     };
     let (w, h) = (209, 244);

@@ -164,12 +164,10 @@ fn every_input_comes_back_from_the_background_loader() {
         let mut back = Vec::new();
         while back.len() < inputs.len() {
             match loader.next_blocking() {
-                Some(brief::open::Opened::Doc(doc)) => {
-                    back.push((doc.path.clone().unwrap_or_default(), true))
-                }
-                Some(brief::open::Opened::Failed {
+                Some(Ok(doc)) => back.push((doc.path.clone().unwrap_or_default(), true)),
+                Some(Err(brief::briefing::Report {
                     path, diagnostics, ..
-                }) => {
+                })) => {
                     assert!(
                         !diagnostics.is_empty(),
                         "{}: failed with no diagnostic",

@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use super::{Action, App, Doc, Screen};
+use super::{Action, App, Screen};
 use crate::briefing::analysis::without_source;
+use crate::briefing::Document;
 use crate::briefing::{Briefing, ItemRef, Section};
 use crate::ui::layout;
 
@@ -39,7 +40,7 @@ pub struct SourcesState {
 pub struct SourceFilter {
     /// The hidden source's id.
     pub source: String,
-    pub full: Rc<Doc>,
+    pub full: Rc<Document>,
     /// What the filter takes away, counted once when it is applied (the header shows it on
     /// every frame).
     pub count: HiddenCount,
@@ -76,8 +77,8 @@ fn view_of(screen: &Screen) -> Option<View> {
 }
 
 /// The briefing without one source, as a document of its own.
-fn filtered_doc(full: &Doc, source: &str) -> Rc<Doc> {
-    Rc::new(Doc::new(
+fn filtered_doc(full: &Document, source: &str) -> Rc<Document> {
+    Rc::new(Document::new(
         full.path.clone(),
         full.name.clone(),
         without_source(&full.briefing, source),
@@ -117,7 +118,7 @@ pub fn items(n: HiddenCount) -> String {
 
 impl App {
     /// The document as loaded, whatever the filter hides.
-    pub fn full_doc(&self) -> &Rc<Doc> {
+    pub fn full_doc(&self) -> &Rc<Document> {
         self.filter.as_ref().map_or(&self.doc, |f| &f.full)
     }
 
@@ -134,7 +135,7 @@ impl App {
 
     /// A new version of the file arrives: with a filter on, it becomes the full document and the
     /// filter is applied to it (dropped if the source is gone). Returns the document to show.
-    pub(super) fn refilter(&mut self, doc: Rc<Doc>) -> Rc<Doc> {
+    pub(super) fn refilter(&mut self, doc: Rc<Document>) -> Rc<Document> {
         match self.filter.take() {
             Some(f) if doc.briefing.source(&f.source).is_some() => {
                 let shown = filtered_doc(&doc, &f.source);

@@ -7,28 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::Doc;
-use crate::briefing::{Date, Diagnostic};
-
-/// Why a file does not load now.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub diagnostics: Vec<Diagnostic>,
-    /// The text, when it could be read, for excerpts.
-    pub source: Option<String>,
-}
-
-impl Failure {
-    /// `line:col message` of the first error, as the list and status bar show it.
-    pub fn first(&self) -> String {
-        let d = self
-            .diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .or(self.diagnostics.first());
-        d.map_or_else(|| "cannot be loaded".to_string(), Diagnostic::located)
-    }
-}
+use crate::briefing::{Date, Document, Failure};
 
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -37,7 +16,7 @@ pub struct Entry {
     /// The absolute path, to match file-system events.
     pub key: PathBuf,
     /// The last version that loaded.
-    pub doc: Option<Rc<Doc>>,
+    pub doc: Option<Rc<Document>>,
     /// Set while the file on disk does not load (the last good version, if any, stays).
     pub error: Option<Failure>,
     pub loading: bool,
@@ -177,7 +156,12 @@ impl Library {
 
     /// Records what a load of `key` gave. A failure keeps the last good version. Returns the
     /// entry's index; a path not yet in the library (a new file in a watched folder) joins it.
-    pub fn loaded(&mut self, key: &Path, shown: PathBuf, result: Result<Doc, Failure>) -> usize {
+    pub fn loaded(
+        &mut self,
+        key: &Path,
+        shown: PathBuf,
+        result: Result<Document, Failure>,
+    ) -> usize {
         let i = match self.find(key) {
             Some(i) => i,
             None => {
@@ -265,11 +249,11 @@ mod tests {
     use super::*;
     use crate::briefing::load_str;
 
-    fn doc(day: u32) -> Doc {
+    fn doc(day: u32) -> Document {
         let text =
             format!("title: t\ndate: 2025-01-{day:02}\nclaims: []\nresponses: []\ncontext: []\n");
         match load_str(&text) {
-            Ok(l) => Doc::new(None, String::new(), l.briefing, l.warnings),
+            Ok(l) => Document::new(None, String::new(), l.briefing, l.warnings),
             Err(d) => panic!("{d:?}"),
         }
     }
@@ -288,6 +272,7 @@ mod tests {
                 step += 1;
                 let result = if (i + round).is_multiple_of(7) {
                     Err(Failure {
+                        path: PathBuf::new(),
                         diagnostics: Vec::new(),
                         source: None,
                     })

@@ -13,9 +13,8 @@ pub mod libsearch;
 pub mod search;
 pub mod shell;
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::rc::Rc;
 
 use ratatui::layout::Rect;
@@ -24,58 +23,9 @@ pub use action::Action;
 pub use analysis::{MatrixState, SourceFilter, SourcesState, TimelineState};
 use keymap::Mode;
 
-use crate::briefing::analysis::Analysis;
-use crate::briefing::{Briefing, Diagnostic, ItemRef, Relations, Section};
+pub use crate::briefing::Document as Doc;
+use crate::briefing::{Briefing, Document, ItemRef, Section};
 use crate::ui::layout;
-
-/// One open briefing and what is derived from it.
-#[derive(Debug)]
-pub struct Doc {
-    /// The file it came from; None for the examples built into the binary.
-    pub path: Option<PathBuf>,
-    /// Shown where the path would be.
-    pub name: String,
-    pub briefing: Briefing,
-    pub relations: Relations,
-    pub warnings: Vec<Diagnostic>,
-    /// The searchable text, prepared the first time it is searched: a 20 MB briefing opens
-    /// without waiting for it, and holds no lower-cased copy of its text until then.
-    index: OnceCell<crate::briefing::search::SearchIndex>,
-    /// The analysis views' derivations, made the first time one is opened.
-    analysis: OnceCell<Analysis>,
-}
-
-impl Doc {
-    pub fn new(
-        path: Option<PathBuf>,
-        name: String,
-        briefing: Briefing,
-        warnings: Vec<Diagnostic>,
-    ) -> Doc {
-        let relations = Relations::derive(&briefing);
-        Doc {
-            path,
-            name,
-            briefing,
-            relations,
-            warnings,
-            index: OnceCell::new(),
-            analysis: OnceCell::new(),
-        }
-    }
-
-    /// The searchable text, prepared on first use.
-    pub fn index(&self) -> &crate::briefing::search::SearchIndex {
-        self.index
-            .get_or_init(|| crate::briefing::search::SearchIndex::build(&self.briefing))
-    }
-
-    /// The stance matrix, timeline and source summaries of this document.
-    pub fn analysis(&self) -> &Analysis {
-        self.analysis
-            .get_or_init(|| Analysis::derive(&self.briefing, &self.relations))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -181,7 +131,7 @@ impl WrapCache {
 
 #[derive(Debug)]
 pub struct App {
-    pub doc: Rc<Doc>,
+    pub doc: Rc<Document>,
     pub size: Rect,
     pub focus: Section,
     pub selected: [usize; 3],
@@ -208,7 +158,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(doc: impl Into<Rc<Doc>>, size: Rect) -> App {
+    pub fn new(doc: impl Into<Rc<Document>>, size: Rect) -> App {
         App {
             doc: doc.into(),
             size,
@@ -241,14 +191,14 @@ impl App {
     }
 
     /// Shows a new version of the briefing, keeping the view; a source filter stays on.
-    pub fn replace_doc(&mut self, doc: Rc<Doc>) {
+    pub fn replace_doc(&mut self, doc: Rc<Document>) {
         let shown = self.refilter(doc);
         self.show_doc(shown);
     }
 
     /// Swaps the document shown, keeping the view: the focus, the selected item of each pane (by
     /// id), the scroll position, and the detail or pair on screen.
-    fn show_doc(&mut self, doc: Rc<Doc>) {
+    fn show_doc(&mut self, doc: Rc<Document>) {
         let old = std::mem::replace(&mut self.doc, doc);
         self.wraps = WrapCache::default();
         let remap = |r: ItemRef, new: &Briefing| -> ItemRef {

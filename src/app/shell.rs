@@ -9,10 +9,10 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 
 use super::keymap::{self, Mode};
-use super::library::{absolute, Failure, Library};
+use super::library::{absolute, Library};
 use super::libsearch::LibSearch;
-use super::{Action, App, Doc, Screen, Side};
-use crate::open::Opened;
+use super::{Action, App, Screen, Side};
+use crate::briefing::{Document, Failure, Opened};
 
 /// Something only the event loop can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,8 +80,8 @@ impl Shell {
     }
 
     /// One briefing, straight into the reader; its file is still watched and reloadable.
-    pub fn single(doc: Doc, size: Rect) -> Shell {
-        let path = doc.path.clone().unwrap_or_else(|| PathBuf::from(&doc.name));
+    pub fn single(doc: Document, size: Rect) -> Shell {
+        let path = doc.shown_path();
         let mut shell = Shell::new(vec![path.clone()], size);
         shell.requests.clear();
         let i = shell.library.loaded(&absolute(&path), path, Ok(doc));
@@ -567,17 +567,7 @@ impl Shell {
     pub fn on_loaded(&mut self, opened: Opened) {
         let shown = opened_path(&opened);
         let key = absolute(&shown);
-        let result = match opened {
-            Opened::Doc(doc) => Ok(*doc),
-            Opened::Failed {
-                diagnostics,
-                source,
-                ..
-            } => Err(Failure {
-                diagnostics,
-                source,
-            }),
-        };
+        let result = opened.map(|doc| *doc);
         let failed_msg = result.as_ref().err().map(Failure::first);
         let i = self.library.loaded(&key, shown, result);
         if let Some(s) = self.search.as_mut() {
@@ -658,8 +648,8 @@ impl Shell {
 
 fn opened_path(o: &Opened) -> PathBuf {
     match o {
-        Opened::Doc(d) => d.path.clone().unwrap_or_else(|| PathBuf::from(&d.name)),
-        Opened::Failed { path, .. } => path.clone(),
+        Ok(d) => d.shown_path(),
+        Err(f) => f.path.clone(),
     }
 }
 

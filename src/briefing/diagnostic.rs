@@ -54,16 +54,25 @@ impl Diagnostic {
 
     /// `path:line:col: error: message`, the line editors jump from.
     pub fn short(&self, path: &str) -> String {
-        let path = crate::text::sanitize_line(path);
         let message = crate::text::sanitize_line(&self.message);
+        format!(
+            "{}: {}: {message}",
+            self.location(path),
+            self.severity.word()
+        )
+    }
+
+    /// `path:line:col`, sanitised. A file-level problem still gets a position so every tool
+    /// can parse the line.
+    pub fn location(&self, path: &str) -> String {
+        let path = crate::text::sanitize_line(path);
         let pos = self.pos;
-        // A file-level problem still gets a position so every tool can parse the line.
         let (line, col) = if pos.line == 0 {
             (1, 1)
         } else {
             (pos.line, pos.col.max(1))
         };
-        format!("{path}:{line}:{col}: {}: {message}", self.severity.word())
+        format!("{path}:{line}:{col}")
     }
 
     /// The `line:col message` form used where the path is already shown.
@@ -189,6 +198,123 @@ impl<'a> SourceLines<'a> {
         }
         self.cursor.set((n, chars, byte));
         Some((line, chars, byte))
+    }
+}
+
+/// Everything found in one file: its diagnostics, and the text they point into when it could be
+/// read (for excerpts). What `brief check` prints for a file, what the library shows for a file
+/// that does not load, and the failure of every way of loading a path.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The path as given (shown to the user).
+    pub path: std::path::PathBuf,
+    /// The text, when it could be read and decoded and there is something to excerpt.
+    pub source: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// A problem with the path itself (missing, unreadable, an empty folder): no text.
+    pub fn problem(path: std::path::PathBuf, why: impl Into<String>) -> Report {
+        Report {
+            path,
+            source: None,
+            diagnostics: vec![Diagnostic::error(Pos::default(), why)],
+        }
+    }
+
+    /// `line:col message` of the first error (else the first diagnostic), as the library list
+    /// and the status bar show it.
+    pub fn first(&self) -> String {
+        let d = self
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .or(self.diagnostics.first());
+        d.map_or_else(|| "cannot be loaded".to_string(), Diagnostic::located)
+    }
+
+    /// The report as lines, in parts each rendering styles its own way (`check` with ANSI
+    /// colours, the library with the theme). `short`: the compiler lines only, no excerpts.
+    pub fn lines(&self, short: bool) -> Vec<ReportLine> {
+        let shown = self.path.display().to_string();
+        let source = self.source.as_deref().map(SourceLines::new);
+        self.diagnostics
+            .iter()
+            .flat_map(|d| d.report_lines(&shown, source.as_ref(), short))
+            .collect()
+    }
+}
+
+/// One line of a report, in parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportLine {
+    /// `path:line:col: error: message`, the line editors jump from.
+    Heading {
+        location: String,
+        severity: Severity,
+        message: String,
+    },
+    /// The empty gutter above the excerpt: `   |`.
+    Gutter { width: usize },
+    /// The source line: `12 | text`.
+    Excerpt {
+        line: u32,
+        width: usize,
+        text: String,
+    },
+    /// The caret under the column: `   |     ^`.
+    Caret {
+        width: usize,
+        column: usize,
+        severity: Severity,
+    },
+}
+
+impl ReportLine {
+    /// The line as plain text, exactly as `brief check` prints it without colour.
+    pub fn plain(&self) -> String {
+        match self {
+            ReportLine::Heading {
+                location,
+                severity,
+                message,
+            } => format!("{location}: {}: {message}", severity.word()),
+            ReportLine::Gutter { width } => format!("{:width$} |", ""),
+            ReportLine::Excerpt { line, text, .. } => format!("{line} | {text}"),
+            ReportLine::Caret { width, column, .. } => format!("{:width$} | {:column$}^", "", ""),
+        }
+    }
+}
+
+impl Diagnostic {
+    /// This diagnostic as report lines: the heading, and unless `short` the excerpt with a
+    /// caret when the position is in `source`.
+    pub fn report_lines(
+        &self,
+        path: &str,
+        source: Option<&SourceLines>,
+        short: bool,
+    ) -> Vec<ReportLine> {
+        let mut out = vec![ReportLine::Heading {
+            location: self.location(path),
+            severity: self.severity,
+            message: crate::text::sanitize_line(&self.message).into_owned(),
+        }];
+        if short {
+            return out;
+        }
+        if let Some((line, text, column)) = source.and_then(|s| self.excerpt_in(s)) {
+            let width = line.to_string().len();
+            out.push(ReportLine::Gutter { width });
+            out.push(ReportLine::Excerpt { line, width, text });
+            out.push(ReportLine::Caret {
+                width,
+                column,
+                severity: self.severity,
+            });
+        }
+        out
     }
 }
 

@@ -3,6 +3,8 @@
 
 pub mod analysis;
 pub mod diagnostic;
+pub mod document;
+pub mod files;
 pub mod load;
 pub mod model;
 pub mod prescan;
@@ -12,7 +14,8 @@ pub mod search;
 pub mod srcmap;
 pub mod validate;
 
-pub use diagnostic::{Diagnostic, Severity, Tally};
+pub use diagnostic::{Diagnostic, Report, Severity, Tally};
+pub use document::{load_path, Document, Failure, Opened};
 pub use load::{load_bytes, load_str, Loaded};
 pub use model::{Briefing, Date, Item, ItemRef, Pos, Section, Source, Stance, Status};
 pub use relations::{Pair, PairKind, Relations};

@@ -4,59 +4,17 @@
 //! then the source line with a caret under the column; a summary line closes the report.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::briefing::diagnostic::{Diagnostic, Severity, SourceLines, Tally};
-use crate::briefing::load::{decode, load_str, read_file};
-use crate::cmd::paths::{expand, Found};
+use crate::briefing::diagnostic::{Diagnostic, Report, ReportLine, Severity, SourceLines, Tally};
+use crate::briefing::document::check_path;
+use crate::briefing::files::{expand, Found};
 
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
 const BLUE: &str = "\x1b[1;34m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
-
-/// Everything `check` found in one file.
-pub struct FileReport {
-    pub path: PathBuf,
-    /// The text when it could be read and decoded and there is something to excerpt.
-    pub source: Option<String>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Loads one file and collects its diagnostics (errors and warnings).
-pub fn check_file(path: &Path, max_size: u64) -> FileReport {
-    let bytes = match read_file(path, max_size) {
-        Ok(b) => b,
-        Err(d) => {
-            return FileReport {
-                path: path.to_path_buf(),
-                source: None,
-                diagnostics: vec![d],
-            }
-        }
-    };
-    let text = match decode(&bytes) {
-        Ok(t) => t,
-        Err(d) => {
-            return FileReport {
-                path: path.to_path_buf(),
-                source: None,
-                diagnostics: d,
-            }
-        }
-    };
-    let diagnostics = match load_str(text) {
-        Ok(loaded) => loaded.warnings,
-        Err(diags) => diags,
-    };
-    FileReport {
-        path: path.to_path_buf(),
-        // A copy of the text only for excerpts: a clean 20 MB file needs none.
-        source: (!diagnostics.is_empty()).then(|| text.to_string()),
-        diagnostics,
-    }
-}
 
 /// Writes one diagnostic: the compiler line, and unless `short`, the excerpt with a caret.
 /// For many diagnostics of one file, split it once and use [`write_diagnostic_in`].
@@ -81,39 +39,48 @@ pub fn write_diagnostic_in(
     short: bool,
     colour: bool,
 ) -> io::Result<()> {
-    let line = d.short(path);
-    if colour {
-        let (c, word) = match d.severity {
-            Severity::Error => (RED, "error"),
-            Severity::Warning => (YELLOW, "warning"),
-        };
-        // Colour the severity word and bold the location; the rest is the same text.
-        let marker = format!(": {word}: ");
-        match line.split_once(&marker) {
-            Some((loc, msg)) => writeln!(
-                out,
-                "{BOLD}{loc}{RESET}: {c}{word}{RESET}: {BOLD}{msg}{RESET}"
-            )?,
-            None => writeln!(out, "{line}")?,
-        }
-    } else {
-        writeln!(out, "{line}")?;
-    }
-    if short {
-        return Ok(());
-    }
-    if let Some((n, shown, caret)) = source.and_then(|s| d.excerpt_in(s)) {
-        let gutter = n.to_string().len();
-        let (b, c, r) = if colour {
-            (BLUE, if d.is_error() { RED } else { YELLOW }, RESET)
-        } else {
-            ("", "", "")
-        };
-        writeln!(out, "{b}{:gutter$} |{r}", "")?;
-        writeln!(out, "{b}{n} |{r} {shown}")?;
-        writeln!(out, "{b}{:gutter$} |{r} {:caret$}{c}^{r}", "", "")?;
+    for line in d.report_lines(path, source, short) {
+        write_line(out, &line, colour)?;
     }
     Ok(())
+}
+
+/// Writes one line of a report: the severity word coloured and the location and message bold,
+/// the gutter blue and the caret in the severity's colour; the same text without colour.
+pub fn write_line(out: &mut impl Write, line: &ReportLine, colour: bool) -> io::Result<()> {
+    if !colour {
+        return writeln!(out, "{}", line.plain());
+    }
+    let tint = |s: Severity| match s {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+    };
+    match line {
+        ReportLine::Heading {
+            location,
+            severity,
+            message,
+        } => {
+            let (c, word) = (tint(*severity), severity.word());
+            writeln!(
+                out,
+                "{BOLD}{location}{RESET}: {c}{word}{RESET}: {BOLD}{message}{RESET}"
+            )
+        }
+        ReportLine::Gutter { width } => writeln!(out, "{BLUE}{:width$} |{RESET}", ""),
+        ReportLine::Excerpt { line, text, .. } => writeln!(out, "{BLUE}{line} |{RESET} {text}"),
+        ReportLine::Caret {
+            width,
+            column,
+            severity,
+        } => writeln!(
+            out,
+            "{BLUE}{:width$} |{RESET} {:column$}{}^{RESET}",
+            "",
+            "",
+            tint(*severity)
+        ),
+    }
 }
 
 /// Runs `brief check`; returns whether any error was found.
@@ -127,19 +94,15 @@ pub fn run(
     let mut tally = Tally::default();
     for found in expand(paths) {
         let report = match found {
-            Found::File(path) => check_file(&path, max_size),
-            Found::Problem(path, why) => FileReport {
-                path,
-                source: None,
-                diagnostics: vec![Diagnostic::error(Default::default(), why)],
-            },
+            Found::File(path) => check_path(&path, max_size),
+            Found::Problem(path, why) => Report::problem(path, why),
         };
         tally.files += 1;
-        let shown = report.path.display().to_string();
-        let lines = report.source.as_deref().map(SourceLines::new);
         for d in &report.diagnostics {
             tally.add(d);
-            write_diagnostic_in(out, &shown, lines.as_ref(), d, short, colour)?;
+        }
+        for line in report.lines(short) {
+            write_line(out, &line, colour)?;
         }
     }
     if colour && tally.errors > 0 {

@@ -57,19 +57,22 @@ pub fn export_paths_to(
     let failed = match format {
         Format::Json => {
             let mut loaded = Vec::new();
-            let failed = load_each(paths, max_size, err, err_colour, |_, b| {
-                loaded.push(b.clone());
+            let failed = load_each(paths, max_size, err, err_colour, |doc| {
+                loaded.push(doc);
                 Ok(())
             })?;
             // One file named on its own gives an object; anything that can name several (more
             // than one path, a folder) gives an array, even when only one file loaded.
             let single = matches!(paths, [p] if !p.is_dir());
             let text = if single {
-                loaded.first().map(to_json)
+                loaded
+                    .first()
+                    .map(|d| pretty(&view(&d.briefing, &d.relations)))
             } else {
-                let rels: Vec<Relations> = loaded.iter().map(Relations::derive).collect();
-                let docs: Vec<JsonBriefing> =
-                    loaded.iter().zip(&rels).map(|(b, r)| view(b, r)).collect();
+                let docs: Vec<JsonBriefing> = loaded
+                    .iter()
+                    .map(|d| view(&d.briefing, &d.relations))
+                    .collect();
                 Some(pretty(&docs))
             };
             if let Some(text) = text {
@@ -80,12 +83,12 @@ pub fn export_paths_to(
         }
         Format::Markdown => {
             let mut first = true;
-            load_each(paths, max_size, err, err_colour, |_, b| {
+            load_each(paths, max_size, err, err_colour, |doc| {
                 if !first {
                     out.write_all(b"\n---\n\n")?;
                 }
                 first = false;
-                out.write_all(to_markdown(b).as_bytes())
+                out.write_all(markdown(&doc.briefing, &doc.relations).as_bytes())
             })?
         }
     };
@@ -269,7 +272,11 @@ fn escape_invisible(json: &str) -> Cow<'_, str> {
 
 /// One briefing as a Markdown document, ending with a newline.
 pub fn to_markdown(b: &Briefing) -> String {
-    let rel = Relations::derive(b);
+    markdown(b, &Relations::derive(b))
+}
+
+/// [`to_markdown`] with the relations already derived.
+fn markdown(b: &Briefing, rel: &Relations) -> String {
     let mut md = String::new();
     let id_of = |r: ItemRef| b.item(r).map_or("?", |i| i.id.as_str());
     let _ = writeln!(md, "# {}\n", inline(&b.title));

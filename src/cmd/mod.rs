@@ -1,8 +1,7 @@
-//! The subcommands that write to stdout, and what they share: finding briefing files, colour.
+//! The subcommands that write to stdout, and what they share: colour.
 
 pub mod check;
 pub mod export;
-pub mod paths;
 pub mod print;
 pub mod schema;
 

@@ -8,14 +8,13 @@
 //! Also home to [`load_each`], the loading loop `print` and `export` share.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::briefing::load::{decode, load_str, read_file};
+use crate::briefing::document::{load_found, Document};
+use crate::briefing::files::expand;
 use crate::briefing::model::{credibility_meaning, Briefing, Interest, Item, ItemRef, Section};
 use crate::briefing::relations::{PairKind, Relations};
-use crate::briefing::Diagnostic;
-use crate::cmd::check::write_diagnostic;
-use crate::cmd::paths::{expand, Found};
+use crate::cmd::check::write_line;
 use crate::text::{self, wrap};
 
 /// The narrowest output `print` lays out (`--width` refuses less).
@@ -84,70 +83,36 @@ pub fn print_paths_to(
     // Stdout is line-buffered; a briefing is many lines.
     let mut out = io::BufWriter::new(out);
     let mut first = true;
-    let failed = load_each(paths, max_size, err, err_colour, |_, briefing| {
+    let failed = load_each(paths, max_size, err, err_colour, |doc| {
         if !first {
             writeln!(out)?;
         }
         first = false;
-        write_briefing(&mut out, briefing, width, colour)
+        write_with(&mut out, &doc.briefing, &doc.relations, width, colour)
     })?;
     out.flush()?;
     Ok(failed)
 }
 
 /// Loads each briefing `paths` names, in order, and hands it to `each`. A file that fails to
-/// load has its diagnostics written to `err` and is skipped. Returns whether any file failed.
+/// load has its errors written to `err` (its warnings only explain nothing) and is skipped.
+/// Returns whether any file failed.
 pub fn load_each(
     paths: &[PathBuf],
     max_size: u64,
     err: &mut impl Write,
     err_colour: bool,
-    mut each: impl FnMut(&Path, &Briefing) -> io::Result<()>,
+    mut each: impl FnMut(Box<Document>) -> io::Result<()>,
 ) -> io::Result<bool> {
     let mut failed = false;
     for found in expand(paths) {
-        let path = match found {
-            Found::File(path) => path,
-            Found::Problem(path, why) => {
+        match load_found(found, max_size) {
+            Ok(doc) => each(doc)?,
+            Err(mut failure) => {
                 failed = true;
-                let d = Diagnostic::error(Default::default(), why);
-                write_diagnostic(
-                    err,
-                    &path.display().to_string(),
-                    None,
-                    &d,
-                    false,
-                    err_colour,
-                )?;
-                continue;
-            }
-        };
-        let shown = path.display().to_string();
-        let bytes = match read_file(&path, max_size) {
-            Ok(b) => b,
-            Err(d) => {
-                failed = true;
-                write_diagnostic(err, &shown, None, &d, false, err_colour)?;
-                continue;
-            }
-        };
-        let text = match decode(&bytes) {
-            Ok(t) => t,
-            Err(ds) => {
-                failed = true;
-                for d in &ds {
-                    write_diagnostic(err, &shown, None, d, false, err_colour)?;
-                }
-                continue;
-            }
-        };
-        match load_str(text) {
-            Ok(loaded) => each(&path, &loaded.briefing)?,
-            Err(ds) => {
-                failed = true;
-                // Warnings come along with the errors; only the errors explain the failure.
-                for d in ds.iter().filter(|d| d.is_error()) {
-                    write_diagnostic(err, &shown, Some(text), d, false, err_colour)?;
+                failure.diagnostics.retain(|d| d.is_error());
+                for line in failure.lines(false) {
+                    write_line(err, &line, err_colour)?;
                 }
             }
         }
@@ -162,7 +127,17 @@ pub fn write_briefing(
     width: usize,
     colour: bool,
 ) -> io::Result<()> {
-    let rel = Relations::derive(b);
+    write_with(out, b, &Relations::derive(b), width, colour)
+}
+
+/// [`write_briefing`] with the relations already derived.
+fn write_with(
+    out: &mut impl Write,
+    b: &Briefing,
+    rel: &Relations,
+    width: usize,
+    colour: bool,
+) -> io::Result<()> {
     let mut p = Printer {
         out,
         width: width.max(MIN_WIDTH),
@@ -176,10 +151,10 @@ pub fn write_briefing(
         }
         for (index, item) in b.section(section).iter().enumerate() {
             p.blank()?;
-            p.item(b, &rel, ItemRef::new(section, index), item)?;
+            p.item(b, rel, ItemRef::new(section, index), item)?;
         }
     }
-    p.contradictions(b, &rel)?;
+    p.contradictions(b, rel)?;
     p.sources(b)
 }
 

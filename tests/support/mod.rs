@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use brief::app::search::SearchState;
 use brief::app::{App, Doc};
 use brief::briefing::load::{load_str, DEFAULT_MAX_SIZE};
-use brief::open::{open_file, Opened};
+use brief::briefing::Report;
+use brief::open::open_file;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,14 +27,14 @@ pub fn repo_path(rel: &str) -> PathBuf {
 #[track_caller]
 pub fn doc(rel: &str) -> Doc {
     match open_file(&repo_path(rel), DEFAULT_MAX_SIZE) {
-        Opened::Doc(d) => {
+        Ok(d) => {
             // Keep snapshots free of the checkout's path.
             let mut d = *d;
             d.path = Some(PathBuf::from(rel));
             d.name = rel.to_string();
             d
         }
-        Opened::Failed { diagnostics, .. } => panic!("{rel} did not load: {diagnostics:?}"),
+        Err(Report { diagnostics, .. }) => panic!("{rel} did not load: {diagnostics:?}"),
     }
 }
 

@@ -1,0 +1,190 @@
+//! An open briefing and what is derived from it, and the one way a path becomes one: read,
+//! decode, load, or a [`Failure`] that says why not. The reader, the library's background
+//! loading, live reload, `check`, `print` and `export` all go through [`load_path`].
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use super::analysis::Analysis;
+use super::diagnostic::{Diagnostic, Report};
+use super::files::Found;
+use super::load::{decode, load_str, read_file, Loaded};
+use super::search::SearchIndex;
+use super::{Briefing, Relations};
+
+/// A file that does not load: its diagnostics and, when it could be read, its text.
+pub type Failure = Report;
+
+/// What loading one path gave: a document, or why not. The document is boxed so that a queue
+/// of results stays small whatever the briefing.
+pub type Opened = Result<Box<Document>, Failure>;
+
+/// One open briefing and what is derived from it.
+#[derive(Debug)]
+pub struct Document {
+    /// The file it came from; None for the examples built into the binary.
+    pub path: Option<PathBuf>,
+    /// Shown where the path would be.
+    pub name: String,
+    pub briefing: Briefing,
+    pub relations: Relations,
+    pub warnings: Vec<Diagnostic>,
+    /// The searchable text, prepared the first time it is searched: a 20 MB briefing opens
+    /// without waiting for it, and holds no lower-cased copy of its text until then.
+    index: OnceCell<SearchIndex>,
+    /// The analysis views' derivations, made the first time one is opened.
+    analysis: OnceCell<Analysis>,
+}
+
+impl Document {
+    pub fn new(
+        path: Option<PathBuf>,
+        name: String,
+        briefing: Briefing,
+        warnings: Vec<Diagnostic>,
+    ) -> Document {
+        let relations = Relations::derive(&briefing);
+        Document {
+            path,
+            name,
+            briefing,
+            relations,
+            warnings,
+            index: OnceCell::new(),
+            analysis: OnceCell::new(),
+        }
+    }
+
+    /// A document of text that came with no file (the built-in examples, tests).
+    pub fn from_text(name: &str, text: &str) -> Result<Document, Failure> {
+        match load_str(text) {
+            Ok(l) => Ok(Document::new(
+                None,
+                name.to_string(),
+                l.briefing,
+                l.warnings,
+            )),
+            Err(diagnostics) => Err(Report {
+                path: PathBuf::from(name),
+                source: Some(text.to_string()),
+                diagnostics,
+            }),
+        }
+    }
+
+    /// The searchable text, prepared on first use.
+    pub fn index(&self) -> &SearchIndex {
+        self.index
+            .get_or_init(|| SearchIndex::build(&self.briefing))
+    }
+
+    /// The stance matrix, timeline and source summaries of this document.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis
+            .get_or_init(|| Analysis::derive(&self.briefing, &self.relations))
+    }
+
+    /// The path to show and to key the library by: the file, else the name.
+    pub fn shown_path(&self) -> PathBuf {
+        self.path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&self.name))
+    }
+}
+
+/// Reads, decodes and loads one file, then hands the text and what loaded to `then`. A file
+/// that does not load gives its diagnostics, and its text when there is one to excerpt.
+fn through<T>(
+    path: &Path,
+    max_size: u64,
+    then: impl FnOnce(&str, Loaded) -> T,
+) -> Result<T, Failure> {
+    let fail = |source: Option<String>, diagnostics| Report {
+        path: path.to_path_buf(),
+        source,
+        diagnostics,
+    };
+    let bytes = read_file(path, max_size).map_err(|d| fail(None, vec![d]))?;
+    let text = decode(&bytes).map_err(|d| fail(None, d))?;
+    match load_str(text) {
+        Ok(loaded) => Ok(then(text, loaded)),
+        Err(d) => Err(fail(Some(text.to_string()), d)),
+    }
+}
+
+/// Loads one briefing file (at most `max_size` bytes) into a document.
+pub fn load_path(path: &Path, max_size: u64) -> Result<Document, Failure> {
+    through(path, max_size, |_, l| {
+        Document::new(
+            Some(path.to_path_buf()),
+            path.display().to_string(),
+            l.briefing,
+            l.warnings,
+        )
+    })
+}
+
+/// What [`super::files::expand`] found, loaded: a file becomes a document or its failure, a
+/// path that could not be searched its problem.
+pub fn load_found(found: Found, max_size: u64) -> Opened {
+    match found {
+        Found::File(path) => load_path(&path, max_size).map(Box::new),
+        Found::Problem(path, why) => Err(Report::problem(path, why)),
+    }
+}
+
+/// Everything wrong with one file, warnings included, with the text to excerpt them from: what
+/// `brief check` reports. Builds no document (check derives nothing).
+pub fn check_path(path: &Path, max_size: u64) -> Report {
+    through(path, max_size, |text, l| Report {
+        path: path.to_path_buf(),
+        // A copy of the text only for excerpts: a clean 20 MB file needs none.
+        source: (!l.warnings.is_empty()).then(|| text.to_string()),
+        diagnostics: l.warnings,
+    })
+    .unwrap_or_else(|failure| failure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_a_folder_and_a_broken_file_fail_with_their_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = load_path(&dir.path().join("nope.yaml"), 1 << 20).unwrap_err();
+        assert!(
+            missing.first().contains("no such file"),
+            "{}",
+            missing.first()
+        );
+        assert!(missing.source.is_none());
+        let folder = load_path(dir.path(), 1 << 20).unwrap_err();
+        assert!(folder.first().contains("folder"), "{}", folder.first());
+        let broken = dir.path().join("broken.yaml");
+        std::fs::write(&broken, "title: [unclosed\n").unwrap();
+        let f = load_path(&broken, 1 << 20).unwrap_err();
+        assert_eq!(f.path, broken);
+        assert_eq!(f.source.as_deref(), Some("title: [unclosed\n"));
+        assert!(f.diagnostics.iter().any(Diagnostic::is_error));
+        // check sees the same failure.
+        assert_eq!(check_path(&broken, 1 << 20).diagnostics, f.diagnostics);
+    }
+
+    #[test]
+    fn a_good_file_loads_and_check_keeps_its_text_only_for_warnings() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.yaml");
+        let text = crate::bundled::BUNDLED
+            .first()
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        std::fs::write(&good, text).unwrap();
+        let doc = load_path(&good, 1 << 24).unwrap();
+        assert_eq!(doc.path.as_deref(), Some(good.as_path()));
+        assert!(!doc.briefing.claims.is_empty());
+        let report = check_path(&good, 1 << 24);
+        assert_eq!(report.diagnostics, doc.warnings);
+        assert_eq!(report.source.is_some(), !doc.warnings.is_empty());
+    }
+}
