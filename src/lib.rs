@@ -1,8 +1,10 @@
 //! `brief`: a terminal reader for news briefings.
 //!
 //! - [`briefing`]: the format, loading, validation and derived facts (no terminal code).
+//! - [`view`]: the presentation model: what each screen shows, laid out and measured as pure
+//!   functions (no styles, no app).
 //! - [`app`]: the reader's state machine: actions in, state out (no drawing).
-//! - [`ui`]: pure rendering of the app's state.
+//! - [`ui`]: painting the presentation model through the theme.
 //! - [`tui`]: the terminal and the event loop.
 //! - [`cmd`]: the subcommands that write to stdout (`check`, …).
 //! - [`text`]: sanitising, measuring and wrapping untrusted text.
@@ -35,4 +37,5 @@ pub mod testing;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod view;
 pub mod watch;

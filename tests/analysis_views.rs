@@ -221,9 +221,10 @@ fn a_reload_keeps_the_filter_on() {
 
 #[test]
 fn help_lists_the_view_keys() {
-    let text: Vec<String> = brief::ui::help::lines(Mode::Panes, 200)
+    let groups = brief::app::keymap::help_groups(Mode::Panes);
+    let text: Vec<String> = brief::view::overlay::help_lines(&groups, 200)
         .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .map(|l| l.text())
         .collect();
     let all = text.join("\n");
     for needle in [

@@ -809,7 +809,7 @@ fn the_wheel_moves_the_selection_of_the_pane_under_it() {
 fn the_mouse_picks_pairs_and_sides_in_the_contradictions_view() {
     let mut app = korea_after("c");
     let body = layout::body(app.size);
-    let a = contradictions::areas(&app, pairs(&app), body);
+    let a = contradictions::areas(&app.ctx(), pairs(&app).index, body);
     app.update(Action::Click(a.right.x + 5, a.right.y + 2));
     assert_eq!(pairs(&app), pair_at(0, Side::Right));
     app.update(Action::Click(a.left.x + 5, a.left.y + 2));

@@ -8,7 +8,7 @@ use super::{Action, App, Screen};
 use crate::briefing::analysis::without_source;
 use crate::briefing::Document;
 use crate::briefing::{Briefing, ItemRef, Section};
-use crate::ui::layout;
+use crate::view::{layout, tables, Scroll};
 
 /// The stance matrix: the selected cell, and the first row and column shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,14 +88,7 @@ fn filtered_doc(full: &Document, source: &str) -> Rc<Document> {
 
 /// Moves `first` so `cursor` is among the `shown` rows from it.
 fn scrolled(first: usize, cursor: usize, shown: usize) -> usize {
-    let shown = shown.max(1);
-    if cursor < first {
-        cursor
-    } else if cursor >= first + shown {
-        cursor + 1 - shown
-    } else {
-        first
-    }
+    Scroll::at(first).ensure_visible(cursor, shown).offset
 }
 
 /// `1 item`, `3 items`.
@@ -302,7 +295,7 @@ impl App {
 
     fn clamp_matrix(&self, mut m: MatrixState, body: ratatui::layout::Rect) -> MatrixState {
         let a = self.doc.analysis();
-        let g = crate::ui::matrix::geometry(&a.matrix, body);
+        let g = tables::geometry(&a.matrix, body);
         m.row = m.row.min(a.matrix.rows().saturating_sub(1));
         m.col = m.col.min(a.matrix.columns.len().saturating_sub(1));
         m.top = scrolled(m.top, m.row, g.rows);
@@ -312,7 +305,7 @@ impl App {
 
     fn clamp_timeline(&self, mut t: TimelineState, body: ratatui::layout::Rect) -> TimelineState {
         let tl = &self.doc.analysis().timeline;
-        let rows = crate::ui::timeline::rows(tl, body);
+        let rows = tables::timeline_rows(body);
         t.cursor = t.cursor.min(tl.entries.len().saturating_sub(1));
         t.scroll = scrolled(t.scroll, t.cursor, rows);
         t
@@ -320,7 +313,7 @@ impl App {
 
     fn clamp_sources(&self, mut s: SourcesState, body: ratatui::layout::Rect) -> SourcesState {
         let n = self.full_doc().analysis().sources.len();
-        let rows = crate::ui::sources::table_rows(n, body);
+        let rows = tables::source_rows(n, body);
         s.cursor = s.cursor.min(n.saturating_sub(1));
         s.scroll = scrolled(s.scroll, s.cursor, rows);
         s
@@ -338,7 +331,7 @@ impl App {
         let matrix = &doc.analysis().matrix;
         let rows = matrix.rows();
         let cols = matrix.columns.len();
-        let page = crate::ui::matrix::geometry(matrix, layout::body(self.size))
+        let page = tables::geometry(matrix, layout::body(self.size))
             .rows
             .max(1);
         match action {
@@ -395,7 +388,7 @@ impl App {
         let doc = Rc::clone(&self.doc);
         let tl = &doc.analysis().timeline;
         let last = tl.entries.len().saturating_sub(1);
-        let page = crate::ui::timeline::rows(tl, layout::body(self.size)).max(1);
+        let page = tables::timeline_rows(layout::body(self.size)).max(1);
         match action {
             Action::Down => t.cursor = (t.cursor + 1).min(last),
             Action::Up => t.cursor = t.cursor.saturating_sub(1),

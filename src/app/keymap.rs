@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use crate::briefing::Section;
+use crate::view::overlay::HelpGroup;
 
 /// What the reader is showing, for routing keys. Overlays come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -640,6 +641,40 @@ fn table() -> &'static HashMap<(Mode, Key), Action> {
 }
 
 /// The action bound to `key` in `mode`. In the prompt, printable characters type themselves.
+/// The help's groups, each mode's title and bindings, that of `first` first.
+const GROUPS: [(Mode, &str); 10] = [
+    (Mode::Library, "Library"),
+    (Mode::Panes, "Panes"),
+    (Mode::Detail, "Item detail"),
+    (Mode::Contradictions, "Contradictions"),
+    (Mode::Matrix, "Stance matrix"),
+    (Mode::Timeline, "Timeline"),
+    (Mode::Sources, "Sources"),
+    (Mode::Prompt, "Search prompt"),
+    (Mode::Info, "Briefing info"),
+    (Mode::Help, "This help"),
+];
+
+/// What the help lists, from [`BINDINGS`]: the group of `first` (the mode under the help)
+/// first, then the others.
+pub fn help_groups(first: Mode) -> Vec<HelpGroup> {
+    let group = |&(mode, title): &(Mode, &'static str)| HelpGroup {
+        title,
+        entries: BINDINGS
+            .iter()
+            .filter(|b| b.modes.contains(&mode))
+            .map(|b| (b.keys.join(" "), b.desc))
+            .collect(),
+    };
+    let mut out: Vec<HelpGroup> = GROUPS
+        .iter()
+        .filter(|(m, _)| *m == first)
+        .map(group)
+        .collect();
+    out.extend(GROUPS.iter().filter(|(m, _)| *m != first).map(group));
+    out
+}
+
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
     if let Some(a) = table().get(&(mode, key)) {
         return Some(*a);

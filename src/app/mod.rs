@@ -13,8 +13,6 @@ pub mod libsearch;
 pub mod search;
 pub mod shell;
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use ratatui::layout::Rect;
@@ -25,24 +23,11 @@ use keymap::Mode;
 
 pub use crate::briefing::Document as Doc;
 use crate::briefing::{Briefing, Document, ItemRef, Section};
-use crate::ui::layout;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-/// Something an item's detail lists and `Enter` follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    /// A response that answers this claim.
-    AnsweredBy(ItemRef),
-    /// A claim this response answers.
-    Answers(ItemRef),
-    /// A contradiction pair (index into `Relations::pairs`) the item belongs to.
-    Pair(usize),
-}
+pub use crate::briefing::{Relation, Side};
+use crate::view::pairs::Hit;
+use crate::view::scroll::{Scroll, Step};
+pub use crate::view::wrap::WrapCache;
+use crate::view::{layout, Ctx, Marks};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailState {
@@ -75,58 +60,41 @@ pub enum Screen {
     Sources(SourcesState),
 }
 
-/// Scrolls an overlay (help, info) by an action; None when the action closes it.
-fn scroll_overlay(scroll: Option<usize>, action: Action, size: Rect) -> Option<usize> {
-    let scroll = scroll.unwrap_or(0);
-    let page = usize::from(size.height.saturating_sub(4)).max(1);
+/// The scroll step an action asks of a scrolled text, with `page` rows a page (half a page at
+/// least one row); None for an action that does not scroll.
+pub(crate) fn scroll_step(action: Action, page: usize) -> Option<Step> {
+    let half = (page / 2).max(1);
     match action {
-        Action::Back => None,
-        Action::Down => Some(scroll + 1),
-        Action::Up => Some(scroll.saturating_sub(1)),
-        Action::First => Some(0),
-        Action::Last => Some(usize::MAX),
-        Action::PageDown => Some(scroll + page),
-        Action::HalfPageDown => Some(scroll + page / 2),
-        Action::PageUp => Some(scroll.saturating_sub(page)),
-        Action::HalfPageUp => Some(scroll.saturating_sub(page / 2)),
-        _ => Some(scroll),
+        Action::Down => Some(Step::Down(1)),
+        Action::Up => Some(Step::Up(1)),
+        Action::First => Some(Step::Top),
+        Action::Last => Some(Step::End),
+        Action::PageDown => Some(Step::Down(page)),
+        Action::HalfPageDown => Some(Step::Down(half)),
+        Action::PageUp => Some(Step::Up(page)),
+        Action::HalfPageUp => Some(Step::Up(half)),
+        _ => None,
     }
 }
 
-/// Wrapped lines of one item at one width.
-type Wrapped = HashMap<(ItemRef, u16), Rc<[String]>>;
-
-/// Wrapped item texts, per item and width: a memo shared by scroll keeping and rendering.
-#[derive(Debug, Default)]
-pub struct WrapCache {
-    lines: RefCell<Wrapped>,
-}
-
-/// Entries kept before the cache starts over (a resize makes most of them stale anyway).
-const WRAP_CACHE_LIMIT: usize = 20_000;
-
-impl WrapCache {
-    pub fn get(&self, b: &Briefing, r: ItemRef, width: u16) -> Rc<[String]> {
-        if let Some(lines) = self.lines.borrow().get(&(r, width)) {
-            return Rc::clone(lines);
-        }
-        let text = b.item(r).map_or("", |i| i.text.as_str());
-        let lines: Rc<[String]> = crate::text::wrap(text, usize::from(width)).into();
-        let mut map = self.lines.borrow_mut();
-        if map.len() >= WRAP_CACHE_LIMIT {
-            map.clear();
-        }
-        map.insert((r, width), Rc::clone(&lines));
-        lines
+/// Scrolls an overlay (help, info) in a terminal of `size` by an action, no further than `max`;
+/// None when the action closes it. The reader's and the library's overlays both scroll so.
+pub(crate) fn scroll_overlay(
+    scroll: Option<usize>,
+    action: Action,
+    size: Rect,
+    max: usize,
+) -> Option<usize> {
+    if action == Action::Back {
+        return None;
     }
-
-    pub fn len(&self) -> usize {
-        self.lines.borrow().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+    let scroll = Scroll::at(scroll.unwrap_or(0));
+    let page = usize::from(size.height.saturating_sub(4)).max(1);
+    let to = match scroll_step(action, page) {
+        Some(step) => scroll.step(step, max),
+        None => scroll.clamp(max),
+    };
+    Some(to.offset)
 }
 
 #[derive(Debug)]
@@ -310,19 +278,24 @@ impl App {
 
     /// Lines an item takes in a pane whose text is `width` wide.
     pub fn item_height(&self, r: ItemRef, width: u16) -> usize {
-        crate::ui::panes::item_height(self, r, width)
+        crate::view::pane::item_height(&self.ctx(), r, width)
+    }
+
+    /// What the views read of this state: the document, its wrapped texts, the search marks.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            doc: &self.doc,
+            wraps: &self.wraps,
+            marks: Marks::new(
+                self.search.as_ref().map(|s| &s.matches),
+                self.current_match(),
+            ),
+        }
     }
 
     /// What an item's detail lists, in order: answers, then contradiction pairs.
     pub fn relations_of(&self, r: ItemRef) -> Vec<Relation> {
-        let rel = &self.doc.relations;
-        let mut out: Vec<Relation> = match r.section {
-            Section::Claims => rel.answers(r.index).map(Relation::AnsweredBy).collect(),
-            Section::Responses => rel.answered(r.index).map(Relation::Answers).collect(),
-            Section::Context => Vec::new(),
-        };
-        out.extend(rel.pairs_of(r).iter().map(|&p| Relation::Pair(p as usize)));
-        out
+        self.doc.relations.of(r)
     }
 
     /// Feeds a key sequence through the real key table, as typing would: `"j j Enter"`, `"/ foo Enter n"`.
@@ -357,8 +330,8 @@ impl App {
             _ if self.help.is_some() => self.update_help(action),
             Action::ToggleInfo => self.info = if self.info.is_some() { None } else { Some(0) },
             _ if self.info.is_some() => {
-                let max = crate::ui::info::max_scroll(self, self.size);
-                self.info = scroll_overlay(self.info, action, self.size).map(|s| s.min(max));
+                let max = crate::view::overlay::info_max_scroll(&self.ctx(), self.size);
+                self.info = scroll_overlay(self.info, action, self.size, max);
             }
             Action::Back if self.stack.is_empty() && self.search.is_some() => {
                 self.search = None;
@@ -396,8 +369,9 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        let max = crate::ui::help::max_scroll(self.mode_under_help(), self.size);
-        self.help = scroll_overlay(self.help, action, self.size).map(|s| s.min(max));
+        let groups = keymap::help_groups(self.mode_under_help());
+        let max = crate::view::overlay::help_max_scroll(&groups, self.size);
+        self.help = scroll_overlay(self.help, action, self.size, max);
     }
 
     // ---- panes ----
@@ -662,7 +636,7 @@ impl App {
             return;
         };
         let area = layout::body(self.size);
-        let view = crate::ui::detail::layout(self, d, area.width);
+        let view = crate::view::detail::layout(&self.ctx(), d.item, d.cursor, area.width);
         let height = usize::from(area.height.saturating_sub(2)).max(1);
         let max_scroll = view.lines.len().saturating_sub(height);
         let mut scroll = d.scroll.min(max_scroll);
@@ -684,7 +658,7 @@ impl App {
             return;
         };
         let area = layout::body(self.size);
-        let view = crate::ui::detail::layout(self, d, area.width);
+        let view = crate::view::detail::layout(&self.ctx(), d.item, d.cursor, area.width);
         let Some(line) = view.match_line else {
             return;
         };
@@ -778,8 +752,10 @@ impl App {
                 return;
             }
             Action::Click(x, y) => {
-                if let Some(hit) = crate::ui::contradictions::hit(self, p, x, y) {
-                    p = hit;
+                match crate::view::pairs::hit(&self.ctx(), p.index, self.size, x, y) {
+                    Some(Hit::Side(side)) => p.side = side,
+                    Some(Hit::Pair(index)) => p.index = index,
+                    None => {}
                 }
             }
             Action::Scroll(_, _, dir) => {

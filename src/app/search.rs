@@ -452,7 +452,7 @@ impl App {
             }
             Place::Item(_) => {
                 let drawn: &[Field] = match view {
-                    None | Some(Screen::Contradictions(_)) => &crate::ui::panes::SHOWN_FIELDS,
+                    None | Some(Screen::Contradictions(_)) => &crate::view::marks::SHOWN_FIELDS,
                     _ => return,
                 };
                 if drawn.contains(&m.field) {
@@ -460,7 +460,7 @@ impl App {
                 }
                 format!(
                     "match in the {} (Enter shows it)",
-                    crate::ui::field_word(m.field)
+                    crate::view::marks::field_word(m.field)
                 )
             }
         };
@@ -471,28 +471,5 @@ impl App {
     pub fn current_match(&self) -> Option<crate::briefing::search::Match> {
         let s = self.search.as_ref()?;
         s.current.and_then(|i| s.matches.get(i))
-    }
-
-    /// The byte ranges of matches in one field of a place (in the field's displayed text, see
-    /// [`crate::briefing::search::SearchIndex::field_text`]), and which of them is the current
-    /// match.
-    pub fn match_ranges(
-        &self,
-        place: Place,
-        field: crate::briefing::search::Field,
-    ) -> Vec<(std::ops::Range<usize>, bool)> {
-        let Some(s) = &self.search else {
-            return Vec::new();
-        };
-        let current = self.current_match();
-        s.matches
-            .ranges(place, field)
-            .map(|range| {
-                let is_current = current
-                    .as_ref()
-                    .is_some_and(|m| m.place == place && m.field == field && m.range == range);
-                (range, is_current)
-            })
-            .collect()
     }
 }

@@ -11,8 +11,11 @@ use ratatui::layout::Rect;
 use super::keymap::{self, Mode};
 use super::library::{absolute, Library};
 use super::libsearch::LibSearch;
-use super::{Action, App, Screen, Side};
+use super::{scroll_overlay, scroll_step, Action, App, Screen, Side};
 use crate::briefing::{Document, Failure, Opened};
+use crate::view::layout;
+use crate::view::overlay::{help_max_scroll, report_max_scroll};
+use crate::view::scroll::{Scroll, Step};
 
 /// Something only the event loop can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,13 +125,16 @@ impl Shell {
     }
 
     fn list_height(&self) -> usize {
-        usize::from(crate::ui::layout::body(self.size).height.saturating_sub(2)).max(1)
+        usize::from(layout::body(self.size).height.saturating_sub(2)).max(1)
     }
 
     /// The furthest a failed entry's diagnostics scroll at the current size.
     fn diagnostics_max_scroll(&self, entry: usize) -> usize {
-        let body = crate::ui::layout::body(self.size);
-        crate::ui::library::diagnostics_max_scroll(self, entry, body)
+        self.library
+            .entries
+            .get(entry)
+            .and_then(|e| e.error.as_ref())
+            .map_or(0, |f| report_max_scroll(f, layout::body(self.size)))
     }
 
     pub fn update(&mut self, action: Action) {
@@ -179,47 +185,34 @@ impl Shell {
             return;
         }
         if self.help.is_some() {
-            let scroll = self.help.unwrap_or(0);
-            self.help = match action {
-                Action::ToggleHelp | Action::Back => None,
-                Action::Down => Some(scroll + 1),
-                Action::Up => Some(scroll.saturating_sub(1)),
-                Action::PageDown | Action::HalfPageDown => Some(scroll + self.list_height() / 2),
-                Action::PageUp | Action::HalfPageUp => {
-                    Some(scroll.saturating_sub(self.list_height() / 2))
-                }
-                _ => Some(scroll),
+            // The same overlay as the reader's help, scrolled the same way.
+            self.help = if action == Action::ToggleHelp {
+                None
+            } else {
+                let max = help_max_scroll(&keymap::help_groups(Mode::Library), self.size);
+                scroll_overlay(self.help, action, self.size, max)
             };
             return;
         }
         if let Some((entry, scroll)) = self.diagnostics {
             // Scrolls like `less`: a page is the lines shown, and the last line stops at the
             // bottom.
-            let page = self.list_height();
-            let half = (page / 2).max(1);
             let max = self.diagnostics_max_scroll(entry);
-            let to = match action {
+            let step = match action {
                 Action::Back | Action::Open => {
                     self.diagnostics = None;
                     return;
                 }
-                Action::Down => scroll.saturating_add(1),
-                Action::Up => scroll.saturating_sub(1),
-                Action::PageDown => scroll.saturating_add(page),
-                Action::HalfPageDown => scroll.saturating_add(half),
-                Action::PageUp => scroll.saturating_sub(page),
-                Action::HalfPageUp => scroll.saturating_sub(half),
-                Action::First => 0,
-                Action::Last => max,
-                Action::Scroll(_, _, dir) if dir > 0 => scroll.saturating_add(1),
-                Action::Scroll(..) => scroll.saturating_sub(1),
+                Action::Scroll(_, _, dir) if dir > 0 => Some(Step::Down(1)),
+                Action::Scroll(..) => Some(Step::Up(1)),
                 Action::Edit => {
                     self.edit_entry(entry);
-                    scroll
+                    None
                 }
-                _ => scroll,
+                _ => scroll_step(action, self.list_height()),
             };
-            self.diagnostics = Some((entry, to.min(max)));
+            let to = step.map_or(Scroll::at(scroll), |s| Scroll::at(scroll).step(s, max));
+            self.diagnostics = Some((entry, to.clamp(max).offset));
             return;
         }
         let page = self.list_height();
@@ -271,7 +264,7 @@ impl Shell {
                 }
             }
             Action::Click(_, y) => {
-                let body = crate::ui::layout::body(self.size);
+                let body = layout::body(self.size);
                 if y > body.y && y < body.bottom().saturating_sub(1) {
                     let pos = self.library.top + usize::from(y - body.y - 1);
                     if pos < self.library.order.len() {

@@ -18,4 +18,4 @@ pub use diagnostic::{Diagnostic, Report, Severity, Tally};
 pub use document::{load_path, Document, Failure, Opened};
 pub use load::{load_bytes, load_str, Loaded};
 pub use model::{Briefing, Date, Item, ItemRef, Pos, Section, Source, Stance, Status};
-pub use relations::{Pair, PairKind, Relations};
+pub use relations::{Pair, PairKind, Relation, Relations, Side};

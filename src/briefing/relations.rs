@@ -41,7 +41,51 @@ pub struct Pair {
     pub notes: Vec<usize>,
 }
 
+/// One side of a contradiction pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// Something an item's detail lists and `Enter` follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// A response that answers this claim.
+    AnsweredBy(ItemRef),
+    /// A claim this response answers.
+    Answers(ItemRef),
+    /// A contradiction pair (index into `Relations::pairs`) the item belongs to.
+    Pair(usize),
+}
+
 impl Pair {
+    /// The item on `side`.
+    pub fn side(&self, side: Side) -> ItemRef {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
+
+    /// Which side `item` is on (the right when it is on neither).
+    pub fn side_of(&self, item: ItemRef) -> Side {
+        if self.left == item {
+            Side::Left
+        } else {
+            Side::Right
+        }
+    }
+
     /// The other side of the pair from `item`, if `item` is in it.
     pub fn other(&self, item: ItemRef) -> Option<ItemRef> {
         if self.left == item {
@@ -234,6 +278,17 @@ impl Relations {
     /// The pair whose note holds the note of declared entry `declared`, if any.
     pub fn pair_of_note(&self, declared: usize) -> Option<usize> {
         self.pairs.iter().position(|p| p.notes.contains(&declared))
+    }
+
+    /// What an item's detail lists, in order: answers, then contradiction pairs.
+    pub fn of(&self, r: ItemRef) -> Vec<Relation> {
+        let mut out: Vec<Relation> = match r.section {
+            Section::Claims => self.answers(r.index).map(Relation::AnsweredBy).collect(),
+            Section::Responses => self.answered(r.index).map(Relation::Answers).collect(),
+            Section::Context => Vec::new(),
+        };
+        out.extend(self.pairs_of(r).iter().map(|&p| Relation::Pair(p as usize)));
+        out
     }
 
     /// Indices into [`Self::pairs`] of the pairs `item` belongs to, in pair order.

@@ -11,6 +11,8 @@ use super::{layout, theme};
 use crate::app::library::Entry;
 use crate::app::shell::Shell;
 use crate::text::{sanitize_line, thousands, truncate, width};
+use crate::view::marks::MATCH_MARK;
+use crate::view::overlay::{report_lines, report_max_scroll};
 
 /// `loading 1,234/5,000` while files load, else `12 briefings`.
 pub fn progress(shell: &Shell) -> String {
@@ -114,7 +116,7 @@ fn entry_line(
                 } else {
                     theme::MATCH
                 };
-                (format!("{} {}", crate::ui::MATCH_MARK, thousands(n)), style)
+                (format!("{} {}", MATCH_MARK, thousands(n)), style)
             });
             let mark_w = mark.as_ref().map_or(0, |(m, _)| width(m) + 1);
             let fixed = 11 + width(&counts) + mark_w;
@@ -213,73 +215,14 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
     }
 }
 
-/// A failed entry's diagnostics as the view draws them in `body`, wrapped to its width.
-pub fn diagnostic_lines(shell: &Shell, entry: usize, body: Rect) -> Vec<Line<'static>> {
-    let Some(e) = shell.library.entries.get(entry) else {
-        return Vec::new();
-    };
-    let Some(f) = &e.error else {
-        return Vec::new();
-    };
-    let path = e.path.display().to_string();
-    let mut out = Vec::new();
-    for d in &f.diagnostics {
-        // The same rendering as `brief check`, without colour codes.
-        let _ = crate::cmd::check::write_diagnostic(
-            &mut out,
-            &path,
-            f.source.as_deref(),
-            d,
-            false,
-            false,
-        );
-    }
-    let text = String::from_utf8_lossy(&out).into_owned();
-    // Long messages wrap (continuation lines indented) rather than run off the edge; the
-    // excerpts and carets are short and stay as they are, so the carets still line up.
-    let w = usize::from(body.width.saturating_sub(2)).max(1);
-    text.lines()
-        .flat_map(|l| {
-            let style = if l.contains(": error: ") {
-                theme::ERROR
-            } else if l.contains(": warning: ") {
-                theme::MESSAGE
-            } else {
-                Style::new()
-            };
-            let pieces = if width(l) <= w {
-                vec![l.to_string()]
-            } else {
-                crate::text::wrap(l, w.saturating_sub(2))
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, p)| if i == 0 { p } else { format!("  {p}") })
-                    .collect()
-            };
-            pieces
-                .into_iter()
-                .map(move |p| Line::from(Span::styled(p, style)))
-        })
-        .collect()
-}
-
-/// The furthest the diagnostics scroll in `body`: the last line at the bottom, as in `less`.
-pub fn diagnostics_max_scroll(shell: &Shell, entry: usize, body: Rect) -> usize {
-    let height = usize::from(body.height.saturating_sub(2));
-    diagnostic_lines(shell, entry, body)
-        .len()
-        .saturating_sub(height)
-}
-
 fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Frame, body: Rect) {
     let Some(e) = shell.library.entries.get(entry) else {
         return;
     };
     let Some(f) = &e.error else { return };
-    let all = diagnostic_lines(shell, entry, body);
-    let height = usize::from(body.height.saturating_sub(2));
-    let scroll = scroll.min(all.len().saturating_sub(height));
-    let lines: Vec<Line> = all.into_iter().skip(scroll).collect();
+    let all = report_lines(f, body);
+    let scroll = scroll.min(report_max_scroll(f, body));
+    let lines = theme::lines(all.iter().skip(scroll));
     let title = format!(
         " {} · {} problem(s) · Esc back, e edit ",
         sanitize_line(&e.name()),

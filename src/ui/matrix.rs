@@ -9,59 +9,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, scrolled, theme};
+use super::{scrolled, theme};
 use crate::app::{App, MatrixState};
-use crate::briefing::analysis::{Cell, Lane, Matrix, CLAIMS_IT, SILENT};
+use crate::briefing::analysis::{Cell, Lane, CLAIMS_IT, SILENT};
 use crate::briefing::{Briefing, Stance};
 use crate::text::{sanitize_line, truncate, width};
+use crate::view::tables::{geometry, PREFIX};
 
-/// Cells left of the claim text: the row marker, the split mark and a space.
-const PREFIX: usize = 3;
-const LABEL_MIN: usize = 24;
-const COL_MIN: usize = 5;
-const COL_MAX: usize = 8;
-const HEADER: usize = 2;
 /// The fewest cells of a source's name the footer keeps when what the cell means is long.
 const NAME_MIN: usize = 12;
 /// The mark of a claim the sources split on.
 pub const SPLIT: &str = "≠";
-
-/// How the matrix fits in a body area: label and column widths, and how many rows and columns
-/// are shown. Shared by rendering and the app's scroll keeping.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    pub label_w: usize,
-    pub col_w: usize,
-    pub cols: usize,
-    pub rows: usize,
-    pub footer: usize,
-}
-
-pub fn geometry(m: &Matrix, body: Rect) -> Geometry {
-    let inner = layout::inner(body);
-    let w = usize::from(inner.width);
-    let h = usize::from(inner.height);
-    let n = m.columns.len().max(1);
-    let label_min = LABEL_MIN.min(w / 3);
-    let room = w.saturating_sub(PREFIX + label_min);
-    let col_w = (room / n).clamp(COL_MIN, COL_MAX);
-    let cols = (room / col_w).clamp(1, n);
-    let label_w = w.saturating_sub(PREFIX + cols * col_w).max(1);
-    let footer = if h >= 16 {
-        5
-    } else if h >= 9 {
-        2
-    } else {
-        0
-    };
-    Geometry {
-        label_w,
-        col_w,
-        cols,
-        rows: h.saturating_sub(HEADER + footer).max(1),
-        footer,
-    }
-}
 
 /// A column's label in `room` cells: the source id, cut in the middle when it does not fit so
 /// ids with a common start stay apart (`kes…union`, `kestr…ceo`); for items without a source,

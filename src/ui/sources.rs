@@ -8,15 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, scrolled, theme};
+use super::{scrolled, theme};
 use crate::app::{App, SourcesState};
 use crate::briefing::analysis::SourceSummary;
 use crate::briefing::model::Interest;
 use crate::briefing::{Briefing, ItemRef};
 use crate::text::{sanitize_line, truncate, width};
+use crate::view::tables::source_rows;
 
-/// Lines kept for the selected source's items below the table.
-const DETAIL_MIN: usize = 6;
 /// Fixed columns after the name: kind, reliability, interest, three counts.
 const COLS: [(&str, usize); 6] = [
     ("Kind", 11),
@@ -28,12 +27,6 @@ const COLS: [(&str, usize); 6] = [
 ];
 /// Marks a hidden source in the table.
 pub const HIDDEN: &str = "⊘";
-
-/// Table rows shown in a body area: shared by rendering and the app's scroll keeping.
-pub fn table_rows(n: usize, body: Rect) -> usize {
-    let h = usize::from(layout::inner(body).height);
-    n.min(h.saturating_sub(2 + DETAIL_MIN)).max(1)
-}
 
 fn pad(s: &str, w: usize) -> String {
     let t = truncate(s, w.saturating_sub(1));
@@ -94,7 +87,7 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
         )));
     }
 
-    let rows = table_rows(summaries.len(), area);
+    let rows = source_rows(summaries.len(), area);
     for (_, sum, selected) in scrolled::in_view(summaries, s.scroll, rows, s.cursor) {
         let src = sum.source.and_then(|x| b.sources.get(x));
         let is_hidden = hidden.is_some() && id_of(b, sum).as_deref() == hidden;

@@ -15,29 +15,32 @@ use crate::app::shell::Shell;
 use crate::app::{App, Screen};
 use crate::briefing::search::{Field, Place};
 use crate::text::{sanitize_line, truncate, width};
+use crate::view::marks::field_matches;
+use crate::view::{styled, Kind};
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let b = app.briefing();
     let w = usize::from(area.width);
     let date = format!(" {} ", b.date);
     // The title and the date with their search matches (the summary is in the `i` overlay).
-    let found = |field, shift| super::field_matches(app, Place::Header, field, true, shift);
+    let ctx = app.ctx();
+    let found = |field, shift| field_matches(&ctx, Place::Header, field, true, shift);
     let title = format!(" {}", sanitize_line(&b.title));
-    let mut spans = super::styled::one_line(
+    let mut spans = theme::spans(&styled::one_line(
         &title,
-        theme::TITLE,
+        Kind::Title,
         &found(Field::Title, 1).highlights,
         w.saturating_sub(width(&date)),
-    );
+    ));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let pad = w.saturating_sub(used + width(&date));
     spans.push(Span::raw(" ".repeat(pad)));
-    spans.extend(super::styled::one_line(
+    spans.extend(theme::spans(&styled::one_line(
         &date,
-        theme::META,
+        Kind::Meta,
         &found(Field::Date, 1).highlights,
         usize::MAX,
-    ));
+    )));
     let first = Line::from(spans);
     let counts = Counts {
         claims: b.claims.len(),

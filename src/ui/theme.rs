@@ -1,8 +1,10 @@
-//! Every style of the reader, in one place.
+//! Every style of the reader, in one place, and the one mapping from the presentation model's
+//! kinds of text to them.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::briefing::Stance;
+use crate::view::{self, Kind};
 
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
@@ -67,3 +69,59 @@ pub const FILTER: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 /// The gap in days between dates on the timeline.
 pub const GAP: Style = Style::new().fg(Color::LightCyan);
+
+/// The style of a kind of text.
+pub fn style(kind: Kind) -> Style {
+    match kind {
+        Kind::Plain => Style::new(),
+        Kind::Title => TITLE,
+        Kind::Dim => DIM,
+        Kind::Meta => META,
+        Kind::Label => LABEL,
+        Kind::Heading => HEADING,
+        Kind::PaneTitle => PANE_TITLE,
+        Kind::PaneTitleFocused => PANE_TITLE_FOCUSED,
+        Kind::Marker => MARKER,
+        Kind::Selected => SELECTED,
+        Kind::SelectedMarker => SELECTED.patch(MARKER),
+        Kind::HintKey => HINT_KEY,
+        Kind::Message => MESSAGE,
+        Kind::Error => ERROR,
+        Kind::PairMark => PAIR_MARK,
+        Kind::Stance(s) => stance(s),
+        Kind::Flag => FLAG,
+        Kind::Figure => FIGURE,
+        Kind::Shared => SHARED,
+        Kind::Match => MATCH,
+        Kind::MatchCurrent => MATCH_CURRENT,
+        Kind::Gap => GAP,
+    }
+}
+
+/// A span of the presentation model, styled: its kind's style with its mark's patched over.
+pub fn span(s: &view::Span) -> ratatui::text::Span<'static> {
+    let base = style(s.kind);
+    let styled = s.mark.map_or(base, |m| base.patch(style(m)));
+    ratatui::text::Span::styled(s.text.clone(), styled)
+}
+
+/// A line of the presentation model, styled, on its band.
+pub fn line(l: &view::Line) -> ratatui::text::Line<'static> {
+    let out = ratatui::text::Line::from(l.spans.iter().map(span).collect::<Vec<_>>());
+    match l.band {
+        Some(band) => out.style(style(band)),
+        None => out,
+    }
+}
+
+/// Lines of the presentation model, styled.
+pub fn lines<'a>(
+    ls: impl IntoIterator<Item = &'a view::Line>,
+) -> Vec<ratatui::text::Line<'static>> {
+    ls.into_iter().map(line).collect()
+}
+
+/// Spans of the presentation model, styled.
+pub fn spans(ss: &[view::Span]) -> Vec<ratatui::text::Span<'static>> {
+    ss.iter().map(span).collect()
+}

@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, scrolled, theme};
+use super::{scrolled, theme};
 use crate::app::{App, TimelineState};
 use crate::briefing::analysis::{Lane, Timeline};
 use crate::briefing::{Briefing, Item, Section};
 use crate::text::{sanitize_line, truncate, width};
+use crate::view::tables::{timeline_footer as footer, timeline_rows as rows};
 
 const DATE_W: usize = 10;
 /// The fewest cells of the gap column (`+999d`); wider gaps widen it for the whole view.
@@ -74,24 +75,6 @@ fn legend_lines(entries: &[String], w: usize, max: usize) -> Vec<String> {
 /// The marks of items that are not responses (responses show their stance glyph).
 pub const CLAIM_MARK: &str = "●";
 pub const CONTEXT_MARK: &str = "○";
-const HEADER: usize = 1;
-
-fn footer(inner_h: usize) -> usize {
-    if inner_h >= 16 {
-        6
-    } else if inner_h >= 9 {
-        2
-    } else {
-        0
-    }
-}
-
-/// Rows of entries shown in a body area: shared by rendering and the app's scroll keeping.
-pub fn rows(_t: &Timeline, body: Rect) -> usize {
-    let h = usize::from(layout::inner(body).height);
-    h.saturating_sub(HEADER + footer(h)).max(1)
-}
-
 /// The one-character key of lane `i` in the header and the legend.
 pub fn lane_key(i: usize) -> char {
     const KEYS: &[u8] = b"123456789abcdefghijklmnopqrstuvwxyz";
@@ -185,7 +168,7 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
             theme::DIM,
         )));
     }
-    let shown = rows(tl, area);
+    let shown = rows(area);
     for (i, e, selected) in scrolled::in_view(&tl.entries, t.scroll, shown, t.cursor) {
         let Some(item) = b.item(e.item) else { continue };
         let day = tl.days.get(e.day);

@@ -1,5 +1,5 @@
-//! Screen geometry as pure functions of the terminal size, shared by rendering and by the app's
-//! scroll keeping (which must know how tall a pane is to keep the selection in view).
+//! Screen geometry as pure functions of the terminal size, shared by the drawing and by the
+//! app's scroll keeping (which must know how tall a pane is to keep the selection in view).
 
 use ratatui::layout::Rect;
 
@@ -114,6 +114,18 @@ pub fn pane_area(size: Rect, section: Section) -> Rect {
 /// The reader's content area for full-width views (detail, contradictions).
 pub fn body(size: Rect) -> Rect {
     frame(size).map_or(Rect::default(), |f| f.body)
+}
+
+/// A rectangle centred in `area`, at most `w`×`h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 #[cfg(test)]

@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use super::line::{Kind, Line, Span};
 
+/// A byte range of the displayed text marked as `mark` (a match, a figure, a shared word).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
     pub range: Range<usize>,
-    pub style: Style,
+    pub mark: Kind,
 }
 
 /// The byte offset of each wrapped line in `text` (the sanitised text the lines came from).
@@ -30,19 +30,11 @@ pub fn line_offsets(text: &str, lines: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// Styles wrapped `lines` of `text`: `base` everywhere, each highlight over its range (later
+/// Marks wrapped `lines` of `text`: `base` everywhere, each highlight over its range (later
 /// highlights win where they overlap).
-pub fn lines(
-    text: &str,
-    lines: &[String],
-    base: Style,
-    highlights: &[Highlight],
-) -> Vec<Line<'static>> {
+pub fn lines(text: &str, lines: &[String], base: Kind, highlights: &[Highlight]) -> Vec<Line> {
     if highlights.is_empty() {
-        return lines
-            .iter()
-            .map(|l| Line::from(Span::styled(l.clone(), base)))
-            .collect();
+        return lines.iter().map(|l| Line::of(l.clone(), base)).collect();
     }
     let offsets = line_offsets(text, lines);
     lines
@@ -59,21 +51,25 @@ pub fn lines(
             }
             cuts.sort_unstable();
             cuts.dedup();
-            let spans: Vec<Span<'static>> = cuts
+            let spans: Vec<Span> = cuts
                 .windows(2)
                 .filter_map(|w| {
                     let &[a, b] = w else { return None };
                     let piece = line.get(a..b)?;
                     let abs = start + a;
-                    let style = highlights
+                    let mark = highlights
                         .iter()
                         .rev()
                         .find(|h| h.range.start <= abs && abs < h.range.end)
-                        .map_or(base, |h| base.patch(h.style));
-                    Some(Span::styled(piece.to_string(), style))
+                        .map(|h| h.mark);
+                    Some(Span {
+                        text: piece.to_string(),
+                        kind: base,
+                        mark,
+                    })
                 })
                 .collect();
-            Line::from(spans)
+            Line::new(spans)
         })
         .collect()
 }
@@ -89,18 +85,13 @@ pub fn line_of(text: &str, lines: &[String], at: usize) -> usize {
 pub fn shifted(highlights: &[Highlight], by: usize) -> impl Iterator<Item = Highlight> + '_ {
     highlights.iter().map(move |h| Highlight {
         range: h.range.start + by..h.range.end + by,
-        style: h.style,
+        mark: h.mark,
     })
 }
 
 /// One line of `text` cut to `max` cells (ending in `…` when cut), styled: the highlights are
 /// cut with it, and one that runs past the cut covers the `…`, so a match cut off still shows.
-pub fn one_line(
-    text: &str,
-    base: Style,
-    highlights: &[Highlight],
-    max: usize,
-) -> Vec<Span<'static>> {
+pub fn one_line(text: &str, base: Kind, highlights: &[Highlight], max: usize) -> Vec<Span> {
     let cut = crate::text::truncate(text, max);
     let kept = if cut.as_ref() == text {
         text.len()
@@ -118,7 +109,7 @@ pub fn one_line(
             };
             (start < end && h.range.start < h.range.end).then_some(Highlight {
                 range: start..end,
-                style: h.style,
+                mark: h.mark,
             })
         })
         .collect();
@@ -131,7 +122,13 @@ pub fn one_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Color, Modifier};
+
+    fn parts(line: &Line) -> Vec<(String, Option<Kind>)> {
+        line.spans
+            .iter()
+            .map(|s| (s.text.clone(), s.mark))
+            .collect()
+    }
 
     #[test]
     fn highlights_land_on_the_right_lines() {
@@ -139,72 +136,66 @@ mod tests {
         let wrapped = crate::text::wrap(text, 9);
         assert_eq!(wrapped, vec!["one two", "three", "four"]);
         assert_eq!(line_offsets(text, &wrapped), vec![0, 8, 14]);
-        let hl = Style::new().fg(Color::Red);
         let out = lines(
             text,
             &wrapped,
-            Style::new(),
+            Kind::Plain,
             &[Highlight {
                 range: 4..13,
-                style: hl,
+                mark: Kind::Match,
             }],
         );
-        assert_eq!(out[0].spans.len(), 2);
-        assert_eq!(out[0].spans[1].content, "two");
-        assert_eq!(out[0].spans[1].style.fg, Some(Color::Red));
-        assert_eq!(out[1].spans[0].content, "three");
-        assert_eq!(out[1].spans[0].style.fg, Some(Color::Red));
-        assert_eq!(out[2].spans[0].style.fg, None);
+        assert_eq!(
+            parts(&out[0]),
+            vec![("one ".into(), None), ("two".into(), Some(Kind::Match))]
+        );
+        assert_eq!(parts(&out[1]), vec![("three".into(), Some(Kind::Match))]);
+        assert_eq!(parts(&out[2]), vec![("four".into(), None)]);
     }
 
     #[test]
     fn later_highlights_win_and_wide_text_splits_at_char_boundaries() {
         let text = "한국어 텍스트";
         let wrapped = crate::text::wrap(text, 20);
-        let a = Style::new().add_modifier(Modifier::BOLD);
-        let b = Style::new().fg(Color::Blue);
+        let h = |range, mark| Highlight { range, mark };
         let out = lines(
             text,
             &wrapped,
-            Style::new(),
-            &[
-                Highlight {
-                    range: 0..9,
-                    style: a,
-                },
-                Highlight {
-                    range: 3..6,
-                    style: b,
-                },
-            ],
+            Kind::Plain,
+            &[h(0..9, Kind::Figure), h(3..6, Kind::Match)],
         );
-        let parts: Vec<_> = out[0].spans.iter().map(|s| s.content.to_string()).collect();
-        assert_eq!(parts, vec!["한", "국", "어", " 텍스트"]);
-        assert_eq!(out[0].spans[1].style.fg, Some(Color::Blue));
+        assert_eq!(
+            parts(&out[0]),
+            vec![
+                ("한".into(), Some(Kind::Figure)),
+                ("국".into(), Some(Kind::Match)),
+                ("어".into(), Some(Kind::Figure)),
+                (" 텍스트".into(), None)
+            ]
+        );
     }
 
     #[test]
     fn a_cut_line_keeps_its_highlights_and_one_past_the_cut_covers_the_ellipsis() {
-        let hl = Style::new().fg(Color::Red);
-        let h = |range: Range<usize>| Highlight { range, style: hl };
+        let h = |range: Range<usize>| Highlight {
+            range,
+            mark: Kind::Match,
+        };
         let text = "The Wall Street Journal";
-        let spans = one_line(text, Style::new(), &[h(4..8), h(16..23)], 12);
-        let parts: Vec<_> = spans
-            .iter()
-            .map(|s| (s.content.to_string(), s.style.fg))
-            .collect();
+        let spans = one_line(text, Kind::Meta, &[h(4..8), h(16..23)], 12);
         assert_eq!(
-            parts,
+            parts(&Line::new(spans.clone())),
             vec![
                 ("The ".to_string(), None),
-                ("Wall".to_string(), Some(Color::Red)),
+                ("Wall".to_string(), Some(Kind::Match)),
                 (" St".to_string(), None),
-                ("…".to_string(), Some(Color::Red)),
+                ("…".to_string(), Some(Kind::Match)),
             ]
         );
-        let whole = one_line(text, Style::new(), &[h(16..23)], 40);
+        assert!(spans.iter().all(|s| s.kind == Kind::Meta));
+        let whole = one_line(text, Kind::Meta, &[h(16..23)], 40);
         assert_eq!(whole.len(), 2);
-        assert_eq!(whole[1].content, "Journal");
+        assert_eq!(whole[1].text, "Journal");
         assert_eq!(
             line_of(
                 "one two three four",
