@@ -18,16 +18,6 @@ pub const BUNDLED: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_bundled_briefing_loads_without_warnings() {
-        for (name, text) in super::BUNDLED {
-            match crate::briefing::load_str(text) {
-                Ok(l) => assert!(l.warnings.is_empty(), "{name}: {:?}", l.warnings),
-                Err(d) => panic!("{name}: {d:?}"),
-            }
-        }
-    }
-
-    #[test]
     fn every_file_in_briefings_is_bundled() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
         let mut on_disk: Vec<String> = std::fs::read_dir(dir)

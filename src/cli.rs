@@ -61,7 +61,7 @@ pub enum Command {
     Export {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "json")]
-        format: crate::cmd::export::Format,
+        format: Format,
         /// Files or folders to export.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -130,4 +130,13 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
     }
+}
+
+/// What `brief export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// JSON: one object for one file, an array for several (or for a folder).
+    Json,
+    /// A Markdown document per briefing.
+    Markdown,
 }

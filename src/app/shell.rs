@@ -661,3 +661,50 @@ pub(crate) fn side_item(app: &App) -> Option<crate::briefing::ItemRef> {
         Some(Screen::Sources(_)) | None => app.current(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Document;
+    use crate::view::overlay::{help_lines, help_max_scroll, help_popup};
+
+    fn library(height: u16) -> Shell {
+        let docs: Vec<Opened> = crate::bundled::BUNDLED
+            .iter()
+            .map(|(name, text)| Document::from_text(name, text).map(Box::new))
+            .collect();
+        Shell::preloaded(docs, Rect::new(0, 0, 80, height))
+    }
+
+    #[test]
+    fn the_library_help_scrolls_like_the_readers_clamped_with_g_and_capital_g() {
+        let mut shell = library(24);
+        let groups = keymap::help_groups(Mode::Library);
+        let max = help_max_scroll(&groups, shell.size);
+        let popup = help_popup(shell.size);
+        assert!(
+            help_lines(&groups, popup.width - 2).len() > usize::from(popup.height),
+            "the help must be taller than its box for this test"
+        );
+        assert!(max > 0);
+        shell.press("?");
+        assert_eq!(shell.help, Some(0));
+        shell.press("G");
+        assert_eq!(shell.help, Some(max), "G goes to the end");
+        shell.press("j j j");
+        assert_eq!(shell.help, Some(max), "and stops there");
+        shell.press("g");
+        assert_eq!(shell.help, Some(0), "g goes to the top");
+        for _ in 0..500 {
+            shell.press("j");
+        }
+        assert_eq!(shell.help, Some(max), "j stops at the last line");
+        shell.press("k");
+        assert_eq!(shell.help, Some(max - 1));
+        // The reader's help over the panes scrolls the same way.
+        shell.press("Esc Enter ? G");
+        let app = shell.reader.as_ref().map(|a| a.help);
+        let reader_max = help_max_scroll(&keymap::help_groups(Mode::Panes), shell.size);
+        assert_eq!(app, Some(Some(reader_max)));
+    }
+}

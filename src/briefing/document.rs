@@ -172,6 +172,16 @@ mod tests {
     }
 
     #[test]
+    fn every_bundled_briefing_loads_without_warnings() {
+        for (name, text) in crate::bundled::BUNDLED {
+            match Document::from_text(name, text) {
+                Ok(doc) => assert!(doc.warnings.is_empty(), "{name}: {:?}", doc.warnings),
+                Err(f) => panic!("{name}: {:?}", f.diagnostics),
+            }
+        }
+    }
+
+    #[test]
     fn a_good_file_loads_and_check_keeps_its_text_only_for_warnings() {
         let dir = tempfile::tempdir().unwrap();
         let good = dir.path().join("good.yaml");

@@ -22,14 +22,7 @@ use crate::briefing::model::{credibility_meaning, Briefing, Interest, Item, Item
 use crate::briefing::relations::{PairKind, Relations};
 use crate::cmd::print::load_each;
 
-/// What `brief export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// JSON: one object for one file, an array for several (or for a folder).
-    Json,
-    /// A Markdown document per briefing.
-    Markdown,
-}
+pub use crate::cli::Format;
 
 /// Exports every briefing `paths` names to `out`; diagnostics of files that fail to load go to
 /// stderr and the others are still exported. Returns whether any file failed.
