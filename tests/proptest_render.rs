@@ -261,10 +261,8 @@ fn apply(app: &mut App, step: &Step) {
         Step::Click(x, y) => Some(Action::Click(x, y)),
         Step::Scroll(x, y, down) => Some(Action::Scroll(x, y, if down { 1 } else { -1 })),
     };
-    if let Some(mut action) = action {
-        while let Some(next) = app.update(action) {
-            action = next;
-        }
+    if let Some(action) = action {
+        app.update(action);
     }
 }
 

@@ -302,16 +302,15 @@ impl App {
     /// Words that are not key names are typed character by character.
     pub fn press(&mut self, seq: &str) {
         for key in keymap::parse_sequence(seq) {
-            if let Some(mut action) = keymap::lookup(self.mode(), key) {
-                while let Some(next) = self.update(action) {
-                    action = next;
-                }
+            if let Some(action) = keymap::lookup(self.mode(), key) {
+                self.update(action);
             }
         }
     }
 
-    /// Applies one action. May return a follow-up action.
-    pub fn update(&mut self, action: Action) -> Option<Action> {
+    /// Applies one action; the state is consistent afterwards (selection in view, scrolls
+    /// clamped) with no frame drawn.
+    pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
@@ -365,7 +364,6 @@ impl App {
                 Some(Screen::Sources(s)) => self.update_sources(action, s),
             },
         }
-        None
     }
 
     fn update_help(&mut self, action: Action) {

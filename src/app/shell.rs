@@ -168,10 +168,7 @@ impl Shell {
                 Action::Edit => self.edit_open(),
                 Action::Back if at_base && self.has_list => self.close_reader(),
                 _ => {
-                    let mut a = action;
-                    while let Some(next) = app.update(a) {
-                        a = next;
-                    }
+                    app.update(action);
                     if app.quit {
                         self.quit = true;
                     }
