@@ -145,6 +145,21 @@ macro_rules! word_enum {
                 f.write_str(self.word())
             }
         }
+
+        /// For `brief schema`: a string, one of [`Self::WORDS`].
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": Self::WORDS })
+            }
+        }
     };
 }
 
