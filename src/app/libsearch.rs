@@ -20,8 +20,8 @@ pub struct LibSearch {
     pub current: Option<usize>,
     /// While the prompt is open: the selection to go back to on `Esc`.
     pub prompt: Option<usize>,
-    pub recall: Option<usize>,
-    pub typed: String,
+    /// Where ↑/↓ stand in the history.
+    pub recall: super::prompt::Recall,
     /// While the prompt is open: the search kept before `/` was pressed, back on `Esc`.
     pub previous: Option<Box<LibSearch>>,
     /// Occurrences in each entry (by index in `Library::entries`), so a change to the list

@@ -6,6 +6,7 @@
 use crate::briefing::search::{Field, Matches, Place, Query};
 use crate::briefing::{ItemRef, Section};
 
+use super::prompt::{self, Edit, Recall};
 use super::{App, Screen, Side};
 
 /// The view as it was when `/` was pressed, so `Esc` can put it back exactly.
@@ -20,10 +21,8 @@ pub struct Saved {
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub saved: Saved,
-    /// Position in the history while recalling with ↑/↓ (None: the query being typed).
-    pub recall: Option<usize>,
-    /// What was typed before recalling.
-    pub typed: String,
+    /// Where ↑/↓ stand in the history.
+    pub recall: Recall,
     /// The search kept before `/` was pressed, back on `Esc`.
     pub previous: Option<Box<SearchState>>,
 }
@@ -71,16 +70,6 @@ struct PairMatch {
 }
 
 /// Deletes the word at the end of a query, and the spaces after it (`Ctrl-w`, as in a shell).
-pub fn delete_word(pattern: &mut String) {
-    let kept = pattern.trim_end().len();
-    pattern.truncate(kept);
-    let start = pattern
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    pattern.truncate(start);
-}
 
 impl App {
     fn saved_view(&self) -> Saved {
@@ -144,8 +133,7 @@ impl App {
             },
             prompt: Some(Prompt {
                 saved,
-                recall: None,
-                typed: String::new(),
+                recall: Recall::default(),
                 previous,
             }),
             ..SearchState::default()
@@ -190,50 +178,13 @@ impl App {
     }
 
     pub(super) fn update_prompt(&mut self, action: super::Action) {
-        use super::Action::*;
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        match action {
-            PromptInput(c) => {
-                s.query.pattern.push(c);
-                if let Some(p) = s.prompt.as_mut() {
-                    p.recall = None;
-                }
-            }
-            PromptBackspace => {
-                if s.query.pattern.pop().is_none() {
-                    // Backspace on an empty prompt closes it, as in less and vim.
-                    self.cancel_search();
-                    return;
-                }
-            }
-            PromptDeleteWord => delete_word(&mut s.query.pattern),
-            PromptClear => s.query.pattern.clear(),
-            PromptToggleRegex => s.query.regex = !s.query.regex,
-            PromptHistoryPrev | PromptHistoryNext => {
-                let Some(p) = s.prompt.as_mut() else { return };
-                if self.history.is_empty() {
-                    return;
-                }
-                let last = self.history.len() - 1;
-                let next = match (p.recall, action == PromptHistoryPrev) {
-                    (None, true) => {
-                        p.typed = s.query.pattern.clone();
-                        Some(last)
-                    }
-                    (None, false) => None,
-                    (Some(i), true) => Some(i.saturating_sub(1)),
-                    (Some(i), false) if i < last => Some(i + 1),
-                    (Some(_), false) => None,
-                };
-                p.recall = next;
-                s.query.pattern = match next {
-                    Some(i) => self.history.get(i).cloned().unwrap_or_default(),
-                    None => p.typed.clone(),
-                };
-            }
-            PromptAccept => {
+        let Some(p) = s.prompt.as_mut() else { return };
+        match prompt::edit(&mut s.query, &mut p.recall, &self.history, action) {
+            Edit::Changed => self.rerun(),
+            Edit::Accept => {
                 // The previous search goes with the prompt: this one replaces it.
                 s.prompt = None;
                 let pattern = s.query.pattern.clone();
@@ -241,26 +192,19 @@ impl App {
                     self.search = None;
                     return;
                 }
-                self.history.retain(|h| *h != pattern);
-                self.history.push(pattern.clone());
+                prompt::remember(&mut self.history, &pattern);
                 if s.error.is_none() && s.matches.is_empty() {
                     self.message = Some(format!("no match for \"{pattern}\""));
                 } else {
                     // Said while typing, under the prompt: say it again now the bar shows.
                     self.say_where();
                 }
-                return;
             }
-            PromptCancel => {
-                self.cancel_search();
-                return;
-            }
-            _ => return,
+            Edit::Cancel => self.cancel_search(),
+            Edit::Ignored => {}
         }
-        self.rerun();
     }
 
-    /// Puts back the view and the search kept before `/` was pressed.
     fn cancel_search(&mut self) {
         if let Some(prompt) = self.search.take().and_then(|s| s.prompt) {
             self.restore_view(prompt.saved);

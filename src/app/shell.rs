@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use super::keymap::{self, Mode};
 use super::library::{absolute, Library};
 use super::libsearch::LibSearch;
+use super::prompt::{self, Edit};
 use super::{scroll_overlay, scroll_step, Action, App, Screen, Side};
 use crate::briefing::{Document, Failure, Opened};
 use crate::view::layout;
@@ -280,45 +281,16 @@ impl Shell {
     }
 
     fn update_prompt(&mut self, action: Action) {
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        match action {
-            Action::PromptInput(c) => {
-                s.query.pattern.push(c);
-                s.recall = None;
-            }
-            Action::PromptBackspace => {
-                if s.query.pattern.pop().is_none() {
-                    self.cancel_search();
-                    return;
-                }
-            }
-            Action::PromptDeleteWord => super::search::delete_word(&mut s.query.pattern),
-            Action::PromptClear => s.query.pattern.clear(),
-            Action::PromptToggleRegex => s.query.regex = !s.query.regex,
-            Action::PromptHistoryPrev | Action::PromptHistoryNext => {
-                if self.history.is_empty() {
-                    return;
-                }
-                let last = self.history.len() - 1;
-                let next = match (s.recall, action == Action::PromptHistoryPrev) {
-                    (None, true) => {
-                        s.typed = s.query.pattern.clone();
-                        Some(last)
-                    }
-                    (None, false) => None,
-                    (Some(i), true) => Some(i.saturating_sub(1)),
-                    (Some(i), false) if i < last => Some(i + 1),
-                    (Some(_), false) => None,
-                };
-                s.recall = next;
-                s.query.pattern = match next {
-                    Some(i) => self.history.get(i).cloned().unwrap_or_default(),
-                    None => s.typed.clone(),
-                };
-            }
-            Action::PromptAccept => {
+        match prompt::edit(&mut s.query, &mut s.recall, &self.history, action) {
+            Edit::Changed => {}
+            Edit::Accept => {
                 s.prompt = None;
                 s.previous = None;
                 let pattern = s.query.pattern.clone();
@@ -329,19 +301,14 @@ impl Shell {
                 if s.error.is_none() && s.total == 0 {
                     self.message = Some(format!("no match for \"{pattern}\""));
                 }
-                self.history.retain(|h| *h != pattern);
-                self.history.push(pattern);
+                prompt::remember(&mut self.history, &pattern);
                 return;
             }
-            Action::PromptCancel => {
+            Edit::Cancel => {
                 self.cancel_search();
                 return;
             }
-            Action::Quit => {
-                self.quit = true;
-                return;
-            }
-            _ => return,
+            Edit::Ignored => return,
         }
         // Every keystroke searches again from where `/` was pressed.
         let from = s.prompt.unwrap_or(0);
