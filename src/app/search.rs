@@ -69,8 +69,6 @@ struct PairMatch {
     wrapped: bool,
 }
 
-/// Deletes the word at the end of a query, and the spaces after it (`Ctrl-w`, as in a shell).
-
 impl App {
     fn saved_view(&self) -> Saved {
         Saved {

@@ -56,7 +56,7 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
         Some((name, n)) => format!(
             " Sources · hiding {} ({}) · x on it shows them ",
             sanitize_line(name),
-            crate::app::analysis::items(n)
+            crate::app::filter::items(n)
         ),
         None => format!(
             " Sources · {} · x hides the selected one everywhere ",

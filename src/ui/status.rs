@@ -61,7 +61,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         tags = format!(
             "hiding: {} ({})",
             sanitize_line(name),
-            crate::app::analysis::items(n)
+            crate::app::filter::items(n)
         );
         tag_style = theme::FILTER;
         counts.fitting(w.saturating_sub(width(&tags) + 3))
