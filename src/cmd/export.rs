@@ -18,7 +18,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::briefing::model::{credibility_meaning, Briefing, Interest, Item, ItemRef, Section};
+use crate::briefing::describe;
+use crate::briefing::model::{Briefing, Item, ItemRef, Section};
 use crate::briefing::relations::{PairKind, Relations};
 use crate::cmd::print::load_each;
 
@@ -326,7 +327,7 @@ fn markdown(b: &Briefing, rel: &Relations) -> String {
                 }
             }
             if let Some(c) = item.credibility {
-                meta.push(("Credibility", format!("{c} ({})", credibility_meaning(c))));
+                meta.push(("Credibility", describe::credibility(c)));
             }
             if let Some(q) = &item.quote {
                 meta.push(("Quote", format!("“{}”", inline(q))));
@@ -381,16 +382,10 @@ fn markdown(b: &Briefing, rel: &Relations) -> String {
                 meta.push(k.word().to_string());
             }
             if let Some(r) = s.reliability {
-                meta.push(format!("reliability {}: {}", r.word(), r.meaning()));
+                meta.push(describe::reliability(r));
             }
             if let Some(i) = s.interest {
-                meta.push(
-                    match i {
-                        Interest::Party => "a party to the story",
-                        Interest::None => "not a party to the story",
-                    }
-                    .to_string(),
-                );
+                meta.push(describe::interest(i).to_string());
             }
             if !meta.is_empty() {
                 let _ = write!(md, " ({})", meta.join("; "));

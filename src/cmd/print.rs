@@ -10,9 +10,10 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use crate::briefing::describe;
 use crate::briefing::document::{load_found, Document};
 use crate::briefing::files::expand;
-use crate::briefing::model::{credibility_meaning, Briefing, Interest, Item, ItemRef, Section};
+use crate::briefing::model::{Briefing, Item, ItemRef, Section};
 use crate::briefing::relations::{PairKind, Relations};
 use crate::cmd::check::write_line;
 use crate::text::{self, wrap};
@@ -252,7 +253,7 @@ impl<W: Write> Printer<'_, W> {
             self.field("quote", &format!("“{q}”"))?;
         }
         if let Some(c) = item.credibility {
-            self.field("credibility", &format!("{c} ({})", credibility_meaning(c)))?;
+            self.field("credibility", &describe::credibility(c))?;
         }
         if let Some(u) = &item.url {
             self.field("url", u)?;
@@ -324,14 +325,10 @@ impl<W: Write> Printer<'_, W> {
             head.extend(s.kind.map(|k| k.word().to_string()));
             self.line(0, &head.join(" · "), Some(CYAN))?;
             if let Some(r) = s.reliability {
-                self.field("reliability", &format!("{} ({})", r.word(), r.meaning()))?;
+                self.field("reliability", &describe::reliability_value(r))?;
             }
             if let Some(i) = s.interest {
-                let words = match i {
-                    Interest::Party => "party (a party to the story)",
-                    Interest::None => "none (not a party to the story)",
-                };
-                self.field("interest", words)?;
+                self.field("interest", &describe::interest_value(i))?;
             }
             if let Some(u) = &s.url {
                 self.field("url", u)?;

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use super::{scrolled, theme};
 use crate::app::{App, SourcesState};
 use crate::briefing::analysis::SourceSummary;
-use crate::briefing::model::Interest;
+use crate::briefing::describe;
 use crate::briefing::{Briefing, ItemRef};
 use crate::text::{sanitize_line, truncate, width};
 use crate::view::tables::source_rows;
@@ -136,12 +136,10 @@ fn detail(app: &App, sum: &SourceSummary, w: usize, room: usize) -> Vec<Line<'st
             about.push(k.word().to_string());
         }
         if let Some(r) = src.reliability {
-            about.push(format!("reliability {} ({})", r.word(), r.meaning()));
+            about.push(describe::reliability(r));
         }
-        match src.interest {
-            Some(Interest::Party) => about.push("a party to the story".into()),
-            Some(Interest::None) => about.push("not a party".into()),
-            None => {}
+        if let Some(i) = src.interest {
+            about.push(describe::interest(i).to_string());
         }
         if let Some(u) = &src.url {
             about.push(sanitize_line(u).into_owned());

@@ -4,10 +4,10 @@
 
 use super::line::{Kind, Line, Span};
 use super::marks::{field_matches, FieldMatches};
-use super::pane::{flags, SINGLE_SOURCE};
 use super::{styled, Ctx};
+use crate::briefing::model::Interest;
 use crate::briefing::search::{Field, Place};
-use crate::briefing::{model::credibility_meaning, Item, ItemRef, Relation};
+use crate::briefing::{describe, Item, ItemRef, Relation};
 use crate::text::{sanitize_line, truncate};
 
 /// The detail laid out at a width: its lines, and the line of each relation (for scrolling).
@@ -180,10 +180,10 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
                     v.push_str(&format!(" ({k})"));
                 }
                 if let Some(r) = s.reliability {
-                    v.push_str(&format!(" · reliability {} — {}", r.word(), r.meaning()));
+                    v.push_str(&format!(" · {}", describe::reliability(r)));
                 }
-                if s.interest == Some(crate::briefing::model::Interest::Party) {
-                    v.push_str(" · a party to the story");
+                if let Some(i) = s.interest.filter(|&i| i == Interest::Party) {
+                    v.push_str(&format!(" · {}", describe::interest(i)));
                 }
                 current = current.or(marked_field(lines, w, "Source", v, &source));
                 if let Some(url) = &s.url {
@@ -207,12 +207,9 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
         ));
     }
     if let Some(r) = b.find(&item.id) {
-        let why: Vec<&str> = flags(b, &ctx.doc.relations, item, r)
+        let why: Vec<&str> = describe::flags(b, &ctx.doc.relations, item, r)
             .into_iter()
-            .map(|flag| match flag {
-                SINGLE_SOURCE => "rests on one source: no other source confirms it",
-                _ => "anonymous: the attribution names no one",
-            })
+            .map(describe::flag_meaning)
             .collect();
         if !why.is_empty() {
             let value = why.join("; ");
@@ -246,12 +243,7 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
         ]));
     }
     if let Some(c) = item.credibility {
-        field(
-            lines,
-            w,
-            "Credibility",
-            format!("{c} — {}", credibility_meaning(c)),
-        );
+        field(lines, w, "Credibility", describe::credibility(c));
     }
     if let Some(q) = &item.quote {
         let v = format!("“{}”", sanitize_line(q));

@@ -9,7 +9,7 @@ use super::marks::{field_matches, hidden_match_marks, search_highlights, SHOWN_F
 use super::styled::{self, Highlight};
 use super::{layout, Ctx};
 use crate::briefing::search::{Field, Place};
-use crate::briefing::{Briefing, Item, ItemRef, Relations, Section};
+use crate::briefing::{describe, Item, ItemRef, Section};
 use crate::text::{sanitize_line, truncate};
 
 /// One of the facts under an item, with the search matches in it.
@@ -61,10 +61,7 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
                     let who = b
                         .source_name(resp)
                         .map_or_else(|| resp.id.clone(), |n| sanitize_line(n).into_owned());
-                    parts.push((
-                        format!("{} {} by {who}", stance.glyph(), stance.participle()),
-                        Kind::Stance(stance),
-                    ));
+                    parts.push((describe::answered_by(stance, &who), Kind::Stance(stance)));
                 }
             }
         }
@@ -76,12 +73,7 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
                     .map(|t| sanitize_line(t).into_owned())
                     .collect();
                 parts.push((
-                    format!(
-                        "{} {} {}",
-                        stance.glyph(),
-                        stance.word(),
-                        targets.join(", ")
-                    ),
+                    describe::stance_toward(stance, &targets),
                     Kind::Stance(stance),
                 ));
             }
@@ -103,21 +95,7 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
     out
 }
 
-/// How thin an item's footing is: `1 source` (a claim no other source confirms) and
-/// `anonymous` (its attribution names no one). Words, so they read without colour.
-pub fn flags(b: &Briefing, rel: &Relations, item: &Item, r: ItemRef) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    if r.section == Section::Claims && crate::briefing::analysis::single_source(b, rel, r.index) {
-        out.push(SINGLE_SOURCE);
-    }
-    if crate::briefing::analysis::anonymous(item) {
-        out.push(ANONYMOUS);
-    }
-    out
-}
-
-pub const SINGLE_SOURCE: &str = "1 source";
-pub const ANONYMOUS: &str = "anonymous";
+pub use crate::briefing::describe::{flags, ANONYMOUS, SINGLE_SOURCE};
 
 /// Cells between two parts on a meta line: ` · `.
 const SEPARATOR: usize = 3;
