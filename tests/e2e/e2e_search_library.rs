@@ -6,12 +6,11 @@
 //! prints the screen. `Esc` is sent alone and the screen is awaited before the next key, since
 //! an escape followed at once by a key reads as Alt-key. Skipped when tmux is not installed.
 
-mod libsupport;
+use crate::libsupport;
 
 use std::path::{Path, PathBuf};
 
-mod tmux;
-use tmux::{quote, repo, Tmux};
+use crate::tmux::{quote, repo, Tmux};
 
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))

@@ -1,23 +1,22 @@
 //! Whole frames of search and the library as the user sees them (ratatui's `TestBackend`, insta
-//! snapshots in `tests/snapshots/`): panes during a search, the prompt with a regex error, the
+//! snapshots in `tests/it/snapshots/`): panes during a search, the prompt with a regex error, the
 //! library with a broken file and one still loading, a broken file's diagnostics. Snapshots hold
 //! no colour, so the match highlights and the error entry's style are asserted on cells.
 //!
-//! Update with `INSTA_UPDATE=always cargo test --test search_library_snapshots`, then read every
-//! changed `.snap`.
+//! Update with `INSTA_UPDATE=always cargo test --test it search_library_snapshots::`, then read
+//! every changed `.snap`.
 
-mod libsupport;
-mod support;
+use crate::libsupport;
 
 use std::path::PathBuf;
 
+use crate::support::*;
 use brief::app::shell::Shell;
 use brief::app::App;
 use brief::briefing::Section;
 use brief::ui::{layout, theme};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use support::*;
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 

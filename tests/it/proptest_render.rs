@@ -8,7 +8,7 @@
 //! from the key table, random characters, resizes, clicks and wheel turns at random cells. The
 //! app is drawn on ratatui's `TestBackend` after every step.
 
-mod support;
+use crate::support;
 
 use brief::app::keymap::{self, Key};
 use brief::app::{Action, App, Doc};

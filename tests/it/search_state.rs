@@ -12,15 +12,15 @@
 //!   2 troop-cut-size ↔ cost-sharing-deal, 3 costs-in-trade-talks ↔ costs-kept-separate,
 //!   4 costs-in-trade-talks ↔ cost-sharing-deal
 
-mod libsupport;
-mod support;
+use crate::libsupport;
+use crate::support;
 
+use crate::support::*;
 use brief::app::keymap::Mode;
 use brief::app::{App, DetailState, PairsState, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
 use brief::ui::{layout, theme};
-use support::*;
 
 const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;

@@ -5,16 +5,14 @@
 //!
 //! Dates: night-buses 2025-11-04, harbour-bridge-tolls 2025-09-18, korea-troops 2025-05-23.
 
-mod libsupport;
-
 use std::path::{Path, PathBuf};
 
+use crate::libsupport::*;
 use brief::app::keymap::Mode;
 use brief::app::shell::{Request, Shell};
 use brief::app::App;
 use brief::briefing::search::Place;
 use brief::briefing::Section;
-use libsupport::*;
 
 const NIGHT: &str = "Marrowby council denies plan to scrap night buses";
 const HARBOUR: &str = "Hwanpo harbour bridge toll rise: 12% or 4%? 🌉";

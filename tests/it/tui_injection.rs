@@ -7,7 +7,7 @@
 //! (`␛`, `␇`, `⇄`, …). The same for `brief print`, `brief export --format markdown` and
 //! `brief check`, whose output is bytes on a pipe or a terminal.
 
-mod support;
+use crate::support;
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;

@@ -10,8 +10,7 @@
 
 use std::path::Path;
 
-mod tmux;
-use tmux::{repo, Tmux};
+use crate::tmux::{repo, Tmux};
 
 /// Starts `brief ARGS` from the repository in a `width`×`height` terminal.
 fn start(width: u16, height: u16, args: &str) -> Option<Tmux> {

@@ -18,8 +18,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod tmux;
-use tmux::{brief, repo, Tmux};
+use crate::tmux::{brief, repo, Tmux};
 
 const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);

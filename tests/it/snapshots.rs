@@ -1,16 +1,15 @@
 //! Whole frames as the user sees them, drawn on ratatui's `TestBackend` and kept as insta
-//! snapshots (`tests/snapshots/`), at 120×40, 80×24 and 40×12, plus the terminals too small for
-//! any layout. Snapshots hold no colour, so the styles that carry meaning (the focused pane, the
-//! selected item, figures and shared words in a contradiction) are asserted on cells directly.
+//! snapshots (`tests/it/snapshots/`), at 120×40, 80×24 and 40×12, plus the terminals too small
+//! for any layout. Snapshots hold no colour, so the styles that carry meaning (the focused pane,
+//! the selected item, figures and shared words in a contradiction) are asserted on cells directly.
 //!
-//! Update with `INSTA_UPDATE=always cargo test --test snapshots`, then read every changed `.snap`.
+//! Update with `INSTA_UPDATE=always cargo test --test it snapshots::`, then read every changed
+//! `.snap`.
 
-mod support;
-
+use crate::support::*;
 use brief::app::{App, Screen};
 use brief::ui::{contradictions, layout, theme};
 use ratatui::style::{Color, Modifier};
-use support::*;
 use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];

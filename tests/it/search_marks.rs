@@ -9,9 +9,9 @@
 //! claims 0–2 cite "unnamed US defence officials familiar with the discussions"; the first
 //! declared contradiction's note (pair 0) ends "need not have been raised with Seoul yet".
 
-mod libsupport;
-mod support;
+use crate::libsupport;
 
+use crate::support::*;
 use brief::app::{App, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
@@ -19,7 +19,6 @@ use brief::ui::{layout, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use support::*;
 
 const CLAIMS: Section = Section::Claims;
 
@@ -367,7 +366,7 @@ fn matches_in_the_title_are_highlighted_in_the_header_and_the_summary_in_the_inf
 // ---- whole frames ----
 
 /// Opens korea at `w`×`h`, types `keys`, and snapshots the frame (`INSTA_UPDATE=always cargo
-/// test --test search_marks`, then read the `.snap` diffs). Snapshots hold no colour: the
+/// test --test it search_marks::`, then read the `.snap` diffs). Snapshots hold no colour: the
 /// tests above assert the styles.
 #[track_caller]
 fn snap(name: &str, keys: &str, (w, h): (u16, u16), what: &str) {

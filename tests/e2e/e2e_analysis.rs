@@ -1,8 +1,7 @@
 //! End to end: the real binary in tmux opens the stance matrix (`m`), the timeline (`t`) and the
 //! sources (`s`), hides a source (`x`), and quits cleanly. Skipped when tmux is not installed.
 
-mod tmux;
-use tmux::{repo, Tmux};
+use crate::tmux::{repo, Tmux};
 
 fn session(w: u16, h: u16) -> Option<Tmux> {
     Tmux::start(repo(), w, h, "", "briefings/korea-troops.yaml")

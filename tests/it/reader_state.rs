@@ -12,13 +12,11 @@
 //!   mnd-denial, 2 troop-cut-size ↔ cost-sharing-deal, 3 costs-in-trade-talks ↔
 //!   costs-kept-separate, 4 costs-in-trade-talks ↔ cost-sharing-deal
 
-mod support;
-
+use crate::support::*;
 use brief::app::keymap::Mode;
 use brief::app::{Action, App, DetailState, PairsState, Relation, Screen, Side};
 use brief::briefing::{ItemRef, Section};
 use brief::ui::{contradictions, layout};
-use support::*;
 
 const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;

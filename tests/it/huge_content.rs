@@ -3,7 +3,7 @@
 //! panicking, and no line pushes a pane's border out of place. Then a storm of resizes between
 //! 1×1 and 300×100, drawn after each one.
 
-mod support;
+use crate::support;
 
 use brief::app::{Action, App};
 use brief::briefing::Section;

@@ -1,0 +1,13 @@
+//! The end-to-end tests, one binary: the real `brief` in a real terminal (tmux), each former
+//! `tests/e2e_*.rs` suite a module here. They need tmux; without it they fail (see [`tmux`]).
+//! Run one suite with `cargo test --test e2e e2e_signals::`.
+
+// Shared with the integration tests (`tests/it/`): the bundled briefings and generated ones.
+#[path = "../it/libsupport.rs"]
+mod libsupport;
+mod tmux;
+
+mod e2e_analysis;
+mod e2e_search_library;
+mod e2e_signals;
+mod e2e_tmux;
