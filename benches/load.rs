@@ -35,7 +35,7 @@ fn items() -> usize {
 }
 
 fn whole(c: &mut Criterion<CpuTime>) {
-    let text = brief::generate::big(items());
+    let text = briefgen::big(items());
     let mut g = c.benchmark_group("load");
     g.sample_size(10);
     g.throughput(common::bytes(&text));
@@ -58,7 +58,7 @@ fn whole(c: &mut Criterion<CpuTime>) {
 }
 
 fn steps(c: &mut Criterion<CpuTime>) {
-    let text = brief::generate::big(items());
+    let text = briefgen::big(items());
     let Ok(raw) = parse_only(&text) else {
         panic!("the generated briefing does not parse");
     };

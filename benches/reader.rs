@@ -35,7 +35,7 @@ fn items() -> usize {
 }
 
 fn shell(items: usize) -> Shell {
-    let text = brief::generate::big(items);
+    let text = briefgen::big(items);
     let Ok(l) = load_str(&text) else {
         panic!("the generated briefing does not load");
     };

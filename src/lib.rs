@@ -24,9 +24,6 @@ pub mod briefing;
 pub mod bundled;
 pub mod cli;
 pub mod cmd;
-/// Synthetic briefings for benchmarks and the `generate` example; not used by the reader.
-#[doc(hidden)]
-pub mod generate;
 pub mod loader;
 pub mod open;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.

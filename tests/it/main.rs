@@ -11,6 +11,7 @@ mod support;
 mod analysis_snapshots;
 mod analysis_views;
 mod check_cli;
+mod generated;
 mod hostile_input;
 mod huge_content;
 mod library_state;
