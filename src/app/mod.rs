@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod keymap;
 pub mod library;
 pub mod libsearch;
+mod query;
 pub mod search;
 pub mod shell;
 
