@@ -10,7 +10,6 @@
 //!
 //! Without tmux the tests fail, they are not skipped: a test that passes without running proves
 //! nothing, and a CI machine that lost tmux would go on passing. `.ci/run` installs it.
-#![allow(dead_code)] // each suite uses a different part of this
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! Shared by the search and library tests: counting what a search should find straight from a
 //! briefing's YAML (independently of the search index), building a library the way the event loop
 //! does but without threads, drawing the library, and writing generated briefings.
-#![allow(dead_code)] // each test crate uses a different part of this
+#![allow(dead_code)] // tests/e2e includes this file too and uses only a part of it
 
 use std::path::{Path, PathBuf};
 

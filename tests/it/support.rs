@@ -1,6 +1,5 @@
 //! Shared by the reader's state and snapshot tests: loading briefings into an `App`, and drawing
 //! the app on ratatui's `TestBackend` the way the terminal would show it.
-#![allow(dead_code)] // each test crate uses a different part of this
 
 use std::path::{Path, PathBuf};
 
