@@ -1,4 +1,4 @@
-//! Writes synthetic briefings for benchmarking (see BENCHMARKS.md).
+//! Writes synthetic briefings for benchmarking (see BENCHMARKS.md), made by `crates/briefgen`.
 //!
 //! ```text
 //! cargo run --release --example generate -- big OUT.yaml [ITEMS_PER_SECTION=20000]
@@ -10,8 +10,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brief::generate;
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number = |i: usize, default: usize| -> Result<usize, String> {
@@ -22,7 +20,7 @@ fn main() -> ExitCode {
     };
     let result = match (args.first().map(String::as_str), args.get(1)) {
         (Some("big"), Some(out)) => number(2, 20_000).and_then(|n| {
-            let text = generate::big(n);
+            let text = briefgen::big(n);
             std::fs::write(out, &text).map_err(|e| format!("{out}: {e}"))?;
             println!("{out}: {n} items per section, {} bytes", text.len());
             Ok(())
@@ -33,7 +31,7 @@ fn main() -> ExitCode {
             let mut bytes = 0;
             for i in 0..n {
                 let path = dir.join(format!("briefing-{i:04}.yaml"));
-                let text = generate::ordinary(i as u64);
+                let text = briefgen::ordinary(i as u64);
                 bytes += text.len();
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             }

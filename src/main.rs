@@ -3,18 +3,6 @@
 //! Exit status: 0 success (a closed output pipe counts as success), 1 a briefing has errors or
 //! could not be read, 2 usage error (from clap).
 
-// Data from outside never reaches a panic: no unwrap/expect/panic!/unchecked indexing in
-// shipped code. The few justified exceptions carry a local `allow` with the reason.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 

@@ -13,6 +13,7 @@ pub mod library;
 pub mod libsearch;
 pub mod prompt;
 pub mod screens;
+mod query;
 pub mod search;
 pub mod shell;
 

@@ -1,7 +1,9 @@
 //! Synthetic briefings for benchmarks: deterministic, valid, and shaped like real ones.
 //!
-//! Not part of the reader. `examples/generate.rs` writes these to disk and `benches/` builds them
-//! in memory, so both measure the same text. The same seed always gives the same bytes: a small
+//! Not part of the reader: a dev-dependency of `brief`, never built into the binary.
+//! `examples/generate.rs` writes these to disk and `benches/` builds them in memory, so both
+//! measure the same text. It writes YAML text only and does not depend on `brief`; the tests
+//! that load what it writes are in `tests/it/generated.rs`. The same seed always gives the same bytes: a small
 //! SplitMix64 generator of our own keeps that true across platforms and dependency upgrades.
 //!
 //! Every file passes `brief check` with no errors and no warnings: every source is used, every
@@ -9,8 +11,6 @@
 //! existing items (some merge into implied pairs, as in hand-written briefings).
 
 use std::fmt::Write;
-
-use crate::briefing::model::days_in_month;
 
 /// SplitMix64: tiny, fast, and good enough to vary text.
 #[derive(Debug, Clone)]
@@ -509,7 +509,8 @@ fn plain_ok(s: &str) -> bool {
     !first.is_ascii_digit() && !s.starts_with('.') && !s.starts_with('+')
 }
 
-fn scalar(s: &str) -> String {
+/// `s` as a YAML scalar: plain when it reads back as the same string, else double-quoted.
+pub fn scalar(s: &str) -> String {
     if plain_ok(s) {
         return s.to_string();
     }
@@ -562,6 +563,17 @@ fn key_text(out: &mut String, indent: &str, k: &str, text: &Text) {
                 let _ = writeln!(out, "{indent}  {l}");
             }
         }
+    }
+}
+
+/// Days in `month` of `year` (the loader has its own; this crate does not depend on it).
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
     }
 }
 
@@ -840,74 +852,4 @@ pub fn big(n: usize) -> String {
 /// The `index`th briefing of a generated library.
 pub fn ordinary(index: u64) -> String {
     briefing(&Spec::ordinary(index))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::briefing::load::load_str;
-    use crate::briefing::{Relations, Stance};
-
-    #[track_caller]
-    fn loads_clean(text: &str) -> crate::briefing::Briefing {
-        match load_str(text) {
-            Ok(l) => {
-                assert!(l.warnings.is_empty(), "warnings: {:?}", l.warnings);
-                l.briefing
-            }
-            Err(d) => panic!(
-                "generated briefing does not load: {:?}",
-                &d[..d.len().min(5)]
-            ),
-        }
-    }
-
-    #[test]
-    fn big_briefing_is_valid_and_shaped_as_asked() {
-        let text = big(600);
-        assert_eq!(text, big(600), "same spec, same bytes");
-        let b = loads_clean(&text);
-        assert_eq!(
-            (b.claims.len(), b.responses.len(), b.context.len()),
-            (600, 600, 600)
-        );
-        let denials = b
-            .responses
-            .iter()
-            .filter(|r| r.stance == Some(Stance::Denies))
-            .count();
-        assert_eq!(denials, 200, "a third of the responses deny");
-        assert!(
-            b.claims.iter().any(|c| c.text.contains("했다")),
-            "some Korean"
-        );
-        let words: Vec<usize> = b
-            .context
-            .iter()
-            .map(|c| c.text.split_whitespace().count())
-            .collect();
-        assert!(words.iter().all(|&w| w >= 10) && words.iter().any(|&w| w >= 40));
-        let rel = Relations::derive(&b);
-        assert!(rel.pairs.iter().any(|p| p.note.is_some()));
-        assert!((0..b.claims.len()).all(|c| rel.answers(c).next().is_some()));
-    }
-
-    #[test]
-    fn library_briefings_are_valid_and_differ() {
-        let texts: Vec<String> = (0..60).map(ordinary).collect();
-        for t in &texts {
-            loads_clean(t);
-        }
-        assert_ne!(texts[0], texts[1]);
-    }
-
-    #[test]
-    fn quoting_round_trips() {
-        for s in ["yes", "a: b", "#x", "12", "it's fine", "\"q\"", "x\\y"] {
-            let yaml = format!("v: {}", scalar(s));
-            let v: std::collections::HashMap<String, String> =
-                serde_yaml::from_str(&yaml).unwrap_or_default();
-            assert_eq!(v.get("v").map(String::as_str), Some(s), "{yaml}");
-        }
-    }
 }

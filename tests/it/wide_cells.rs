@@ -3,12 +3,10 @@
 //! columns. (The terminal draws a wide character over the cell after it: a border drawn there
 //! would vanish, which is what a QA pass saw at the help overlay's left edge.)
 
-mod support;
-
 use ratatui::layout::Rect;
 
+use crate::support::*;
 use brief::app::App;
-use support::*;
 
 /// Items whose text is Korean with no space after 0 to 11 ASCII letters, so that across the
 /// items a wide character straddles every column.

@@ -13,20 +13,19 @@
 //! since the shell is busy in `sleep` afterwards.
 //!
 //! Each test runs its own tmux server, killed by a guard however the test ends. Every wait polls
-//! with a deadline that is only reached on failure. Skipped, with a message, without tmux.
+//! with a deadline that is only reached on failure. Without tmux they fail.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod tmux;
-use tmux::{brief, repo, Tmux};
+use crate::tmux::{brief, repo, Tmux};
 
 const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 
 /// The reader on the Korea briefing at 100×30, in a shell that ignores HUP while brief, in a
 /// subshell with HUP's default action back, does not.
-fn start() -> Option<Tmux> {
+fn start() -> Tmux {
     let script = format!(
         "trap '' HUP; (trap - HUP; exec {} briefings/korea-troops.yaml); \
          echo BRIEF-EXIT=$?; sleep 60",
@@ -73,7 +72,7 @@ fn brief_pid(t: &Tmux) -> String {
 
 /// Starts the reader, sends `signal` to brief, and checks the terminal is restored.
 fn signal_restores_the_terminal(signal: &str) {
-    let Some(t) = start() else { return };
+    let t = start();
     t.wait_for(&["PANES"]);
     assert_eq!(t.display("#{alternate_on}"), "1", "the reader is drawn");
     // The checks below can tell: while the reader runs, the cursor is hidden and raw mode is on.
@@ -186,7 +185,7 @@ fn assert_icanon(t: &Tmux, on: bool, when: &str) {
 /// Stops the running reader with `stop` (keys or a signal), checks the terminal is the shell's
 /// again, continues it as `fg` would and checks the reader is back as it was left.
 fn suspend_and_resume(stop: impl FnOnce(&Tmux, &str)) {
-    let Some(t) = start() else { return };
+    let t = start();
     t.wait_for(&["Claims 1/4", "PANES"]);
     // A half-typed query survives the stop.
     t.keys(&["/"]);

@@ -4,14 +4,13 @@
 //! ends. Nothing sleeps and then asserts: every check polls `capture-pane` until the expected
 //! screen appears or a deadline passes (only reached when something is wrong), and a timeout
 //! prints the screen. `Esc` is sent alone and the screen is awaited before the next key, since
-//! an escape followed at once by a key reads as Alt-key. Skipped when tmux is not installed.
+//! an escape followed at once by a key reads as Alt-key. Fails without tmux.
 
-mod libsupport;
+use crate::libsupport;
 
 use std::path::{Path, PathBuf};
 
-mod tmux;
-use tmux::{quote, repo, Tmux};
+use crate::tmux::{quote, repo, Tmux};
 
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
@@ -30,9 +29,7 @@ fn bundled_into(dir: &Path) -> PathBuf {
 
 #[test]
 fn slash_types_a_query_enter_keeps_it_n_and_shift_n_move_esc_clears() {
-    let Some(t) = Tmux::start(repo(), 120, 40, "", "briefings/korea-troops.yaml") else {
-        return;
-    };
+    let t = Tmux::start(repo(), 120, 40, "", "briefings/korea-troops.yaml");
     t.wait_for(&["Claims 1/4", "PANES"]);
     t.keys(&["/"]);
     t.wait_for(&["/▏"]);
@@ -60,9 +57,7 @@ fn slash_types_a_query_enter_keeps_it_n_and_shift_n_move_esc_clears() {
 
 #[test]
 fn a_search_with_no_match_says_so_and_esc_restores_the_view() {
-    let Some(t) = Tmux::start(repo(), 80, 24, "", "briefings/korea-troops.yaml") else {
-        return;
-    };
+    let t = Tmux::start(repo(), 80, 24, "", "briefings/korea-troops.yaml");
     t.wait_for(&["Claims 1/4", "PANES"]);
     t.keys(&["3", "j"]);
     t.wait_for(&["context 2/5"]);
@@ -105,9 +100,7 @@ fn a_folder_with_a_broken_file_lists_it_and_enter_shows_its_diagnostics() {
         libsupport::read("tests/fixtures/invalid/several-errors.yaml"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let Some(t) = Tmux::start(dir.path(), 120, 40, "", &quote(dir.path())) else {
-        return;
-    };
+    let t = Tmux::start(dir.path(), 120, 40, "", &quote(dir.path()));
     let screen = t.wait_for(&[
         "4 briefings · 1 with errors",
         "✗ broken.yaml  2:7 date `2025-02-30` is not a real calendar date",
@@ -148,9 +141,7 @@ fn a_folder_with_a_broken_file_lists_it_and_enter_shows_its_diagnostics() {
 fn a_library_search_is_carried_into_the_briefing_it_opens() {
     let dir = tempdir();
     bundled_into(dir.path());
-    let Some(t) = Tmux::start(dir.path(), 120, 40, "", &quote(dir.path())) else {
-        return;
-    };
+    let t = Tmux::start(dir.path(), 120, 40, "", &quote(dir.path()));
     t.wait_for(&["3 briefings", "LIBRARY"]);
     t.keys(&["/"]);
     t.type_text("pentagon");
@@ -170,9 +161,7 @@ fn a_library_search_is_carried_into_the_briefing_it_opens() {
 fn three_hundred_generated_briefings_fill_the_list() {
     let dir = tempdir();
     libsupport::write_generated(dir.path(), 300);
-    let Some(t) = Tmux::start(dir.path(), 120, 40, "", &quote(dir.path())) else {
-        return;
-    };
+    let t = Tmux::start(dir.path(), 120, 40, "", &quote(dir.path()));
     // The newest (number 299) first, and the count once every file has loaded.
     let screen = t.wait_for(&["300 briefings", "briefing 1/300"]);
     let first = screen
@@ -196,9 +185,7 @@ fn a_saved_change_appears_a_broken_save_keeps_the_old_version_and_the_fix_clears
     let dir = tempdir();
     let korea = bundled_into(dir.path());
     let good = libsupport::read("briefings/korea-troops.yaml");
-    let Some(t) = Tmux::start(dir.path(), 120, 40, "", &quote(&korea)) else {
-        return;
-    };
+    let t = Tmux::start(dir.path(), 120, 40, "", &quote(&korea));
     t.wait_for(&["Claims 1/4", "PANES"]);
     let edited = good.replace(
         "About 28,500 US troops are stationed",
@@ -247,9 +234,7 @@ fn an_editor_that_fails_says_so() {
         ("false", "the editor `false` exited with"),
     ] {
         let env = format!("VISUAL= EDITOR={editor}");
-        let Some(t) = Tmux::start(dir.path(), 120, 40, &env, &quote(&korea)) else {
-            return;
-        };
+        let t = Tmux::start(dir.path(), 120, 40, &env, &quote(&korea));
         t.wait_for(&["Claims 1/4", "PANES"]);
         t.keys(&["e"]);
         t.wait_for(&[says, "PANES"]);
@@ -278,9 +263,7 @@ fn e_runs_the_editor_at_the_items_line_and_the_reader_comes_back() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let env = format!("VISUAL= EDITOR={}", quote(&editor));
-    let Some(t) = Tmux::start(dir.path(), 120, 40, &env, &quote(&korea)) else {
-        return;
-    };
+    let t = Tmux::start(dir.path(), 120, 40, &env, &quote(&korea));
     t.wait_for(&["Claims 1/4", "PANES"]);
     t.keys(&["2", "j"]);
     t.wait_for(&["response 2/3"]);

@@ -681,7 +681,7 @@ fn fuzz_frames_big_library_screen_many_keys() {
             if let Some(a) = keymap::lookup(shell.mode(), first) {
                 shell.update(a);
             }
-            shell.requests.clear();
+            shell.take_requests();
         }
         if let Err(e) = term.draw(|f| brief::ui::render_shell(&shell, f)) {
             match e {}

@@ -1,13 +1,15 @@
 //! The tmux harness of the end-to-end tests: the real `brief` binary in a real terminal, driven
 //! by keys (`send-keys`) and read back (`capture-pane`).
 //!
-//! Each session runs on its own tmux server (`tmux -L brief-<suite>-<pid>-<n>`), so tests in
+//! Each session runs on its own tmux server (`tmux -L brief-e2e-<pid>-<n>`), so tests in
 //! parallel never share one, and a guard kills the server however the test ends. Nothing sleeps
 //! for a fixed time and then asserts: every wait polls the screen until what is expected is there
 //! **and the screen has settled** (two captures in a row agree, so a frame caught half-written is
 //! never taken for the answer), or a generous deadline passes — only reached when something is
-//! wrong, and then the screen is printed. Sessions are skipped, with a message, without tmux.
-#![allow(dead_code)] // each suite uses a different part of this
+//! wrong, and then the screen is printed.
+//!
+//! Without tmux the tests fail, they are not skipped: a test that passes without running proves
+//! nothing, and a CI machine that lost tmux would go on passing. `.ci/run` installs it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -45,17 +47,19 @@ pub fn repo() -> &'static Path {
 impl Tmux {
     /// Runs `ENV brief ARGS` in `dir` in a `width`×`height` terminal, under `sh`, which prints
     /// `BRIEF-EXIT=<status>` when brief exits and then waits, so the last screen can be read.
-    /// None without tmux.
-    pub fn start(dir: &Path, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
+    /// Panics without tmux.
+    pub fn start(dir: &Path, width: u16, height: u16, env: &str, args: &str) -> Tmux {
         let script = format!("{env} {} {args}; echo BRIEF-EXIT=$?; sleep 60", brief());
         Tmux::start_script(dir, width, height, &script)
     }
 
-    /// Runs `sh -c SCRIPT` in `dir` in a `width`×`height` terminal. None without tmux.
-    pub fn start_script(dir: &Path, width: u16, height: u16, script: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipped: tmux is not installed");
-            return None;
+    /// Runs `sh -c SCRIPT` in `dir` in a `width`×`height` terminal. Panics without tmux.
+    pub fn start_script(dir: &Path, width: u16, height: u16, script: &str) -> Tmux {
+        if let Err(e) = Command::new("tmux").arg("-V").output() {
+            panic!(
+                "the end-to-end tests need tmux, and running `tmux -V` failed: {e}; \
+                 install tmux (apt-get install tmux) or run `cargo test --test it` for the rest"
+            );
         }
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let mut t = Tmux {
@@ -93,7 +97,7 @@ impl Tmux {
         );
         let path = t.display("#{socket_path}");
         t.socket_path = (!path.is_empty()).then(|| path.into());
-        Some(t)
+        t
     }
 
     /// Runs a tmux command on this server.

@@ -9,9 +9,9 @@
 //! claims 0–2 cite "unnamed US defence officials familiar with the discussions"; the first
 //! declared contradiction's note (pair 0) ends "need not have been raised with Seoul yet".
 
-mod libsupport;
-mod support;
+use crate::libsupport;
 
+use crate::support::*;
 use brief::app::{App, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
@@ -19,7 +19,6 @@ use brief::ui::{layout, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use support::*;
 
 const CLAIMS: Section = Section::Claims;
 
@@ -100,7 +99,7 @@ fn matches_in_source_names_and_dates_are_highlighted_in_the_panes() {
         (Place::Item(ItemRef::new(CLAIMS, 0)), Field::Source)
     );
     let buf = draw(&app);
-    let pane = layout::pane_area(app.size, CLAIMS);
+    let pane = layout::pane_area(app.size(), CLAIMS);
     // The current one in claim 0's meta line, the others (claims 1 and 2) as plain matches.
     assert_eq!(text_styled(&buf, pane, theme::MATCH_CURRENT), "Wall Street");
     assert_eq!(
@@ -119,7 +118,7 @@ fn matches_in_source_names_and_dates_are_highlighted_in_the_panes() {
     let buf = draw(&app);
     let cells = cells_styled(
         &buf,
-        layout::pane_area(app.size, CLAIMS),
+        layout::pane_area(app.size(), CLAIMS),
         theme::MATCH_CURRENT,
     );
     assert_eq!(cells.len(), "2025-05-22".len(), "the date, and only it");
@@ -137,24 +136,18 @@ fn a_match_in_a_quote_marks_the_item_in_the_panes_and_shows_in_the_detail() {
         (m.place, m.field),
         (Place::Item(ItemRef::new(CLAIMS, 0)), Field::Quote)
     );
-    assert_eq!(
-        app.message.as_deref(),
-        Some("match in the quote (Enter shows it)")
-    );
+    assert_eq!(app.message(), Some("match in the quote (Enter shows it)"));
     let buf = draw(&app);
-    let pane = layout::pane_area(app.size, CLAIMS);
+    let pane = layout::pane_area(app.size(), CLAIMS);
     let mark = cells_in(&buf, pane, "⌕ quote");
     assert_cells(&buf, &mark, theme::MATCH_CURRENT, "the quote mark");
     // Enter keeps the search, and the status bar, now shown, says where the match is…
     app.press("Enter");
-    assert_eq!(
-        app.message.as_deref(),
-        Some("match in the quote (Enter shows it)")
-    );
+    assert_eq!(app.message(), Some("match in the quote (Enter shows it)"));
     assert!(screen(&app).contains("match in the quote (Enter shows it)"));
     // …and Enter again opens the detail, where the quote is, the word highlighted.
     app.press("Enter");
-    assert!(matches!(app.stack.last(), Some(Screen::Detail(_))));
+    assert!(matches!(app.screen(), Some(Screen::Detail(_))));
     let buf = draw(&app);
     let screen = rows(&buf).join("\n");
     assert!(
@@ -178,7 +171,7 @@ fn attribution_matches_mark_each_item_and_the_current_one_stands_out() {
     let total = expected(KOREA, "familiar with");
     assert_eq!(search(&app).counter(), format!("1/{total}"));
     assert_eq!(current(&app).field, Field::Attribution);
-    let pane = layout::pane_area(app.size, CLAIMS);
+    let pane = layout::pane_area(app.size(), CLAIMS);
     // One mark in the current match's style, the others in the match style.
     let marks = |app: &App| {
         let buf = draw(app);
@@ -197,7 +190,7 @@ fn attribution_matches_mark_each_item_and_the_current_one_stands_out() {
     // n makes claim 1's mark the current one.
     app.press("Enter n");
     assert_eq!(current(&app).place, Place::Item(ItemRef::new(CLAIMS, 1)));
-    assert_eq!(app.selected[0], 1);
+    assert_eq!(app.selected_index(Section::Claims), 1);
     marks(&app);
     // In the detail the attribution line itself is highlighted.
     app.press("Enter");
@@ -258,7 +251,10 @@ fn n_lands_on_every_match_and_each_is_drawn_in_the_panes_the_detail_and_the_cont
                                 screen(&app)
                             );
                         } else {
-                            assert!(app.message.is_some(), "/{query} {m:?}: the status bar says");
+                            assert!(
+                                app.message().is_some(),
+                                "/{query} {m:?}: the status bar says"
+                            );
                         }
                         app.press("n");
                     }
@@ -273,7 +269,7 @@ fn n_in_the_detail_scrolls_to_a_match_below_the_fold() {
     // 80×24: claim 0's detail is longer than the screen, its quote and date below the text.
     let mut app = reader(KOREA, 80, 12);
     app.press("Enter / weighing");
-    let Some(Screen::Detail(d)) = app.stack.last().cloned() else {
+    let Some(Screen::Detail(d)) = app.screen().cloned() else {
         panic!("expected the detail")
     };
     assert!(d.scroll > 0, "the detail scrolled to the quote");
@@ -294,7 +290,7 @@ fn a_match_only_in_a_note_is_landed_on_and_highlighted_in_the_contradictions_vie
     app.press("c G / raised");
     assert_eq!(search(&app).counter(), "1/1");
     assert_eq!(current(&app).place, Place::Contradiction(0));
-    let Some(Screen::Contradictions(p)) = app.stack.last().cloned() else {
+    let Some(Screen::Contradictions(p)) = app.screen().cloned() else {
         panic!("expected the contradictions view")
     };
     assert_eq!(p.index, 0, "the pair whose note holds it");
@@ -307,11 +303,11 @@ fn a_match_only_in_a_note_is_landed_on_and_highlighted_in_the_contradictions_vie
     );
     // Found again with n, from another pair.
     app.press("Enter k k n");
-    let Some(Screen::Contradictions(p)) = app.stack.last().cloned() else {
+    let Some(Screen::Contradictions(p)) = app.screen().cloned() else {
         panic!("expected the contradictions view")
     };
     assert_eq!(p.index, 0);
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
 }
 
 #[test]
@@ -352,10 +348,7 @@ fn matches_in_the_title_are_highlighted_in_the_header_and_the_summary_in_the_inf
     let mut app = reader(KOREA, 120, 40);
     app.press("/ pentagon Enter N");
     assert_eq!(current(&app).field, Field::Summary);
-    assert!(app
-        .message
-        .as_deref()
-        .is_some_and(|m| m.contains("i shows")));
+    assert!(app.message().is_some_and(|m| m.contains("i shows")));
     app.press("i");
     let buf = draw(&app);
     assert_eq!(
@@ -367,7 +360,7 @@ fn matches_in_the_title_are_highlighted_in_the_header_and_the_summary_in_the_inf
 // ---- whole frames ----
 
 /// Opens korea at `w`×`h`, types `keys`, and snapshots the frame (`INSTA_UPDATE=always cargo
-/// test --test search_marks`, then read the `.snap` diffs). Snapshots hold no colour: the
+/// test --test it search_marks::`, then read the `.snap` diffs). Snapshots hold no colour: the
 /// tests above assert the styles.
 #[track_caller]
 fn snap(name: &str, keys: &str, (w, h): (u16, u16), what: &str) {

@@ -1,6 +1,5 @@
 //! Shared by the reader's state and snapshot tests: loading briefings into an `App`, and drawing
 //! the app on ratatui's `TestBackend` the way the terminal would show it.
-#![allow(dead_code)] // each test crate uses a different part of this
 
 use std::path::{Path, PathBuf};
 
@@ -71,7 +70,7 @@ pub fn many_claims_app(n: usize, width: u16, height: u16) -> App {
 
 /// Draws the app at its own size and returns the buffer.
 pub fn draw(app: &App) -> Buffer {
-    let mut term = match Terminal::new(TestBackend::new(app.size.width, app.size.height)) {
+    let mut term = match Terminal::new(TestBackend::new(app.size().width, app.size().height)) {
         Ok(t) => t,
         Err(e) => match e {},
     };
@@ -84,7 +83,7 @@ pub fn draw(app: &App) -> Buffer {
 /// The frame as the app drew it, before ratatui turns it into terminal updates (the terminal's
 /// copy, [`draw`], has already lost what a wide character covers).
 pub fn drawn(app: &App) -> Buffer {
-    let mut term = match Terminal::new(TestBackend::new(app.size.width, app.size.height)) {
+    let mut term = match Terminal::new(TestBackend::new(app.size().width, app.size().height)) {
         Ok(t) => t,
         Err(e) => match e {},
     };
@@ -199,7 +198,7 @@ pub fn cells_in(buf: &Buffer, area: Rect, needle: &str) -> Vec<(u16, u16)> {
 /// The app's search, which the test expects to be there.
 #[track_caller]
 pub fn search(app: &App) -> &SearchState {
-    match &app.search {
+    match app.search_state() {
         Some(s) => s,
         None => panic!("expected a search"),
     }

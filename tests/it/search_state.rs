@@ -12,15 +12,15 @@
 //!   2 troop-cut-size ↔ cost-sharing-deal, 3 costs-in-trade-talks ↔ costs-kept-separate,
 //!   4 costs-in-trade-talks ↔ cost-sharing-deal
 
-mod libsupport;
-mod support;
+use crate::libsupport;
+use crate::support;
 
+use crate::support::*;
 use brief::app::keymap::Mode;
 use brief::app::{App, DetailState, PairsState, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
 use brief::ui::{layout, theme};
-use support::*;
 
 const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;
@@ -59,12 +59,17 @@ fn current_place(app: &App) -> Place {
 
 /// Everything `Esc` must put back.
 fn view(app: &App) -> (Section, [usize; 3], [usize; 3], Vec<Screen>) {
-    (app.focus, app.selected, app.top, app.stack.clone())
+    (
+        app.focus(),
+        app.selected_indices(),
+        app.top_indices(),
+        app.screens().to_vec(),
+    )
 }
 
 #[track_caller]
 fn detail(app: &App) -> DetailState {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Detail(d)) => d.clone(),
         other => panic!("expected the detail view, got {other:?}"),
     }
@@ -72,7 +77,7 @@ fn detail(app: &App) -> DetailState {
 
 #[track_caller]
 fn pairs(app: &App) -> PairsState {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Contradictions(p)) => *p,
         other => panic!("expected the contradictions view, got {other:?}"),
     }
@@ -101,12 +106,15 @@ fn typing_moves_to_the_first_match_at_or_after_where_you_were_and_switches_pane(
     // Each keystroke searches again: `s` is in the first claim itself.
     app.press("s");
     assert_eq!(current_place(&app), item(CLAIMS, 0));
-    assert_eq!(app.focus, CLAIMS);
+    assert_eq!(app.focus(), CLAIMS);
     // "seoul" is in no claim: the first is response 2, and its pane takes the focus.
     app.press("eoul");
     assert_eq!(search(&app).query.pattern, "seoul");
     assert_eq!(current_place(&app), item(RESPONSES, 2));
-    assert_eq!((app.focus, app.selected), (RESPONSES, [0, 2, 0]));
+    assert_eq!(
+        (app.focus(), app.selected_indices()),
+        (RESPONSES, [0, 2, 0])
+    );
     assert_eq!(
         app.mode(),
         Mode::Prompt,
@@ -120,11 +128,14 @@ fn typing_moves_to_the_first_match_at_or_after_where_you_were_and_switches_pane(
     let mut app = korea();
     app.press("3 / pentagon");
     assert_eq!(current_place(&app), item(CONTEXT, 3));
-    assert_eq!((app.focus, app.selected), (CONTEXT, [0, 0, 3]));
+    assert_eq!((app.focus(), app.selected_indices()), (CONTEXT, [0, 0, 3]));
     // From claim 1, "seoul" is found in response 2 though the first is after the claims.
     let mut app = korea();
     app.press("j / seoul");
-    assert_eq!((app.focus, app.selected), (RESPONSES, [1, 2, 0]));
+    assert_eq!(
+        (app.focus(), app.selected_indices()),
+        (RESPONSES, [1, 2, 0])
+    );
 }
 
 #[test]
@@ -141,9 +152,9 @@ fn smart_case_lower_case_matches_any_case_an_upper_case_letter_makes_it_exact() 
     assert!(0 < exact && exact < any_case, "US: {exact}, us: {any_case}");
     for m in search(&app).matches.iter() {
         let text = app
-            .doc
+            .document()
             .index()
-            .field_text(&app.doc.briefing, m.place, m.field);
+            .field_text(&app.document().briefing, m.place, m.field);
         assert_eq!(&text[m.range.clone()], "US", "exact case at {m:?}");
     }
     // An upper-case letter anywhere: "seoul" finds it, "SEOUL" does not.
@@ -218,7 +229,7 @@ fn an_invalid_regex_is_reported_in_the_prompt_and_moves_nothing() {
     assert_eq!(view(&app), (CLAIMS, [0, 0, 0], [0, 0, 0], vec![]));
     // Enter on an error keeps no false "no match" message.
     app.press("Enter");
-    assert_eq!(app.message, None);
+    assert_eq!(app.message(), None);
 }
 
 // ---- Enter, Esc, Backspace ----
@@ -232,8 +243,11 @@ fn enter_keeps_the_search_and_the_place() {
     assert!(s.prompt.is_none());
     assert_eq!(s.query.pattern, "seoul");
     assert_eq!(current_place(&app), item(RESPONSES, 2));
-    assert_eq!((app.focus, app.selected), (RESPONSES, [0, 2, 0]));
-    assert_eq!(app.history, vec!["seoul".to_string()]);
+    assert_eq!(
+        (app.focus(), app.selected_indices()),
+        (RESPONSES, [0, 2, 0])
+    );
+    assert_eq!(app.search_history(), vec!["seoul".to_string()]);
     let screen = screen(&app);
     let total = expected(KOREA, "seoul");
     assert!(
@@ -242,11 +256,14 @@ fn enter_keeps_the_search_and_the_place() {
     );
     // Moving keeps the search; Esc in the panes then clears it and stays put.
     app.press("k");
-    assert!(app.search.is_some());
+    assert!(app.search_state().is_some());
     app.press("j Esc");
-    assert!(app.search.is_none());
-    assert_eq!(app.message.as_deref(), Some("search cleared"));
-    assert_eq!((app.focus, app.selected), (RESPONSES, [0, 2, 0]));
+    assert!(app.search_state().is_none());
+    assert_eq!(app.message(), Some("search cleared"));
+    assert_eq!(
+        (app.focus(), app.selected_indices()),
+        (RESPONSES, [0, 2, 0])
+    );
 }
 
 #[test]
@@ -256,15 +273,15 @@ fn esc_restores_focus_selection_scroll_and_views_exactly() {
     app.press("2 j 3 G 1");
     let before = view(&app);
     assert!(
-        app.top[2] > 0,
+        app.top_index(CONTEXT) > 0,
         "the Context pane is scrolled: {:?}",
-        app.top
+        app.top_indices()
     );
     app.press("/ hegseth");
     assert_ne!(view(&app), before, "the search moved the view");
     app.press("Esc");
     assert_eq!(view(&app), before);
-    assert!(app.search.is_none());
+    assert!(app.search_state().is_none());
     assert_eq!(app.mode(), Mode::Panes);
 
     // A detail with its relation cursor moved, over the panes.
@@ -309,23 +326,23 @@ fn esc_restores_focus_selection_scroll_and_views_exactly() {
 fn backspace_on_an_empty_prompt_closes_it() {
     let mut app = korea();
     app.press("/ Backspace");
-    assert!(app.search.is_none());
+    assert!(app.search_state().is_none());
     assert_eq!(app.mode(), Mode::Panes);
 
     // Deleting back to nothing first returns to where `/` was pressed, prompt still open…
     let mut app = korea();
     app.press("/ seoul");
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
     app.press("Backspace Backspace Backspace Backspace Backspace");
     assert_eq!(search(&app).query.pattern, "");
     assert_eq!(app.mode(), Mode::Prompt);
     assert_eq!(view(&app), (CLAIMS, [0, 0, 0], [0, 0, 0], vec![]));
     // …and one more Backspace closes it.
     app.press("Backspace");
-    assert!(app.search.is_none());
+    assert!(app.search_state().is_none());
     assert_eq!(app.mode(), Mode::Panes);
     assert!(
-        app.history.is_empty(),
+        app.search_history().is_empty(),
         "a cancelled query is not remembered"
     );
 }
@@ -343,7 +360,7 @@ fn n_walks_every_match_in_reading_order_and_wraps_with_a_message() {
     let mut wrapped_at = None;
     for step in 1..=total {
         app.press("n");
-        if app.message.as_deref() == Some("search wrapped") {
+        if app.message() == Some("search wrapped") {
             assert!(wrapped_at.is_none(), "wrapped twice in one round");
             wrapped_at = Some(step);
         }
@@ -397,24 +414,24 @@ fn n_goes_past_matches_in_the_title_and_in_a_note_and_wraps() {
     assert_eq!(current_place(&app), Place::Contradiction(0));
     assert_eq!(counter(&app).0, 5);
     assert!(
-        app.message.as_deref().is_some_and(|m| m.contains("note")),
+        app.message().is_some_and(|m| m.contains("note")),
         "{:?}",
-        app.message
+        app.message()
     );
     // From the note, the next is the summary at the top, wrapping.
     app.press("n");
     assert_eq!(current_place(&app), Place::Header);
     assert_eq!(counter(&app).0, 1);
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
     app.press("n");
     assert_eq!(current_place(&app), item(CLAIMS, 0));
-    assert_eq!((app.focus, app.selected[0]), (CLAIMS, 0));
+    assert_eq!((app.focus(), app.selected_index(CLAIMS)), (CLAIMS, 0));
     // And back: N from claim 0 to the summary, then wrapping to the note.
     app.press("N");
     assert_eq!(current_place(&app), Place::Header);
     app.press("N");
     assert_eq!(current_place(&app), Place::Contradiction(0));
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
 }
 
 #[test]
@@ -428,7 +445,7 @@ fn n_after_moving_goes_on_from_where_you_are() {
     assert_eq!(current_place(&app), item(CONTEXT, 2));
     app.press("n");
     assert_eq!(current_place(&app), Place::Contradiction(0));
-    assert_eq!((app.focus, app.selected[2]), (CONTEXT, 2));
+    assert_eq!((app.focus(), app.selected_index(CONTEXT)), (CONTEXT, 2));
     let mut app = korea();
     app.press("/ seoul Enter 3 j j N");
     assert_eq!(
@@ -442,10 +459,7 @@ fn n_after_moving_goes_on_from_where_you_are() {
 fn n_with_no_search_or_no_match_says_so_and_moves_nothing() {
     let mut app = korea();
     app.press("n");
-    assert_eq!(
-        app.message.as_deref(),
-        Some("no search yet: press / to search")
-    );
+    assert_eq!(app.message(), Some("no search yet: press / to search"));
     let mut app = reader(KOREA, 80, 24);
     app.press("3 G");
     let before = view(&app);
@@ -455,10 +469,10 @@ fn n_with_no_search_or_no_match_says_so_and_moves_nothing() {
     let screen = screen(&app);
     assert!(screen.contains("no match for \"zebra\""), "{screen}");
     app.press("Enter");
-    assert_eq!(app.message.as_deref(), Some("no match for \"zebra\""));
+    assert_eq!(app.message(), Some("no match for \"zebra\""));
     assert!(support::screen(&app).contains("no match for \"zebra\""));
     app.press("n");
-    assert_eq!(app.message.as_deref(), Some("no match for \"zebra\""));
+    assert_eq!(app.message(), Some("no match for \"zebra\""));
     app.press("N");
     assert_eq!(view(&app), before);
 }
@@ -542,7 +556,7 @@ fn up_and_down_recall_the_queries_of_the_session() {
     let mut app = korea();
     app.press("/ seoul Enter / pentagon Enter / seoul Enter");
     assert_eq!(
-        app.history,
+        app.search_history(),
         vec!["pentagon", "seoul"],
         "one entry per query"
     );
@@ -567,7 +581,7 @@ fn up_and_down_recall_the_queries_of_the_session() {
     app.press("↓");
     assert_eq!(search(&app).query.pattern, "gu", "back to what was typed");
     app.press("↑ Enter");
-    assert_eq!(app.history, vec!["pentagon", "seoul"]);
+    assert_eq!(app.search_history(), vec!["pentagon", "seoul"]);
     assert_eq!(app.mode(), Mode::Panes);
 }
 
@@ -619,7 +633,7 @@ fn a_korean_query_highlights_exactly_its_characters() {
     assert_eq!(&text[m.range.clone()], "통행료");
 
     let buf = draw(&app);
-    let pane = layout::pane_area(app.size, CLAIMS);
+    let pane = layout::pane_area(app.size(), CLAIMS);
     let styles = char_styles(&buf, pane, "년 통행료 수");
     assert_match_style(&styles[2..5], theme::MATCH_CURRENT, "the current match");
     for (i, s) in [0, 1, 5, 6].map(|i| (i, styles[i])) {
@@ -634,7 +648,7 @@ fn a_korean_query_highlights_exactly_its_characters() {
     assert_match_style(&styles[..3], theme::MATCH_CURRENT, "the current match");
     assert_ne!(styles[3].bg, theme::MATCH_CURRENT.bg);
     assert_ne!(styles[3].bg, theme::MATCH.bg);
-    let context = layout::pane_area(app.size, CONTEXT);
+    let context = layout::pane_area(app.size(), CONTEXT);
     let styles = char_styles(&buf, context, "통행료 변경");
     assert_match_style(&styles[..3], theme::MATCH, "another match");
 }
@@ -647,7 +661,7 @@ fn an_emoji_query_highlights_the_emoji_and_not_its_neighbour() {
     assert_eq!(current_place(&app), item(CLAIMS, 7));
     assert_eq!(counter(&app), (1, expected(HARBOUR, "🚗")));
     let buf = draw(&app);
-    let pane = layout::pane_area(app.size, CLAIMS);
+    let pane = layout::pane_area(app.size(), CLAIMS);
     let styles = char_styles(&buf, pane, "🚗💸 An");
     assert_match_style(&styles[..1], theme::MATCH_CURRENT, "🚗");
     assert_ne!(
@@ -659,9 +673,9 @@ fn an_emoji_query_highlights_the_emoji_and_not_its_neighbour() {
     // The next is in the context pane (commuter-survey).
     app.press("Enter n");
     assert_eq!(current_place(&app), item(CONTEXT, 5));
-    assert_eq!(app.focus, CONTEXT);
+    assert_eq!(app.focus(), CONTEXT);
     let buf = draw(&app);
-    let styles = char_styles(&buf, layout::pane_area(app.size, CONTEXT), "week 🚗");
+    let styles = char_styles(&buf, layout::pane_area(app.size(), CONTEXT), "week 🚗");
     assert_match_style(&styles[5..], theme::MATCH_CURRENT, "🚗 in context");
 }
 
@@ -676,9 +690,9 @@ fn search_in_the_detail_moves_the_detail() {
     let d = detail(&app);
     assert_eq!(d.item, ItemRef::new(CONTEXT, 3));
     assert_eq!((d.cursor, d.scroll), (0, 0));
-    assert_eq!(app.stack.len(), 1, "one detail, not a new one on top");
+    assert_eq!(app.screens().len(), 1, "one detail, not a new one on top");
     assert_eq!(
-        (app.focus, app.selected[2]),
+        (app.focus(), app.selected_index(CONTEXT)),
         (CONTEXT, 3),
         "the panes follow"
     );
@@ -695,11 +709,11 @@ fn search_in_the_detail_moves_the_detail() {
     assert_eq!(detail(&app).item, ItemRef::new(CONTEXT, 1));
     app.press("n");
     assert_eq!(detail(&app).item, ItemRef::new(CONTEXT, 2));
-    assert_eq!(app.stack.len(), 1);
+    assert_eq!(app.screens().len(), 1);
     // Esc closes the detail; the search stays for the panes.
     app.press("Esc");
-    assert!(app.stack.is_empty());
-    assert!(app.search.is_some());
+    assert!(app.screens().is_empty());
+    assert!(app.search_state().is_some());
 }
 
 // ---- in the contradictions view ----
@@ -717,7 +731,7 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
     app.press("Enter");
     assert_eq!(app.mode(), Mode::Contradictions);
     let holds = |app: &App, p: usize| {
-        let pair = &app.doc.relations.pairs[p];
+        let pair = &app.document().relations.pairs[p];
         let s = search(app);
         [pair.left, pair.right]
             .iter()
@@ -743,13 +757,13 @@ fn n_in_the_contradictions_view_moves_between_pairs_that_match() {
         "pair 0 holds \"Seoul\" in its note only"
     );
     assert_eq!(current_place(&app), Place::Contradiction(0));
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
     app.press("N");
     assert_eq!(pairs(&app).index, 4);
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
     app.press("N");
     assert_eq!(pairs(&app).index, 3);
-    assert_eq!(app.message, None);
+    assert_eq!(app.message(), None);
     // The matching side's text is highlighted in the view.
     let screen = screen(&app);
     assert!(screen.contains("Seoul"), "{screen}");
@@ -774,14 +788,14 @@ fn search_in_the_contradictions_view_follows_the_pairs_as_numbered_not_the_decla
     app.press("Enter n");
     assert_eq!(pairs(&app).index, 3);
     assert_eq!(counter(&app), (2, 2));
-    assert_eq!(app.message, None, "no wrap from pair 3 to pair 4");
+    assert_eq!(app.message(), None, "no wrap from pair 3 to pair 4");
     app.press("n");
     assert_eq!(pairs(&app).index, 2);
     assert_eq!(counter(&app), (1, 2));
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
     app.press("N");
     assert_eq!(pairs(&app).index, 3);
-    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    assert_eq!(app.message(), Some("search wrapped"));
     // Typing starts at the pair in view, not at the first match of the file: from pair 4 the
     // first match at or after it is its own note.
     let mut app = reader(CJK, 120, 40);
@@ -824,9 +838,9 @@ fn matches_are_where_they_say(app: &App, needle: &str) {
     assert!(!s.matches.is_empty());
     for m in s.matches.iter() {
         let text = app
-            .doc
+            .document()
             .index()
-            .field_text(&app.doc.briefing, m.place, m.field);
+            .field_text(&app.document().briefing, m.place, m.field);
         assert_eq!(
             text.get(m.range.clone()).map(str::to_lowercase).as_deref(),
             Some(needle),
@@ -863,11 +877,11 @@ fn a_reload_or_a_hidden_source_finds_the_matches_again() {
     let mut app = korea();
     app.press("/ korea Enter");
     app.press("s x Esc");
-    assert!(app.filter.is_some());
+    assert!(app.source_filter().is_some());
     assert_eq!(search(&app).query.pattern, "korea");
     matches_are_where_they_say(&app, "korea");
     app.press("s x Esc");
-    assert!(app.filter.is_none());
+    assert!(app.source_filter().is_none());
     assert_eq!(counter(&app).1, expected(KOREA, "korea"));
     matches_are_where_they_say(&app, "korea");
 }

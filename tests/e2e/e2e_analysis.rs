@@ -1,10 +1,9 @@
 //! End to end: the real binary in tmux opens the stance matrix (`m`), the timeline (`t`) and the
-//! sources (`s`), hides a source (`x`), and quits cleanly. Skipped when tmux is not installed.
+//! sources (`s`), hides a source (`x`), and quits cleanly. Fails without tmux.
 
-mod tmux;
-use tmux::{repo, Tmux};
+use crate::tmux::{repo, Tmux};
 
-fn session(w: u16, h: u16) -> Option<Tmux> {
+fn session(w: u16, h: u16) -> Tmux {
     Tmux::start(repo(), w, h, "", "briefings/korea-troops.yaml")
 }
 
@@ -43,14 +42,10 @@ fn opens_each_view(t: &Tmux) {
 
 #[test]
 fn views_open_in_a_real_terminal_at_120x40() {
-    if let Some(t) = session(120, 40) {
-        opens_each_view(&t);
-    }
+    opens_each_view(&session(120, 40));
 }
 
 #[test]
 fn views_open_in_a_real_terminal_at_80x24() {
-    if let Some(t) = session(80, 24) {
-        opens_each_view(&t);
-    }
+    opens_each_view(&session(80, 24));
 }

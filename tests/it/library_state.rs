@@ -5,16 +5,14 @@
 //!
 //! Dates: night-buses 2025-11-04, harbour-bridge-tolls 2025-09-18, korea-troops 2025-05-23.
 
-mod libsupport;
-
 use std::path::{Path, PathBuf};
 
+use crate::libsupport::*;
 use brief::app::keymap::Mode;
 use brief::app::shell::{Request, Shell};
 use brief::app::App;
 use brief::briefing::search::Place;
 use brief::briefing::Section;
-use libsupport::*;
 
 const NIGHT: &str = "Marrowby council denies plan to scrap night buses";
 const HARBOUR: &str = "Hwanpo harbour bridge toll rise: 12% or 4%? 🌉";
@@ -54,14 +52,14 @@ impl Folder {
 
 #[track_caller]
 fn reader(shell: &Shell) -> &App {
-    match &shell.reader {
+    match shell.reader() {
         Some(app) => app,
         None => panic!("expected the reader to be open"),
     }
 }
 
 fn names(shell: &Shell) -> Vec<String> {
-    (0..shell.library.order.len())
+    (0..shell.library().order.len())
         .map(|p| name_at(shell, p))
         .collect()
 }
@@ -88,7 +86,7 @@ fn the_list_is_newest_first_with_failed_files_kept_and_counted() {
             assert!(screen.contains("loading 2/4"), "{screen}");
         }
     }
-    assert_eq!(shell.library.pending, 0);
+    assert_eq!(shell.library().pending, 0);
     assert_eq!(
         names(&shell),
         [
@@ -126,7 +124,7 @@ fn a_file_that_fails_first_by_name_still_comes_after_the_briefings() {
     paths.extend(f.paths.iter().cloned());
     let shell = library(&paths, 120, 40);
     assert_eq!(names(&shell).last().map(String::as_str), Some("0-aaa.yaml"));
-    assert_eq!(shell.library.selected, 0);
+    assert_eq!(shell.library().selected, 0);
     assert_eq!(name_at(&shell, 0), "night-buses.yaml");
 }
 
@@ -135,13 +133,13 @@ fn enter_on_a_failed_file_shows_all_its_diagnostics_and_esc_returns() {
     let f = Folder::new(true);
     let mut shell = library(&f.paths, 120, 40);
     shell.press("G");
-    assert_eq!(name_at(&shell, shell.library.selected), "broken.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "broken.yaml");
     shell.press("Enter");
-    assert!(shell.reader.is_none());
-    let Some((entry, 0)) = shell.diagnostics else {
-        panic!("expected the diagnostics, got {:?}", shell.diagnostics)
+    assert!(shell.reader().is_none());
+    let Some((entry, 0)) = shell.diagnostics() else {
+        panic!("expected the diagnostics, got {:?}", shell.diagnostics())
     };
-    assert_eq!(shell.library.entries[entry].name(), "broken.yaml");
+    assert_eq!(shell.library().entries[entry].name(), "broken.yaml");
     let screen = shell_screen(&shell);
     assert!(
         screen.contains("broken.yaml · 9 problem(s) · Esc back, e edit"),
@@ -170,10 +168,10 @@ fn enter_on_a_failed_file_shows_all_its_diagnostics_and_esc_returns() {
     );
     // j scrolls, Esc goes back to the list at the same place.
     shell.press("j");
-    assert_eq!(shell.diagnostics, Some((entry, 1)));
+    assert_eq!(shell.diagnostics(), Some((entry, 1)));
     shell.press("Esc");
-    assert_eq!(shell.diagnostics, None);
-    assert_eq!(shell.library.selected, 3);
+    assert_eq!(shell.diagnostics(), None);
+    assert_eq!(shell.library().selected, 3);
     assert!(shell_screen(&shell).contains("4 briefings · 1 with errors"));
     // e on the diagnostics asks to edit the file at the first problem's line.
     shell.press("Enter e");
@@ -198,7 +196,7 @@ fn ctrl_z_asks_the_loop_to_suspend_and_changes_nothing_else() {
     assert_eq!(shell.take_requests(), vec![Request::Suspend]);
     assert_eq!(shell.mode(), Mode::Prompt);
     assert_eq!(
-        shell.search.as_ref().map(|s| s.query.pattern.as_str()),
+        shell.search_state().map(|s| s.query.pattern.as_str()),
         Some("korea")
     );
     assert_eq!(shell_screen(&shell), before);
@@ -212,7 +210,7 @@ fn ctrl_z_asks_the_loop_to_suspend_and_changes_nothing_else() {
     assert_eq!(shell.mode(), Mode::Prompt);
     assert!(shell_screen(&shell).contains("/seoul▏"));
     assert_eq!(shell_screen(&shell), before);
-    assert!(!shell.quit);
+    assert!(!shell.quitting());
 }
 
 #[test]
@@ -221,7 +219,7 @@ fn esc_from_the_reader_returns_to_the_same_list_position() {
     let paths = write_generated(dir.path(), 40);
     let mut shell = library(&paths, 80, 24);
     shell.press("G k k k");
-    let (selected, top) = (shell.library.selected, shell.library.top);
+    let (selected, top) = (shell.library().selected, shell.library().top);
     assert_eq!(selected, 36);
     assert!(top > 0, "the list is scrolled");
     let name = name_at(&shell, selected);
@@ -235,10 +233,13 @@ fn esc_from_the_reader_returns_to_the_same_list_position() {
     shell.press("Esc");
     assert_eq!(shell.mode(), Mode::Panes);
     shell.press("Esc");
-    assert!(shell.reader.is_none());
+    assert!(shell.reader().is_none());
     assert_eq!(shell.mode(), Mode::Library);
-    assert_eq!((shell.library.selected, shell.library.top), (selected, top));
-    assert_eq!(name_at(&shell, shell.library.selected), name);
+    assert_eq!(
+        (shell.library().selected, shell.library().top),
+        (selected, top)
+    );
+    assert_eq!(name_at(&shell, shell.library().selected), name);
     let screen = shell_screen(&shell);
     assert!(
         screen.contains(&format!("briefing {}/40", selected + 1)),
@@ -248,9 +249,9 @@ fn esc_from_the_reader_returns_to_the_same_list_position() {
     // One briefing opened on its own has no list: Esc stays in the reader.
     let mut single = library(&paths[..1], 80, 24);
     single.press("Enter Esc");
-    assert!(!single.has_list);
+    assert!(!single.has_list());
     assert!(
-        single.reader.is_some(),
+        single.reader().is_some(),
         "Esc does not leave the only briefing"
     );
 }
@@ -263,29 +264,26 @@ fn shift_j_and_shift_k_open_the_next_and_previous_briefing_skipping_failed_files
     assert_eq!(reader(&shell).briefing().title, NIGHT);
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, HARBOUR);
-    assert_eq!(shell.library.selected, 1, "the list follows");
+    assert_eq!(shell.library().selected, 1, "the list follows");
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
     // broken.yaml is next in the list but does not load: no briefing after korea, and J says so.
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
     assert_eq!(
-        reader(&shell).message.as_deref(),
+        reader(&shell).message(),
         Some("no briefing loads after this one: 1 file with errors")
     );
     shell.press("K K");
     assert_eq!(reader(&shell).briefing().title, NIGHT);
     shell.press("K");
-    assert_eq!(
-        reader(&shell).message.as_deref(),
-        Some("this is the first briefing")
-    );
+    assert_eq!(reader(&shell).message(), Some("this is the first briefing"));
     // J from a detail opens the next briefing at its panes.
     shell.press("Enter J");
     assert_eq!(reader(&shell).briefing().title, HARBOUR);
     assert_eq!(shell.mode(), Mode::Panes);
     shell.press("Esc");
-    assert_eq!(shell.library.selected, 1);
+    assert_eq!(shell.library().selected, 1);
 }
 
 // ---- reload ----
@@ -315,33 +313,37 @@ fn a_reload_keeps_the_selected_item_by_id_and_the_scroll() {
     assert_eq!(reader(&shell).briefing().title, KOREA);
     shell.press("3 j j j");
     let app = reader(&shell);
-    let ctx = Section::Context.index();
-    assert_eq!(app.selected[ctx], 3);
+    let ctx = Section::Context;
+    assert_eq!(app.selected_index(ctx), 3);
     assert_eq!(app.briefing().context[3].id, "nds-review");
-    let offset = app.selected[ctx] - app.top[ctx];
+    let offset = app.selected_index(ctx) - app.top_index(ctx);
 
     save(&korea, &korea_edited());
     // `r` asks for the file to be loaded again, and says so.
     shell.press("r");
-    assert_eq!(shell.requests, vec![Request::Load(korea.clone())]);
+    assert_eq!(shell.requests(), vec![Request::Load(korea.clone())]);
     assert_eq!(
-        reader(&shell).message.as_deref(),
+        reader(&shell).message(),
         Some("reloading korea-troops.yaml")
     );
     load_requested(&mut shell);
     let app = reader(&shell);
-    assert_eq!(app.focus, Section::Context);
-    assert_eq!(app.selected[ctx], 4, "the same item, one further down");
+    assert_eq!(app.focus(), Section::Context);
+    assert_eq!(
+        app.selected_index(ctx),
+        4,
+        "the same item, one further down"
+    );
     assert_eq!(app.briefing().context[4].id, "nds-review");
     assert!(app.briefing().context[4].text.starts_with("EDITED:"));
     assert_eq!(app.briefing().context[3].id, "inserted-item");
     assert_eq!(
-        app.selected[ctx] - app.top[ctx],
+        app.selected_index(ctx) - app.top_index(ctx),
         offset,
         "the item stays at the same place on screen"
     );
-    assert_eq!(app.message.as_deref(), Some("reloaded korea-troops.yaml"));
-    assert_eq!(app.file_error, None);
+    assert_eq!(app.message(), Some("reloaded korea-troops.yaml"));
+    assert_eq!(app.file_error(), None);
     let screen = shell_screen(&shell);
     assert!(screen.contains("EDITED: Defence Secretary"), "{screen}");
     assert!(screen.contains("context 5/6"), "{screen}");
@@ -351,7 +353,7 @@ fn a_reload_keeps_the_selected_item_by_id_and_the_scroll() {
     save(&korea, &read("briefings/korea-troops.yaml"));
     reload(&mut shell, &korea);
     let app = reader(&shell);
-    match app.stack.last() {
+    match app.screen() {
         Some(brief::app::Screen::Detail(d)) => {
             assert_eq!(
                 app.briefing().item(d.item).map(|i| i.id.as_str()),
@@ -369,7 +371,7 @@ fn a_reload_in_the_list_keeps_the_selected_briefing_though_the_order_changes() {
     let mut shell = library(&f.paths, 120, 40);
     shell.press("j");
     assert_eq!(
-        name_at(&shell, shell.library.selected),
+        name_at(&shell, shell.library().selected),
         "harbour-bridge-tolls.yaml"
     );
     // korea becomes the newest: it moves to the top, the selection stays on harbour.
@@ -379,21 +381,21 @@ fn a_reload_in_the_list_keeps_the_selected_briefing_though_the_order_changes() {
             .replace("date: 2025-05-23\nsummary", "date: 2026-01-01\nsummary"),
     );
     shell.on_changed(korea.clone());
-    assert_eq!(shell.requests, vec![Request::Load(korea.clone())]);
+    assert_eq!(shell.requests(), vec![Request::Load(korea.clone())]);
     load_requested(&mut shell);
     assert_eq!(names(&shell)[0], "korea-troops.yaml");
     assert_eq!(
-        name_at(&shell, shell.library.selected),
+        name_at(&shell, shell.library().selected),
         "harbour-bridge-tolls.yaml"
     );
-    assert_eq!(shell.library.selected, 2);
+    assert_eq!(shell.library().selected, 2);
     // `r` in the list reloads every file.
     shell.press("r");
-    assert_eq!(shell.requests.len(), 3);
-    assert_eq!(shell.message.as_deref(), Some("reloading 3 files"));
+    assert_eq!(shell.requests().len(), 3);
+    assert_eq!(shell.message(), Some("reloading 3 files"));
     load_requested(&mut shell);
     assert_eq!(
-        name_at(&shell, shell.library.selected),
+        name_at(&shell, shell.library().selected),
         "harbour-bridge-tolls.yaml"
     );
 }
@@ -412,8 +414,8 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     reload(&mut shell, &korea);
     let app = reader(&shell);
     let err = app
-        .file_error
-        .clone()
+        .file_error()
+        .map(str::to_string)
         .unwrap_or_else(|| panic!("no error shown"));
     assert!(
         err.starts_with("korea-troops.yaml: 106:19 mapping values"),
@@ -422,7 +424,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     assert!(err.ends_with("(showing the last good version)"), "{err}");
     assert_eq!(app.briefing().title, KOREA, "the last good version stays");
     assert_eq!(
-        (app.focus, app.selected[1]),
+        (app.focus(), app.selected_index(Section::Responses)),
         (Section::Responses, 1),
         "and the view"
     );
@@ -434,7 +436,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     );
     // Other keys and messages do not hide it.
     shell.press("j");
-    assert!(reader(&shell).file_error.is_some());
+    assert!(reader(&shell).file_error().is_some());
     // The list marks it too, with the good version's line.
     shell.press("Esc");
     let screen = shell_screen(&shell);
@@ -447,12 +449,12 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     // Fixed: the error goes, everywhere.
     shell.press("Enter");
     assert!(
-        reader(&shell).file_error.is_some(),
+        reader(&shell).file_error().is_some(),
         "reopened while still broken"
     );
     save(&korea, &good);
     reload(&mut shell, &korea);
-    assert_eq!(reader(&shell).file_error, None);
+    assert_eq!(reader(&shell).file_error(), None);
     let status = shell_screen(&shell);
     assert!(
         !status.contains("korea-troops.yaml: 106:19 mapping values"),
@@ -477,19 +479,25 @@ fn a_deleted_file_leaves_the_library_and_a_new_one_joins_it() {
     std::fs::remove_file(&harbour).unwrap_or_else(|e| panic!("{e}"));
     shell.on_changed(harbour);
     assert_eq!(names(&shell), ["night-buses.yaml", "korea-troops.yaml"]);
-    assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
+    assert_eq!(
+        name_at(&shell, shell.library().selected),
+        "korea-troops.yaml"
+    );
     assert!(shell_screen(&shell).contains("2 briefings"));
     // A new file in the folder joins, in date order.
     let new = f.path("new.yaml");
     std::fs::write(&new, generated(3)).unwrap_or_else(|e| panic!("{e}"));
     shell.on_changed(new.clone());
-    assert_eq!(shell.requests, vec![Request::Load(new)]);
+    assert_eq!(shell.requests(), vec![Request::Load(new)]);
     load_requested(&mut shell);
     assert_eq!(
         names(&shell),
         ["night-buses.yaml", "korea-troops.yaml", "new.yaml"]
     );
-    assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
+    assert_eq!(
+        name_at(&shell, shell.library().selected),
+        "korea-troops.yaml"
+    );
     let screen = shell_screen(&shell);
     assert!(screen.contains("3 briefings"), "{screen}");
     assert!(screen.contains("Generated briefing number 3"), "{screen}");
@@ -500,7 +508,7 @@ fn a_deleted_file_leaves_the_library_and_a_new_one_joins_it() {
     std::fs::remove_file(&korea).unwrap_or_else(|e| panic!("{e}"));
     shell.on_changed(korea);
     assert_eq!(
-        reader(&shell).file_error.as_deref(),
+        reader(&shell).file_error(),
         Some("the file was deleted (showing the last version)")
     );
     assert_eq!(reader(&shell).briefing().title, KOREA);
@@ -534,7 +542,7 @@ fn library_count(f: &Folder, needle: &str) -> (usize, Vec<(String, usize)>) {
 
 #[track_caller]
 fn lib_counter(shell: &Shell) -> (usize, usize) {
-    let c = match &shell.search {
+    let c = match shell.search_state() {
         Some(s) => s.counter(),
         None => panic!("no library search"),
     };
@@ -563,12 +571,12 @@ fn the_library_search_counts_every_occurrence_in_titles_tags_and_texts() {
         }
         let (want, per) = library_count(&f, q);
         assert_eq!(lib_counter(&shell).1, want, "/{q}: {per:?}");
-        let s = shell.search.as_ref().unwrap_or_else(|| panic!("search"));
+        let s = shell.search_state().unwrap_or_else(|| panic!("search"));
         for (name, n) in per {
             let got = s
                 .hits
                 .iter()
-                .find(|(e, _)| shell.library.entries[*e].name() == name)
+                .find(|(e, _)| shell.library().entries[*e].name() == name)
                 .map_or(0, |(_, n)| *n);
             assert_eq!(got, n, "/{q} in {name}");
         }
@@ -577,7 +585,10 @@ fn the_library_search_counts_every_occurrence_in_titles_tags_and_texts() {
     let mut shell = library(&f.paths, 120, 40);
     shell.press("/ usfk");
     assert_eq!(lib_counter(&shell), (1, 1), "korea's tag `usfk`");
-    assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
+    assert_eq!(
+        name_at(&shell, shell.library().selected),
+        "korea-troops.yaml"
+    );
 }
 
 #[test]
@@ -587,33 +598,35 @@ fn library_search_moves_the_selection_and_esc_puts_it_back() {
     shell.press("j");
     // "korea": in korea only; the selection moves down to it while typing.
     shell.press("/ korea");
-    assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
+    assert_eq!(
+        name_at(&shell, shell.library().selected),
+        "korea-troops.yaml"
+    );
     let screen = shell_screen(&shell);
     assert!(screen.contains("/korea▏"), "{screen}");
     shell.press("Esc");
-    assert!(shell.search.is_none());
-    assert_eq!(shell.library.selected, 1);
+    assert!(shell.search_state().is_none());
+    assert_eq!(shell.library().selected, 1);
     // A kept search survives a cancelled prompt.
     shell.press("/ korea Enter k / fict Esc");
     assert_eq!(
         shell
-            .search
-            .as_ref()
+            .search_state()
             .map(|s| (s.query.pattern.as_str(), s.prompt)),
         Some(("korea", None))
     );
-    assert_eq!(shell.library.selected, 1);
+    assert_eq!(shell.library().selected, 1);
     shell.press("Esc");
-    assert!(shell.search.is_none());
+    assert!(shell.search_state().is_none());
     // No match: nothing moves, and it says so.
     shell.press("/ zebra");
-    assert_eq!(shell.library.selected, 1);
+    assert_eq!(shell.library().selected, 1);
     assert!(shell_screen(&shell).contains("no match for \"zebra\""));
     shell.press("Enter");
-    assert_eq!(shell.message.as_deref(), Some("no match for \"zebra\""));
+    assert_eq!(shell.message(), Some("no match for \"zebra\""));
     shell.press("n");
-    assert_eq!(shell.message.as_deref(), Some("no match for \"zebra\""));
-    assert_eq!(shell.library.selected, 1);
+    assert_eq!(shell.message(), Some("no match for \"zebra\""));
+    assert_eq!(shell.library().selected, 1);
 }
 
 #[test]
@@ -633,15 +646,15 @@ fn library_n_steps_through_occurrences_briefing_by_briefing_and_wraps() {
         .map_or(0, |p| p.1);
     assert!(night > 0 && harbour > 0);
     assert_eq!(lib_counter(&shell), (1, night + harbour));
-    assert_eq!(shell.library.selected, 0);
+    assert_eq!(shell.library().selected, 0);
     for _ in 1..night {
         shell.press("n");
     }
-    assert_eq!(shell.library.selected, 0);
+    assert_eq!(shell.library().selected, 0);
     shell.press("n");
     assert_eq!(lib_counter(&shell).0, night + 1);
     assert_eq!(
-        name_at(&shell, shell.library.selected),
+        name_at(&shell, shell.library().selected),
         "harbour-bridge-tolls.yaml"
     );
     for _ in 1..harbour {
@@ -649,18 +662,18 @@ fn library_n_steps_through_occurrences_briefing_by_briefing_and_wraps() {
     }
     shell.press("n");
     assert_eq!(lib_counter(&shell).0, 1);
-    assert_eq!(shell.library.selected, 0);
-    assert_eq!(shell.message.as_deref(), Some("search wrapped"));
+    assert_eq!(shell.library().selected, 0);
+    assert_eq!(shell.message(), Some("search wrapped"));
     shell.press("N");
     assert_eq!(lib_counter(&shell).0, night + harbour);
     assert_eq!(
-        name_at(&shell, shell.library.selected),
+        name_at(&shell, shell.library().selected),
         "harbour-bridge-tolls.yaml"
     );
     // Esc in the list clears the search.
     shell.press("Esc");
-    assert!(shell.search.is_none());
-    assert_eq!(shell.message.as_deref(), Some("search cleared"));
+    assert!(shell.search_state().is_none());
+    assert_eq!(shell.message(), Some("search cleared"));
 }
 
 #[test]
@@ -669,7 +682,10 @@ fn enter_keeps_the_library_search_and_a_second_enter_opens_with_it() {
     let mut shell = library(&f.paths, 120, 40);
     shell.press("/ pentagon Enter");
     assert_eq!(shell.mode(), Mode::Library);
-    assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
+    assert_eq!(
+        name_at(&shell, shell.library().selected),
+        "korea-troops.yaml"
+    );
     let want = count(
         &searchable_texts(&read("briefings/korea-troops.yaml")),
         "pentagon",
@@ -680,15 +696,14 @@ fn enter_keeps_the_library_search_and_a_second_enter_opens_with_it() {
     let app = reader(&shell);
     assert_eq!(app.briefing().title, KOREA);
     let s = app
-        .search
-        .as_ref()
+        .search_state()
         .unwrap_or_else(|| panic!("the search is carried in"));
     assert_eq!(s.query.pattern, "pentagon");
     assert_eq!(s.matches.len(), want);
     // n goes on inside: the first match from the first claim, then the next.
     shell.press("n");
     let app = reader(&shell);
-    let s = app.search.as_ref().unwrap_or_else(|| panic!("search"));
+    let s = app.search_state().unwrap_or_else(|| panic!("search"));
     let place = |i: Option<usize>| i.and_then(|i| s.matches.get(i)).map(|m| m.place);
     assert_eq!(
         place(s.current),
@@ -699,14 +714,17 @@ fn enter_keeps_the_library_search_and_a_second_enter_opens_with_it() {
     );
     shell.press("n");
     let app = reader(&shell);
-    assert_eq!((app.focus, app.selected[1]), (Section::Responses, 0));
+    assert_eq!(
+        (app.focus(), app.selected_index(Section::Responses)),
+        (Section::Responses, 0)
+    );
     let screen = shell_screen(&shell);
     assert!(screen.contains(&format!("/pentagon 3/{want}")), "{screen}");
     // The query is in the history of the session, in the reader too.
     shell.press("/ ↑");
     let app = reader(&shell);
     assert_eq!(
-        app.search.as_ref().map(|s| s.query.pattern.as_str()),
+        app.search_state().map(|s| s.query.pattern.as_str()),
         Some("pentagon")
     );
     // Esc at the prompt puts back the search that was kept; Esc again clears it, and a third
@@ -714,23 +732,28 @@ fn enter_keeps_the_library_search_and_a_second_enter_opens_with_it() {
     shell.press("Esc");
     let app = reader(&shell);
     let s = app
-        .search
-        .as_ref()
+        .search_state()
         .unwrap_or_else(|| panic!("the kept search is back"));
     assert_eq!(
         (s.query.pattern.as_str(), s.prompt.is_none()),
         ("pentagon", true)
     );
-    assert_eq!((app.focus, app.selected[1]), (Section::Responses, 0));
-    shell.press("Esc");
-    assert!(reader(&shell).search.is_none());
-    shell.press("Esc");
-    assert!(shell.reader.is_none());
     assert_eq!(
-        shell.search.as_ref().map(|s| s.query.pattern.as_str()),
+        (app.focus(), app.selected_index(Section::Responses)),
+        (Section::Responses, 0)
+    );
+    shell.press("Esc");
+    assert!(reader(&shell).search_state().is_none());
+    shell.press("Esc");
+    assert!(shell.reader().is_none());
+    assert_eq!(
+        shell.search_state().map(|s| s.query.pattern.as_str()),
         Some("pentagon")
     );
-    assert_eq!(name_at(&shell, shell.library.selected), "korea-troops.yaml");
+    assert_eq!(
+        name_at(&shell, shell.library().selected),
+        "korea-troops.yaml"
+    );
 }
 
 #[test]
@@ -738,15 +761,15 @@ fn the_diagnostics_scroll_like_less_the_last_line_stops_at_the_bottom() {
     let f = Folder::new(true);
     let mut shell = library(&f.paths, 80, 16);
     shell.press("G Enter");
-    let Some((entry, 0)) = shell.diagnostics else {
-        panic!("expected the diagnostics, got {:?}", shell.diagnostics)
+    let Some((entry, 0)) = shell.diagnostics() else {
+        panic!("expected the diagnostics, got {:?}", shell.diagnostics())
     };
     let rows = |shell: &Shell| -> Vec<String> {
         shell_screen(shell).lines().map(str::to_string).collect()
     };
     // The box's last row inside the border, above the status bar.
     let bottom = |shell: &Shell| rows(shell).iter().rev().nth(2).cloned().unwrap_or_default();
-    let scroll = |shell: &Shell| shell.diagnostics.map_or(usize::MAX, |(_, s)| s);
+    let scroll = |shell: &Shell| shell.diagnostics().map_or(usize::MAX, |(_, s)| s);
     // G: the last line of the last problem at the bottom of the box.
     shell.press("G");
     let end = scroll(&shell);
@@ -783,7 +806,7 @@ fn the_diagnostics_scroll_like_less_the_last_line_stops_at_the_bottom() {
     assert!(taller < end, "{taller} < {end}");
     shell.press("j");
     assert_eq!(scroll(&shell), taller);
-    assert_eq!(entry, shell.diagnostics.map_or(usize::MAX, |(e, _)| e));
+    assert_eq!(entry, shell.diagnostics().map_or(usize::MAX, |(e, _)| e));
 }
 
 // ---- search while the folder changes ----
@@ -828,7 +851,7 @@ fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
     let mut shell = library(&paths, 120, 40);
     shell.press("/ containers Enter n n");
     assert_eq!(lib_counter(&shell), (3, 5));
-    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "ports.yaml");
 
     // A file before it in the folder is deleted: the mark, `n` and Enter stay on ports.yaml.
     let harbour = f.path("harbour-bridge-tolls.yaml");
@@ -842,7 +865,7 @@ fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
     assert_eq!(lib_counter(&shell), (3, 5), "the current match is kept");
     shell.press("n");
     assert_eq!(lib_counter(&shell), (4, 5));
-    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "ports.yaml");
 
     // A matching file that sorts before it joins: counted, marked, and the current match stays
     // on ports.yaml (now the 5th of 7).
@@ -855,30 +878,30 @@ fn the_library_search_follows_the_briefings_when_files_are_removed_or_added() {
     shell.on_changed(newer);
     load_requested(&mut shell);
     assert_eq!(lib_counter(&shell), (6, 7));
-    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "ports.yaml");
     let rows = marked_rows(&shell);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.first().is_some_and(|r| r.contains("Newer port story")));
     assert!(rows.get(1).is_some_and(|r| r.contains(PORTS)));
     shell.press("n n");
     assert_eq!(lib_counter(&shell), (1, 7));
-    assert_eq!(name_at(&shell, shell.library.selected), "newer.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "newer.yaml");
     shell.press("N");
-    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "ports.yaml");
 
     // ports.yaml is saved with fewer matches: the current one is its last.
     save(&ports, &containers_briefing(PORTS, "2025-10-01", 3));
     reload(&mut shell, &ports);
     assert_eq!(lib_counter(&shell), (5, 5));
-    assert_eq!(name_at(&shell, shell.library.selected), "ports.yaml");
+    assert_eq!(name_at(&shell, shell.library().selected), "ports.yaml");
 
     // Enter opens the briefing the list marks, with its matches.
     shell.press("Enter");
     let app = reader(&shell);
     assert_eq!(app.briefing().title, PORTS);
-    assert_eq!(app.search.as_ref().map(|s| s.matches.len()), Some(3));
+    assert_eq!(app.search_state().map(|s| s.matches.len()), Some(3));
     shell.press("Esc Esc");
-    assert!(shell.reader.is_none());
+    assert!(shell.reader().is_none());
 
     // The briefing holding the current match is deleted: no match is current any more.
     std::fs::remove_file(&ports).unwrap_or_else(|e| panic!("{e}"));
@@ -910,7 +933,7 @@ fn n_after_the_current_briefing_left_goes_on_from_the_selection() {
     // Newest first: A, B, C on top. Select B and search: B's first match is current.
     shell.press("j / containers Enter");
     assert_eq!(
-        title_at(&shell, shell.library.selected).as_deref(),
+        title_at(&shell, shell.library().selected).as_deref(),
         Some("Port story B")
     );
     let per = lib_counter(&shell).1 / 3;
@@ -920,14 +943,14 @@ fn n_after_the_current_briefing_left_goes_on_from_the_selection() {
     assert_eq!(lib_counter(&shell).0, 0, "no match is current");
     shell.press("n");
     assert_eq!(
-        title_at(&shell, shell.library.selected).as_deref(),
+        title_at(&shell, shell.library().selected).as_deref(),
         Some("Port story C")
     );
     assert_eq!(lib_counter(&shell).0, per + 1, "C's first match");
     // And N, from C, goes back to A's last.
     shell.press("N");
     assert_eq!(
-        title_at(&shell, shell.library.selected).as_deref(),
+        title_at(&shell, shell.library().selected).as_deref(),
         Some("Port story A")
     );
     assert_eq!(lib_counter(&shell).0, per);
@@ -953,13 +976,13 @@ fn deleting_the_selected_file_keeps_the_selection_on_its_row() {
     assert_eq!(title_at(&shell, 0).as_deref(), Some("Story 0"));
     shell.press("j");
     assert_eq!(
-        title_at(&shell, shell.library.selected).as_deref(),
+        title_at(&shell, shell.library().selected).as_deref(),
         Some("Story 1")
     );
     let gone = paths.get(1).cloned().unwrap_or_default();
     std::fs::remove_file(&gone).unwrap_or_else(|e| panic!("{e}"));
     shell.on_changed(gone);
-    assert_eq!(shell.library.selected, 1, "the same row");
+    assert_eq!(shell.library().selected, 1, "the same row");
     assert_eq!(
         title_at(&shell, 1).as_deref(),
         Some("Story 2"),
@@ -971,7 +994,7 @@ fn deleting_the_selected_file_keeps_the_selection_on_its_row() {
     std::fs::remove_file(&open).unwrap_or_else(|e| panic!("{e}"));
     shell.on_changed(open);
     shell.press("Esc");
-    assert_eq!(shell.library.selected, 1);
+    assert_eq!(shell.library().selected, 1);
     assert_eq!(title_at(&shell, 1).as_deref(), Some("Story 3"));
 }
 
@@ -990,12 +1013,12 @@ fn a_briefing_opened_from_the_library_search_lands_on_its_first_match() {
     let app = reader(&shell);
     assert_eq!(app.briefing().title, PORTS);
     assert_eq!(
-        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        app.search_state().map(|s| s.counter()).as_deref(),
         Some("1/5")
     );
     assert_eq!(app.current_match().map(|m| m.place), Some(Place::Header));
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("match in the briefing's summary (i shows it)")
     );
     assert!(shell_screen(&shell).contains("/containers 1/5"));
@@ -1003,22 +1026,28 @@ fn a_briefing_opened_from_the_library_search_lands_on_its_first_match() {
     shell.press("n");
     let app = reader(&shell);
     assert_eq!(
-        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        app.search_state().map(|s| s.counter()).as_deref(),
         Some("2/5")
     );
-    assert_eq!((app.focus, app.selected[0]), (Section::Claims, 0));
+    assert_eq!(
+        (app.focus(), app.selected_index(Section::Claims)),
+        (Section::Claims, 0)
+    );
     shell.press("n");
-    assert_eq!(reader(&shell).selected[0], 1);
+    assert_eq!(reader(&shell).selected_index(Section::Claims), 1);
 
     // A first match in an item selects that item.
     shell.press("Esc Esc / Claim Space 3 Enter Enter");
     let app = reader(&shell);
     assert_eq!(app.briefing().title, PORTS);
     assert_eq!(
-        app.search.as_ref().map(|s| s.counter()).as_deref(),
+        app.search_state().map(|s| s.counter()).as_deref(),
         Some("1/1")
     );
-    assert_eq!((app.focus, app.selected[0]), (Section::Claims, 2));
+    assert_eq!(
+        (app.focus(), app.selected_index(Section::Claims)),
+        (Section::Claims, 2)
+    );
 }
 
 #[test]
@@ -1038,23 +1067,20 @@ fn shift_j_on_the_last_briefing_that_loads_says_what_follows_it() {
     shell.press("J");
     assert_eq!(reader(&shell).briefing().title, HARBOUR);
     assert_eq!(
-        reader(&shell).message.as_deref(),
+        reader(&shell).message(),
         Some("no briefing loads after this one: 1 file with errors, 1 still loading")
     );
     reload(&mut shell, &f.path("korea-troops.yaml"));
     shell.press("J J");
     assert_eq!(reader(&shell).briefing().title, KOREA);
     assert_eq!(
-        reader(&shell).message.as_deref(),
+        reader(&shell).message(),
         Some("no briefing loads after this one: 1 file with errors")
     );
     // Nothing fails before the first: K says just that.
     shell.press("K K K");
     assert_eq!(reader(&shell).briefing().title, NIGHT);
-    assert_eq!(
-        reader(&shell).message.as_deref(),
-        Some("this is the first briefing")
-    );
+    assert_eq!(reader(&shell).message(), Some("this is the first briefing"));
 }
 
 #[test]
@@ -1064,8 +1090,8 @@ fn the_diagnostics_stay_on_their_file_when_a_file_before_it_is_deleted() {
     shell.press("G Enter");
     let entry_name = |shell: &Shell| {
         shell
-            .diagnostics
-            .and_then(|(i, _)| shell.library.entries.get(i))
+            .diagnostics()
+            .and_then(|(i, _)| shell.library().entries.get(i))
             .map(|e| e.name())
     };
     assert_eq!(entry_name(&shell).as_deref(), Some("broken.yaml"));

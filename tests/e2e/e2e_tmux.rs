@@ -2,19 +2,18 @@
 //! `capture-pane`. The only tests that prove the terminal really shows the reader and is left
 //! clean afterwards.
 //!
-//! Each test runs its own tmux server (`tmux -L brief-test-<pid>-<n>`), so tests in parallel never
+//! Each test runs its own tmux server (`tmux -L brief-e2e-<pid>-<n>`), so tests in parallel never
 //! share a session, and a guard kills the server however the test ends. Nothing here sleeps for a
 //! fixed time and then asserts: every check polls the screen until the expected text appears or a
 //! generous deadline passes (the machine may be loaded), and a timeout prints the screen.
-//! Skipped, with a message, when tmux is not installed.
+//! Without tmux they fail.
 
 use std::path::Path;
 
-mod tmux;
-use tmux::{repo, Tmux};
+use crate::tmux::{repo, Tmux};
 
 /// Starts `brief ARGS` from the repository in a `width`×`height` terminal.
-fn start(width: u16, height: u16, args: &str) -> Option<Tmux> {
+fn start(width: u16, height: u16, args: &str) -> Tmux {
     Tmux::start(repo(), width, height, "", args)
 }
 
@@ -32,9 +31,7 @@ const PANES: [&str; 5] = [
 #[test]
 fn the_panes_appear_and_q_leaves_a_clean_terminal() {
     assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join(KOREA).is_file());
-    let Some(t) = start(120, 40, KOREA) else {
-        return;
-    };
+    let t = start(120, 40, KOREA);
     let screen = t.wait_for(&PANES);
     assert!(screen.contains("South Korea denies talks on US troop withdrawal"));
     assert!(screen.contains("⚡5 contradictions"));
@@ -59,9 +56,7 @@ fn the_panes_appear_and_q_leaves_a_clean_terminal() {
 
 #[test]
 fn two_then_enter_opens_the_first_responses_detail() {
-    let Some(t) = start(120, 40, KOREA) else {
-        return;
-    };
+    let t = start(120, 40, KOREA);
     t.wait_for(&PANES);
     t.keys(&["2"]);
     t.wait_for(&["response 1/3"]);
@@ -77,9 +72,7 @@ fn two_then_enter_opens_the_first_responses_detail() {
 
 #[test]
 fn question_mark_shows_the_help_naming_search() {
-    let Some(t) = start(120, 40, KOREA) else {
-        return;
-    };
+    let t = start(120, 40, KOREA);
     t.wait_for(&PANES);
     t.keys(&["?"]);
     let screen = t.wait_for(&["Keys — ? or Esc to close", "HELP"]);
@@ -98,9 +91,7 @@ fn question_mark_shows_the_help_naming_search() {
 
 #[test]
 fn c_shows_a_contradiction_side_by_side_and_esc_returns() {
-    let Some(t) = start(120, 40, KOREA) else {
-        return;
-    };
+    let t = start(120, 40, KOREA);
     t.wait_for(&PANES);
     t.keys(&["c"]);
     let screen = t.wait_for(&["Contradiction 1/5", "CONTRADICTIONS"]);
@@ -129,9 +120,7 @@ fn c_shows_a_contradiction_side_by_side_and_esc_returns() {
 
 #[test]
 fn ctrl_c_quits_cleanly_too() {
-    let Some(t) = start(80, 24, KOREA) else {
-        return;
-    };
+    let t = start(80, 24, KOREA);
     t.wait_for(&["Claims 1/4", "PANES"]);
     t.keys(&["C-c"]);
     let screen = t.wait_for(&["BRIEF-EXIT="]);
@@ -141,18 +130,14 @@ fn ctrl_c_quits_cleanly_too() {
 
 #[test]
 fn a_tiny_terminal_says_it_is_too_small_and_q_still_quits() {
-    let Some(t) = start(10, 4, KOREA) else {
-        return;
-    };
+    let t = start(10, 4, KOREA);
     t.wait_for(&["too small"]);
     t.quit_cleanly();
 }
 
 #[test]
 fn a_resize_redraws() {
-    let Some(t) = start(120, 40, KOREA) else {
-        return;
-    };
+    let t = start(120, 40, KOREA);
     t.wait_for(&PANES);
     t.resize(80, 24);
     // Narrow: one pane under a tab bar.

@@ -8,7 +8,7 @@
 //! from the key table, random characters, resizes, clicks and wheel turns at random cells. The
 //! app is drawn on ratatui's `TestBackend` after every step.
 
-mod support;
+use crate::support;
 
 use brief::app::keymap::{self, Key};
 use brief::app::{Action, App, Doc};
@@ -278,7 +278,7 @@ fn load(g: &Gen) -> Result<Doc, String> {
 fn assert_selection_in_bounds(app: &App, after: &str) {
     for s in Section::ALL {
         let n = app.len(s);
-        let sel = app.selected[s.index()];
+        let sel = app.selected_index(s);
         assert!(
             sel < n || (n == 0 && sel == 0),
             "{s:?}: selection {sel} of {n} after {after}"
@@ -341,7 +341,7 @@ proptest! {
         prop_assert!(brief::testing::hostile_cell(&frame).is_none());
         for (i, s) in steps.iter().enumerate() {
             apply(&mut app, s);
-            let after = format!("step {i} {s:?} at {:?}", app.size);
+            let after = format!("step {i} {s:?} at {:?}", app.size());
             assert_selection_in_bounds(&app, &after);
             let frame = support::drawn(&app);
             let hidden = support::hidden_cells(&frame);

@@ -1,23 +1,22 @@
 //! Whole frames of search and the library as the user sees them (ratatui's `TestBackend`, insta
-//! snapshots in `tests/snapshots/`): panes during a search, the prompt with a regex error, the
+//! snapshots in `tests/it/snapshots/`): panes during a search, the prompt with a regex error, the
 //! library with a broken file and one still loading, a broken file's diagnostics. Snapshots hold
 //! no colour, so the match highlights and the error entry's style are asserted on cells.
 //!
-//! Update with `INSTA_UPDATE=always cargo test --test search_library_snapshots`, then read every
-//! changed `.snap`.
+//! Update with `INSTA_UPDATE=always cargo test --test it search_library_snapshots::`, then read
+//! every changed `.snap`.
 
-mod libsupport;
-mod support;
+use crate::libsupport;
 
 use std::path::PathBuf;
 
+use crate::support::*;
 use brief::app::shell::Shell;
 use brief::app::App;
 use brief::briefing::Section;
 use brief::ui::{layout, theme};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use support::*;
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
@@ -63,7 +62,7 @@ fn mixed_library(w: u16, h: u16) -> Shell {
 
 #[track_caller]
 fn snap_shell(name: &str, shell: &Shell, what: &str) {
-    let (w, h) = (shell.size.width, shell.size.height);
+    let (w, h) = (shell.size().width, shell.size().height);
     snap_text(
         &format!("{name}_{w}x{h}"),
         &format!("at {w}×{h}: {what}"),
@@ -83,7 +82,7 @@ fn panes_while_typing_a_query() {
             size,
             "the prompt with its counter; response 3 (the first match) selected and in view",
         );
-        assert_eq!(app.focus, Section::Responses);
+        assert_eq!(app.focus(), Section::Responses);
     }
 }
 
@@ -123,7 +122,7 @@ fn the_prompt_with_a_regex_error() {
             size,
             "regex mode, an unclosed group: the error in the prompt, nothing moved",
         );
-        assert!(app.search.as_ref().is_some_and(|s| s.error.is_some()));
+        assert!(app.search_state().is_some_and(|s| s.error.is_some()));
     }
 }
 
@@ -144,7 +143,7 @@ fn the_prompt_with_no_match() {
 fn library_with_a_broken_file_and_one_loading() {
     for (w, h) in SIZES {
         let shell = mixed_library(w, h);
-        assert_eq!(shell.library.pending, 1);
+        assert_eq!(shell.library().pending, 1);
         snap_shell(
             "library_mixed",
             &shell,
@@ -171,7 +170,7 @@ fn diagnostics_of_a_broken_file() {
     for (w, h) in SIZES {
         let mut shell = mixed_library(w, h);
         shell.press("G Enter");
-        assert!(shell.diagnostics.is_some());
+        assert!(shell.diagnostics().is_some());
         snap_shell(
             "library_diagnostics",
             &shell,
@@ -224,7 +223,7 @@ fn the_current_match_and_the_other_matches_have_their_styles() {
     app.press("/ seoul");
     let buf = draw(&app);
     // The current match: "Seoul" of "Seoul's contribution" in the Responses pane.
-    let responses = layout::pane_area(app.size, Section::Responses);
+    let responses = layout::pane_area(app.size(), Section::Responses);
     let current = cells_in(&buf, responses, "Seoul's");
     assert_style(
         &buf,
@@ -237,7 +236,7 @@ fn the_current_match_and_the_other_matches_have_their_styles() {
         theme::MATCH_CURRENT.bg.unwrap_or_default()
     );
     // Other matches: "Seoul" in context 1 and 2.
-    let context = layout::pane_area(app.size, Section::Context);
+    let context = layout::pane_area(app.size(), Section::Context);
     let other = cells_in(&buf, context, "Seoul and Washington");
     assert_style(&buf, &other[..5], theme::MATCH, "another match");
     assert_ne!(buf[other[5]].bg, theme::MATCH.bg.unwrap_or_default());

@@ -12,13 +12,11 @@
 //!   mnd-denial, 2 troop-cut-size ↔ cost-sharing-deal, 3 costs-in-trade-talks ↔
 //!   costs-kept-separate, 4 costs-in-trade-talks ↔ cost-sharing-deal
 
-mod support;
-
+use crate::support::*;
 use brief::app::keymap::Mode;
 use brief::app::{Action, App, DetailState, PairsState, Relation, Screen, Side};
 use brief::briefing::{ItemRef, Section};
 use brief::ui::{contradictions, layout};
-use support::*;
 
 const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;
@@ -41,7 +39,7 @@ fn korea() -> App {
 /// The detail on top of the stack, if that is what is shown.
 #[track_caller]
 fn detail(app: &App) -> DetailState {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Detail(d)) => d.clone(),
         other => panic!("expected the detail view, got {other:?}"),
     }
@@ -50,7 +48,7 @@ fn detail(app: &App) -> DetailState {
 /// The contradictions view on top of the stack, if that is what is shown.
 #[track_caller]
 fn pairs(app: &App) -> PairsState {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Contradictions(p)) => *p,
         other => panic!("expected the contradictions view, got {other:?}"),
     }
@@ -65,11 +63,11 @@ fn pair_at(index: usize, side: Side) -> PairsState {
 /// first line with the selection marker.
 #[track_caller]
 fn assert_selection_visible(app: &App) {
-    let s = app.focus;
-    let sel = app.selected[s.index()];
-    let top = app.top[s.index()];
+    let s = app.focus();
+    let sel = app.selected_index(s);
+    let top = app.top_index(s);
     assert!(top <= sel, "top {top} is below the selection {sel}");
-    let area = layout::pane_area(app.size, s);
+    let area = layout::pane_area(app.size(), s);
     let width = layout::text_width(area);
     let height = usize::from(layout::inner(area).height);
     let used: usize = (top..=sel)
@@ -102,18 +100,22 @@ fn assert_selection_visible(app: &App) {
 #[test]
 fn j_and_k_and_the_arrows_move_the_selection_and_stop_at_the_ends() {
     let mut app = korea();
-    assert_eq!((app.focus, app.selected), (CLAIMS, [0, 0, 0]));
+    assert_eq!((app.focus(), app.selected_indices()), (CLAIMS, [0, 0, 0]));
     app.press("j");
-    assert_eq!(app.selected, [1, 0, 0]);
+    assert_eq!(app.selected_indices(), [1, 0, 0]);
     app.press("j j j j j");
-    assert_eq!(app.selected, [3, 0, 0], "4 claims: stops at the last");
+    assert_eq!(
+        app.selected_indices(),
+        [3, 0, 0],
+        "4 claims: stops at the last"
+    );
     app.press("k");
-    assert_eq!(app.selected, [2, 0, 0]);
+    assert_eq!(app.selected_indices(), [2, 0, 0]);
     app.press("↓");
-    assert_eq!(app.selected, [3, 0, 0]);
+    assert_eq!(app.selected_indices(), [3, 0, 0]);
     app.press("↑ ↑ ↑ ↑ ↑ ↑");
-    assert_eq!(app.selected, [0, 0, 0], "stops at the first");
-    assert_eq!(app.focus, CLAIMS);
+    assert_eq!(app.selected_indices(), [0, 0, 0], "stops at the first");
+    assert_eq!(app.focus(), CLAIMS);
     assert_eq!(app.mode(), Mode::Panes);
 }
 
@@ -121,15 +123,15 @@ fn j_and_k_and_the_arrows_move_the_selection_and_stop_at_the_ends() {
 fn g_and_shift_g_and_home_and_end_go_to_the_first_and_last_item() {
     let mut app = korea();
     app.press("G");
-    assert_eq!(app.selected[0], 3);
+    assert_eq!(app.selected_index(CLAIMS), 3);
     app.press("g");
-    assert_eq!(app.selected[0], 0);
+    assert_eq!(app.selected_index(CLAIMS), 0);
     app.press("End");
-    assert_eq!(app.selected[0], 3);
+    assert_eq!(app.selected_index(CLAIMS), 3);
     app.press("Home");
-    assert_eq!(app.selected[0], 0);
+    assert_eq!(app.selected_index(CLAIMS), 0);
     app.press("3 G");
-    assert_eq!((app.focus, app.selected), (CONTEXT, [0, 0, 4]));
+    assert_eq!((app.focus(), app.selected_indices()), (CONTEXT, [0, 0, 4]));
 }
 
 /// At 120×40 a pane is 35 lines inside its border, and each generated claim takes 3 lines, so a
@@ -137,27 +139,27 @@ fn g_and_shift_g_and_home_and_end_go_to_the_first_and_last_item() {
 #[test]
 fn page_keys_move_by_the_items_the_pane_shows() {
     let mut app = many_claims_app(200, 120, 40);
-    let area = layout::pane_area(app.size, CLAIMS);
+    let area = layout::pane_area(app.size(), CLAIMS);
     assert_eq!(layout::inner(area).height, 35);
     assert_eq!(app.item_height(claim(0), layout::text_width(area)), 3);
 
     app.press("PgDn");
-    assert_eq!(app.selected[0], 11);
+    assert_eq!(app.selected_index(CLAIMS), 11);
     assert_selection_visible(&app);
     app.press("Space");
-    assert_eq!(app.selected[0], 22, "Space pages down too");
+    assert_eq!(app.selected_index(CLAIMS), 22, "Space pages down too");
     assert_selection_visible(&app);
     app.press("PgUp");
-    assert_eq!(app.selected[0], 11);
+    assert_eq!(app.selected_index(CLAIMS), 11);
     app.press("Ctrl-d");
-    assert_eq!(app.selected[0], 17);
+    assert_eq!(app.selected_index(CLAIMS), 17);
     assert_selection_visible(&app);
     app.press("Ctrl-u");
-    assert_eq!(app.selected[0], 11);
+    assert_eq!(app.selected_index(CLAIMS), 11);
     app.press("PgUp PgUp");
-    assert_eq!(app.selected[0], 0, "stops at the first");
+    assert_eq!(app.selected_index(CLAIMS), 0, "stops at the first");
     app.press("G PgDn Ctrl-d Space");
-    assert_eq!(app.selected[0], 199, "stops at the last");
+    assert_eq!(app.selected_index(CLAIMS), 199, "stops at the last");
     assert_selection_visible(&app);
 }
 
@@ -166,8 +168,11 @@ fn selection_stays_in_view_after_shift_g_on_a_long_briefing() {
     for (w, h) in [(120, 40), (80, 24), (40, 12)] {
         let mut app = many_claims_app(200, w, h);
         app.press("G");
-        assert_eq!(app.selected[0], 199, "at {w}×{h}");
-        assert!(app.top[0] > 150, "at {w}×{h} the pane scrolled down");
+        assert_eq!(app.selected_index(CLAIMS), 199, "at {w}×{h}");
+        assert!(
+            app.top_index(CLAIMS) > 150,
+            "at {w}×{h} the pane scrolled down"
+        );
         assert_selection_visible(&app);
         let screen = screen(&app);
         assert!(
@@ -176,7 +181,11 @@ fn selection_stays_in_view_after_shift_g_on_a_long_briefing() {
         );
         assert!(screen.contains("Claims 200/200"), "at {w}×{h}:\n{screen}");
         app.press("g");
-        assert_eq!((app.selected[0], app.top[0]), (0, 0), "at {w}×{h}");
+        assert_eq!(
+            (app.selected_index(CLAIMS), app.top_index(CLAIMS)),
+            (0, 0),
+            "at {w}×{h}"
+        );
         assert_selection_visible(&app);
     }
 }
@@ -211,7 +220,7 @@ fn a_resize_keeps_the_selection_in_view() {
     app.press("k k k");
     app.update(Action::Resize(120, 40));
     assert_selection_visible(&app);
-    assert_eq!(app.selected[0], 196);
+    assert_eq!(app.selected_index(CLAIMS), 196);
 }
 
 // ---- panes: focus ----
@@ -220,53 +229,53 @@ fn a_resize_keeps_the_selection_in_view() {
 fn tab_and_shift_tab_cycle_the_panes() {
     let mut app = korea();
     app.press("Tab");
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
     app.press("Tab");
-    assert_eq!(app.focus, CONTEXT);
+    assert_eq!(app.focus(), CONTEXT);
     app.press("Tab");
-    assert_eq!(app.focus, CLAIMS, "wraps round");
+    assert_eq!(app.focus(), CLAIMS, "wraps round");
     app.press("Shift-Tab");
-    assert_eq!(app.focus, CONTEXT, "wraps back");
+    assert_eq!(app.focus(), CONTEXT, "wraps back");
     app.press("Shift-Tab");
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
 }
 
 #[test]
 fn digits_focus_a_pane_directly() {
     let mut app = korea();
     app.press("2");
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
     app.press("3");
-    assert_eq!(app.focus, CONTEXT);
+    assert_eq!(app.focus(), CONTEXT);
     app.press("1");
-    assert_eq!(app.focus, CLAIMS);
+    assert_eq!(app.focus(), CLAIMS);
 }
 
 #[test]
 fn h_and_l_and_the_arrows_move_between_panes_and_stop_at_the_ends() {
     let mut app = korea();
     app.press("h");
-    assert_eq!(app.focus, CLAIMS, "nothing left of Claims");
+    assert_eq!(app.focus(), CLAIMS, "nothing left of Claims");
     app.press("←");
-    assert_eq!(app.focus, CLAIMS);
+    assert_eq!(app.focus(), CLAIMS);
     app.press("l");
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
     app.press("→");
-    assert_eq!(app.focus, CONTEXT);
+    assert_eq!(app.focus(), CONTEXT);
     app.press("l →");
-    assert_eq!(app.focus, CONTEXT, "nothing right of Context");
+    assert_eq!(app.focus(), CONTEXT, "nothing right of Context");
     app.press("h");
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
     app.press("← ←");
-    assert_eq!(app.focus, CLAIMS);
+    assert_eq!(app.focus(), CLAIMS);
 }
 
 #[test]
 fn each_pane_keeps_its_own_selection() {
     let mut app = korea();
     app.press("j 2 j j 3 G 1");
-    assert_eq!(app.focus, CLAIMS);
-    assert_eq!(app.selected, [1, 2, 4]);
+    assert_eq!(app.focus(), CLAIMS);
+    assert_eq!(app.selected_indices(), [1, 2, 4]);
     assert_eq!(app.current(), Some(claim(1)));
     app.press("Tab");
     assert_eq!(app.current(), Some(response(2)));
@@ -315,7 +324,7 @@ fn enter_on_a_relation_follows_it_and_backspace_and_ctrl_o_go_back() {
     assert_eq!(d.item, response(0));
     assert_eq!(d.history, vec![(claim(0), 0)]);
     assert_eq!(
-        (app.focus, app.selected[1]),
+        (app.focus(), app.selected_index(RESPONSES)),
         (RESPONSES, 0),
         "the panes follow"
     );
@@ -342,7 +351,7 @@ fn enter_on_a_relation_follows_it_and_backspace_and_ctrl_o_go_back() {
     assert_eq!((d.item, d.cursor, d.history.len()), (claim(0), 0, 0));
     app.press("Backspace");
     assert!(
-        app.stack.is_empty(),
+        app.screens().is_empty(),
         "back past the first item closes the detail"
     );
     assert_eq!(app.mode(), Mode::Panes);
@@ -365,11 +374,7 @@ fn j_and_k_in_the_detail_move_between_relations() {
     assert!(app.relations_of(context(0)).is_empty());
     app.press("Enter");
     assert_eq!(detail(&app).item, context(0));
-    assert!(app
-        .message
-        .as_deref()
-        .unwrap_or("")
-        .contains("no relations"));
+    assert!(app.message().unwrap_or("").contains("no relations"));
 }
 
 /// At 40×12 the detail of troop-cut-size is taller than the screen and its relations are
@@ -420,7 +425,7 @@ fn esc_retraces_detail_contradictions_detail() {
     app.press("Esc");
     assert_eq!(detail(&app).item, claim(0), "back to the first detail");
     app.press("Backspace");
-    assert!(app.stack.is_empty());
+    assert!(app.screens().is_empty());
     assert_eq!(app.mode(), Mode::Panes);
 }
 
@@ -430,7 +435,7 @@ fn esc_closes_the_detail_whatever_was_followed() {
     app.press("Enter Enter j Enter");
     assert_eq!(detail(&app).history.len(), 2);
     app.press("Esc");
-    assert!(app.stack.is_empty());
+    assert!(app.screens().is_empty());
     assert_eq!(app.mode(), Mode::Panes);
 }
 
@@ -440,24 +445,27 @@ fn esc_closes_the_detail_whatever_was_followed() {
 fn question_mark_toggles_help_and_keys_then_scroll_it() {
     let mut app = korea();
     app.press("?");
-    assert_eq!((app.help, app.mode()), (Some(0), Mode::Help));
+    assert_eq!((app.help_scroll(), app.mode()), (Some(0), Mode::Help));
     let screen = screen(&app);
     assert!(screen.contains("Keys — ? or Esc to close"), "{screen}");
     app.press("j j");
-    assert_eq!(app.help, Some(2), "j scrolls the help…");
-    assert_eq!(app.selected, [0, 0, 0], "…not the panes");
+    assert_eq!(app.help_scroll(), Some(2), "j scrolls the help…");
+    assert_eq!(app.selected_indices(), [0, 0, 0], "…not the panes");
     app.press("k");
-    assert_eq!(app.help, Some(1));
+    assert_eq!(app.help_scroll(), Some(1));
     app.press("?");
-    assert_eq!((app.help, app.mode()), (None, Mode::Panes));
+    assert_eq!((app.help_scroll(), app.mode()), (None, Mode::Panes));
 }
 
 /// The overlays scroll like less: G to the end, g to the top, Ctrl-d half a page, PgDn a page.
 #[test]
 fn help_and_info_take_g_and_capital_g_and_half_pages() {
     for (open, scroll) in [
-        ("?", (|a: &App| a.help) as fn(&App) -> Option<usize>),
-        ("i", |a: &App| a.info),
+        (
+            "?",
+            (|a: &App| a.help_scroll()) as fn(&App) -> Option<usize>,
+        ),
+        ("i", |a: &App| a.info_scroll()),
     ] {
         let mut app = reader(KOREA, 80, 12);
         app.press(open);
@@ -496,14 +504,14 @@ fn help_scrolls_back_at_once_from_its_end() {
         "one k after the end scrolls up at once"
     );
     app.press("PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp");
-    assert_eq!(app.help, Some(0));
+    assert_eq!(app.help_scroll(), Some(0));
 }
 
 #[test]
 fn esc_closes_help_and_only_help() {
     let mut app = korea();
     app.press("Enter ? Esc");
-    assert_eq!(app.help, None);
+    assert_eq!(app.help_scroll(), None);
     assert_eq!(detail(&app).item, claim(0), "the detail under it stays");
 }
 
@@ -513,9 +521,9 @@ fn q_and_ctrl_c_quit_from_every_view() {
         for quit in ["q", "Ctrl-c"] {
             let mut app = korea();
             app.press(keys);
-            assert!(!app.quit);
+            assert!(!app.quitting());
             app.press(quit);
-            assert!(app.quit, "{quit} after `{keys}`");
+            assert!(app.quitting(), "{quit} after `{keys}`");
         }
     }
 }
@@ -537,14 +545,14 @@ fn c_opens_the_contradictions_at_the_selected_items_first_pair() {
         app.press("c");
         assert_eq!(app.mode(), Mode::Contradictions, "after `{keys} c`");
         assert_eq!(pairs(&app), want, "after `{keys} c`");
-        assert_eq!(app.message, None);
+        assert_eq!(app.message(), None);
     }
     // An item in no pair: the first pair, and a word why.
     let mut app = korea();
     app.press("j j c");
     assert_eq!(pairs(&app), pair_at(0, Side::Left));
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("`policy-review` is in no contradiction; showing the first")
     );
 }
@@ -608,21 +616,21 @@ fn enter_opens_the_focused_sides_detail() {
     );
     app.press("Tab Enter");
     assert_eq!(detail(&app).item, response(0), "the right side: mnd-denial");
-    assert_eq!(app.stack.len(), 2);
+    assert_eq!(app.screens().len(), 2);
 }
 
 #[test]
 fn esc_or_c_returns_to_the_panes_as_they_were() {
     for close in ["Esc", "c"] {
         let mut app = korea_after("3 j");
-        let before = (app.focus, app.selected, app.top);
+        let before = (app.focus(), app.selected_indices(), app.top_indices());
         app.press("c");
         assert_eq!(pairs(&app), pair_at(2, Side::Right));
         app.press("] ] Tab [");
         app.press(close);
-        assert!(app.stack.is_empty(), "{close} closes the view");
+        assert!(app.screens().is_empty(), "{close} closes the view");
         assert_eq!(
-            (app.focus, app.selected, app.top),
+            (app.focus(), app.selected_indices(), app.top_indices()),
             before,
             "{close}: focus and selection as they were"
         );
@@ -630,11 +638,14 @@ fn esc_or_c_returns_to_the_panes_as_they_were() {
     // Also when the panes had scrolled.
     let mut app = many_claims_app(50, 120, 40);
     app.press("G k k");
-    let before = (app.focus, app.selected, app.top);
+    let before = (app.focus(), app.selected_indices(), app.top_indices());
     app.press("c");
     assert_eq!(app.mode(), Mode::Contradictions);
     app.press("Esc");
-    assert_eq!((app.focus, app.selected, app.top), before);
+    assert_eq!(
+        (app.focus(), app.selected_indices(), app.top_indices()),
+        before
+    );
 }
 
 fn korea_after(keys: &str) -> App {
@@ -698,7 +709,7 @@ fn a_detail_lists_its_pairs_and_enter_on_one_opens_the_view_there() {
 #[test]
 fn a_briefing_without_contradictions_says_so() {
     let mut app = reader(NO_CONTRADICTIONS, 120, 40);
-    assert!(app.doc.relations.pairs.is_empty());
+    assert!(app.document().relations.pairs.is_empty());
     app.press("c");
     assert_eq!(app.mode(), Mode::Contradictions);
     let screen = screen(&app);
@@ -709,22 +720,22 @@ fn a_briefing_without_contradictions_says_so() {
     app.press("] [ j G Tab Enter");
     assert_eq!(app.mode(), Mode::Contradictions);
     assert_eq!(
-        app.message.as_deref(),
+        app.message(),
         Some("this briefing declares no contradictions")
     );
     app.press("Esc");
-    assert!(app.stack.is_empty());
+    assert!(app.screens().is_empty());
 }
 
 #[test]
 fn empty_panes_select_nothing_and_enter_says_so() {
     let mut app = reader(EMPTY, 80, 24);
     app.press("j G PgDn Ctrl-d End");
-    assert_eq!(app.selected, [0, 0, 0]);
+    assert_eq!(app.selected_indices(), [0, 0, 0]);
     assert_eq!(app.current(), None);
     app.press("Enter");
-    assert!(app.stack.is_empty());
-    assert_eq!(app.message.as_deref(), Some("no claim to open"));
+    assert!(app.screens().is_empty());
+    assert_eq!(app.message(), Some("no claim to open"));
     app.press("c");
     assert!(screen(&app).contains("This briefing has no contradictions."));
 }
@@ -737,33 +748,35 @@ fn clicks_focus_panes_and_select_items() {
     // 120×40: three panes of 40 columns from row 2; their text starts on row 3.
     app.update(Action::Click(60, 2));
     assert_eq!(
-        app.focus, RESPONSES,
+        app.focus(),
+        RESPONSES,
         "a click on a pane's border focuses it"
     );
-    assert_eq!(app.selected, [0, 0, 0]);
+    assert_eq!(app.selected_indices(), [0, 0, 0]);
 
-    let width = layout::text_width(layout::pane_area(app.size, CONTEXT));
+    let width = layout::text_width(layout::pane_area(app.size(), CONTEXT));
     let h0 = app.item_height(context(0), width) as u16;
     let h1 = app.item_height(context(1), width) as u16;
     app.update(Action::Click(100, 3 + h0));
     assert_eq!(
-        (app.focus, app.selected[2]),
+        (app.focus(), app.selected_index(CONTEXT)),
         (CONTEXT, 1),
         "first row of item 2"
     );
     app.update(Action::Click(100, 3 + h0 + h1 - 1));
     assert_eq!(
-        app.selected[2], 1,
+        app.selected_index(CONTEXT),
+        1,
         "the blank line after an item belongs to it"
     );
     app.update(Action::Click(100, 3 + h0 + h1));
-    assert_eq!(app.selected[2], 2);
+    assert_eq!(app.selected_index(CONTEXT), 2);
     app.update(Action::Click(5, 3));
-    assert_eq!((app.focus, app.selected[0]), (CLAIMS, 0));
+    assert_eq!((app.focus(), app.selected_index(CLAIMS)), (CLAIMS, 0));
     // The header and status bar are not panes.
     app.update(Action::Click(60, 0));
     app.update(Action::Click(60, 39));
-    assert_eq!((app.focus, app.selected), (CLAIMS, [0, 0, 2]));
+    assert_eq!((app.focus(), app.selected_indices()), (CLAIMS, [0, 0, 2]));
 }
 
 #[test]
@@ -771,15 +784,15 @@ fn clicks_on_the_tab_bar_focus_panes_when_narrow() {
     let mut app = reader(KOREA, 80, 24);
     // 80×24: one pane under a tab bar on row 2, in thirds of 26 columns.
     app.update(Action::Click(30, 2));
-    assert_eq!(app.focus, RESPONSES);
+    assert_eq!(app.focus(), RESPONSES);
     app.update(Action::Click(60, 2));
-    assert_eq!(app.focus, CONTEXT);
+    assert_eq!(app.focus(), CONTEXT);
     app.update(Action::Click(1, 2));
-    assert_eq!(app.focus, CLAIMS);
-    let width = layout::text_width(layout::pane_area(app.size, CLAIMS));
+    assert_eq!(app.focus(), CLAIMS);
+    let width = layout::text_width(layout::pane_area(app.size(), CLAIMS));
     let h0 = app.item_height(claim(0), width) as u16;
     app.update(Action::Click(10, 4 + h0));
-    assert_eq!(app.selected[0], 1);
+    assert_eq!(app.selected_index(CLAIMS), 1);
 }
 
 #[test]
@@ -787,28 +800,28 @@ fn the_wheel_moves_the_selection_of_the_pane_under_it() {
     let mut app = korea();
     app.update(Action::Scroll(10, 10, 1));
     app.update(Action::Scroll(10, 10, 1));
-    assert_eq!(app.selected[0], 2);
+    assert_eq!(app.selected_index(CLAIMS), 2);
     app.update(Action::Scroll(10, 10, -1));
-    assert_eq!(app.selected[0], 1);
+    assert_eq!(app.selected_index(CLAIMS), 1);
     app.update(Action::Scroll(100, 10, 1));
-    assert_eq!(app.selected[2], 1, "over the Context pane");
+    assert_eq!(app.selected_index(CONTEXT), 1, "over the Context pane");
     for _ in 0..10 {
         app.update(Action::Scroll(100, 10, 1));
     }
-    assert_eq!(app.selected[2], 4, "stops at the last");
+    assert_eq!(app.selected_index(CONTEXT), 4, "stops at the last");
 
     let mut app = many_claims_app(200, 80, 24);
     for _ in 0..100 {
         app.update(Action::Scroll(10, 10, 1));
     }
-    assert_eq!(app.selected[0], 100);
+    assert_eq!(app.selected_index(CLAIMS), 100);
     assert_selection_visible(&app);
 }
 
 #[test]
 fn the_mouse_picks_pairs_and_sides_in_the_contradictions_view() {
     let mut app = korea_after("c");
-    let body = layout::body(app.size);
+    let body = layout::body(app.size());
     let a = contradictions::areas(&app.ctx(), pairs(&app).index, body);
     app.update(Action::Click(a.right.x + 5, a.right.y + 2));
     assert_eq!(pairs(&app), pair_at(0, Side::Right));

@@ -28,7 +28,7 @@ fn korea() -> App {
 /// The id of the item the detail on top shows.
 #[track_caller]
 fn detail_id(app: &App) -> String {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Detail(d)) => app
             .briefing()
             .item(d.item)
@@ -40,7 +40,7 @@ fn detail_id(app: &App) -> String {
 
 #[track_caller]
 fn matrix(app: &App) -> brief::app::MatrixState {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Matrix(m)) => *m,
         other => panic!("no matrix on top: {other:?}"),
     }
@@ -68,7 +68,7 @@ fn views_switch_between_each_other_without_piling_up() {
     let mut app = korea();
     app.press("m t s m");
     assert_eq!(app.mode(), Mode::Matrix);
-    assert_eq!(app.stack.len(), 1);
+    assert_eq!(app.screens().len(), 1);
     app.press("Esc");
     assert_eq!(app.mode(), Mode::Panes);
 }
@@ -87,7 +87,7 @@ fn matrix_opens_the_response_in_a_cell() {
         "mnd-denial",
         "the denial, before the clarification"
     );
-    assert_eq!(app.focus, Section::Responses, "the panes follow");
+    assert_eq!(app.focus(), Section::Responses, "the panes follow");
     app.press("Esc");
     assert_eq!(app.mode(), Mode::Matrix, "back to the matrix");
 
@@ -108,7 +108,7 @@ fn matrix_enter_on_a_silent_cell_says_so() {
     let mut app = korea();
     app.press("m G l l Enter");
     assert_eq!(app.mode(), Mode::Matrix);
-    let msg = app.message.clone().unwrap_or_default();
+    let msg = app.message().map(str::to_string).unwrap_or_default();
     assert!(msg.contains("says nothing about `policy-review`"), "{msg}");
 }
 
@@ -154,7 +154,7 @@ fn timeline_walks_in_time_order_and_opens_items() {
 fn timeline_opens_at_the_item_in_focus() {
     let mut app = korea();
     app.press("2 t");
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Timeline(t)) => assert_eq!(t.cursor, 3, "mnd-denial is the fourth dated item"),
         other => panic!("{other:?}"),
     }
@@ -163,10 +163,10 @@ fn timeline_opens_at_the_item_in_focus() {
 #[test]
 fn hiding_a_source_updates_panes_and_contradictions_and_comes_back() {
     let mut app = korea();
-    assert_eq!(app.doc.relations.pairs.len(), 5);
+    assert_eq!(app.document().relations.pairs.len(), 5);
     // The claim in focus is the Journal's: the sources view opens on it.
     app.press("s");
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Sources(s)) => assert_eq!(s.cursor, 1),
         other => panic!("{other:?}"),
     }
@@ -177,7 +177,7 @@ fn hiding_a_source_updates_panes_and_contradictions_and_comes_back() {
         b.find("mnd-denial").is_none(),
         "a denial of hidden claims only goes too"
     );
-    assert_eq!(app.doc.relations.pairs.len(), 2);
+    assert_eq!(app.document().relations.pairs.len(), 2);
     assert_eq!(
         app.hidden()
             .map(|(n, c)| (n.to_string(), c.own + c.answers)),
@@ -188,23 +188,23 @@ fn hiding_a_source_updates_panes_and_contradictions_and_comes_back() {
 
     // Everywhere: the matrix has lost its WSJ column and the timeline its 22 May.
     app.press("m");
-    let cols = app.doc.analysis().matrix.columns.len();
+    let cols = app.document().analysis().matrix.columns.len();
     assert_eq!(cols, 2);
     app.press("t");
-    let days = app.doc.analysis().timeline.days.len();
+    let days = app.document().analysis().timeline.days.len();
     assert_eq!(days, 1);
 
     app.press("s x");
-    assert!(app.filter.is_none());
+    assert!(app.source_filter().is_none());
     assert_eq!(app.briefing().claims.len(), 4);
-    assert_eq!(app.doc.relations.pairs.len(), 5);
+    assert_eq!(app.document().relations.pairs.len(), 5);
 }
 
 #[test]
 fn hiding_another_source_replaces_the_filter() {
     let mut app = korea();
     app.press("s x j j x");
-    assert_eq!(app.filter.as_ref().map(|f| f.source.as_str()), Some("mnd"));
+    assert_eq!(app.source_filter().map(|f| f.source.as_str()), Some("mnd"));
     assert_eq!(app.briefing().claims.len(), 4);
     assert_eq!(app.briefing().responses.len(), 1);
 }
@@ -214,7 +214,7 @@ fn a_reload_keeps_the_filter_on() {
     let mut app = korea();
     app.press("s x Esc");
     app.replace_doc(doc("korea-troops.yaml"));
-    assert_eq!(app.filter.as_ref().map(|f| f.source.as_str()), Some("wsj"));
+    assert_eq!(app.source_filter().map(|f| f.source.as_str()), Some("wsj"));
     assert_eq!(app.briefing().claims.len(), 1);
     assert_eq!(app.full_doc().briefing.claims.len(), 4);
 }
@@ -304,9 +304,9 @@ fn slash_in_an_analysis_view_says_where_search_works() {
         app.press("/");
         assert_eq!(app.mode(), mode, "`{key}` then /: the view stays");
         assert!(
-            app.message.as_deref().unwrap_or("").contains("Esc, then /"),
+            app.message().unwrap_or("").contains("Esc, then /"),
             "`{key}` then /: {:?}",
-            app.message
+            app.message()
         );
     }
 }
@@ -349,7 +349,7 @@ fn hiding_a_source_counts_its_items_and_the_answers_that_go_with_them() {
             app.press("j");
         }
         app.press("x");
-        app.message.clone().unwrap_or_default()
+        app.message().map(str::to_string).unwrap_or_default()
     };
     let message = hide(&mut app, "Party A");
     assert!(

@@ -3,7 +3,7 @@
 //! panicking, and no line pushes a pane's border out of place. Then a storm of resizes between
 //! 1×1 and 300×100, drawn after each one.
 
-mod support;
+use crate::support;
 
 use brief::app::{Action, App};
 use brief::briefing::Section;
@@ -100,8 +100,8 @@ fn assert_borders(buf: &Buffer, area: Rect, what: &str) {
 
 /// The pane areas as drawn for this app.
 fn pane_areas(app: &App) -> Vec<Rect> {
-    match layout::frame(app.size) {
-        Some(f) => layout::panes(f.body, app.focus)
+    match layout::frame(app.size()) {
+        Some(f) => layout::panes(f.body, app.focus())
             .1
             .into_iter()
             .map(|(_, a)| a)
@@ -169,11 +169,11 @@ fn every_view_draws_the_huge_texts() {
             );
             // Back to the panes, with nothing left open.
             app.press("Esc Esc Esc Esc 1 g");
-            if app.info.is_some() {
+            if app.info_scroll().is_some() {
                 app.press("i");
             }
             assert!(
-                app.stack.is_empty() && app.help.is_none(),
+                app.screens().is_empty() && app.help_scroll().is_none(),
                 "`{keys}` left a view open"
             );
         }
@@ -217,7 +217,7 @@ fn a_storm_of_resizes_never_panics() {
             support::draw(&app);
             for s in Section::ALL {
                 let n = app.len(s);
-                assert!(app.selected[s.index()] < n.max(1), "{s:?} at {w}×{h}");
+                assert!(app.selected_index(s) < n.max(1), "{s:?} at {w}×{h}");
             }
         }
     }

@@ -1,16 +1,15 @@
 //! Whole frames as the user sees them, drawn on ratatui's `TestBackend` and kept as insta
-//! snapshots (`tests/snapshots/`), at 120×40, 80×24 and 40×12, plus the terminals too small for
-//! any layout. Snapshots hold no colour, so the styles that carry meaning (the focused pane, the
-//! selected item, figures and shared words in a contradiction) are asserted on cells directly.
+//! snapshots (`tests/it/snapshots/`), at 120×40, 80×24 and 40×12, plus the terminals too small
+//! for any layout. Snapshots hold no colour, so the styles that carry meaning (the focused pane,
+//! the selected item, figures and shared words in a contradiction) are asserted on cells directly.
 //!
-//! Update with `INSTA_UPDATE=always cargo test --test snapshots`, then read every changed `.snap`.
+//! Update with `INSTA_UPDATE=always cargo test --test it snapshots::`, then read every changed
+//! `.snap`.
 
-mod support;
-
+use crate::support::*;
 use brief::app::{App, Screen};
 use brief::ui::{contradictions, layout, theme};
 use ratatui::style::{Color, Modifier};
-use support::*;
 use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
@@ -38,7 +37,7 @@ fn reader_after(rel: &str, keys: &str, w: u16, h: u16) -> App {
 
 #[track_caller]
 fn pairs_state(app: &App) -> brief::app::PairsState {
-    match app.stack.last() {
+    match app.screen() {
         Some(Screen::Contradictions(p)) => *p,
         other => panic!("expected the contradictions view, got {other:?}"),
     }
@@ -115,11 +114,11 @@ fn contradictions_view() {
 #[test]
 fn contradictions_side_by_side_when_wide_stacked_when_narrow() {
     let app = reader_after(KOREA, "j c", 120, 40);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size));
+    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
     assert_eq!(a.left.y, a.right.y, "side by side at 120×40");
     assert!(a.left.right() <= a.right.x);
     let app = reader_after(KOREA, "j c", 80, 24);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size));
+    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
     assert_eq!(a.left.x, a.right.x, "stacked at 80×24");
     assert!(a.left.bottom() <= a.right.y);
 }
@@ -332,13 +331,13 @@ fn the_selected_item_has_the_band_and_the_marker() {
     app.press("j");
     let buf = draw(&app);
     let pane = layout::inner(layout::pane_area(
-        app.size,
+        app.size(),
         brief::briefing::Section::Claims,
     ));
     let (x, first) = find_in(&buf, pane, "The option under preparation").unwrap_or_default();
     assert!(first > pane.y, "the second claim is below the first");
     let width = layout::text_width(layout::pane_area(
-        app.size,
+        app.size(),
         brief::briefing::Section::Claims,
     ));
     let h = app.item_height(
@@ -387,7 +386,7 @@ fn the_selected_item_has_the_band_and_the_marker() {
     }
     // An unfocused pane shows no marker for its own selection.
     let responses = layout::inner(layout::pane_area(
-        app.size,
+        app.size(),
         brief::briefing::Section::Responses,
     ));
     assert_eq!(buf[(responses.x, responses.y)].symbol(), " ");
@@ -427,7 +426,7 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // troop-cut-size ↔ mnd-denial: both speak of South Korea; the claim gives 4,500 and 28,500.
     let app = reader_after(KOREA, "j c", 120, 40);
     let buf = draw(&app);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size));
+    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
     // Inside the borders: the titles name the sources, unhighlighted.
     let (left, right) = (layout::inner(a.left), layout::inner(a.right));
     assert_styled(&buf, &cells_in(&buf, left, "4,500"), theme::FIGURE, "4,500");
@@ -459,7 +458,7 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // toll-rise-12pct ↔ city-denies-12pct: 12% against 4%, both name Hwanpo.
     let app = reader_after(HARBOUR, "c", 120, 40);
     let buf = draw(&app);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size));
+    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
     // Inside the borders: the titles name the sources, unhighlighted.
     let (left, right) = (layout::inner(a.left), layout::inner(a.right));
     assert_styled(&buf, &cells_in(&buf, left, "12%"), theme::FIGURE, "12%");

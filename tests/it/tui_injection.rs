@@ -7,7 +7,7 @@
 //! (`␛`, `␇`, `⇄`, …). The same for `brief print`, `brief export --format markdown` and
 //! `brief check`, whose output is bytes on a pipe or a terminal.
 
-mod support;
+use crate::support;
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -350,18 +350,21 @@ fn the_library_list_diagnostics_and_search_stay_inert() {
     };
 
     let list = shell();
-    assert_eq!(list.library.entries.len(), 2);
+    assert_eq!(list.library().entries.len(), 2);
     check("library list", &list);
 
     let mut diag = shell();
     let failed = diag
-        .library
+        .library()
         .entries
         .iter()
         .position(|e| e.doc.is_none())
         .unwrap_or_else(|| panic!("the broken file loaded"));
     diag.open(failed);
-    assert!(diag.diagnostics.is_some(), "the diagnostics are on screen");
+    assert!(
+        diag.diagnostics().is_some(),
+        "the diagnostics are on screen"
+    );
     check("diagnostics", &diag);
 
     let mut searched = shell();

@@ -21,7 +21,7 @@ fn app(file: &str, w: u16, h: u16) -> App {
 
 #[track_caller]
 fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(app.size.width, app.size.height))
+    let mut term = Terminal::new(TestBackend::new(app.size().width, app.size().height))
         .unwrap_or_else(|e| panic!("{e}"));
     term.draw(|f| brief::ui::render(app, f))
         .unwrap_or_else(|e| panic!("{e}"));

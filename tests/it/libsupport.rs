@@ -1,7 +1,7 @@
 //! Shared by the search and library tests: counting what a search should find straight from a
 //! briefing's YAML (independently of the search index), building a library the way the event loop
 //! does but without threads, drawing the library, and writing generated briefings.
-#![allow(dead_code)] // each test crate uses a different part of this
+#![allow(dead_code)] // tests/e2e includes this file too and uses only a part of it
 
 use std::path::{Path, PathBuf};
 
@@ -119,7 +119,7 @@ pub fn reload(shell: &mut Shell, path: &Path) {
 
 /// Draws the library (or the reader over it) at the shell's size.
 pub fn draw_shell(shell: &Shell) -> Buffer {
-    let mut term = match Terminal::new(TestBackend::new(shell.size.width, shell.size.height)) {
+    let mut term = match Terminal::new(TestBackend::new(shell.size().width, shell.size().height)) {
         Ok(t) => t,
         Err(e) => match e {},
     };
@@ -157,7 +157,7 @@ pub fn shell_screen(shell: &Shell) -> String {
 
 /// The title of the entry at list position `pos` (None for a file that does not load).
 pub fn title_at(shell: &Shell, pos: usize) -> Option<String> {
-    let lib = &shell.library;
+    let lib = shell.library();
     lib.order
         .get(pos)
         .and_then(|&i| lib.entries.get(i))
@@ -168,7 +168,7 @@ pub fn title_at(shell: &Shell, pos: usize) -> Option<String> {
 /// The file name of the entry at list position `pos`.
 #[track_caller]
 pub fn name_at(shell: &Shell, pos: usize) -> String {
-    let lib = &shell.library;
+    let lib = shell.library();
     match lib.order.get(pos).and_then(|&i| lib.entries.get(i)) {
         Some(e) => e.name(),
         None => panic!("no entry at position {pos}"),
