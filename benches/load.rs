@@ -19,13 +19,13 @@ mod common;
 
 use std::hint::black_box;
 
-use brief::app::Doc;
 use brief::briefing::load::{load_str, parse_only};
 use brief::briefing::prescan::prescan;
 use brief::briefing::raw::RawBriefing;
 use brief::briefing::search::SearchIndex;
 use brief::briefing::srcmap::{LazyMap, SourceMap};
 use brief::briefing::validate::validate;
+use brief::briefing::Document;
 use brief::briefing::Relations;
 use common::CpuTime;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -50,11 +50,11 @@ fn whole(c: &mut Criterion<CpuTime>) {
     g.bench_function("load_str (brief check)", |b| {
         b.iter(|| load_str(black_box(&text)).ok())
     });
-    g.bench_function("load_str + Doc::new (opening in the reader)", |b| {
+    g.bench_function("load_str + Document::new (opening in the reader)", |b| {
         b.iter(|| {
             load_str(black_box(&text))
                 .ok()
-                .map(|l| Doc::new(None, String::new(), l.briefing, l.warnings))
+                .map(|l| Document::new(None, String::new(), l.briefing, l.warnings))
         })
     });
     g.finish();

@@ -19,8 +19,9 @@ mod common;
 use std::time::Duration;
 
 use brief::app::shell::Shell;
-use brief::app::{Action, Doc, WrapCache};
+use brief::app::Action;
 use brief::briefing::load::load_str;
+use brief::briefing::Document;
 use common::CpuTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
 use ratatui::backend::TestBackend;
@@ -42,7 +43,7 @@ fn shell(items: usize) -> Shell {
     let Ok(l) = load_str(&text) else {
         panic!("the generated briefing does not load");
     };
-    let doc = Doc::new(None, format!("{items}"), l.briefing, l.warnings);
+    let doc = Document::new(None, format!("{items}"), l.briefing, l.warnings);
     Shell::single(doc, Rect::new(0, 0, W, H))
 }
 
@@ -139,9 +140,7 @@ fn resize(c: &mut Criterion<CpuTime>) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     // A width the wrap cache has not seen: emptied outside the time.
-                    if let Some(app) = shell.reader.as_mut() {
-                        app.wraps = WrapCache::default();
-                    }
+                    shell.forget_wraps();
                     wide = !wide;
                     let (w, h) = if wide { (W, H) } else { (W - 40, H - 5) };
                     let start = common::now();

@@ -18,12 +18,13 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use brief::app::shell::{Request, Shell};
-use brief::app::{Action, Doc};
+use brief::app::Action;
 use brief::briefing::load::{load_str, DEFAULT_MAX_SIZE};
 use brief::briefing::raw::RawBriefing;
 use brief::briefing::search::SearchIndex;
 use brief::briefing::srcmap::{LazyMap, SourceMap};
 use brief::briefing::validate::validate;
+use brief::briefing::Document;
 use brief::briefing::Relations;
 use brief::loader::Loader;
 use ratatui::backend::TestBackend;
@@ -151,9 +152,9 @@ fn draw(t: &mut Terminal<TestBackend>, shell: &Shell) {
     }
 }
 
-fn doc_of(text: &str, path: &Path) -> Option<Doc> {
+fn doc_of(text: &str, path: &Path) -> Option<Document> {
     let l = load_str(text).ok()?;
-    Some(Doc::new(
+    Some(Document::new(
         Some(path.to_path_buf()),
         path.display().to_string(),
         l.briefing,
@@ -225,7 +226,10 @@ fn load(path: &Path, rounds: usize) -> Result<(), String> {
         let (doc, _, _) = measure(|| doc_of(text, path));
         let base = LIVE.load(Relaxed);
         drop(doc);
-        m.add("live heap of the open Doc", mb(base - LIVE.load(Relaxed)));
+        m.add(
+            "live heap of the open Document",
+            mb(base - LIVE.load(Relaxed)),
+        );
     }
     println!("times (ms of this thread's CPU unless PROBE_CLOCK=wall, median of {rounds}):");
     t.print("ms");
@@ -246,8 +250,8 @@ fn load(path: &Path, rounds: usize) -> Result<(), String> {
         m.get("load_str (what `brief check` runs)") / m.get("bare serde_yaml::from_slice")
     );
     println!(
-        "target 6: live Doc / file size = {:.3}",
-        m.get("live heap of the open Doc") / mb(bytes.len())
+        "target 6: live Document / file size = {:.3}",
+        m.get("live heap of the open Document") / mb(bytes.len())
     );
     Ok(())
 }
@@ -342,9 +346,7 @@ fn reader(big: &Path, small: &Path, word: &str, rounds: usize) -> Result<(), Str
         // A resize: the new size, then the frame.
         for (w, h) in [(160u16, 45u16), (200, 50)] {
             // A width the wrap cache has not seen.
-            if let Some(app) = big_shell.reader.as_mut() {
-                app.wraps = brief::app::WrapCache::default();
-            }
+            big_shell.forget_wraps();
             let t0 = now();
             big_shell.update(Action::Resize(w, h));
             bt.backend_mut().resize(w, h);

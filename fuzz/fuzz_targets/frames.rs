@@ -14,10 +14,11 @@ use std::sync::OnceLock;
 use arbitrary::{Arbitrary, Unstructured};
 use brief::app::keymap::{self, Key};
 use brief::app::shell::Shell;
-use brief::app::{Action, Doc};
+use brief::app::Action;
 use brief::briefing::load::{decode, load_bytes, load_str};
+use brief::briefing::Document;
 use brief::briefing::Section;
-use brief::open::Opened;
+use brief::briefing::{Opened, Report};
 use brief::testing::{hostile_cell, yaml_quoted};
 use libfuzzer_sys::fuzz_target;
 use ratatui::backend::TestBackend;
@@ -97,9 +98,9 @@ fn with_text(text: &str) -> String {
     )
 }
 
-fn doc(name: &str, yaml: &str) -> Option<Doc> {
+fn doc(name: &str, yaml: &str) -> Option<Document> {
     let l = load_str(yaml).ok()?;
-    Some(Doc::new(
+    Some(Document::new(
         Some(PathBuf::from(name)),
         name.to_string(),
         l.briefing,
@@ -109,11 +110,11 @@ fn doc(name: &str, yaml: &str) -> Option<Doc> {
 
 /// What the shell opens: the fuzzed briefing if it loads; else the valid one with the fuzzed
 /// text in it, and (in the library) the refused file with its diagnostics.
-fn opened(bytes: &[u8]) -> (Doc, Option<Opened>) {
+fn opened(bytes: &[u8]) -> (Document, Option<Opened>) {
     let name = "fuzz.yaml";
     match load_bytes(bytes) {
         Ok(l) => (
-            Doc::new(
+            Document::new(
                 Some(PathBuf::from(name)),
                 name.into(),
                 l.briefing,
@@ -126,11 +127,11 @@ fn opened(bytes: &[u8]) -> (Doc, Option<Opened>) {
             let doc = doc("injected.yaml", &with_text(&text))
                 .or_else(|| doc("plain.yaml", &with_text("plain")))
                 .expect("the fallback briefing loads");
-            let failed = Opened::Failed {
+            let failed = Err(Report {
                 path: PathBuf::from(name),
                 source: decode(bytes).ok().map(str::to_string),
                 diagnostics,
-            };
+            });
             (doc, Some(failed))
         }
     }
@@ -157,7 +158,7 @@ fn action(shell: &Shell, step: &Step) -> Option<Action> {
 
 /// Draws the shell on `term`, resized to the shell's size first as a terminal would be.
 fn draw_and_check(term: &mut Terminal<TestBackend>, shell: &Shell, after: &str) {
-    let size = shell.size;
+    let size = shell.size();
     if term.backend().buffer().area != size {
         term.backend_mut().resize(size.width, size.height);
     }
@@ -167,16 +168,16 @@ fn draw_and_check(term: &mut Terminal<TestBackend>, shell: &Shell, after: &str) 
     if let Some((x, y, sym)) = hostile_cell(term.backend().buffer()) {
         panic!("cell ({x}, {y}) holds {sym:?} after {after} at {size:?}");
     }
-    let lib = &shell.library;
+    let lib = shell.library();
     assert!(
         lib.selected < lib.order.len().max(1),
         "library selection {} of {} after {after}",
         lib.selected,
         lib.order.len()
     );
-    if let Some(app) = &shell.reader {
+    if let Some(app) = shell.reader() {
         for s in Section::ALL {
-            let (n, sel) = (app.len(s), app.selected[s.index()]);
+            let (n, sel) = (app.len(s), app.selected_index(s));
             assert!(
                 sel < n || (n == 0 && sel == 0),
                 "{s:?}: selection {sel} of {n} after {after}"
@@ -193,10 +194,10 @@ fuzz_target!(|case: Case| {
     let size = Rect::new(0, 0, case.width.into(), case.height.into());
     let (doc, failed) = opened(&case.briefing);
     let mut shell = if case.library {
-        let mut list = vec![Opened::Doc(Box::new(doc))];
+        let mut list = vec![Ok(Box::new(doc))];
         list.extend(failed);
         if let Some(second) = doc_second() {
-            list.push(Opened::Doc(Box::new(second)));
+            list.push(Ok(Box::new(second)));
         }
         Shell::preloaded(list, size)
     } else {
@@ -219,16 +220,16 @@ fuzz_target!(|case: Case| {
             shell.update(a);
         }
         // Load and edit requests are the event loop's to carry out; nothing to do here.
-        shell.requests.clear();
-        if shell.quit {
+        shell.take_requests();
+        if shell.quitting() {
             break;
         }
         draw_and_check(&mut term, &shell, &format!("step {i} {step:?}"));
-        drawn += shell.size.area() as usize;
+        drawn += shell.size().area() as usize;
     }
 });
 
 /// A second briefing for the library, so the list and next/previous briefing have somewhere to go.
-fn doc_second() -> Option<Doc> {
+fn doc_second() -> Option<Document> {
     doc("second.yaml", &with_text("second"))
 }

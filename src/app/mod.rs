@@ -12,8 +12,8 @@ pub mod keymap;
 pub mod library;
 pub mod libsearch;
 pub mod prompt;
-pub mod screens;
 mod query;
+pub mod screens;
 pub mod search;
 pub mod shell;
 
@@ -30,11 +30,10 @@ pub use screens::pairs::PairsState;
 pub use screens::sources::SourcesState;
 pub use screens::timeline::TimelineState;
 
-pub use crate::briefing::Document as Doc;
 use crate::briefing::{Briefing, Document, ItemRef, Section};
 pub use crate::briefing::{Relation, Side};
 use crate::view::scroll::{Scroll, Step};
-pub use crate::view::wrap::WrapCache;
+use crate::view::wrap::WrapCache;
 use crate::view::{Ctx, Marks};
 
 /// A view over the panes. The panes are always underneath, so closing views returns to them
@@ -90,30 +89,30 @@ pub(crate) fn scroll_overlay(
 
 #[derive(Debug)]
 pub struct App {
-    pub doc: Rc<Document>,
-    pub size: Rect,
-    pub focus: Section,
-    pub selected: [usize; 3],
+    pub(crate) doc: Rc<Document>,
+    pub(crate) size: Rect,
+    pub(crate) focus: Section,
+    pub(crate) selected: [usize; 3],
     /// First item shown in each pane.
-    pub top: [usize; 3],
+    pub(crate) top: [usize; 3],
     /// Views open over the panes, innermost last.
-    pub stack: Vec<Screen>,
+    pub(crate) stack: Vec<Screen>,
     /// The help overlay's scroll, when it is open.
-    pub help: Option<usize>,
+    pub(crate) help: Option<usize>,
     /// The briefing-info overlay's scroll (title, summary, tags, file, warnings), when open.
-    pub info: Option<usize>,
+    pub(crate) info: Option<usize>,
     /// A one-shot message for the status bar.
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// The file on disk does not load now: shown in the status bar until it does.
-    pub file_error: Option<String>,
-    pub quit: bool,
-    pub wraps: WrapCache,
+    pub(crate) file_error: Option<String>,
+    pub(crate) quit: bool,
+    pub(crate) wraps: WrapCache,
     /// The search: the prompt while typing, then the matches `n`/`N` walk.
-    pub search: Option<search::SearchState>,
+    pub(crate) search: Option<search::SearchState>,
     /// Queries of this session, oldest first, for ↑/↓ in the prompt.
-    pub history: Vec<String>,
+    pub(crate) history: Vec<String>,
     /// One source hidden everywhere (set from the Sources view); `doc` is then the filtered one.
-    pub filter: Option<SourceFilter>,
+    pub(crate) filter: Option<SourceFilter>,
 }
 
 impl App {
@@ -270,6 +269,12 @@ impl App {
     /// Lines an item takes in a pane whose text is `width` wide.
     pub fn item_height(&self, r: ItemRef, width: u16) -> usize {
         crate::view::pane::item_height(&self.ctx(), r, width)
+    }
+
+    /// Drops every wrapped text, as a new document does (benchmarks time a cold resize).
+    #[doc(hidden)]
+    pub fn forget_wraps(&mut self) {
+        self.wraps = WrapCache::default();
     }
 
     /// What the views read of this state: the document, its wrapped texts, the search marks.

@@ -9,12 +9,13 @@ use super::library::Library;
 use super::libsearch::LibSearch;
 use super::search::SearchState;
 use super::shell::{Request, Shell};
-use super::{App, Doc, Screen};
+use super::{App, Screen};
+use crate::briefing::Document;
 use crate::briefing::Section;
 
 impl App {
     /// The document shown: with a source hidden, the filtered one (see [`App::full_doc`]).
-    pub fn document(&self) -> &Doc {
+    pub fn document(&self) -> &Document {
         &self.doc
     }
 

@@ -31,24 +31,24 @@ pub enum Request {
 
 #[derive(Debug)]
 pub struct Shell {
-    pub library: Library,
+    pub(crate) library: Library,
     /// Whether there is a list to go back to (more than one briefing was given).
-    pub has_list: bool,
-    pub reader: Option<App>,
+    pub(crate) has_list: bool,
+    pub(crate) reader: Option<App>,
     /// The entry the reader shows.
-    pub open_entry: Option<usize>,
+    pub(crate) open_entry: Option<usize>,
     /// A failed entry's diagnostics on screen: (entry, scroll).
-    pub diagnostics: Option<(usize, usize)>,
-    pub size: Rect,
+    pub(crate) diagnostics: Option<(usize, usize)>,
+    pub(crate) size: Rect,
     /// The help overlay over the list, with its scroll.
-    pub help: Option<usize>,
-    pub message: Option<String>,
-    pub quit: bool,
-    pub requests: Vec<Request>,
+    pub(crate) help: Option<usize>,
+    pub(crate) message: Option<String>,
+    pub(crate) quit: bool,
+    pub(crate) requests: Vec<Request>,
     /// The library's search, when one is active.
-    pub search: Option<LibSearch>,
+    pub(crate) search: Option<LibSearch>,
     /// Queries of this session, for ↑/↓ in any prompt (lent to the reader while it is open).
-    pub history: Vec<String>,
+    pub(crate) history: Vec<String>,
 }
 
 impl Shell {
@@ -98,6 +98,14 @@ impl Shell {
         match self.reader.as_mut() {
             Some(app) => app.message = Some(message),
             None => self.message = Some(message),
+        }
+    }
+
+    /// Drops the open reader's wrapped texts (benchmarks time a cold resize).
+    #[doc(hidden)]
+    pub fn forget_wraps(&mut self) {
+        if let Some(app) = self.reader.as_mut() {
+            app.forget_wraps();
         }
     }
 

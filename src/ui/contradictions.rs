@@ -7,14 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::theme;
 use crate::app::{App, PairsState};
 use crate::briefing::{ItemRef, Side};
+use crate::view::layout;
 use crate::view::pairs;
 use crate::view::styled::Highlight;
 use crate::view::{Ctx, Kind};
 
-pub use crate::view::pairs::{areas, figures, highlight_pair, Areas};
+use crate::view::pairs::areas;
 
 pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
     let ctx = app.ctx();

@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{layout, scrolled, theme};
+use super::{scrolled, theme};
 use crate::app::{App, DetailState};
 use crate::briefing::Section;
 use crate::text::sanitize_line;
+use crate::view::layout;
 
 pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
     let b = app.briefing();

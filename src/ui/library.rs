@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::theme;
 use crate::app::library::Entry;
 use crate::app::shell::Shell;
 use crate::text::{sanitize_line, thousands, truncate, width};
+use crate::view::layout;
 use crate::view::marks::MATCH_MARK;
 use crate::view::overlay::{report_lines, report_max_scroll};
 

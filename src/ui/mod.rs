@@ -21,7 +21,7 @@ use ratatui::Frame;
 
 use crate::app::shell::Shell;
 use crate::app::{App, Screen};
-pub use crate::view::layout;
+use crate::view::layout;
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let msg = Paragraph::new(vec![

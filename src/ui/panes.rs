@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::theme;
 use crate::app::App;
 use crate::briefing::Section;
 use crate::text::truncate;
 use crate::view;
+use crate::view::layout;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let (tabs, areas) = layout::panes(body, app.focus);

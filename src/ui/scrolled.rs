@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
-use super::{layout, theme};
+use super::theme;
 use crate::text::truncate;
+use crate::view::layout;
 
 /// The border of a full-body view over `area`: thick, focused, titled `title` cut to fit.
 pub fn block(title: &str, area: Rect) -> Block<'static> {

@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
-use brief::app::{App, Doc};
+use brief::app::App;
 use brief::briefing::load_str;
+use brief::briefing::Document;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -15,7 +16,7 @@ fn app(file: &str, w: u16, h: u16) -> App {
     let path = format!("{}/briefings/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
-    let doc = Doc::new(None, file.to_string(), loaded.briefing, loaded.warnings);
+    let doc = Document::new(None, file.to_string(), loaded.briefing, loaded.warnings);
     App::new(Rc::new(doc), Rect::new(0, 0, w, h))
 }
 
@@ -226,7 +227,7 @@ responses:
 context: []
 "#;
     let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
-    let doc = Doc::new(None, "long.yaml".into(), loaded.briefing, loaded.warnings);
+    let doc = Document::new(None, "long.yaml".into(), loaded.briefing, loaded.warnings);
     for (w, h) in [(120, 40), (80, 24)] {
         let mut a = App::new(Rc::new(doc_clone(&doc)), Rect::new(0, 0, w, h));
         // The response in focus: the matrix opens on its claim and its source's column.
@@ -243,8 +244,8 @@ context: []
     }
 }
 
-fn doc_clone(d: &Doc) -> Doc {
-    Doc::new(None, d.name.clone(), d.briefing.clone(), d.warnings.clone())
+fn doc_clone(d: &Document) -> Document {
+    Document::new(None, d.name.clone(), d.briefing.clone(), d.warnings.clone())
 }
 
 #[test]
@@ -269,7 +270,7 @@ responses:
 context: []
 "#;
     let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
-    let doc = Doc::new(None, "one.yaml".into(), loaded.briefing, loaded.warnings);
+    let doc = Document::new(None, "one.yaml".into(), loaded.briefing, loaded.warnings);
     let shot = |keys: &str| {
         let mut a = App::new(Rc::new(doc_clone(&doc)), Rect::new(0, 0, 120, 40));
         a.press(keys);
@@ -306,7 +307,7 @@ fn layout_shot(file: &str, w: u16, h: u16, keys: &str) -> String {
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
-    let doc = Doc::new(None, file.to_string(), loaded.briefing, loaded.warnings);
+    let doc = Document::new(None, file.to_string(), loaded.briefing, loaded.warnings);
     let mut a = App::new(Rc::new(doc), Rect::new(0, 0, w, h));
     a.press(keys);
     text_of(&a)

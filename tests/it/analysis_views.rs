@@ -4,16 +4,17 @@
 use std::rc::Rc;
 
 use brief::app::keymap::Mode;
-use brief::app::{App, Doc, Screen};
+use brief::app::{App, Screen};
+use brief::briefing::Document;
 use brief::briefing::{load_str, Section};
 use ratatui::layout::Rect;
 
 #[track_caller]
-fn doc(file: &str) -> Rc<Doc> {
+fn doc(file: &str) -> Rc<Document> {
     let path = format!("{}/briefings/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
-    Rc::new(Doc::new(
+    Rc::new(Document::new(
         None,
         file.to_string(),
         loaded.briefing,
@@ -268,7 +269,7 @@ fn the_sources_view_of_a_briefing_without_sources_says_so() {
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let loaded = load_str(&text).unwrap_or_else(|d| panic!("{path}: {d:?}"));
-    let doc = Rc::new(Doc::new(
+    let doc = Rc::new(Document::new(
         None,
         "empty.yaml".into(),
         loaded.briefing,
@@ -321,7 +322,7 @@ fn hiding_a_source_counts_its_items_and_the_answers_that_go_with_them() {
                 \x20 - id: b2\n    text: B denies C.\n    source: b\n    responds_to: [c1]\n    stance: denies\n\
                 context: []\n";
     let loaded = load_str(yaml).unwrap_or_else(|d| panic!("{d:?}"));
-    let doc = Rc::new(Doc::new(
+    let doc = Rc::new(Document::new(
         None,
         "t.yaml".into(),
         loaded.briefing,

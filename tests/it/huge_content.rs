@@ -7,7 +7,7 @@ use crate::support;
 
 use brief::app::{Action, App};
 use brief::briefing::Section;
-use brief::ui::layout;
+use brief::view::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;

@@ -11,8 +11,9 @@
 use crate::support;
 
 use brief::app::keymap::{self, Key};
-use brief::app::{Action, App, Doc};
+use brief::app::{Action, App};
 use brief::briefing::load::load_str;
+use brief::briefing::Document;
 use brief::briefing::Section;
 use brief::testing::yaml_quoted;
 use proptest::prelude::*;
@@ -266,10 +267,15 @@ fn apply(app: &mut App, step: &Step) {
     }
 }
 
-fn load(g: &Gen) -> Result<Doc, String> {
+fn load(g: &Gen) -> Result<Document, String> {
     let y = yaml(g);
     match load_str(&y) {
-        Ok(l) => Ok(Doc::new(None, "random.yaml".into(), l.briefing, l.warnings)),
+        Ok(l) => Ok(Document::new(
+            None,
+            "random.yaml".into(),
+            l.briefing,
+            l.warnings,
+        )),
         Err(d) => Err(format!("{d:?}\n--- yaml ---\n{y}")),
     }
 }

@@ -16,7 +16,7 @@ use crate::support::*;
 use brief::app::keymap::Mode;
 use brief::app::{Action, App, DetailState, PairsState, Relation, Screen, Side};
 use brief::briefing::{ItemRef, Section};
-use brief::ui::{contradictions, layout};
+use brief::view::{layout, pairs as contradictions};
 
 const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;

@@ -14,7 +14,8 @@ use crate::support::*;
 use brief::app::shell::Shell;
 use brief::app::App;
 use brief::briefing::Section;
-use brief::ui::{layout, theme};
+use brief::ui::theme;
+use brief::view::layout;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 

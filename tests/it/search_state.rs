@@ -20,7 +20,8 @@ use brief::app::keymap::Mode;
 use brief::app::{App, DetailState, PairsState, Screen};
 use brief::briefing::search::{Field, Place};
 use brief::briefing::{ItemRef, Section};
-use brief::ui::{layout, theme};
+use brief::ui::theme;
+use brief::view::layout;
 
 const CLAIMS: Section = Section::Claims;
 const RESPONSES: Section = Section::Responses;

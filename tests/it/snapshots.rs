@@ -8,7 +8,8 @@
 
 use crate::support::*;
 use brief::app::{App, Screen};
-use brief::ui::{contradictions, layout, theme};
+use brief::ui::theme;
+use brief::view::{layout, pairs as contradictions};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
@@ -114,11 +115,19 @@ fn contradictions_view() {
 #[test]
 fn contradictions_side_by_side_when_wide_stacked_when_narrow() {
     let app = reader_after(KOREA, "j c", 120, 40);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
+    let a = contradictions::areas(
+        &app.ctx(),
+        pairs_state(&app).index,
+        layout::body(app.size()),
+    );
     assert_eq!(a.left.y, a.right.y, "side by side at 120×40");
     assert!(a.left.right() <= a.right.x);
     let app = reader_after(KOREA, "j c", 80, 24);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
+    let a = contradictions::areas(
+        &app.ctx(),
+        pairs_state(&app).index,
+        layout::body(app.size()),
+    );
     assert_eq!(a.left.x, a.right.x, "stacked at 80×24");
     assert!(a.left.bottom() <= a.right.y);
 }
@@ -426,7 +435,11 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // troop-cut-size ↔ mnd-denial: both speak of South Korea; the claim gives 4,500 and 28,500.
     let app = reader_after(KOREA, "j c", 120, 40);
     let buf = draw(&app);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
+    let a = contradictions::areas(
+        &app.ctx(),
+        pairs_state(&app).index,
+        layout::body(app.size()),
+    );
     // Inside the borders: the titles name the sources, unhighlighted.
     let (left, right) = (layout::inner(a.left), layout::inner(a.right));
     assert_styled(&buf, &cells_in(&buf, left, "4,500"), theme::FIGURE, "4,500");
@@ -458,7 +471,11 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // toll-rise-12pct ↔ city-denies-12pct: 12% against 4%, both name Hwanpo.
     let app = reader_after(HARBOUR, "c", 120, 40);
     let buf = draw(&app);
-    let a = contradictions::areas(&app.ctx(), pairs_state(&app).index, layout::body(app.size()));
+    let a = contradictions::areas(
+        &app.ctx(),
+        pairs_state(&app).index,
+        layout::body(app.size()),
+    );
     // Inside the borders: the titles name the sources, unhighlighted.
     let (left, right) = (layout::inner(a.left), layout::inner(a.right));
     assert_styled(&buf, &cells_in(&buf, left, "12%"), theme::FIGURE, "12%");

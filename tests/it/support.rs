@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use brief::app::search::SearchState;
-use brief::app::{App, Doc};
+use brief::app::App;
 use brief::briefing::load::{load_str, DEFAULT_MAX_SIZE};
+use brief::briefing::Document;
 use brief::briefing::Report;
 use brief::open::open_file;
 use ratatui::backend::TestBackend;
@@ -24,7 +25,7 @@ pub fn repo_path(rel: &str) -> PathBuf {
 
 /// Loads a briefing from the repository; the test fails if it does not load.
 #[track_caller]
-pub fn doc(rel: &str) -> Doc {
+pub fn doc(rel: &str) -> Document {
     match open_file(&repo_path(rel), DEFAULT_MAX_SIZE) {
         Ok(d) => {
             // Keep snapshots free of the checkout's path.
@@ -38,9 +39,9 @@ pub fn doc(rel: &str) -> Doc {
 }
 
 #[track_caller]
-pub fn doc_from_yaml(name: &str, yaml: &str) -> Doc {
+pub fn doc_from_yaml(name: &str, yaml: &str) -> Document {
     match load_str(yaml) {
-        Ok(l) => Doc::new(None, name.to_string(), l.briefing, l.warnings),
+        Ok(l) => Document::new(None, name.to_string(), l.briefing, l.warnings),
         Err(d) => panic!("{name} did not load: {d:?}"),
     }
 }
