@@ -58,6 +58,22 @@ impl Mode {
             Mode::Sources => "SOURCES",
         }
     }
+
+    /// The mode's heading in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Library => "Library",
+            Mode::Panes => "Panes",
+            Mode::Detail => "Item detail",
+            Mode::Contradictions => "Contradictions",
+            Mode::Matrix => "Stance matrix",
+            Mode::Timeline => "Timeline",
+            Mode::Sources => "Sources",
+            Mode::Prompt => "Search prompt",
+            Mode::Info => "Briefing info",
+            Mode::Help => "This help",
+        }
+    }
 }
 
 /// A key with its modifiers, spelt one way everywhere: `j`, `G`, `Ctrl-d`, `Shift-Tab`, `PgDn`, `↓`.
@@ -641,38 +657,35 @@ fn table() -> &'static HashMap<(Mode, Key), Action> {
 }
 
 /// The action bound to `key` in `mode`. In the prompt, printable characters type themselves.
-/// The help's groups, each mode's title and bindings, that of `first` first.
-const GROUPS: [(Mode, &str); 10] = [
-    (Mode::Library, "Library"),
-    (Mode::Panes, "Panes"),
-    (Mode::Detail, "Item detail"),
-    (Mode::Contradictions, "Contradictions"),
-    (Mode::Matrix, "Stance matrix"),
-    (Mode::Timeline, "Timeline"),
-    (Mode::Sources, "Sources"),
-    (Mode::Prompt, "Search prompt"),
-    (Mode::Info, "Briefing info"),
-    (Mode::Help, "This help"),
+/// The order of the help's groups after the first.
+const HELP_ORDER: [Mode; 10] = [
+    Mode::Library,
+    Mode::Panes,
+    Mode::Detail,
+    Mode::Contradictions,
+    Mode::Matrix,
+    Mode::Timeline,
+    Mode::Sources,
+    Mode::Prompt,
+    Mode::Info,
+    Mode::Help,
 ];
 
 /// What the help lists, from [`BINDINGS`]: the group of `first` (the mode under the help)
 /// first, then the others.
 pub fn help_groups(first: Mode) -> Vec<HelpGroup> {
-    let group = |&(mode, title): &(Mode, &'static str)| HelpGroup {
-        title,
+    let group = |mode: Mode| HelpGroup {
+        title: mode.title(),
         entries: BINDINGS
             .iter()
             .filter(|b| b.modes.contains(&mode))
             .map(|b| (b.keys.join(" "), b.desc))
             .collect(),
     };
-    let mut out: Vec<HelpGroup> = GROUPS
-        .iter()
-        .filter(|(m, _)| *m == first)
+    std::iter::once(first)
+        .chain(HELP_ORDER.into_iter().filter(|&m| m != first))
         .map(group)
-        .collect();
-    out.extend(GROUPS.iter().filter(|(m, _)| *m != first).map(group));
-    out
+        .collect()
 }
 
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
