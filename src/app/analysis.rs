@@ -42,7 +42,7 @@ impl App {
             self.stack.pop();
             return;
         }
-        let focus = super::shell::side_item(self);
+        let focus = self.focus_item();
         if top.is_some() {
             self.stack.pop();
         }

@@ -29,26 +29,13 @@ pub use screens::matrix::MatrixState;
 pub use screens::pairs::PairsState;
 pub use screens::sources::SourcesState;
 pub use screens::timeline::TimelineState;
+pub use screens::Screen;
 
 use crate::briefing::{Briefing, Document, ItemRef, Section};
 pub use crate::briefing::{Relation, Side};
 use crate::view::scroll::{Scroll, Step};
 use crate::view::wrap::WrapCache;
 use crate::view::{Ctx, Marks};
-
-/// A view over the panes. The panes are always underneath, so closing views returns to them
-/// exactly as they were.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    Detail(DetailState),
-    Contradictions(PairsState),
-    /// Claims down, sources across (`m`).
-    Matrix(MatrixState),
-    /// Dated items in time order, one lane per source (`t`).
-    Timeline(TimelineState),
-    /// Each source and what it said; hides one source everywhere (`s`).
-    Sources(SourcesState),
-}
 
 /// The scroll step an action asks of a scrolled text, with `page` rows a page (half a page at
 /// least one row); None for an action that does not scroll.
@@ -143,7 +130,7 @@ impl App {
 
     /// The line to open an editor at: the item in focus (detail, contradiction side or pane).
     pub fn edit_line(&self) -> u32 {
-        shell::side_item(self)
+        self.focus_item()
             .and_then(|r| self.doc.briefing.item(r))
             .map_or(1, |i| i.pos.line.max(1))
     }
@@ -242,14 +229,7 @@ impl App {
 
     /// The mode beneath the help overlay: its bindings come first in the help.
     pub fn mode_under_help(&self) -> Mode {
-        match self.stack.last() {
-            None => Mode::Panes,
-            Some(Screen::Detail(_)) => Mode::Detail,
-            Some(Screen::Contradictions(_)) => Mode::Contradictions,
-            Some(Screen::Matrix(_)) => Mode::Matrix,
-            Some(Screen::Timeline(_)) => Mode::Timeline,
-            Some(Screen::Sources(_)) => Mode::Sources,
-        }
+        self.stack.last().map_or(Mode::Panes, Screen::mode)
     }
 
     pub fn len(&self, section: Section) -> usize {
@@ -351,14 +331,7 @@ impl App {
             Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
                 self.toggle_view(action)
             }
-            _ => match self.stack.last().cloned() {
-                None => self.update_panes(action),
-                Some(Screen::Detail(d)) => self.update_detail(action, d),
-                Some(Screen::Contradictions(p)) => self.update_pairs(action, p),
-                Some(Screen::Matrix(m)) => self.update_matrix(action, m),
-                Some(Screen::Timeline(t)) => self.update_timeline(action, t),
-                Some(Screen::Sources(s)) => self.update_sources(action, s),
-            },
+            _ => self.update_screen(action),
         }
     }
 

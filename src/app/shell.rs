@@ -12,7 +12,7 @@ use super::keymap::{self, Mode};
 use super::library::{absolute, Library};
 use super::libsearch::LibSearch;
 use super::prompt::{self, Edit};
-use super::{scroll_overlay, scroll_step, Action, App, Screen, Side};
+use super::{scroll_overlay, scroll_step, Action, App};
 use crate::briefing::{Document, Failure, Opened};
 use crate::view::layout;
 use crate::view::overlay::{help_max_scroll, report_max_scroll};
@@ -615,22 +615,6 @@ fn opened_path(o: &Opened) -> PathBuf {
     match o {
         Ok(d) => d.shown_path(),
         Err(f) => f.path.clone(),
-    }
-}
-
-// Used by App::edit_line to pick the focused side of a contradiction.
-pub(crate) fn side_item(app: &App) -> Option<crate::briefing::ItemRef> {
-    match app.stack.last() {
-        Some(Screen::Detail(d)) => Some(d.item),
-        Some(Screen::Contradictions(p)) => app.doc.relations.pairs.get(p.index).map(|pair| {
-            if p.side == Side::Left {
-                pair.left
-            } else {
-                pair.right
-            }
-        }),
-        Some(Screen::Matrix(_) | Screen::Timeline(_)) => app.analysis_item(),
-        Some(Screen::Sources(_)) | None => app.current(),
     }
 }
 

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::keymap::{hints, Mode};
 use crate::app::shell::Shell;
-use crate::app::{App, Screen};
+use crate::app::App;
 use crate::briefing::search::{Field, Place};
 use crate::text::{sanitize_line, truncate, width};
 use crate::view::marks::field_matches;
@@ -125,57 +125,6 @@ impl Counts {
     }
 }
 
-/// `claim 2/7`, `response 1/3 · detail`, `contradiction 2/5`.
-pub fn location(app: &App) -> String {
-    match app.stack.last() {
-        Some(Screen::Contradictions(p)) => {
-            let n = app.doc.relations.pairs.len();
-            if n == 0 {
-                "no contradictions".into()
-            } else {
-                format!("contradiction {}/{n}", p.index.min(n - 1) + 1)
-            }
-        }
-        Some(Screen::Detail(d)) => {
-            let n = app.len(d.item.section);
-            format!("{} {}/{n}", d.item.section.singular(), d.item.index + 1)
-        }
-        Some(Screen::Matrix(m)) => {
-            let mx = &app.doc.analysis().matrix;
-            format!(
-                "claim {}/{} · source {}/{}",
-                (m.row + 1).min(mx.rows()),
-                mx.rows(),
-                (m.col + 1).min(mx.columns.len()),
-                mx.columns.len()
-            )
-        }
-        Some(Screen::Timeline(t)) => {
-            let tl = &app.doc.analysis().timeline;
-            match tl.entries.get(t.cursor) {
-                Some(e) => format!("item {}/{} · {}", t.cursor + 1, tl.entries.len(), e.date),
-                None => "no dated items".into(),
-            }
-        }
-        Some(Screen::Sources(s)) => {
-            let n = app.full_doc().analysis().sources.len();
-            format!("source {}/{n}", (s.cursor + 1).min(n))
-        }
-        None => {
-            let n = app.len(app.focus);
-            if n == 0 {
-                format!("no {}", app.focus.title().to_lowercase())
-            } else {
-                format!(
-                    "{} {}/{n}",
-                    app.focus.singular(),
-                    app.selected[app.focus.index()] + 1
-                )
-            }
-        }
-    }
-}
-
 /// The bottom line: mode, location, then an alert (error or message) or the mode's key hints.
 /// `badge` is a state that must not be forgotten (a source filter).
 fn bar(
@@ -245,7 +194,7 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
         (None, Some(msg)) => Some((msg.as_str(), theme::MESSAGE)),
         (None, None) => None,
     };
-    let mut loc = location(app);
+    let mut loc = app.location();
     if let Some(s) = &app.search {
         // The kept search: its query and where you are among its matches.
         loc.push_str(&format!(

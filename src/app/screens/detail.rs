@@ -155,3 +155,9 @@ impl App {
         }
     }
 }
+
+/// `response 2/9`.
+pub(crate) fn location(app: &App, d: &DetailState) -> String {
+    let n = app.len(d.item.section);
+    format!("{} {}/{n}", d.item.section.singular(), d.item.index + 1)
+}

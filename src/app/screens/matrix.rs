@@ -112,3 +112,15 @@ impl App {
         self.set_top(Screen::Matrix(m));
     }
 }
+
+/// `claim 3/12 · source 2/5`.
+pub(crate) fn location(app: &App, m: &MatrixState) -> String {
+    let mx = &app.doc.analysis().matrix;
+    format!(
+        "claim {}/{} · source {}/{}",
+        (m.row + 1).min(mx.rows()),
+        mx.rows(),
+        (m.col + 1).min(mx.columns.len()),
+        mx.columns.len()
+    )
+}

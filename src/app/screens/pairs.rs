@@ -108,3 +108,22 @@ impl App {
         }
     }
 }
+
+/// `contradiction 2/7`.
+pub(crate) fn location(app: &App, p: &PairsState) -> String {
+    let n = app.doc.relations.pairs.len();
+    if n == 0 {
+        "no contradictions".into()
+    } else {
+        format!("contradiction {}/{n}", p.index.min(n - 1) + 1)
+    }
+}
+
+/// The item on the side in focus.
+pub(crate) fn focus_item(app: &App, p: &PairsState) -> Option<crate::briefing::ItemRef> {
+    app.doc
+        .relations
+        .pairs
+        .get(p.index)
+        .map(|pair| pair.side(p.side))
+}

@@ -164,3 +164,17 @@ impl App {
         }
     }
 }
+
+/// `claim 3/12`, or `no claims`.
+pub(crate) fn location(app: &App) -> String {
+    let n = app.len(app.focus);
+    if n == 0 {
+        format!("no {}", app.focus.title().to_lowercase())
+    } else {
+        format!(
+            "{} {}/{n}",
+            app.focus.singular(),
+            app.selected[app.focus.index()] + 1
+        )
+    }
+}

@@ -64,3 +64,9 @@ impl App {
         self.set_top(Screen::Sources(s));
     }
 }
+
+/// `source 2/6`.
+pub(crate) fn location(app: &App, s: &SourcesState) -> String {
+    let n = app.full_doc().analysis().sources.len();
+    format!("source {}/{n}", (s.cursor + 1).min(n))
+}

@@ -66,3 +66,12 @@ impl App {
         self.set_top(Screen::Timeline(t));
     }
 }
+
+/// `item 4/20 · 2025-03-11`.
+pub(crate) fn location(app: &App, t: &TimelineState) -> String {
+    let tl = &app.doc.analysis().timeline;
+    match tl.entries.get(t.cursor) {
+        Some(e) => format!("item {}/{} · {}", t.cursor + 1, tl.entries.len(), e.date),
+        None => "no dated items".into(),
+    }
+}
