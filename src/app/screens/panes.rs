@@ -10,16 +10,17 @@ impl App {
         let s = self.focus;
         let n = self.len(s);
         let sel = self.selected[s.index()];
-        let page = self.page_items(s);
+        // Measured only for the keys that page: `j` lays out no more than it must.
+        let page = || self.page_items(s);
         match action {
             Action::Down => self.select(s, sel.saturating_add(1)),
             Action::Up => self.select(s, sel.saturating_sub(1)),
             Action::First => self.select(s, 0),
             Action::Last => self.select(s, n.saturating_sub(1)),
-            Action::PageDown => self.select(s, sel.saturating_add(page)),
-            Action::PageUp => self.select(s, sel.saturating_sub(page)),
-            Action::HalfPageDown => self.select(s, sel.saturating_add(page.div_ceil(2))),
-            Action::HalfPageUp => self.select(s, sel.saturating_sub(page.div_ceil(2))),
+            Action::PageDown => self.select(s, sel.saturating_add(page())),
+            Action::PageUp => self.select(s, sel.saturating_sub(page())),
+            Action::HalfPageDown => self.select(s, sel.saturating_add(page().div_ceil(2))),
+            Action::HalfPageUp => self.select(s, sel.saturating_sub(page().div_ceil(2))),
             Action::NextPane => self.focus_pane(Section::from_index((s.index() + 1) % 3)),
             Action::PrevPane => self.focus_pane(Section::from_index((s.index() + 2) % 3)),
             Action::Right => self.focus_pane(Section::from_index((s.index() + 1).min(2))),
