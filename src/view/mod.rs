@@ -7,6 +7,7 @@ pub mod detail;
 pub mod layout;
 pub mod line;
 pub mod marks;
+pub mod matrix;
 pub mod overlay;
 pub mod pairs;
 pub mod pane;
