@@ -14,6 +14,7 @@ pub mod pane;
 pub mod scroll;
 pub mod styled;
 pub mod tables;
+pub mod timeline;
 pub mod wrap;
 
 pub use line::{Kind, Line, Span};
