@@ -12,6 +12,7 @@ pub mod overlay;
 pub mod pairs;
 pub mod pane;
 pub mod scroll;
+pub mod sources;
 pub mod styled;
 pub mod tables;
 pub mod timeline;
