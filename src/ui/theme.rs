@@ -95,6 +95,9 @@ pub fn style(kind: Kind) -> Style {
         Kind::Match => MATCH,
         Kind::MatchCurrent => MATCH_CURRENT,
         Kind::Gap => GAP,
+        Kind::Border => BORDER,
+        Kind::ColumnCurrent => MARKER.add_modifier(Modifier::UNDERLINED),
+        Kind::Cursor => Style::new().add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
     }
 }
 

@@ -50,6 +50,12 @@ pub enum Kind {
     MatchCurrent,
     /// The gap in days on the timeline.
     Gap,
+    /// A rule or a lane drawn inside a view, in the border's style.
+    Border,
+    /// The label of the matrix's selected column.
+    ColumnCurrent,
+    /// The matrix's cell under the cursor, laid over the cell's own kind.
+    Cursor,
 }
 
 /// A piece of a line: its text, its kind, and a mark laid over it (a search match over a

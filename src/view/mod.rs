@@ -7,12 +7,15 @@ pub mod detail;
 pub mod layout;
 pub mod line;
 pub mod marks;
+pub mod matrix;
 pub mod overlay;
 pub mod pairs;
 pub mod pane;
 pub mod scroll;
+pub mod sources;
 pub mod styled;
 pub mod tables;
+pub mod timeline;
 pub mod wrap;
 
 pub use line::{Kind, Line, Span};

@@ -1,6 +1,6 @@
 //! How the analysis views' tables fit a body area: the stance matrix's columns and rows, the
-//! timeline's and the sources' rows. The app keeps the cursor in view with these; the ui draws
-//! with the same numbers.
+//! timeline's and the sources' rows, and which rows of a scrolled table are in view. The app keeps
+//! the cursor in view with these; the views lay out with the same numbers.
 
 use ratatui::layout::Rect;
 
@@ -81,4 +81,20 @@ const DETAIL_MIN: usize = 6;
 pub fn source_rows(n: usize, body: Rect) -> usize {
     let h = usize::from(layout::inner(body).height);
     n.min(h.saturating_sub(2 + DETAIL_MIN)).max(1)
+}
+
+/// The items of a list scrolled to `scroll` that fit in `rows`, each with its index in the list
+/// and whether it is the selected one (at `cursor`).
+pub fn in_view<T>(
+    items: impl IntoIterator<Item = T>,
+    scroll: usize,
+    rows: usize,
+    cursor: usize,
+) -> impl Iterator<Item = (usize, T, bool)> {
+    items
+        .into_iter()
+        .enumerate()
+        .skip(scroll)
+        .take(rows)
+        .map(move |(i, item)| (i, item, i == cursor))
 }
