@@ -3,7 +3,7 @@
 
 use crate::app::{Action, App, Screen};
 use crate::briefing::{ItemRef, Relation, Side};
-use crate::view::layout;
+use crate::view::{layout, Scroll};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailState {
@@ -119,17 +119,12 @@ impl App {
         let area = layout::body(self.size);
         let view = crate::view::detail::layout(&self.ctx(), d.item, d.cursor, area.width);
         let height = usize::from(area.height.saturating_sub(2)).max(1);
-        let max_scroll = view.lines.len().saturating_sub(height);
-        let mut scroll = d.scroll.min(max_scroll);
+        let mut scroll = Scroll::at(d.scroll).clamp(Scroll::max(view.lines.len(), height));
         if let Some(&line) = view.relation_lines.get(d.cursor).filter(|_| follow_cursor) {
-            if line < scroll {
-                scroll = line;
-            } else if line >= scroll + height {
-                scroll = line + 1 - height;
-            }
+            scroll = scroll.ensure_visible(line, height);
         }
         if let Some(Screen::Detail(d)) = self.stack.last_mut() {
-            d.scroll = scroll;
+            d.scroll = scroll.offset;
         }
     }
 
@@ -144,14 +139,10 @@ impl App {
             return;
         };
         let height = usize::from(area.height.saturating_sub(2)).max(1);
-        let max_scroll = view.lines.len().saturating_sub(height);
-        let mut scroll = d.scroll;
-        if line < scroll || line >= scroll + height {
-            // Out of view: to the middle, as vim does, so the lines around it show too.
-            scroll = line.saturating_sub(height / 2).min(max_scroll);
-        }
+        let max = Scroll::max(view.lines.len(), height);
+        let scroll = Scroll::at(d.scroll).center_on(line, height, max);
         if let Some(Screen::Detail(d)) = self.stack.last_mut() {
-            d.scroll = scroll;
+            d.scroll = scroll.offset;
         }
     }
 }
