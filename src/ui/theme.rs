@@ -98,6 +98,8 @@ pub fn style(kind: Kind) -> Style {
         Kind::Border => BORDER,
         Kind::ColumnCurrent => MARKER.add_modifier(Modifier::UNDERLINED),
         Kind::Cursor => Style::new().add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+        Kind::Tab => TAB,
+        Kind::TabActive => TAB_ACTIVE,
     }
 }
 

@@ -56,6 +56,9 @@ pub enum Kind {
     ColumnCurrent,
     /// The matrix's cell under the cursor, laid over the cell's own kind.
     Cursor,
+    /// A tab of the narrow layout's tab bar, and the one in focus.
+    Tab,
+    TabActive,
 }
 
 /// A piece of a line: its text, its kind, and a mark laid over it (a search match over a
