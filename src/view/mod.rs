@@ -13,6 +13,7 @@ pub mod pairs;
 pub mod pane;
 pub mod scroll;
 pub mod sources;
+pub mod status;
 pub mod styled;
 pub mod tables;
 pub mod timeline;
