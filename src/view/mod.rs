@@ -5,6 +5,7 @@
 
 pub mod detail;
 pub mod layout;
+pub mod library;
 pub mod line;
 pub mod marks;
 pub mod matrix;
