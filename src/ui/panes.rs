@@ -5,14 +5,13 @@
 #![allow(clippy::indexing_slicing)]
 
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::theme;
 use crate::app::App;
 use crate::briefing::Section;
-use crate::text::truncate;
 use crate::view;
 use crate::view::layout;
 
@@ -27,27 +26,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
-    let third = usize::from(area.width / 3);
-    let spans: Vec<Span> = Section::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| {
-            let active = s == app.focus;
-            let label = format!("{} {} {}", if active { "▶" } else { " " }, i + 1, s.title());
-            let count = format!("({})", app.len(s));
-            let text = truncate(&format!("{label} {count}"), third.saturating_sub(1)).into_owned();
-            let padded = format!("{text:<third$}");
-            Span::styled(
-                padded,
-                if active {
-                    theme::TAB_ACTIVE
-                } else {
-                    theme::TAB
-                },
-            )
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let lens = Section::ALL.map(|s| app.len(s));
+    let line = view::pane::tabs(app.focus, lens, area.width);
+    frame.render_widget(Paragraph::new(theme::line(&line)), area);
 }
 
 fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {

@@ -98,6 +98,12 @@ pub fn style(kind: Kind) -> Style {
         Kind::Border => BORDER,
         Kind::ColumnCurrent => MARKER.add_modifier(Modifier::UNDERLINED),
         Kind::Cursor => Style::new().add_modifier(Modifier::BOLD.union(Modifier::REVERSED)),
+        Kind::Status => STATUS,
+        Kind::Mode => MODE,
+        Kind::Prompt => STATUS.add_modifier(Modifier::BOLD),
+        Kind::Filter => FILTER,
+        Kind::Tab => TAB,
+        Kind::TabActive => TAB_ACTIVE,
     }
 }
 

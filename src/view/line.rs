@@ -56,6 +56,17 @@ pub enum Kind {
     ColumnCurrent,
     /// The matrix's cell under the cursor, laid over the cell's own kind.
     Cursor,
+    /// The status bar's background (laid over a hint key or an error shown on it).
+    Status,
+    /// The mode's badge on the status bar, and the prompt's `regex`.
+    Mode,
+    /// The query being typed in the search prompt.
+    Prompt,
+    /// The notice, and the badge, of a source filter that hides items.
+    Filter,
+    /// A tab of the narrow layout's tab bar, and the one in focus.
+    Tab,
+    TabActive,
 }
 
 /// A piece of a line: its text, its kind, and a mark laid over it (a search match over a

@@ -5,6 +5,7 @@
 
 pub mod detail;
 pub mod layout;
+pub mod library;
 pub mod line;
 pub mod marks;
 pub mod matrix;
@@ -13,6 +14,7 @@ pub mod pairs;
 pub mod pane;
 pub mod scroll;
 pub mod sources;
+pub mod status;
 pub mod styled;
 pub mod tables;
 pub mod timeline;

@@ -241,6 +241,25 @@ pub fn pane_lines(
     lines
 }
 
+/// The narrow layout's tab bar, `width` cells: each section a third of it, `▶ 1 Claims (18)` for
+/// the one in `focus`; `lens` are the sections' item counts, in [`Section::ALL`]'s order.
+pub fn tabs(focus: Section, lens: [usize; 3], width: u16) -> Line {
+    let third = usize::from(width / 3);
+    let spans = Section::ALL
+        .iter()
+        .zip(lens)
+        .enumerate()
+        .map(|(i, (&s, n))| {
+            let active = s == focus;
+            let label = format!("{} {} {}", if active { "▶" } else { " " }, i + 1, s.title());
+            let text = truncate(&format!("{label} ({n})"), third.saturating_sub(1)).into_owned();
+            let kind = if active { Kind::TabActive } else { Kind::Tab };
+            Span::new(format!("{text:<third$}"), kind)
+        })
+        .collect();
+    Line::new(spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +271,22 @@ mod tests {
         assert_eq!(pack([5, 5, 5], 20), vec![0..2, 2..3]);
         assert_eq!(pack([20, 1], 20), vec![0..1, 1..2]);
         assert_eq!(pack([], 20), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn tabs_take_a_third_each_and_mark_the_focused_one() {
+        let line = tabs(Section::Responses, [18, 12, 9], 60);
+        assert_eq!(line.width(), 60);
+        assert_eq!(
+            line.text(),
+            "  1 Claims (18)     ▶ 2 Responses (12)    3 Context (9)     "
+        );
+        let kinds: Vec<Kind> = line.spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![Kind::Tab, Kind::TabActive, Kind::Tab]);
+        // Cut to fit, one cell left between tabs.
+        assert_eq!(
+            tabs(Section::Claims, [18, 12, 9], 30).text(),
+            "▶ 1 Clai…   2 Resp…   3 Cont… "
+        );
     }
 }

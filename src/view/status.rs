@@ -1,0 +1,345 @@
+//! The reader's header (title, date, tags, counts), the status bar (the mode, where you are, an
+//! alert or the key hints), the search prompt, and the library's header, in kinds of text.
+
+use super::line::{Kind, Line, Span};
+use super::marks::field_matches;
+use super::{styled, Ctx};
+use crate::briefing::search::{Field, Place};
+use crate::text::{sanitize_line, truncate, width};
+
+/// The reader's header: the title and the date with their search matches (the summary is in the
+/// `i` overlay), then, with two rows, the tags (or, with a source `hidden`, the filter's notice:
+/// its name and the words for what it hides) left of the counts. `w` cells, `height` rows.
+pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) -> Vec<Line> {
+    let b = ctx.briefing();
+    let date = format!(" {} ", b.date);
+    let found = |field, shift| field_matches(ctx, Place::Header, field, true, shift);
+    let title = format!(" {}", sanitize_line(&b.title));
+    let mut spans = styled::one_line(
+        &title,
+        Kind::Title,
+        &found(Field::Title, 1).highlights,
+        w.saturating_sub(width(&date)),
+    );
+    let used: usize = spans.iter().map(Span::width).sum();
+    let pad = w.saturating_sub(used + width(&date));
+    spans.push(Span::plain(" ".repeat(pad)));
+    spans.extend(styled::one_line(
+        &date,
+        Kind::Meta,
+        &found(Field::Date, 1).highlights,
+        usize::MAX,
+    ));
+    let first = Line::new(spans);
+    let counts = Counts {
+        claims: b.claims.len(),
+        responses: b.responses.len(),
+        context: b.context.len(),
+        pairs: ctx.doc.relations.pairs.len(),
+    };
+    // The counts right-aligned, the tags or the filter notice left of them.
+    let (tags, tag_kind, counts) = match hidden {
+        // The filter replaces the tags, so nobody forgets it is on: the counts give way to it.
+        Some((name, items)) => {
+            let notice = format!("hiding: {} ({items})", sanitize_line(name));
+            let counts = counts.fitting(w.saturating_sub(width(&notice) + 3));
+            (notice, Kind::Filter, counts)
+        }
+        // The tags give way to the counts.
+        None => {
+            let tags: String = b
+                .tags
+                .iter()
+                .map(|t| format!("#{} ", sanitize_line(t)))
+                .collect();
+            (tags, Kind::Dim, counts.fitting(w.saturating_sub(2)))
+        }
+    };
+    let mut lines = vec![first];
+    if height >= 2 {
+        let room = w.saturating_sub(width(&counts) + 3);
+        let tags = if room >= TAGS_MIN || hidden.is_some() {
+            truncate(tags.trim_end(), room).into_owned()
+        } else {
+            String::new()
+        };
+        let pad = w.saturating_sub(width(&tags) + width(&counts) + 2);
+        lines.push(Line::new(vec![
+            Span::new(format!(" {tags}"), tag_kind),
+            Span::plain(" ".repeat(pad)),
+            Span::new(counts, Kind::Meta),
+        ]));
+    }
+    lines
+}
+
+/// The fewest cells worth showing of cut tags.
+const TAGS_MIN: usize = 8;
+
+/// The header's counts of a briefing.
+struct Counts {
+    claims: usize,
+    responses: usize,
+    context: usize,
+    pairs: usize,
+}
+
+impl Counts {
+    /// The longest form that fits in `room` cells, by whole parts: `18 claims · 12 responses ·
+    /// 9 context · ⚡18 contradictions`, then `18c 12r 9x ⚡18`, then `⚡18`, then nothing.
+    fn fitting(&self, room: usize) -> String {
+        let Counts {
+            claims,
+            responses,
+            context,
+            pairs,
+        } = self;
+        let forms = [
+            format!(
+                "{} · {} · {context} context · ⚡{}",
+                crate::text::count(*claims, "claim"),
+                crate::text::count(*responses, "response"),
+                crate::text::count(*pairs, "contradiction")
+            ),
+            format!("{claims}c {responses}r {context}x ⚡{pairs}"),
+            format!("⚡{pairs}"),
+        ];
+        forms
+            .into_iter()
+            .find(|f| width(f) <= room)
+            .unwrap_or_default()
+    }
+}
+
+/// What the status bar says instead of the hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alert<'a> {
+    /// A file that does not load any more: on the bar's background.
+    Error(&'a str),
+    Message(&'a str),
+}
+
+/// What the status bar shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Bar<'a> {
+    /// The mode's name (`PANES`).
+    pub mode: &'a str,
+    /// Where you are.
+    pub location: &'a str,
+    /// The kept search: its query and where you are among its matches (`2/5`).
+    pub search: Option<(&'a str, &'a str)>,
+    /// The source a filter hides, a state that must not be forgotten.
+    pub hiding: Option<&'a str>,
+    pub alert: Option<Alert<'a>>,
+    /// The mode's key hints, keys and label.
+    pub hints: &'a [(String, &'a str)],
+}
+
+/// The bottom line: mode, location (and the kept search), the filter's badge, then the alert or
+/// as many of the hints as fit in `w` cells, keeping room for the way to the help.
+pub fn bar(b: &Bar, w: usize) -> Line {
+    let mut location = b.location.to_string();
+    if let Some((pattern, counter)) = b.search {
+        location.push_str(&format!("  /{} {counter}", sanitize_line(pattern)));
+    }
+    let mut spans = vec![
+        Span::new(format!(" {} ", b.mode), Kind::Mode),
+        Span::new(format!(" {location} "), Kind::Status),
+    ];
+    if let Some(source) = b.hiding {
+        spans.push(Span::new(
+            format!(" hiding {} ", sanitize_line(source)),
+            Kind::Filter,
+        ));
+    }
+    let mut used: usize = spans.iter().map(Span::width).sum();
+    if let Some(alert) = b.alert {
+        let (text, kind, mark) = match alert {
+            Alert::Error(e) => (e, Kind::Error, Some(Kind::Status)),
+            Alert::Message(m) => (m, Kind::Message, None),
+        };
+        let msg = truncate(&sanitize_line(text), w.saturating_sub(used + 1)).into_owned();
+        used += width(&msg) + 1;
+        spans.push(Span {
+            text: format!(" {msg}"),
+            kind,
+            mark,
+        });
+    } else {
+        // Keep room for the way to the help, which says everything else.
+        let help = b
+            .hints
+            .iter()
+            .find(|(_, l)| *l == "help")
+            .map_or(0, |(k, l)| width(&format!(" {k} {l} ")));
+        for (keys, label) in b.hints {
+            let piece = format!(" {keys} {label} ");
+            let reserve = if *label == "help" { 0 } else { help };
+            if used + width(&piece) + reserve > w {
+                continue;
+            }
+            used += width(&piece);
+            spans.push(on_status(format!(" {keys}"), Kind::HintKey));
+            spans.push(Span::new(format!(" {label} "), Kind::Status));
+        }
+    }
+    spans.push(Span::new(" ".repeat(w.saturating_sub(used)), Kind::Status));
+    Line::new(spans)
+}
+
+/// `text` as `kind` on the status bar's background.
+fn on_status(text: String, kind: Kind) -> Span {
+    Span {
+        text,
+        kind,
+        mark: Some(Kind::Status),
+    }
+}
+
+/// What the search prompt shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Prompt<'a> {
+    /// The query as typed.
+    pub pattern: &'a str,
+    pub regex: bool,
+    /// Why the query is not a valid one.
+    pub error: Option<&'a str>,
+    /// How many matches it has, and where you are among them (`2/5`).
+    pub total: usize,
+    pub counter: &'a str,
+}
+
+/// The search prompt: `/query▏`, whether it is a regex, and the count or the problem, in `w`
+/// cells. A long query shows its end: that is where the typing is.
+pub fn prompt(p: &Prompt, w: usize) -> Line {
+    let verdict = match p.error {
+        Some(e) => on_status(e.to_string(), Kind::Error),
+        None if p.pattern.is_empty() => Span::new(String::new(), Kind::Status),
+        None if p.total == 0 => on_status(
+            format!("no match for \"{}\"", sanitize_line(p.pattern)),
+            Kind::Error,
+        ),
+        None => on_status(p.counter.to_string(), Kind::Message),
+    };
+    let regex = if p.regex { " regex " } else { "" };
+    let text = truncate(&verdict.text, w / 2).into_owned();
+    let room = w.saturating_sub(width(&text) + width(regex) + 4);
+    let mut shown = sanitize_line(p.pattern).into_owned();
+    while width(&shown) > room.saturating_sub(1) && !shown.is_empty() {
+        shown.remove(0);
+    }
+    let left = format!("/{shown}▏");
+    let pad = w.saturating_sub(width(&left) + width(regex) + width(&text) + 1);
+    Line::new(vec![
+        Span::new(left, Kind::Prompt),
+        Span::new(" ".repeat(pad), Kind::Status),
+        Span::new(regex, Kind::Mode),
+        Span {
+            text: format!("{text} "),
+            ..verdict
+        },
+    ])
+}
+
+/// The library's header: what brief is, then which briefing is selected (`position` of
+/// `count`, when there are any) and the loading `progress`.
+pub fn library_header(selected: Option<(usize, usize)>, progress: &str) -> Vec<Line> {
+    let pos = selected.map_or_else(String::new, |(at, of)| format!("briefing {at}/{of} · "));
+    vec![
+        Line::new(vec![
+            Span::new(" brief", Kind::Title),
+            Span::new(" — a library of news briefings", Kind::Dim),
+        ]),
+        Line::of(format!(" {pos}{progress}"), Kind::Meta),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hints() -> Vec<(String, &'static str)> {
+        vec![
+            ("j/k".to_string(), "move"),
+            ("/".to_string(), "search"),
+            ("?".to_string(), "help"),
+        ]
+    }
+
+    fn plain_bar<'a>(hints: &'a [(String, &'a str)]) -> Bar<'a> {
+        Bar {
+            mode: "PANES",
+            location: "Claims 1/3",
+            search: None,
+            hiding: None,
+            alert: None,
+            hints,
+        }
+    }
+
+    #[test]
+    fn the_bar_fills_the_width_and_keeps_the_help_hint() {
+        let hints = hints();
+        let line = bar(&plain_bar(&hints), 40);
+        assert_eq!(line.width(), 40);
+        assert!(line.text().contains("? help"), "{}", line.text());
+        assert!(!line.text().contains("search"), "{}", line.text());
+        let keys: Vec<&Span> = line
+            .spans
+            .iter()
+            .filter(|s| s.kind == Kind::HintKey)
+            .collect();
+        assert!(keys.iter().all(|s| s.mark == Some(Kind::Status)));
+    }
+
+    #[test]
+    fn an_alert_replaces_the_hints() {
+        let hints = hints();
+        let b = Bar {
+            alert: Some(Alert::Error("no\u{7}pe")),
+            search: Some(("seoul", "2/5")),
+            hiding: Some("Ministry"),
+            ..plain_bar(&hints)
+        };
+        let line = bar(&b, 80);
+        assert_eq!(line.width(), 80);
+        let text = line.text();
+        assert!(text.contains("Claims 1/3  /seoul 2/5"), "{text}");
+        assert!(text.contains(" hiding Ministry "), "{text}");
+        assert!(!text.contains("help"), "{text}");
+        assert!(line
+            .spans
+            .iter()
+            .any(|s| s.kind == Kind::Error && s.mark == Some(Kind::Status)));
+    }
+
+    #[test]
+    fn the_prompt_shows_the_end_of_a_long_query() {
+        let long = "a".repeat(60) + "end";
+        let p = Prompt {
+            pattern: &long,
+            regex: true,
+            error: None,
+            total: 3,
+            counter: "1/3",
+        };
+        let line = prompt(&p, 40);
+        assert_eq!(line.width(), 40);
+        let text = line.text();
+        assert!(text.starts_with("/a") && text.contains("end▏"), "{text}");
+        assert!(text.ends_with(" regex 1/3 "), "{text}");
+    }
+
+    #[test]
+    fn the_prompt_says_when_nothing_matches() {
+        let p = Prompt {
+            pattern: "zebra",
+            regex: false,
+            error: None,
+            total: 0,
+            counter: "",
+        };
+        let line = prompt(&p, 60);
+        assert!(line.text().contains("no match for \"zebra\""));
+    }
+}
