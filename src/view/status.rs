@@ -213,7 +213,7 @@ pub struct Prompt<'a> {
 /// cells. A long query shows its end: that is where the typing is.
 pub fn prompt(p: &Prompt, w: usize) -> Line {
     let verdict = match p.error {
-        Some(e) => on_status(e.to_string(), Kind::Error),
+        Some(e) => on_status(sanitize_line(e).into_owned(), Kind::Error),
         None if p.pattern.is_empty() => Span::new(String::new(), Kind::Status),
         None if p.total == 0 => on_status(
             format!("no match for \"{}\"", sanitize_line(p.pattern)),
