@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::briefing::document::{load_found, load_path, Document, Opened};
-use crate::briefing::files::expand;
+use crate::briefing::document::{load_path, Document, Opened};
 
 /// Loads one file into a document or its failure.
 pub fn open_file(path: &Path, max_size: u64) -> Opened {
@@ -15,14 +14,6 @@ pub fn open_file(path: &Path, max_size: u64) -> Opened {
 pub fn default_paths() -> Option<Vec<PathBuf>> {
     let dir = PathBuf::from("briefings");
     dir.is_dir().then(|| vec![dir])
-}
-
-/// Every briefing named by `paths` (files and folders), in order.
-pub fn open_paths(paths: &[PathBuf], max_size: u64) -> Vec<Opened> {
-    expand(paths)
-        .into_iter()
-        .map(|f| load_found(f, max_size))
-        .collect()
 }
 
 /// The examples compiled into the binary.

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::briefing::diagnostic::{Diagnostic, Report, ReportLine, Severity, SourceLines, Tally};
+use crate::briefing::diagnostic::{Report, ReportLine, Severity, Tally};
 use crate::briefing::document::check_path;
 use crate::briefing::files::{expand, Found};
 
@@ -15,35 +15,6 @@ const YELLOW: &str = "\x1b[1;33m";
 const BLUE: &str = "\x1b[1;34m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
-
-/// Writes one diagnostic: the compiler line, and unless `short`, the excerpt with a caret.
-/// For many diagnostics of one file, split it once and use [`write_diagnostic_in`].
-pub fn write_diagnostic(
-    out: &mut impl Write,
-    path: &str,
-    source: Option<&str>,
-    d: &Diagnostic,
-    short: bool,
-    colour: bool,
-) -> io::Result<()> {
-    let lines = source.map(SourceLines::new);
-    write_diagnostic_in(out, path, lines.as_ref(), d, short, colour)
-}
-
-/// [`write_diagnostic`] with the source already split into lines.
-pub fn write_diagnostic_in(
-    out: &mut impl Write,
-    path: &str,
-    source: Option<&SourceLines>,
-    d: &Diagnostic,
-    short: bool,
-    colour: bool,
-) -> io::Result<()> {
-    for line in d.report_lines(path, source, short) {
-        write_line(out, &line, colour)?;
-    }
-    Ok(())
-}
 
 /// Writes one line of a report: the severity word coloured and the location and message bold,
 /// the gutter blue and the caret in the severity's colour; the same text without colour.

@@ -80,10 +80,13 @@ impl App {
                     self.reveal(*r);
                 }
                 Some(Relation::Pair(p)) => {
-                    let side = match self.doc.relations.pairs.get(*p) {
-                        Some(pair) if pair.right == d.item => Side::Left,
-                        _ => Side::Right,
-                    };
+                    // Opened on the other item: the one this detail does not show.
+                    let side = self
+                        .doc
+                        .relations
+                        .pairs
+                        .get(*p)
+                        .map_or(Side::Right, |pair| pair.side_of(d.item).other());
                     self.open_pairs_at(*p, side);
                     return;
                 }

@@ -18,11 +18,10 @@ impl App {
         let (index, side) =
             match item.and_then(|r| pairs.pairs_of(r).first().map(|&p| (r, p as usize))) {
                 Some((r, p)) => {
-                    let side = if pairs.pairs.get(p).is_some_and(|pair| pair.right == r) {
-                        Side::Right
-                    } else {
-                        Side::Left
-                    };
+                    let side = pairs
+                        .pairs
+                        .get(p)
+                        .map_or(Side::Left, |pair| pair.side_of(r));
                     (p, side)
                 }
                 None => {
@@ -63,11 +62,7 @@ impl App {
             | Action::Right
             | Action::NextPane
             | Action::PrevPane => {
-                p.side = if p.side == Side::Left {
-                    Side::Right
-                } else {
-                    Side::Left
-                };
+                p.side = p.side.other();
             }
             Action::ToggleContradictions => {
                 self.stack.pop();
@@ -78,11 +73,7 @@ impl App {
                     self.message = Some("this briefing declares no contradictions".into());
                     return;
                 };
-                let r = if p.side == Side::Left {
-                    pair.left
-                } else {
-                    pair.right
-                };
+                let r = pair.side(p.side);
                 self.reveal(r);
                 self.open_detail(r);
                 return;
