@@ -56,6 +56,12 @@ pub enum Action {
     PrevPair,
     /// Switch the focused side of a contradiction.
     SwitchSide,
+    /// Focus the next box of a contradiction: left side, right side, the comparison below.
+    NextBox,
+    /// Focus the previous box of a contradiction.
+    PrevBox,
+    /// Mark the item in focus to compare it with another, or compare it with the one marked.
+    Compare,
 
     /// Open or close the stance matrix: claims down, sources across.
     ToggleMatrix,

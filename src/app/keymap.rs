@@ -339,10 +339,53 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Panes], ["l", "→"], Action::Right, "pane to the right"),
     b!(
         &[Contradictions],
-        ["Tab", "Shift-Tab", "h", "l", "←", "→"],
+        ["h", "l", "←", "→"],
         Action::SwitchSide,
         "switch the focused side",
         "side"
+    ),
+    b!(
+        &[Contradictions],
+        ["Tab"],
+        Action::NextBox,
+        "focus the next box: left side, right side, why they conflict"
+    ),
+    b!(
+        &[Contradictions],
+        ["Shift-Tab"],
+        Action::PrevBox,
+        "focus the previous box"
+    ),
+    b!(
+        &[Contradictions],
+        ["Ctrl-d"],
+        Action::HalfPageDown,
+        "scroll the focused box half a page down"
+    ),
+    b!(
+        &[Contradictions],
+        ["Ctrl-u"],
+        Action::HalfPageUp,
+        "scroll the focused box half a page up"
+    ),
+    b!(
+        &[Contradictions],
+        ["PgDn", "Space"],
+        Action::PageDown,
+        "scroll the focused box a page down"
+    ),
+    b!(
+        &[Contradictions],
+        ["PgUp"],
+        Action::PageUp,
+        "scroll the focused box a page up"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions],
+        ["v"],
+        Action::Compare,
+        "mark this item to compare; v on a second one shows the two side by side",
+        "compare"
     ),
     b!(
         &[Panes],
@@ -681,6 +724,10 @@ pub fn help_groups(first: Mode) -> Vec<HelpGroup> {
             .filter(|b| b.modes.contains(&mode))
             .map(|b| (b.keys.join(" "), b.desc))
             .collect(),
+        legend: match mode {
+            Mode::Contradictions => crate::view::pairs::LEGEND,
+            _ => &[],
+        },
     };
     std::iter::once(first)
         .chain(HELP_ORDER.into_iter().filter(|&m| m != first))

@@ -100,6 +100,8 @@ pub struct App {
     pub(crate) history: Vec<String>,
     /// One source hidden everywhere (set from the Sources view); `doc` is then the filtered one.
     pub(crate) filter: Option<SourceFilter>,
+    /// The item marked with `v`, waiting for a second one to compare it with.
+    pub(crate) marked: Option<ItemRef>,
 }
 
 impl App {
@@ -120,6 +122,7 @@ impl App {
             search: None,
             history: Vec::new(),
             filter: None,
+            marked: None,
         }
     }
 
@@ -182,6 +185,18 @@ impl App {
                 }
                 Screen::Contradictions(mut p) => {
                     p.index = p.index.min(pairs.saturating_sub(1));
+                    // Two items picked stay picked while both are still in the file.
+                    let found = |r: ItemRef| {
+                        let id = old.briefing.item(r).map(|i| i.id.as_str());
+                        id.and_then(|id| self.doc.briefing.find(id))
+                    };
+                    p.chosen = match p.chosen {
+                        Some((l, r)) => match (found(l), found(r)) {
+                            (Some(l), Some(r)) => Some((l, r)),
+                            _ => continue,
+                        },
+                        None => None,
+                    };
                     self.stack.push(Screen::Contradictions(p));
                 }
                 other @ (Screen::Matrix(_) | Screen::Timeline(_) | Screen::Sources(_)) => {
@@ -206,7 +221,12 @@ impl App {
         for s in Section::ALL {
             self.keep_in_view(s);
         }
+        self.marked = self.marked.and_then(|r| {
+            let id = old.briefing.item(r).map(|i| i.id.as_str());
+            id.and_then(|id| self.doc.briefing.find(id))
+        });
         self.keep_detail_in_view(false);
+        self.keep_pairs_in_view(false);
         self.keep_analysis_in_view();
     }
 
@@ -266,6 +286,7 @@ impl App {
                 self.search.as_ref().map(|s| &s.matches),
                 self.current_match(),
             ),
+            marked: self.marked,
         }
     }
 
@@ -298,6 +319,7 @@ impl App {
                     self.keep_in_view(s);
                 }
                 self.keep_detail_in_view(false);
+                self.keep_pairs_in_view(false);
                 self.keep_analysis_in_view();
             }
             _ if self.prompt_open() => self.update_prompt(action),
@@ -307,6 +329,10 @@ impl App {
             _ if self.info.is_some() => {
                 let max = crate::view::overlay::info_max_scroll(&self.ctx(), self.size);
                 self.info = scroll_overlay(self.info, action, self.size, max);
+            }
+            Action::Back if self.marked.is_some() => {
+                self.marked = None;
+                self.message = Some("comparison cancelled".into());
             }
             Action::Back if self.stack.is_empty() && self.search.is_some() => {
                 self.search = None;

@@ -29,6 +29,11 @@ impl App {
         self.focus
     }
 
+    /// The item marked with `v`, waiting for a second one to compare it with.
+    pub fn marked(&self) -> Option<crate::briefing::ItemRef> {
+        self.marked
+    }
+
     /// The selected item's index in `section`'s pane (kept when the pane loses the focus).
     pub fn selected_index(&self, section: Section) -> usize {
         self.selected[section.index()]

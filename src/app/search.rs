@@ -7,7 +7,8 @@ use crate::briefing::search::{Field, Matches, Place, Query};
 use crate::briefing::{ItemRef, Section};
 
 use super::prompt::{self, Edit, Recall};
-use super::{App, Screen, Side};
+use super::{App, PairsState, Screen, Side};
+use crate::view::pairs::Part;
 
 /// The view as it was when `/` was pressed, so `Esc` can put it back exactly.
 #[derive(Debug, Clone)]
@@ -59,14 +60,15 @@ impl SearchState {
     }
 }
 
-/// A pair of the contradictions view that holds a match: the first match in it (left side,
-/// right side, then the note) and the side that shows it (None: the note).
-#[derive(Debug, Clone, Copy)]
-struct PairMatch {
-    pair: usize,
+/// One stop of `n` in the side-by-side view: a match, the pair that shows it (None: the two
+/// items the reader picked) and the box it is in. The view's stops are every match of each
+/// pair's sides and note, pair by pair as the view numbers them: an item in two pairs is met
+/// in each, so `n` and the counter go over the same stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stop {
+    pair: Option<usize>,
     current: usize,
-    side: Option<Side>,
-    wrapped: bool,
+    part: Part,
 }
 
 impl App {
@@ -90,12 +92,10 @@ impl App {
     fn origin(&self) -> Place {
         match self.stack.last() {
             Some(Screen::Detail(d)) => Place::Item(d.item),
-            Some(Screen::Contradictions(p)) => self
-                .doc
-                .relations
-                .pairs
-                .get(p.index)
-                .map_or(Place::Header, |pair| Place::Item(pair.left)),
+            Some(Screen::Contradictions(p)) => p
+                .subject()
+                .item(&self.ctx(), Side::Left)
+                .map_or(Place::Header, Place::Item),
             _ => self.current().map_or(Place::Header, Place::Item),
         }
     }
@@ -158,10 +158,15 @@ impl App {
         }
         // Every keystroke starts again from where `/` was pressed.
         self.restore_view(saved);
-        if let Some(Screen::Contradictions(p)) = self.stack.last() {
-            // The pair in view or the next that holds a match, as the view numbers them.
-            if let Some(found) = self.pair_with_match(p.index, true, true) {
-                self.show_pair_match(found);
+        if let Some(&Screen::Contradictions(p)) = self.stack.last() {
+            // The first match of the pair in view or of the next that holds one.
+            let stops = self.view_stops(&p);
+            let here = stops
+                .iter()
+                .position(|s| s.pair.is_none_or(|i| i >= p.index))
+                .or((!stops.is_empty()).then_some(0));
+            if let Some(&stop) = here.and_then(|i| stops.get(i)) {
+                self.show_stop(stop);
             }
             return;
         }
@@ -221,8 +226,8 @@ impl App {
             self.message = Some(format!("no match for \"{}\"", s.query.pattern));
             return;
         }
-        if let Some(Screen::Contradictions(p)) = self.stack.last() {
-            self.step_pairs(p.index, forward);
+        if let Some(&Screen::Contradictions(p)) = self.stack.last() {
+            self.step_stops(&p, forward);
             return;
         }
         // From the item in focus when it differs from the current match's (the user moved).
@@ -249,66 +254,128 @@ impl App {
         }
     }
 
-    /// The pair after (or before) `from` that holds a match, wrapping.
-    fn step_pairs(&mut self, from: usize, forward: bool) {
-        match self.pair_with_match(from, forward, false) {
-            Some(found) => {
-                self.show_pair_match(found);
-                if found.wrapped {
-                    self.message = Some("search wrapped".into());
+    /// Every stop of `n` in the side-by-side view of `p`, in order.
+    fn view_stops(&self, p: &PairsState) -> Vec<Stop> {
+        let Some(s) = self.search.as_ref() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut add = |pair: Option<usize>, left: ItemRef, right: ItemRef, notes: &[usize]| {
+            let places = [
+                (Place::Item(left), Part::Left),
+                (Place::Item(right), Part::Right),
+            ]
+            .into_iter()
+            .chain(notes.iter().map(|&k| (Place::Contradiction(k), Part::Note)));
+            for (place, part) in places {
+                for current in s.matches.in_place(place) {
+                    out.push(Stop {
+                        pair,
+                        current,
+                        part,
+                    });
                 }
             }
-            None => self.message = Some("no contradiction holds a match".into()),
-        }
-    }
-
-    /// The first pair from `from` on (`forward`) or back that holds a match, in the order the
-    /// contradictions view numbers the pairs, wrapping; `from` itself only when `inclusive`.
-    fn pair_with_match(&self, from: usize, forward: bool, inclusive: bool) -> Option<PairMatch> {
-        let n = self.doc.relations.pairs.len();
-        let s = self.search.as_ref()?;
-        let steps = if inclusive { 0..n } else { 1..n + 1 };
-        for step in steps {
-            let (p, wrapped) = if forward {
-                ((from + step) % n, from + step >= n)
-            } else {
-                ((from + n - step) % n, step > from)
-            };
-            let Some(pair) = self.doc.relations.pairs.get(p) else {
-                continue;
-            };
-            // The two sides, then the note: every part of the view that can show a match.
-            let places = [(Place::Item(pair.left), Some(Side::Left))]
-                .into_iter()
-                .chain([(Place::Item(pair.right), Some(Side::Right))])
-                .chain(pair.notes.iter().map(|&k| (Place::Contradiction(k), None)));
-            let first = places.into_iter().find_map(|(place, side)| {
-                let run = s.matches.in_place(place);
-                (!run.is_empty()).then_some((run.start, side))
-            });
-            if let Some((current, side)) = first {
-                return Some(PairMatch {
-                    pair: p,
-                    current,
-                    side,
-                    wrapped,
-                });
+        };
+        match p.chosen {
+            Some((l, r)) => add(None, l, r, &[]),
+            None => {
+                for (i, pair) in self.doc.relations.pairs.iter().enumerate() {
+                    add(Some(i), pair.left, pair.right, &pair.notes);
+                }
             }
         }
-        None
+        out
     }
 
-    /// Shows a pair that holds a match, with the match current.
-    fn show_pair_match(&mut self, found: PairMatch) {
+    /// Where the current match stands among the view's stops, if it is one of the pair shown.
+    fn stop_at(&self, p: &PairsState, stops: &[Stop]) -> Option<usize> {
+        let current = self.search.as_ref()?.current?;
+        let pair = p.chosen.is_none().then_some(p.index);
+        stops
+            .iter()
+            .position(|s| s.current == current && s.pair == pair)
+    }
+
+    /// `K/N` over the side-by-side view's stops: what `n` steps over.
+    pub(crate) fn pairs_counter(&self, p: &PairsState) -> String {
+        let stops = self.view_stops(p);
+        let at = self.stop_at(p, &stops).map_or(0, |i| i + 1);
+        format!(
+            "{}/{}",
+            crate::text::thousands(at),
+            crate::text::thousands(stops.len())
+        )
+    }
+
+    /// The search counter as the status bar shows it: over the view's stops in the
+    /// side-by-side view, over every match elsewhere.
+    pub fn search_counter(&self) -> Option<String> {
+        let s = self.search.as_ref()?;
+        Some(match self.stack.last() {
+            Some(Screen::Contradictions(p)) => self.pairs_counter(p),
+            _ => s.counter(),
+        })
+    }
+
+    /// `n`/`N` in the side-by-side view: the next or previous stop, wrapping; from the pair in
+    /// view when the current match is not in it.
+    fn step_stops(&mut self, p: &PairsState, forward: bool) {
+        let stops = self.view_stops(p);
+        if stops.is_empty() {
+            self.message = Some(match p.chosen {
+                Some(_) => "no match in these two items".into(),
+                None => "no contradiction holds a match".into(),
+            });
+            return;
+        }
+        let len = stops.len();
+        let (next, wrapped) = match self.stop_at(p, &stops) {
+            Some(i) if forward => ((i + 1) % len, i + 1 >= len),
+            Some(i) => ((i + len - 1) % len, i == 0),
+            None => {
+                let after = |s: &Stop| s.pair.is_none_or(|i| i > p.index);
+                let before = |s: &Stop| s.pair.is_none_or(|i| i < p.index);
+                if forward {
+                    match stops.iter().position(after) {
+                        Some(i) => (i, false),
+                        None => (0, true),
+                    }
+                } else {
+                    match stops.iter().rposition(before) {
+                        Some(i) => (i, false),
+                        None => (len - 1, true),
+                    }
+                }
+            }
+        };
+        if let Some(&stop) = stops.get(next) {
+            self.show_stop(stop);
+            if wrapped {
+                self.message = Some("search wrapped".into());
+            }
+        }
+    }
+
+    /// Shows a stop: its pair, its box in focus, scrolled to it.
+    fn show_stop(&mut self, stop: Stop) {
         if let Some(s) = self.search.as_mut() {
-            s.current = Some(found.current);
+            s.current = Some(stop.current);
         }
         if let Some(Screen::Contradictions(state)) = self.stack.last_mut() {
-            state.index = found.pair;
-            if let Some(side) = found.side {
-                state.side = side;
+            if let Some(pair) = stop.pair {
+                if state.index != pair {
+                    state.scroll = [0; 3];
+                }
+                state.index = pair;
+            }
+            match stop.part {
+                Part::Left => (state.side, state.on_note) = (Side::Left, false),
+                Part::Right => (state.side, state.on_note) = (Side::Right, false),
+                Part::Note => state.on_note = true,
             }
         }
+        self.keep_pairs_in_view(true);
         self.say_where();
         let origin = self.origin();
         if let Some(s) = self.search.as_mut() {
@@ -394,7 +461,8 @@ impl App {
             }
             Place::Item(_) => {
                 let drawn: &[Field] = match view {
-                    None | Some(Screen::Contradictions(_)) => &crate::view::marks::SHOWN_FIELDS,
+                    None => &crate::view::marks::SHOWN_FIELDS,
+                    Some(Screen::Contradictions(_)) => &crate::view::pairs::DRAWN_FIELDS,
                     _ => return,
                 };
                 if drawn.contains(&m.field) {

@@ -169,7 +169,8 @@ impl Shell {
             let at_base = app.stack.is_empty()
                 && app.help.is_none()
                 && app.info.is_none()
-                && app.search.is_none();
+                && app.search.is_none()
+                && app.marked.is_none();
             match action {
                 Action::NextBriefing => self.open_step(1),
                 Action::PrevBriefing => self.open_step(-1),

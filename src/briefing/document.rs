@@ -84,6 +84,15 @@ impl Document {
             .get_or_init(|| Analysis::derive(&self.briefing, &self.relations))
     }
 
+    /// The two texts compared (shim).
+    pub fn comparison(
+        &self,
+        _l: super::ItemRef,
+        _r: super::ItemRef,
+    ) -> std::sync::Arc<super::compare::Comparison> {
+        std::sync::Arc::default()
+    }
+
     /// The path to show and to key the library by: the file, else the name.
     pub fn shown_path(&self) -> PathBuf {
         self.path

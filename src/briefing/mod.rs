@@ -2,6 +2,7 @@
 //! terminals; the reader, `print` and `export` all build on it.
 
 pub mod analysis;
+pub mod compare;
 pub mod describe;
 pub mod diagnostic;
 pub mod document;

@@ -1,6 +1,6 @@
-//! Contradictions side by side: the two items of a pair in parallel columns (stacked when
-//! narrow), the note and the stance in words below, a strip of every pair above. Laid out by
-//! [`crate::view::pairs`]; here only the borders and the styles.
+//! Two items side by side: the sides in parallel columns (stacked when narrow), the figures that
+//! differ, the stance and the note below, a strip of every pair above. Laid out by
+//! [`crate::view::pairs`]; here only the rules and the styles.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,18 +9,14 @@ use ratatui::Frame;
 
 use super::theme;
 use crate::app::{App, PairsState};
-use crate::briefing::{ItemRef, Side};
-use crate::view::layout;
-use crate::view::pairs;
-use crate::view::styled::Highlight;
+use crate::briefing::Side;
+use crate::view::pairs::{self, Layout, Part, Shown, Subject};
 use crate::view::{Ctx, Kind};
-
-use crate::view::pairs::areas;
 
 pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
     let ctx = app.ctx();
     let pairs = &app.doc.relations.pairs;
-    if pairs.is_empty() {
+    if pairs.is_empty() && p.chosen.is_none() {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::BORDER)
@@ -33,7 +29,10 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
                 "No response denies or disputes a claim, and no `contradictions:` are declared.",
                 theme::DIM,
             )),
-            Line::from(Span::styled("Esc or c: back to the panes.", theme::DIM)),
+            Line::from(Span::styled(
+                "v on an item, then v on another, compares any two. Esc or c: back to the panes.",
+                theme::DIM,
+            )),
         ];
         frame.render_widget(
             Paragraph::new(msg)
@@ -43,62 +42,58 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
         );
         return;
     }
-    let index = p.index.min(pairs.len() - 1);
-    let Some(pair) = pairs.get(index) else { return };
-    let a = areas(&ctx, index, body);
-
-    if let Some(header) = pairs::header(&ctx, index) {
-        frame.render_widget(
-            Paragraph::new(Span::styled(header, theme::HEADING)),
-            a.header,
-        );
+    let mut shown = p.shown();
+    if let Subject::Pair(i) = shown.subject {
+        shown.subject = Subject::Pair(i.min(pairs.len().saturating_sub(1)));
     }
+    let lay = pairs::layout(&ctx, &shown, body);
+    let a = lay.areas;
 
-    if a.strip.height > 2 {
-        let lines = pairs::strip_lines(&ctx, index, layout::inner(a.strip));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::BORDER)
-            .title(format!(" All contradictions ({}) ", pairs.len()));
-        frame.render_widget(Paragraph::new(theme::lines(&lines)).block(block), a.strip);
-    }
-
-    let (lh, rh) = pairs::shared_highlights(&ctx, pair);
-    render_side(&ctx, pair.left, lh, p.side == Side::Left, frame, a.left);
-    render_side(&ctx, pair.right, rh, p.side == Side::Right, frame, a.right);
-
-    if a.note.height > 0 {
-        let lines = pairs::note_lines(&ctx, index, a.note);
-        if !lines.is_empty() {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme::BORDER)
-                .title(" Why they conflict ");
-            frame.render_widget(Paragraph::new(theme::lines(&lines)).block(block), a.note);
+    if a.header.height > 0 {
+        if let Some(header) = pairs::header(&ctx, shown.subject) {
+            let header = crate::text::truncate(&header, usize::from(body.width)).into_owned();
+            frame.render_widget(
+                Paragraph::new(Span::styled(header, theme::HEADING)),
+                a.header,
+            );
         }
     }
+
+    if let Subject::Pair(index) = shown.subject {
+        render_strip(&ctx, index, frame, a.strip);
+    }
+    render_side(&ctx, &shown, &lay, Side::Left, frame);
+    render_side(&ctx, &shown, &lay, Side::Right, frame);
+    render_note(&ctx, &shown, &lay, frame);
 }
 
-fn render_side(
-    ctx: &Ctx,
-    r: ItemRef,
-    highlights: Vec<Highlight>,
-    focused: bool,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    if ctx.briefing().item(r).is_none() {
+fn render_strip(ctx: &Ctx, index: usize, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
         return;
     }
-    let kind = if focused {
-        Kind::PaneTitleFocused
+    let lines = pairs::strip_lines(ctx, index, area);
+    let mut rows = area;
+    if area.height > 1 {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme::BORDER)
+            .title(Span::styled(pairs::strip_title(ctx), theme::PANE_TITLE));
+        rows = block.inner(area);
+        frame.render_widget(block, area);
+    }
+    frame.render_widget(Paragraph::new(theme::lines(&lines)), rows);
+}
+
+/// A box's rule along its top, titled; in focus, thick and in the focus colour. The right side
+/// of two standing side by side has a rule on its left too.
+fn block(focused: bool, left_rule: bool) -> Block<'static> {
+    let borders = if left_rule {
+        Borders::TOP | Borders::LEFT
     } else {
-        Kind::PaneTitle
+        Borders::TOP
     };
-    let heading = pairs::side_heading(ctx, r, kind, usize::from(area.width.saturating_sub(2)));
-    let title = Line::from(theme::spans(&heading));
-    let block = Block::default()
-        .borders(Borders::ALL)
+    Block::default()
+        .borders(borders)
         .border_type(if focused {
             BorderType::Thick
         } else {
@@ -109,12 +104,69 @@ fn render_side(
         } else {
             theme::BORDER
         })
-        .title(title);
-    let inner = layout::inner(area);
-    frame.render_widget(block, area);
+}
+
+fn render_side(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side, frame: &mut Frame) {
+    let part = Part::of(side);
+    let area = lay.areas.of(part);
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let title = pairs::side_title(ctx, shown, lay, side);
+    let left_rule = side == Side::Right && lay.areas.left.y == lay.areas.right.y;
+    let b = block(shown.focus == part, left_rule).title(Line::from(theme::spans(&title)));
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    paint_lines(lay, shown, part, inner, frame);
+}
+
+fn render_note(ctx: &Ctx, shown: &Shown, lay: &Layout, frame: &mut Frame) {
+    let area = lay.areas.note;
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let focused = shown.focus == Part::Note;
+    let kind = if focused {
+        Kind::PaneTitleFocused
+    } else {
+        Kind::PaneTitle
+    };
+    let pos = pairs::position(
+        shown.scroll[Part::Note.index()],
+        lay.rows(Part::Note),
+        lay.parts[Part::Note.index()].lines.len(),
+    );
+    let title = crate::view::Span::new(pairs::note_title(shown.subject), kind);
+    let mut right = pos
+        .map(|p| vec![crate::view::Span::new(p, Kind::Dim)])
+        .unwrap_or_default();
+    let legend = pairs::legend();
+    let room = usize::from(area.width).saturating_sub(2);
+    let used = title.width() + right.iter().map(|s| s.width()).sum::<usize>();
+    if used + legend.iter().map(|s| s.width()).sum::<usize>() <= room {
+        let mut l = legend;
+        l.extend(right);
+        right = l;
+    }
+    let _ = ctx;
+    let b = block(focused, false)
+        .title(Line::from(theme::spans(&pairs::cut(vec![title], room))))
+        .title_top(Line::from(theme::spans(&right)).right_aligned());
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    paint_lines(lay, shown, Part::Note, inner, frame);
+}
+
+fn paint_lines(lay: &Layout, shown: &Shown, part: Part, inner: Rect, frame: &mut Frame) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let lines = pairs::side_lines(ctx, r, highlights, inner);
+    let i = part.index();
+    let lines = pairs::visible(
+        &lay.parts[i].lines,
+        shown.scroll[i],
+        usize::from(inner.height),
+        usize::from(inner.width),
+    );
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
 }

@@ -33,7 +33,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
 pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     if let Some(s) = app.search.as_ref().filter(|s| s.prompt.is_some()) {
-        let counter = s.counter();
+        let counter = app.search_counter().unwrap_or_default();
         let line = status::prompt(
             &Prompt {
                 pattern: &s.query.pattern,
@@ -54,8 +54,12 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     };
     let mode = app.mode();
     let location = app.location();
-    let counter = app.search.as_ref().map(|s| s.counter());
+    let counter = app.search_counter();
     let hints = hints(mode);
+    let marked = app
+        .marked
+        .and_then(|r| app.doc.briefing.item(r))
+        .map(|i| i.id.clone());
     let line = status::bar(
         &Bar {
             mode: mode.name(),
@@ -66,6 +70,7 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
                 .zip(counter.as_deref())
                 .map(|(s, c)| (s.query.pattern.as_str(), c)),
             hiding: app.filter.as_ref().map(|f| f.source.as_str()),
+            marked: marked.as_deref(),
             alert,
             hints: &hints,
         },
@@ -112,6 +117,7 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
                 .zip(counter.as_deref())
                 .map(|(s, c)| (s.query.pattern.as_str(), c)),
             hiding: None,
+            marked: None,
             alert: shell.message.as_deref().map(Alert::Message),
             hints: &hints,
         },

@@ -34,10 +34,18 @@ pub const ERROR: Style = Style::new()
 pub const PAIR_MARK: Style = Style::new().fg(Color::LightMagenta);
 pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const LABEL: Style = Style::new().fg(Color::DarkGray);
-/// Numbers, amounts, percentages and dates in a contradiction's texts.
-pub const FIGURE: Style = Style::new()
-    .fg(Color::LightCyan)
+/// A figure of two texts compared that differs from the other side's: what the conflict is.
+pub const FIGURE_CONFLICT: Style = Style::new()
+    .fg(Color::LightRed)
     .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
+/// A figure both sides give the same.
+pub const FIGURE_AGREE: Style = Style::new().fg(Color::LightGreen);
+/// A figure only one side gives.
+pub const FIGURE_ONLY: Style = Style::new().fg(Color::LightCyan);
+/// An item's grade (`B3`).
+pub const GRADE: Style = Style::new()
+    .fg(Color::LightCyan)
+    .add_modifier(Modifier::BOLD);
 /// Significant words both sides of a contradiction share.
 pub const SHARED: Style = Style::new()
     .fg(Color::LightMagenta)
@@ -90,7 +98,10 @@ pub fn style(kind: Kind) -> Style {
         Kind::PairMark => PAIR_MARK,
         Kind::Stance(s) => stance(s),
         Kind::Flag => FLAG,
-        Kind::Figure => FIGURE,
+        Kind::FigureConflict => FIGURE_CONFLICT,
+        Kind::FigureAgree => FIGURE_AGREE,
+        Kind::FigureOnly => FIGURE_ONLY,
+        Kind::Grade => GRADE,
         Kind::Shared => SHARED,
         Kind::Match => MATCH,
         Kind::MatchCurrent => MATCH_CURRENT,

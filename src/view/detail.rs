@@ -149,6 +149,25 @@ pub fn layout(ctx: &Ctx, item_ref: ItemRef, cursor: usize, width: u16) -> Detail
             ])
             .banded(selected.then_some(Kind::Selected)),
         );
+        // A contradiction's note says why the two conflict: under it, in full.
+        let note = match *rel {
+            Relation::Pair(p) => ctx
+                .doc
+                .relations
+                .pairs
+                .get(p)
+                .and_then(|x| x.note.as_deref()),
+            _ => None,
+        };
+        if let Some(note) = note {
+            let shown = crate::text::display(note);
+            for part in crate::text::wrap(&shown, summary_w.max(8)) {
+                lines.push(
+                    Line::new(vec![Span::plain("    "), Span::new(part, Kind::Dim)])
+                        .banded(selected.then_some(Kind::Selected)),
+                );
+            }
+        }
     }
     if relations.is_empty() {
         lines.push(Line::default());

@@ -40,8 +40,15 @@ pub enum Kind {
     Stance(Stance),
     /// The single-source and anonymity marks.
     Flag,
-    /// A figure (number, amount, date) in a contradiction's texts.
-    Figure,
+    /// A figure (number, amount, date) of a compared text with a different value on the other
+    /// side: a death toll against a death toll.
+    FigureConflict,
+    /// A figure with the same value on both sides.
+    FigureAgree,
+    /// A figure only this side gives.
+    FigureOnly,
+    /// An item's grade: the source's reliability and the item's credibility (`B3`).
+    Grade,
     /// A significant word both sides of a contradiction share.
     Shared,
     /// A search match.

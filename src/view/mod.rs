@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub doc: &'a Document,
     pub wraps: &'a WrapCache,
     pub marks: Marks<'a>,
+    /// The item marked with `v` to compare with another.
+    pub marked: Option<crate::briefing::ItemRef>,
 }
 
 impl Ctx<'_> {

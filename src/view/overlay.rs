@@ -17,6 +17,8 @@ use crate::text::{sanitize_line, width, wrap};
 pub struct HelpGroup {
     pub title: &'static str,
     pub entries: Vec<(String, &'static str)>,
+    /// What the view's marks mean: a sample in the mark's kind, and its meaning.
+    pub legend: &'static [(&'static str, Kind, &'static str)],
 }
 
 /// The help's box in a terminal of `area`.
@@ -53,6 +55,25 @@ pub fn help_lines(groups: &[HelpGroup], width: u16) -> Vec<Line> {
                 for d in desc {
                     out.push(Line::plain(format!("{:indent$}{d}", "")));
                 }
+            }
+        }
+        for (sample, kind, meaning) in group.legend {
+            let indent = if key_w > 0 { key_w } else { 4 };
+            let desc = wrap(meaning, width.saturating_sub(indent).max(8));
+            for (i, d) in desc.into_iter().enumerate() {
+                let pad = indent.saturating_sub(2 + crate::text::width(sample));
+                let lead = if i == 0 {
+                    vec![
+                        super::Span::plain("  "),
+                        super::Span::new(*sample, *kind),
+                        super::Span::plain(" ".repeat(pad)),
+                    ]
+                } else {
+                    vec![super::Span::plain(" ".repeat(indent))]
+                };
+                let mut spans = lead;
+                spans.push(super::Span::plain(d));
+                out.push(Line::new(spans));
             }
         }
         out.push(Line::default());

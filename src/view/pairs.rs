@@ -1,24 +1,93 @@
-//! Contradictions side by side, laid out: the areas of the view (header, strip of every pair,
-//! the two sides, the note), what a click hits, and each part's lines — the sides with their
-//! figures and shared words marked, the note, the strip. The app hit-tests clicks with
-//! [`hit`]; the ui draws [`areas`] and the lines into borders.
-
-use std::collections::HashSet;
-use std::sync::OnceLock;
+//! Two items side by side, laid out: a contradiction of the briefing or two items the reader
+//! picked (`v`). The areas of the view (header, strip of every pair, the two sides, the
+//! comparison box), each box's lines — the sides with their grading, figures, shared words and
+//! search matches marked; the figures that differ, the stance and the note below — and what a
+//! click hits. The app keeps each box's scroll with [`layout`]; the ui draws the same layout.
 
 use ratatui::layout::Rect;
-use regex::Regex;
 
 use super::line::{Kind, Line, Span};
-use super::marks::{field_matches, hidden_match_marks, FieldMatches, SHOWN_FIELDS};
+use super::marks::{field_matches, hidden_match_marks, FieldMatches};
 use super::styled::{self, Highlight};
-use super::{layout, Ctx};
+use super::{layout as screen, Ctx};
+use crate::briefing::compare::Agreement;
 use crate::briefing::search::{Field, Place};
-use crate::briefing::{ItemRef, Pair, PairKind, Section, Side};
+use crate::briefing::{describe, ItemRef, Pair, PairKind, Section, Side};
 use crate::text::{sanitize, sanitize_line};
 
-/// The areas of the view, shared by drawing and mouse hit-testing.
+/// What the view compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A contradiction of the briefing: an index into `Relations::pairs`.
+    Pair(usize),
+    /// Two items the reader picked with `v`: nothing the file says.
+    Chosen(ItemRef, ItemRef),
+}
+
+/// A box of the view: the focused one takes the scroll keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Left,
+    Right,
+    Note,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Left, Part::Right, Part::Note];
+
+    pub fn index(self) -> usize {
+        match self {
+            Part::Left => 0,
+            Part::Right => 1,
+            Part::Note => 2,
+        }
+    }
+
+    pub fn of(side: Side) -> Part {
+        match side {
+            Side::Left => Part::Left,
+            Side::Right => Part::Right,
+        }
+    }
+}
+
+/// The view's state as its layout needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub subject: Subject,
+    pub focus: Part,
+    /// The first line shown in each box, by [`Part::index`].
+    pub scroll: [usize; 3],
+}
+
+impl Subject {
+    /// The two items compared, left then right.
+    pub fn items(self, ctx: &Ctx) -> Option<(ItemRef, ItemRef)> {
+        match self {
+            Subject::Pair(i) => ctx.doc.relations.pairs.get(i).map(|p| (p.left, p.right)),
+            Subject::Chosen(l, r) => Some((l, r)),
+        }
+    }
+
+    /// The item on `side`.
+    pub fn item(self, ctx: &Ctx, side: Side) -> Option<ItemRef> {
+        self.items(ctx).map(|(l, r)| match side {
+            Side::Left => l,
+            Side::Right => r,
+        })
+    }
+
+    fn pair<'a>(self, ctx: &Ctx<'a>) -> Option<&'a Pair> {
+        match self {
+            Subject::Pair(i) => ctx.doc.relations.pairs.get(i),
+            Subject::Chosen(..) => None,
+        }
+    }
+}
+
+/// The areas of the view, shared by drawing and mouse hit-testing. Each box's first row is its
+/// title; the rest shows its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
     pub header: Rect,
     pub strip: Rect,
@@ -27,149 +96,227 @@ pub struct Areas {
     pub note: Rect,
 }
 
-const STRIP_MAX: u16 = 6;
+impl Areas {
+    pub fn of(&self, part: Part) -> Rect {
+        match part {
+            Part::Left => self.left,
+            Part::Right => self.right,
+            Part::Note => self.note,
+        }
+    }
+}
 
-/// A count of lines as screen rows; a text can wrap to more lines than a screen has rows.
+/// A box's lines, and the line of the current search match when it is in them.
+#[derive(Debug, Clone, Default)]
+pub struct Boxed {
+    pub lines: Vec<Line>,
+    pub match_line: Option<usize>,
+}
+
+/// The view laid out: its areas and every box's lines at its width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub areas: Areas,
+    /// By [`Part::index`].
+    pub parts: [Boxed; 3],
+}
+
+impl Layout {
+    /// The rows of `part` that show lines (its title row aside).
+    pub fn rows(&self, part: Part) -> usize {
+        usize::from(self.areas.of(part).height.saturating_sub(1))
+    }
+
+    /// The furthest `part` scrolls: its last line on its last row.
+    pub fn max_scroll(&self, part: Part) -> usize {
+        let lines = self.parts[part.index()].lines.len();
+        lines.saturating_sub(self.rows(part))
+    }
+}
+
+/// Each side shows at least this many lines of text when the screen has them (8 at 80×24).
+const SIDE_MIN: u16 = 8;
+/// The comparison box shows at least this many lines when the screen has them.
+const NOTE_MIN: u16 = 2;
+
+/// Whether the sides stand side by side in `body` (else they are stacked).
+fn wide(body: Rect) -> bool {
+    body.width >= screen::PAIR_SIDE_BY_SIDE
+}
+
+/// The width of the text inside a side's box: the right one gives a column to the rule
+/// between them when they stand side by side.
+fn side_widths(body: Rect) -> (u16, u16) {
+    if wide(body) {
+        // A column of air on the left of the rule, the rule on the right side's left.
+        let l = body.width / 2;
+        (l.saturating_sub(1), body.width - l - 1)
+    } else {
+        (body.width, body.width)
+    }
+}
+
+/// Rows lines take, as screen rows.
 fn rows(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// The areas of the view of pair `index` in `body`.
-pub fn areas(ctx: &Ctx, index: usize, body: Rect) -> Areas {
-    let n = rows(ctx.doc.relations.pairs.len());
-    let header = Rect {
-        height: 1.min(body.height),
-        ..body
+/// Adds to `h` up to `want` rows from `free`.
+fn give(h: &mut u16, want: u16, free: &mut u16) {
+    let g = want.saturating_sub(*h).min(*free);
+    *h += g;
+    *free -= g;
+}
+
+/// The view of `shown` in `body`: its areas and its boxes' lines. The sides get at least
+/// [`SIDE_MIN`] lines, then the comparison box [`NOTE_MIN`], then the header and one row of the
+/// strip; what is left grows the sides, the box and the strip to what they hold.
+pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
+    let (lw, rw) = side_widths(body);
+    let parts = [
+        side_content(ctx, shown, Side::Left, lw),
+        side_content(ctx, shown, Side::Right, rw),
+        note_content(ctx, shown, body.width),
+    ];
+    let need = |p: Part| rows(parts[p.index()].lines.len());
+    let n = match shown.subject {
+        Subject::Pair(_) => rows(ctx.doc.relations.pairs.len()),
+        Subject::Chosen(..) => 0,
     };
-    let strip_h = if body.height >= 16 {
-        (n.min(STRIP_MAX) + 2).min(body.height / 5 + 2)
-    } else {
-        0
-    };
-    let strip = Rect {
-        y: header.bottom(),
-        height: strip_h,
-        ..body
-    };
-    let rest_y = strip.bottom();
-    let rest_h = body.bottom().saturating_sub(rest_y);
-    let note_lines = note_text(ctx, index).map_or(0, |t| {
-        crate::text::wrap(&t, usize::from(body.width.saturating_sub(2))).len()
-    });
-    // Each side is as tall as its text (plus the id line and borders), within the room there is.
-    let wide = body.width >= layout::PAIR_SIDE_BY_SIDE;
-    let side_w = if wide { body.width / 2 } else { body.width };
-    let need = |r: Option<ItemRef>| -> u16 {
-        let lines = r.map_or(0, |r| {
-            ctx.wraps
-                .get(ctx.briefing(), r, side_w.saturating_sub(2).max(1))
-                .len()
-        });
-        rows(lines).saturating_add(3)
-    };
-    let pair = ctx.doc.relations.pairs.get(index);
-    let (need_l, need_r) = (need(pair.map(|x| x.left)), need(pair.map(|x| x.right)));
-    let sides_need = if wide {
-        need_l.max(need_r)
-    } else {
-        need_l.saturating_add(need_r)
-    };
-    // The note takes what the sides leave, and at least a third when they fill the screen.
-    let note_need = if note_lines == 0 {
-        0
-    } else {
-        rows(note_lines).saturating_add(2)
-    };
-    let mut note_h = note_need.min(rest_h.saturating_sub(sides_need).max(rest_h / 3));
-    if note_h < 3 {
-        note_h = 0;
+    let mut free = body.height;
+    let (mut hl, mut hr, mut hn, mut hh, mut hs) = (0, 0, 0, 0, 0);
+    let (nl, nr, nn) = (need(Part::Left), need(Part::Right), need(Part::Note));
+    let note_min = nn.min(NOTE_MIN).saturating_add(1).min(nn.saturating_add(1));
+    // The box in focus shows what it holds before the others grow: a search match in the
+    // note, or the note scrolled, is never squeezed out.
+    if shown.focus == Part::Note {
+        give(&mut hn, note_min, &mut free);
     }
-    let room = rest_h.saturating_sub(note_h);
-    let (left, right) = if wide {
-        let h = need_l.max(need_r).min(room);
-        let sides = Rect {
-            y: rest_y,
+    if wide(body) {
+        let most = nl.max(nr);
+        let mut h = 0;
+        give(&mut h, most.min(3).saturating_add(1), &mut free);
+        give(&mut hn, note_min, &mut free);
+        give(&mut h, most.min(SIDE_MIN).saturating_add(1), &mut free);
+        give(&mut hh, 1, &mut free);
+        give(&mut hs, n.min(1), &mut free);
+        give(&mut h, most.saturating_add(1), &mut free);
+        (hl, hr) = (h, h);
+    } else {
+        for (i, want) in [3, SIDE_MIN].into_iter().enumerate() {
+            if i == 1 {
+                give(&mut hn, note_min, &mut free);
+            }
+            give(&mut hl, nl.min(want).saturating_add(1), &mut free);
+            give(&mut hr, nr.min(want).saturating_add(1), &mut free);
+        }
+        give(&mut hh, 1, &mut free);
+        give(&mut hs, n.min(1), &mut free);
+        // What is left is shared: the shorter side first takes what it needs.
+        let (first, second) = if nl <= nr {
+            (&mut hl, &mut hr)
+        } else {
+            (&mut hr, &mut hl)
+        };
+        let half = first.saturating_add(free / 2);
+        give(first, nl.min(nr).saturating_add(1).min(half), &mut free);
+        give(second, nl.max(nr).saturating_add(1), &mut free);
+        give(first, nl.min(nr).saturating_add(1), &mut free);
+    }
+    give(&mut hn, nn.saturating_add(1), &mut free);
+    // A title row with nothing under it is no use: its row goes to the sides.
+    if hn == 1 {
+        hn = 0;
+        if wide(body) {
+            hl += 1;
+            hr = hl;
+        } else {
+            hr += 1;
+        }
+    }
+    // The strip: one bare row, else a title row and a row per pair.
+    if n > 1 {
+        give(&mut hs, n.saturating_add(1), &mut free);
+    }
+    let mut y = body.y;
+    let mut take = |h: u16| {
+        let r = Rect {
+            y,
             height: h,
             ..body
         };
+        y += h;
+        r
+    };
+    let header = take(hh);
+    let strip = take(hs);
+    let (left, right) = if wide(body) {
+        let row = take(hl);
+        let l = body.width / 2;
         (
+            Rect { width: l, ..row },
             Rect {
-                width: side_w,
-                ..sides
-            },
-            Rect {
-                x: sides.x + side_w,
-                width: sides.width - side_w,
-                ..sides
+                x: row.x + l,
+                width: body.width - l,
+                ..row
             },
         )
     } else {
-        let half = room / 2;
-        let (hl, hr) = if need_l.saturating_add(need_r) <= room {
-            (need_l, need_r)
-        } else if need_l <= half {
-            (need_l, room - need_l)
-        } else if need_r <= half {
-            (room - need_r, need_r)
-        } else {
-            (half, room - half)
-        };
-        (
-            Rect {
-                y: rest_y,
-                height: hl,
-                ..body
-            },
-            Rect {
-                y: rest_y + hl,
-                height: hr,
-                ..body
-            },
-        )
+        let left = take(hl);
+        (left, take(hr))
     };
-    let note = Rect {
-        y: left.bottom().max(right.bottom()),
-        height: note_h,
-        ..body
-    };
-    Areas {
-        header,
-        strip,
-        left,
-        right,
-        note,
+    let note = take(hn);
+    Layout {
+        areas: Areas {
+            header,
+            strip,
+            left,
+            right,
+            note,
+        },
+        parts,
     }
 }
 
 /// What a click in the view lands on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
-    /// One side of the pair on screen.
-    Side(Side),
+    /// A box of the view.
+    Part(Part),
     /// A pair in the strip.
     Pair(usize),
 }
 
-/// What a click at (`x`, `y`) hits in the view of pair `index` in a terminal of `size`.
-pub fn hit(ctx: &Ctx, index: usize, size: Rect, x: u16, y: u16) -> Option<Hit> {
-    let a = areas(ctx, index, layout::body(size));
+/// What a click at (`x`, `y`) hits in the view of `shown` in a terminal of `size`.
+pub fn hit(ctx: &Ctx, shown: &Shown, size: Rect, x: u16, y: u16) -> Option<Hit> {
+    let a = layout(ctx, shown, screen::body(size)).areas;
     let pos = (x, y).into();
-    if a.left.contains(pos) {
-        return Some(Hit::Side(Side::Left));
+    if let Some(part) = Part::ALL.into_iter().find(|&p| a.of(p).contains(pos)) {
+        return Some(Hit::Part(part));
     }
-    if a.right.contains(pos) {
-        return Some(Hit::Side(Side::Right));
-    }
-    let inner = layout::inner(a.strip);
-    let n = ctx.doc.relations.pairs.len();
-    if inner.contains(pos) {
-        let (first, _) = strip_window(n, index, usize::from(inner.height));
-        let at = first + usize::from(y - inner.y);
+    let Subject::Pair(index) = shown.subject else {
+        return None;
+    };
+    let (rows_at, height) = strip_rows(a.strip);
+    if a.strip.contains(pos) && y >= rows_at {
+        let n = ctx.doc.relations.pairs.len();
+        let (first, _) = strip_window(n, index, height);
+        let at = first + usize::from(y - rows_at);
         if at < n {
             return Some(Hit::Pair(at));
         }
     }
     None
+}
+
+/// Where the strip's pair rows start and how many there are: a strip of one row is that row,
+/// a taller one has a title row first.
+fn strip_rows(strip: Rect) -> (u16, usize) {
+    if strip.height <= 1 {
+        (strip.y, usize::from(strip.height))
+    } else {
+        (strip.y + 1, usize::from(strip.height - 1))
+    }
 }
 
 fn strip_window(n: usize, current: usize, height: usize) -> (usize, usize) {
@@ -188,16 +335,515 @@ fn section_word(s: Section) -> &'static str {
     }
 }
 
-/// The note and, for implied pairs, the stance in words.
-pub fn note_text(ctx: &Ctx, index: usize) -> Option<String> {
-    note_with_matches(ctx, index).map(|(text, _)| text)
+/// The header line: `Contradiction 2/7 · implied · Claim vs Response`, or for a comparison
+/// the reader picked, `Compared · Claim vs Claim · picked with v, not in the file`.
+pub fn header(ctx: &Ctx, subject: Subject) -> Option<String> {
+    let (l, r) = subject.items(ctx)?;
+    let sides = format!("{} vs {}", section_word(l.section), section_word(r.section));
+    Some(match subject {
+        Subject::Pair(index) => {
+            let pairs = &ctx.doc.relations.pairs;
+            let kind = pairs.get(index).map_or("", |p| p.kind.word());
+            format!(
+                " Contradiction {}/{} · {kind} · {sides}",
+                index + 1,
+                pairs.len()
+            )
+        }
+        Subject::Chosen(..) => format!(" Compared · {sides} · picked with v, not in the file"),
+    })
 }
+
+/// What the marks on the two texts mean, for the help: a sample in the mark's kind, and its
+/// meaning. The first four make the legend on the comparison box's title row.
+pub const LEGEND: &[(&str, Kind, &str)] = &[
+    (
+        "differ",
+        Kind::FigureConflict,
+        "a figure the other side gives a different value for (a death toll against a death toll)",
+    ),
+    (
+        "agree",
+        Kind::FigureAgree,
+        "a figure both sides give the same (3.2 million and 3,200,000 agree)",
+    ),
+    ("one side", Kind::FigureOnly, "a figure only this side gives"),
+    (
+        "shared",
+        Kind::Shared,
+        "a word both sides use that few other items of the briefing do",
+    ),
+    (
+        "B3",
+        Kind::Grade,
+        "the source's reliability (A–F) and the item's credibility (1–6); ? where the file gives none",
+    ),
+];
+
+/// The legend of the marks on the texts, each word in the style it explains.
+pub fn legend() -> Vec<Span> {
+    let mut out = vec![Span::new(" figures: ", Kind::Dim)];
+    for (i, (sample, kind, _)) in LEGEND.iter().take(4).enumerate() {
+        let sep = match i {
+            0 => "",
+            3 => " · words: ",
+            _ => " ",
+        };
+        out.push(Span::new(sep, Kind::Dim));
+        out.push(Span::new(*sample, *kind));
+    }
+    out.push(Span::new(" ", Kind::Dim));
+    out
+}
+
+/// The strip's title: `All contradictions (7)`.
+pub fn strip_title(ctx: &Ctx) -> String {
+    format!(" All contradictions ({}) ", ctx.doc.relations.pairs.len())
+}
+
+/// The strip's rows: the pairs around the current one, each `▶  2 ± c1 ↔ r3 — note`, in a
+/// strip `area` (its title row, when it has one, aside).
+pub fn strip_lines(ctx: &Ctx, current: usize, area: Rect) -> Vec<Line> {
+    let pairs = &ctx.doc.relations.pairs;
+    let (_, height) = strip_rows(area);
+    let (first, end) = strip_window(pairs.len(), current, height);
+    let b = ctx.briefing();
+    let id = |r: ItemRef| {
+        b.item(r)
+            .map_or(String::new(), |i| sanitize_line(&i.id).into_owned())
+    };
+    (first..end)
+        .filter_map(|i| {
+            let pair = pairs.get(i)?;
+            let sel = i == current;
+            let glyph = pair.stance.map_or("⚡", |s| s.glyph());
+            let mut text = format!(
+                "{}{:>3} {glyph} {} ↔ {}",
+                if sel { "▶" } else { " " },
+                i + 1,
+                id(pair.left),
+                id(pair.right)
+            );
+            let mut found = FieldMatches::default();
+            if let Some(n) = pair.note.as_deref() {
+                text.push_str(" — ");
+                found = note_matches(ctx, pair, text.len(), true);
+                text.push_str(&sanitize_line(n));
+            }
+            let kind = if sel {
+                Kind::SelectedMarker
+            } else {
+                Kind::Plain
+            };
+            let spans = styled::one_line(&text, kind, &found.highlights, usize::from(area.width));
+            Some(Line::new(spans))
+        })
+        .collect()
+}
+
+/// A side's stance in its heading: bare when it is toward the other side (`✗ denies`), with
+/// the claims it answers when it is not (`± disputes overrun-doubled`), so two responses side
+/// by side do not read as answering each other.
+fn stance_words(ctx: &Ctx, r: ItemRef, other: Option<ItemRef>) -> Option<(String, Kind)> {
+    let b = ctx.briefing();
+    let item = b.item(r)?;
+    let stance = item.stance?;
+    let other_id = other.and_then(|o| b.item(o)).map(|o| o.id.as_str());
+    let toward_other = other_id.is_some_and(|id| item.responds_to.iter().any(|t| t == id));
+    let text = if toward_other || item.responds_to.is_empty() {
+        format!("{} {}", stance.glyph(), stance.word())
+    } else {
+        let targets: Vec<String> = item
+            .responds_to
+            .iter()
+            .map(|t| sanitize_line(t).into_owned())
+            .collect();
+        describe::stance_toward(stance, &targets)
+    };
+    Some((text, Kind::Stance(stance)))
+}
+
+/// An item's grade: the source's reliability and the item's credibility, Admiralty style
+/// (`B3`; `B?` or `?3` when the file gives one of them).
+fn grade(ctx: &Ctx, r: ItemRef) -> Option<String> {
+    let b = ctx.briefing();
+    let item = b.item(r)?;
+    let reliability = item
+        .source
+        .as_deref()
+        .and_then(|s| b.source(s))
+        .and_then(|s| s.reliability);
+    match (reliability, item.credibility) {
+        (None, None) => None,
+        (r, c) => Some(format!(
+            "{}{}",
+            r.map_or("?", |r| r.word()),
+            c.map_or("?".to_string(), |c| c.to_string())
+        )),
+    }
+}
+
+const SEP: &str = " · ";
+
+/// The grade and the flags of an item, each after a separator: ` · B3 · 1 source`.
+fn grading(ctx: &Ctx, r: ItemRef, sep: Kind) -> Vec<Span> {
+    let b = ctx.briefing();
+    let Some(item) = b.item(r) else {
+        return Vec::new();
+    };
+    let mut spans = Vec::new();
+    if let Some(g) = grade(ctx, r) {
+        spans.push(Span::new(SEP, sep));
+        spans.push(Span::new(g, Kind::Grade));
+    }
+    for flag in describe::flags(b, &ctx.doc.relations, item, r) {
+        spans.push(Span::new(SEP, sep));
+        spans.push(Span::new(flag, Kind::Flag));
+    }
+    spans
+}
+
+/// The source names in a title row get at least this many cells before the grading moves out
+/// of it to a line of its own.
+const SOURCE_ROOM: usize = 12;
+
+/// Whether a side's title row of `width` cells holds its grading and its source (the source
+/// with [`SOURCE_ROOM`] cells at least); when not, they head the side's lines instead.
+fn all_in_title(ctx: &Ctx, r: ItemRef, other: Option<ItemRef>, width: u16) -> bool {
+    let full = side_heading(ctx, r, other, Kind::Plain, usize::MAX, true);
+    let name = ctx
+        .briefing()
+        .item(r)
+        .and_then(|i| ctx.briefing().source_name(i))
+        .map_or(0, |n| crate::text::width(&sanitize_line(n)));
+    let total: usize = full.iter().map(Span::width).sum();
+    let spare = name.saturating_sub(SOURCE_ROOM);
+    total.saturating_sub(spare) + 2 <= usize::from(width)
+}
+
+/// The line(s) heading a side whose title row has no room for its grading and source:
+/// `B3 · 1 source · anonymous · The Wall Street Journal`, wrapped to `width`, the search
+/// matches in the source marked; and the line of the current match when it is there.
+fn head_lines(ctx: &Ctx, r: ItemRef, width: u16) -> (Vec<Line>, Option<usize>) {
+    let b = ctx.briefing();
+    let Some(item) = b.item(r) else {
+        return (Vec::new(), None);
+    };
+    let mut text = String::new();
+    let mut marks: Vec<Highlight> = Vec::new();
+    for s in grading(ctx, r, Kind::Dim) {
+        let piece = if text.is_empty() && s.text == SEP {
+            ""
+        } else {
+            s.text.as_str()
+        };
+        if s.kind != Kind::Dim {
+            marks.push(Highlight {
+                range: text.len()..text.len() + piece.len(),
+                mark: s.kind,
+            });
+        }
+        text.push_str(piece);
+    }
+    let mut current = None;
+    if let Some(name) = b.source_name(item).map(sanitize_line) {
+        if !text.is_empty() {
+            text.push_str(SEP);
+        }
+        let m = field_matches(ctx, Place::Item(r), Field::Source, true, text.len());
+        marks.extend(m.highlights);
+        current = m.current;
+        text.push_str(&name);
+    }
+    if text.is_empty() {
+        return (Vec::new(), None);
+    }
+    let wrapped = crate::text::wrap(&text, usize::from(width.max(1)));
+    let line = current.map(|at| styled::line_of(&text, &wrapped, at));
+    (styled::lines(&text, &wrapped, Kind::Meta, &marks), line)
+}
+
+/// A side's title row: section · status or stance · grade and flags · date · source (the last
+/// two and the source only when `all`), with the search matches in the date and the source,
+/// cut to `max` cells. What weighs the item comes first; a long source name is what gives way,
+/// cut with `…`.
+pub fn side_heading(
+    ctx: &Ctx,
+    r: ItemRef,
+    other: Option<ItemRef>,
+    kind: Kind,
+    max: usize,
+    with_grading: bool,
+) -> Vec<Span> {
+    let b = ctx.briefing();
+    let Some(item) = b.item(r) else {
+        return Vec::new();
+    };
+    let place = Place::Item(r);
+    let mut spans = vec![Span::new(format!(" {}", section_word(r.section)), kind)];
+    let push = |spans: &mut Vec<Span>, text: String, k: Kind| {
+        spans.push(Span::new(SEP, kind));
+        spans.push(Span::new(text, k));
+    };
+    if let Some(s) = item.status {
+        push(&mut spans, s.word().to_string(), kind);
+    }
+    if let Some((text, k)) = stance_words(ctx, r, other) {
+        push(&mut spans, text, k);
+    }
+    if with_grading {
+        spans.extend(grading(ctx, r, kind));
+    }
+    if let Some(d) = item.date {
+        let m = field_matches(ctx, place, Field::Date, false, 0);
+        spans.push(Span::new(SEP, kind));
+        spans.extend(styled::one_line(
+            &d.to_string(),
+            kind,
+            &m.highlights,
+            usize::MAX,
+        ));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    // The source needs room for a few cells besides its separator and the closing space.
+    let room = max.saturating_sub(used + crate::text::width(SEP) + 1);
+    if let Some(name) = b
+        .source_name(item)
+        .map(sanitize_line)
+        .filter(|_| with_grading)
+    {
+        if room >= 4 {
+            spans.push(Span::new(SEP, kind));
+            let m = field_matches(ctx, place, Field::Source, true, 0);
+            spans.extend(styled::one_line(&name, kind, &m.highlights, room));
+        }
+    }
+    spans.push(Span::new(" ", kind));
+    cut(spans, max)
+}
+
+/// Spans cut to `max` cells, the last cell an `…` when anything was cut.
+pub fn cut(spans: Vec<Span>, max: usize) -> Vec<Span> {
+    let width: usize = spans.iter().map(Span::width).sum();
+    if width <= max {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    for s in spans {
+        let w = s.width();
+        // Whole spans while a cell is left for the `…`.
+        if used + w < max {
+            used += w;
+            out.push(s);
+            continue;
+        }
+        // This one is cut: with an `…` after it, it is wider than what is left, so truncating
+        // cuts it and ends it in one.
+        let room = max - used;
+        if room > 0 {
+            let text = crate::text::truncate(&format!("{}…", s.text), room).into_owned();
+            out.push(Span { text, ..s });
+        }
+        break;
+    }
+    out
+}
+
+/// The figures and shared words of the two texts compared, as highlights on each, and the
+/// figures that differ in words (`deaths: 7 ↔ 11`). The domain compares once per pair.
+pub fn comparison(ctx: &Ctx, subject: Subject) -> (Vec<Highlight>, Vec<Highlight>, Vec<String>) {
+    let Some((l, r)) = subject.items(ctx) else {
+        return Default::default();
+    };
+    let c = ctx.doc.comparison(l, r);
+    let kind = |a: Agreement| match a {
+        Agreement::Agree => Kind::FigureAgree,
+        Agreement::Conflict => Kind::FigureConflict,
+        Agreement::OnlyHere => Kind::FigureOnly,
+    };
+    let marks = |figures: &[crate::briefing::compare::Marked],
+                 shared: &[std::ops::Range<usize>]| {
+        let mut out: Vec<Highlight> = shared
+            .iter()
+            .map(|range| Highlight {
+                range: range.clone(),
+                mark: Kind::Shared,
+            })
+            .collect();
+        out.extend(figures.iter().map(|m| Highlight {
+            range: m.figure.range.clone(),
+            mark: kind(m.agreement),
+        }));
+        out
+    };
+    (
+        marks(&c.left, &c.shared_left),
+        marks(&c.right, &c.shared_right),
+        c.conflicts.iter().map(|x| x.line()).collect(),
+    )
+}
+
+/// A side's lines at `width`: the text with its figures, shared words and search matches
+/// marked, then the attribution and the quote, then the id and a mark for each field with a
+/// match the view does not draw.
+fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
+    let Some(r) = shown.subject.item(ctx, side) else {
+        return Boxed::default();
+    };
+    let b = ctx.briefing();
+    let Some(item) = b.item(r) else {
+        return Boxed::default();
+    };
+    let (lh, rh, _) = comparison(ctx, shown.subject);
+    let marks = match side {
+        Side::Left => lh,
+        Side::Right => rh,
+    };
+    let width = width.max(1);
+    let other = shown.subject.item(ctx, side.other());
+    // A grading and source the title row has no room for head the lines.
+    let (head, head_match) = if all_in_title(ctx, r, other, width) {
+        (Vec::new(), None)
+    } else {
+        head_lines(ctx, r, width)
+    };
+    let text = crate::text::display(&item.text);
+    let wrapped = ctx.wraps.get(b, r, width);
+    let found = field_matches(ctx, Place::Item(r), Field::Text, false, 0);
+    let mut match_line = found
+        .current
+        .map(|at| head.len() + styled::line_of(&text, &wrapped, at))
+        .or(head_match);
+    let mut all = marks;
+    all.extend(found.highlights);
+    let mut lines = head;
+    lines.extend(styled::lines(&text, &wrapped, Kind::Plain, &all));
+    let place = Place::Item(r);
+    let mut field = |lines: &mut Vec<Line>, label: &str, value: String, field: Field, shift| {
+        let m = field_matches(ctx, place, field, true, shift + label.len());
+        let shown = format!("{label}{value}");
+        let wrapped = crate::text::wrap(&shown, usize::from(width));
+        if let Some(at) = m.current {
+            match_line = Some(lines.len() + styled::line_of(&shown, &wrapped, at));
+        }
+        let mut marked = styled::lines(&shown, &wrapped, Kind::Plain, &m.highlights);
+        // The label in the label's kind, the rest as it is.
+        if let Some(first) = marked.first_mut() {
+            let mut spans = vec![Span::new(label, Kind::Label)];
+            let mut skip = label.len();
+            for s in std::mem::take(&mut first.spans) {
+                if skip >= s.text.len() {
+                    skip -= s.text.len();
+                    continue;
+                }
+                let rest = s.text.get(skip..).unwrap_or("").to_string();
+                skip = 0;
+                spans.push(Span { text: rest, ..s });
+            }
+            first.spans = spans;
+        }
+        lines.extend(marked);
+    };
+    if let Some(a) = &item.attribution {
+        field(
+            &mut lines,
+            "Citing: ",
+            sanitize_line(a).into_owned(),
+            Field::Attribution,
+            0,
+        );
+    }
+    if let Some(q) = &item.quote {
+        field(
+            &mut lines,
+            "Quote: ",
+            format!("“{}”", sanitize_line(q)),
+            Field::Quote,
+            '“'.len_utf8(),
+        );
+    }
+    let mut last = vec![Span::new(
+        format!("#{}", sanitize_line(&item.id)),
+        Kind::Dim,
+    )];
+    last.extend(
+        hidden_match_marks(ctx, r, &DRAWN_FIELDS)
+            .into_iter()
+            .flat_map(|(mark, kind)| [Span::new(" · ", Kind::Dim), Span::new(mark, kind)]),
+    );
+    lines.push(Line::new(cut(last, usize::from(width))));
+    Boxed { lines, match_line }
+}
+
+/// The item fields a side draws: a match anywhere else marks it.
+pub const DRAWN_FIELDS: [Field; 5] = [
+    Field::Text,
+    Field::Source,
+    Field::Date,
+    Field::Attribution,
+    Field::Quote,
+];
 
 const NOTE_LABEL: &str = "Note: ";
 
-/// The note text, with the search matches in the note.
-fn note_with_matches(ctx: &Ctx, index: usize) -> Option<(String, FieldMatches)> {
-    let pair = ctx.doc.relations.pairs.get(index)?;
+/// The comparison box's lines at `width`: the figures that differ, the stance in words for a
+/// denial or dispute, the author's note; for two items the reader picked, that the file does
+/// not say they conflict.
+fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
+    let width = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    let (_, _, conflicts) = comparison(ctx, shown.subject);
+    if shown.subject.items(ctx).is_none() {
+        return Boxed::default();
+    }
+    if conflicts.is_empty() {
+        lines.push(Line::of("No figure differs between the two.", Kind::Dim));
+    } else {
+        for (i, c) in conflicts.iter().enumerate() {
+            let label = if i == 0 {
+                "Figures differ: "
+            } else {
+                "                "
+            };
+            let mut spans = vec![Span::new(label, Kind::Label)];
+            spans.push(Span::new(sanitize_line(c), Kind::FigureConflict));
+            lines.push(Line::new(cut(spans, width)));
+        }
+    }
+    let mut match_line = None;
+    match shown.subject {
+        Subject::Chosen(..) => {
+            for l in crate::text::wrap(
+                "You picked these two with v: the file does not say they conflict.",
+                width,
+            ) {
+                lines.push(Line::of(l, Kind::Dim));
+            }
+        }
+        Subject::Pair(_) => {
+            if let Some((text, found)) = stance_and_note(ctx, shown.subject) {
+                let wrapped = crate::text::wrap(&text, width);
+                let shown_text = crate::text::display(&text);
+                if let Some(at) = found.current {
+                    match_line = Some(lines.len() + styled::line_of(&shown_text, &wrapped, at));
+                }
+                lines.extend(styled::lines(
+                    &shown_text,
+                    &wrapped,
+                    Kind::Plain,
+                    &found.highlights,
+                ));
+            }
+        }
+    }
+    Boxed { lines, match_line }
+}
+
+/// For a denial or dispute, the stance in words; then the author's note, with the search
+/// matches in it.
+fn stance_and_note(ctx: &Ctx, subject: Subject) -> Option<(String, FieldMatches)> {
+    let pair = subject.pair(ctx)?;
     let b = ctx.briefing();
     let mut parts = Vec::new();
     if let (PairKind::Implied, Some(stance)) = (pair.kind, pair.stance) {
@@ -245,366 +891,123 @@ fn note_matches(ctx: &Ctx, pair: &Pair, shift: usize, one_line: bool) -> FieldMa
     out
 }
 
-/// The header line: `Contradiction 2/7 · implied · Claim vs Response`.
-pub fn header(ctx: &Ctx, index: usize) -> Option<String> {
-    let pairs = &ctx.doc.relations.pairs;
-    let pair = pairs.get(index)?;
-    let kind = match pair.kind {
-        PairKind::Implied => "implied",
-        PairKind::Declared => "declared",
-    };
-    Some(format!(
-        " Contradiction {}/{} · {} · {} vs {}",
-        index + 1,
-        pairs.len(),
-        kind,
-        section_word(pair.left.section),
-        section_word(pair.right.section)
-    ))
-}
-
-/// The note's lines in a box `area` (its border inside), from the line before the current
-/// search match when that is below the box.
-pub fn note_lines(ctx: &Ctx, index: usize, area: Rect) -> Vec<Line> {
-    let Some((text, found)) = note_with_matches(ctx, index) else {
-        return Vec::new();
-    };
-    let wrapped = crate::text::wrap(&text, usize::from(area.width.saturating_sub(2)));
-    // The lines come from the text as displayed: single line breaks unfolded.
-    let shown = crate::text::display(&text);
-    let mut lines = styled::lines(&shown, &wrapped, Kind::Plain, &found.highlights);
-    // A match below the note's box: show the lines from the one before it.
-    let room = usize::from(area.height.saturating_sub(2));
-    if let Some(at) = found.current {
-        let line = styled::line_of(&shown, &wrapped, at);
-        if line >= room {
-            lines.drain(..(line + 1 - room).min(lines.len()));
-        }
+/// The title row of the comparison box.
+pub fn note_title(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Pair(_) => " Why they conflict ",
+        Subject::Chosen(..) => " Compared ",
     }
-    lines
 }
 
-/// The strip's lines: the pairs around the current one, each `▶  2 ± c1 ↔ r3 — note`, in a box
-/// `inner` wide and high.
-pub fn strip_lines(ctx: &Ctx, current: usize, inner: Rect) -> Vec<Line> {
-    let pairs = &ctx.doc.relations.pairs;
-    let (first, end) = strip_window(pairs.len(), current, usize::from(inner.height));
-    let b = ctx.briefing();
-    let id = |r: ItemRef| {
-        b.item(r)
-            .map_or(String::new(), |i| sanitize_line(&i.id).into_owned())
-    };
-    (first..end)
-        .filter_map(|i| {
-            let pair = pairs.get(i)?;
-            let sel = i == current;
-            let glyph = pair.stance.map_or("⚡", |s| s.glyph());
-            let mut text = format!(
-                "{}{:>3} {glyph} {} ↔ {}",
-                if sel { "▶" } else { " " },
-                i + 1,
-                id(pair.left),
-                id(pair.right)
-            );
-            let mut found = FieldMatches::default();
-            if let Some(n) = pair.note.as_deref() {
-                text.push_str(" — ");
-                found = note_matches(ctx, pair, text.len(), true);
-                text.push_str(&sanitize_line(n));
-            }
-            let kind = if sel {
-                Kind::SelectedMarker
-            } else {
-                Kind::Plain
-            };
-            let spans = styled::one_line(&text, kind, &found.highlights, usize::from(inner.width));
-            Some(Line::new(spans))
-        })
-        .collect()
-}
-
-/// A side's heading: section · status or stance · date · source, with the search matches in the
-/// date and the source. What tells the conflict comes first; a long source name is what gives
-/// way, cut with `…`, so the status or stance always shows where anything after it can.
-pub fn side_heading(ctx: &Ctx, r: ItemRef, kind: Kind, max: usize) -> Vec<Span> {
-    let b = ctx.briefing();
-    let Some(item) = b.item(r) else {
-        return Vec::new();
-    };
-    let place = Place::Item(r);
-    let mut head = format!(" {}", section_word(r.section));
-    if let Some(s) = item.status {
-        head.push_str(&format!(" · {}", s.word()));
-    }
-    if let Some(s) = item.stance {
-        head.push_str(&format!(" · {} {}", s.glyph(), s.word()));
-    }
-    let mut found: Vec<Highlight> = Vec::new();
-    if let Some(d) = item.date {
-        head.push_str(" · ");
-        let m = field_matches(ctx, place, Field::Date, false, head.len());
-        found.extend(m.highlights);
-        head.push_str(&d.to_string());
-    }
-    const SEP: &str = " · ";
-    // The source needs room for a few cells besides its separator and the closing space.
-    let room = max.saturating_sub(crate::text::width(&head) + crate::text::width(SEP) + 1);
-    let name = b.source_name(item).map(sanitize_line);
-    let mut spans = match name {
-        Some(name) if room >= 4 => {
-            let mut spans = styled::one_line(&head, kind, &found, usize::MAX);
-            spans.push(Span::new(SEP, kind));
-            let m = field_matches(ctx, place, Field::Source, true, 0);
-            spans.extend(styled::one_line(&name, kind, &m.highlights, room));
-            spans
-        }
-        _ => styled::one_line(&head, kind, &found, max.saturating_sub(1)),
-    };
-    spans.push(Span::new(" ", kind));
-    spans
-}
-
-/// A side's lines in a box `inner` (inside its border): the text with its figures, shared words
-/// and search matches marked, then the id and a mark for each field with a match the view does
-/// not draw; a text taller than the box says it goes on rather than being cut silently.
-pub fn side_lines(ctx: &Ctx, r: ItemRef, highlights: Vec<Highlight>, inner: Rect) -> Vec<Line> {
-    let b = ctx.briefing();
-    let Some(item) = b.item(r) else {
-        return Vec::new();
-    };
-    let text = crate::text::display(&item.text);
-    let wrapped = ctx.wraps.get(b, r, inner.width);
-    let found = field_matches(ctx, Place::Item(r), Field::Text, false, 0);
-    let current_line = found.current.map(|at| styled::line_of(&text, &wrapped, at));
-    let mut all = highlights;
-    all.extend(found.highlights);
-    let mut lines = styled::lines(&text, &wrapped, Kind::Plain, &all);
-    let marks: Vec<Span> = hidden_match_marks(ctx, r, &SHOWN_FIELDS)
-        .into_iter()
-        .flat_map(|(mark, kind)| [Span::new(" · ", Kind::Dim), Span::new(mark, kind)])
-        .collect();
-    let height = usize::from(inner.height);
-    let mut last = if lines.len() + 1 > height {
-        // Show the lines from the current match's when it would be below the cut.
-        let room = height.saturating_sub(1);
-        let first = match current_line {
-            Some(line) if line >= room => line + 1 - room,
-            _ => 0,
-        };
-        lines = lines.into_iter().skip(first).take(room).collect();
-        vec![Span::new("… (Enter: the full text)", Kind::Dim)]
-    } else {
-        vec![Span::new(
-            format!("#{}", sanitize_line(&item.id)),
-            Kind::Dim,
-        )]
-    };
-    last.extend(marks);
-    lines.push(Line::new(last));
-    lines
-}
-
-fn figure_regex() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?xi)
-            \b\d{4}-\d{2}-\d{2}\b
-            # A month name only with a day or a year next to it: `may` alone is a verb.
-            | \b\d{1,2}(?:st|nd|rd|th)?\s(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s\d{4})?\b
-            | \b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{4}\b
-            | \b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s\d{4})?\b
-            | [$€£₩¥]?\d+(?:[.,]\d+)*(?:\s?%|\s?(?:per\s?cent|percent|bn|billion|million|trillion|tn|m|k)\b|\s?(?:원|억|만|명))?
-            ",
-        )
-        .ok()
-    })
-    .as_ref()
-}
-
-/// Byte ranges of numbers, amounts, percentages and dates in `text`.
-pub fn figures(text: &str) -> Vec<std::ops::Range<usize>> {
-    figure_regex().map_or_else(Vec::new, |re| {
-        re.find_iter(text).map(|m| m.range()).collect()
+/// Where a box stands in its lines, for its title row when they do not all show: ` 9–16/24 `.
+pub fn position(first: usize, rows: usize, lines: usize) -> Option<String> {
+    (lines > rows && rows > 0).then(|| {
+        let last = (first + rows).min(lines);
+        format!(" {}–{last}/{lines} ", first + 1)
     })
 }
 
-const STOPWORDS: &[&str] = &[
-    "that", "this", "with", "from", "have", "has", "had", "were", "been", "being", "their",
-    "there", "they", "them", "which", "would", "could", "should", "about", "into", "than", "then",
-    "also", "said", "says", "will", "what", "when", "where", "while", "such", "some", "more",
-    "most", "other", "only", "over", "under", "after", "before", "between", "because", "does",
-    "did", "not", "its", "it's", "the", "and", "for", "are", "was", "any", "all", "each", "very",
-    "just", "your", "ours", "upon", "through", "these", "those", "here", "whose", "since",
-    "against",
-];
-
-/// Words in `text` with their byte ranges, lower-cased.
-fn words(text: &str) -> impl Iterator<Item = (String, std::ops::Range<usize>)> + '_ {
-    let mut start: Option<usize> = None;
-    let mut out = Vec::new();
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let word_char = c.is_alphanumeric() || c == '\'' || c == '-';
-        match (start, word_char) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                if let Some(w) = text.get(s..i) {
-                    out.push((
-                        w.trim_matches(|c| c == '\'' || c == '-').to_lowercase(),
-                        s..i,
-                    ));
+/// The lines of a box to draw in its `rows`, from `first`: the last row ends in `…` when lines
+/// follow, so no cut goes unmarked.
+pub fn visible(lines: &[Line], first: usize, rows: usize, width: usize) -> Vec<Line> {
+    let first = first.min(lines.len());
+    let end = (first + rows).min(lines.len());
+    let mut out: Vec<Line> = lines.get(first..end).unwrap_or_default().to_vec();
+    if end < lines.len() {
+        if let Some(last) = out.last_mut() {
+            let mut spans = std::mem::take(&mut last.spans);
+            if last_width(&spans) + 2 > width {
+                spans = cut(spans, width.saturating_sub(1));
+                if let Some(s) = spans.last_mut() {
+                    if let Some(stripped) = s.text.strip_suffix('…') {
+                        s.text = stripped.to_string();
+                    }
                 }
-                start = None;
+                spans.push(Span::new("…", Kind::Dim));
+            } else {
+                spans.push(Span::new(" …", Kind::Dim));
             }
-            _ => {}
+            last.spans = spans;
         }
     }
-    out.into_iter()
+    out
 }
 
-fn significant(w: &str) -> bool {
-    let n = w.chars().count();
-    let wide = w
-        .chars()
-        .any(|c| crate::text::width(c.encode_utf8(&mut [0; 4])) > 1 || !c.is_ascii());
-    (n >= 4 || (wide && n >= 2))
-        && !STOPWORDS.contains(&w)
-        && !w.chars().all(|c| c.is_ascii_digit())
+/// Whether the sides stand side by side in these areas.
+fn wide_areas(a: &Areas) -> bool {
+    a.left.y == a.right.y && a.left.height > 0
 }
 
-/// Highlights for both texts of a pair: figures in each, and the significant words they share.
-pub fn shared_highlights(ctx: &Ctx, pair: &Pair) -> (Vec<Highlight>, Vec<Highlight>) {
-    let b = ctx.briefing();
-    let lt = b
-        .item(pair.left)
-        .map(|i| crate::text::display(&i.text).into_owned())
-        .unwrap_or_default();
-    let rt = b
-        .item(pair.right)
-        .map(|i| crate::text::display(&i.text).into_owned())
-        .unwrap_or_default();
-    highlight_pair(&lt, &rt)
+fn last_width(spans: &[Span]) -> usize {
+    spans.iter().map(Span::width).sum()
 }
 
-pub fn highlight_pair(left: &str, right: &str) -> (Vec<Highlight>, Vec<Highlight>) {
-    let lw: HashSet<String> = words(left)
-        .map(|(w, _)| w)
-        .filter(|w| significant(w))
-        .collect();
-    let rw: HashSet<String> = words(right)
-        .map(|(w, _)| w)
-        .filter(|w| significant(w))
-        .collect();
-    // Korean attaches particles to words (인상 / 인상은): for non-ASCII words a shared stem counts.
-    let same = |a: &str, b: &str| {
-        a == b
-            || (!a.is_ascii()
-                && !b.is_ascii()
-                && a.chars().count().min(b.chars().count()) >= 2
-                && (a.starts_with(b) || b.starts_with(a)))
+/// The title row of a side, with its position when its lines do not all show.
+pub fn side_title(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side) -> Vec<Span> {
+    let part = Part::of(side);
+    let area = lay.areas.of(part);
+    let focused = shown.focus == part;
+    let kind = if focused {
+        Kind::PaneTitleFocused
+    } else {
+        Kind::PaneTitle
     };
-    let shared_l: HashSet<&String> = lw
-        .iter()
-        .filter(|w| rw.iter().any(|v| same(w, v)))
-        .collect();
-    let shared_r: HashSet<&String> = rw
-        .iter()
-        .filter(|w| lw.iter().any(|v| same(w, v)))
-        .collect();
-    let mark = |text: &str, shared: &HashSet<&String>| {
-        let mut out: Vec<Highlight> = words(text)
-            .filter(|(w, _)| shared.contains(w))
-            .map(|(_, range)| Highlight {
-                range,
-                mark: Kind::Shared,
-            })
-            .collect();
-        out.extend(figures(text).into_iter().map(|range| Highlight {
-            range,
-            mark: Kind::Figure,
-        }));
-        out
+    let Some(r) = shown.subject.item(ctx, side) else {
+        return Vec::new();
     };
-    (mark(left, &shared_l), mark(right, &shared_r))
+    let other = shown.subject.item(ctx, side.other());
+    let pos = position(
+        shown.scroll[part.index()],
+        lay.rows(part),
+        lay.parts[part.index()].lines.len(),
+    );
+    let room = usize::from(area.width)
+        .saturating_sub(2)
+        .saturating_sub(pos.as_deref().map_or(0, crate::text::width));
+    let inner = if side == Side::Right && wide_areas(&lay.areas) {
+        area.width.saturating_sub(1)
+    } else {
+        area.width
+    };
+    let with_grading = all_in_title(ctx, r, other, inner);
+    let mut spans = side_heading(ctx, r, other, kind, room, with_grading);
+    if let Some(p) = pos {
+        spans.push(Span::new(p, Kind::Dim));
+    }
+    spans
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn found<'a>(text: &'a str, hs: &[Highlight], mark: Kind) -> Vec<&'a str> {
-        hs.iter()
-            .filter(|h| h.mark == mark)
-            .filter_map(|h| text.get(h.range.clone()))
-            .collect()
+    fn spans(texts: &[&str]) -> Vec<Span> {
+        texts.iter().map(|t| Span::plain(*t)).collect()
+    }
+
+    fn text(s: &[Span]) -> String {
+        s.iter().map(|s| s.text.as_str()).collect()
     }
 
     #[test]
-    fn a_month_name_is_a_date_only_with_a_day_or_a_year() {
-        let got = |t: &'static str| -> Vec<&'static str> {
-            figures(t).into_iter().filter_map(|r| t.get(r)).collect()
-        };
-        assert_eq!(
-            got("Under city ordinance no single fare rise may exceed 10%."),
-            vec!["10%"]
-        );
-        assert_eq!(got("They may, in March, march on."), Vec::<&str>::new());
-        assert_eq!(
-            got("on May 23, then 23 May, in May 2025, on May 23, 2025 and 1st June 2024"),
-            vec![
-                "May 23",
-                "23 May",
-                "May 2025",
-                "May 23, 2025",
-                "1st June 2024"
-            ]
-        );
-        assert_eq!(got("since February 1, 2025."), vec!["February 1, 2025"]);
+    fn a_cut_ends_in_an_ellipsis_and_fits() {
+        assert_eq!(text(&cut(spans(&["abc", "def"],), 10)), "abcdef");
+        assert_eq!(text(&cut(spans(&["abc", "def"]), 5)), "abcd…");
+        assert_eq!(text(&cut(spans(&["abc", "def"]), 3)), "ab…");
+        assert_eq!(text(&cut(spans(&["한국어"]), 4)), "한…");
     }
 
     #[test]
-    fn figures_are_numbers_amounts_percentages_and_dates() {
-        let t = "roughly 4,500 of 28,500 troops; $1.1bn in 2026, 8.3 per cent more; due 31 August; on 2025-05-23; 12% and ₩2,800";
-        let got: Vec<&str> = figures(t).into_iter().filter_map(|r| t.get(r)).collect();
-        assert_eq!(
-            got,
-            vec![
-                "4,500",
-                "28,500",
-                "$1.1bn",
-                "2026",
-                "8.3 per cent",
-                "31 August",
-                "2025-05-23",
-                "12%",
-                "₩2,800"
-            ]
-        );
-    }
-
-    #[test]
-    fn shared_significant_words_are_marked_on_both_sides() {
-        let l = "The Pentagon weighs a withdrawal of troops from Korea";
-        let r = "The ministry denies any talks on a troop withdrawal";
-        let (lh, rh) = highlight_pair(l, r);
-        assert_eq!(found(l, &lh, Kind::Shared), vec!["withdrawal"]);
-        assert_eq!(found(r, &rh, Kind::Shared), vec!["withdrawal"]);
-    }
-
-    #[test]
-    fn korean_words_are_compared_too() {
-        let (lh, rh) = highlight_pair("통행료 12% 인상", "통행료 인상은 4%");
-        assert_eq!(
-            found("통행료 12% 인상", &lh, Kind::Shared),
-            vec!["통행료", "인상"]
-        );
-        assert_eq!(
-            found("통행료 인상은 4%", &rh, Kind::Shared),
-            vec!["통행료", "인상은"]
-        );
-        assert_eq!(found("통행료 인상은 4%", &rh, Kind::Figure), vec!["4%"]);
+    fn the_last_row_shown_says_more_follows() {
+        let lines: Vec<Line> = (0..5).map(|i| Line::plain(format!("line {i}"))).collect();
+        let shown = visible(&lines, 1, 2, 20);
+        assert_eq!(shown.len(), 2);
+        assert_eq!(shown[1].text(), "line 2 …");
+        let end = visible(&lines, 3, 2, 20);
+        assert_eq!(end[1].text(), "line 4");
+        let tight = visible(&[Line::plain("abcdef"), Line::plain("x")], 0, 1, 6);
+        assert_eq!(tight[0].text(), "abcde…");
+        assert_eq!(position(0, 2, 5).as_deref(), Some(" 1–2/5 "));
+        assert_eq!(position(0, 5, 5), None);
     }
 }

@@ -164,10 +164,11 @@ pub fn item_lines(ctx: &Ctx, r: ItemRef, width: u16, selected: bool) -> Vec<Line
     let text = crate::text::display(&item.text);
     let highlights = search_highlights(ctx, r);
     let body = styled::lines(&text, &wrapped, Kind::Plain, &highlights);
-    let marker = if selected {
-        Span::new("▌ ", Kind::Marker)
-    } else {
-        Span::plain("  ")
+    // The item marked with `v` keeps a mark in the gutter until a second one is picked.
+    let marker = match (selected, ctx.marked == Some(r)) {
+        (_, true) => Span::new("◆ ", Kind::Marker),
+        (true, false) => Span::new("▌ ", Kind::Marker),
+        (false, false) => Span::plain("  "),
     };
     let band = selected.then_some(Kind::Selected);
     let mut out: Vec<Line> = body

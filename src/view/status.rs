@@ -130,6 +130,8 @@ pub struct Bar<'a> {
     pub search: Option<(&'a str, &'a str)>,
     /// The source a filter hides, a state that must not be forgotten.
     pub hiding: Option<&'a str>,
+    /// The id of the item marked with `v`, waiting for a second one.
+    pub marked: Option<&'a str>,
     pub alert: Option<Alert<'a>>,
     /// The mode's key hints, keys and label.
     pub hints: &'a [(String, &'a str)],
@@ -149,6 +151,15 @@ pub fn bar(b: &Bar, w: usize) -> Line {
     if let Some(source) = b.hiding {
         spans.push(Span::new(
             format!(" hiding {} ", sanitize_line(source)),
+            Kind::Filter,
+        ));
+    }
+    if let Some(id) = b.marked {
+        spans.push(Span::new(
+            format!(
+                " v {}: v another to compare · Esc cancels ",
+                sanitize_line(id)
+            ),
             Kind::Filter,
         ));
     }
@@ -272,6 +283,7 @@ mod tests {
             location: "Claims 1/3",
             search: None,
             hiding: None,
+            marked: None,
             alert: None,
             hints,
         }

@@ -98,7 +98,7 @@ pub fn one_line(text: &str, base: Kind, highlights: &[Highlight], max: usize) ->
     } else {
         cut.len().saturating_sub('…'.len_utf8())
     };
-    let clipped: Vec<Highlight> = highlights
+    let mut clipped: Vec<Highlight> = highlights
         .iter()
         .filter_map(|h| {
             let start = h.range.start.min(kept);
@@ -113,6 +113,8 @@ pub fn one_line(text: &str, base: Kind, highlights: &[Highlight], max: usize) ->
             })
         })
         .collect();
+    // Several matches cut off share the `…`: the current one, drawn last, is the one it shows.
+    clipped.sort_by_key(|h| h.mark == Kind::MatchCurrent);
     lines(&cut, &[cut.to_string()], base, &clipped)
         .into_iter()
         .next()
@@ -162,14 +164,14 @@ mod tests {
             text,
             &wrapped,
             Kind::Plain,
-            &[h(0..9, Kind::Figure), h(3..6, Kind::Match)],
+            &[h(0..9, Kind::FigureOnly), h(3..6, Kind::Match)],
         );
         assert_eq!(
             parts(&out[0]),
             vec![
-                ("한".into(), Some(Kind::Figure)),
+                ("한".into(), Some(Kind::FigureOnly)),
                 ("국".into(), Some(Kind::Match)),
-                ("어".into(), Some(Kind::Figure)),
+                ("어".into(), Some(Kind::FigureOnly)),
                 (" 텍스트".into(), None)
             ]
         );

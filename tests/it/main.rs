@@ -20,6 +20,7 @@ mod support;
 mod analysis_snapshots;
 mod analysis_views;
 mod check_cli;
+mod compare_view;
 mod generated;
 mod hostile_input;
 mod huge_content;

@@ -312,13 +312,20 @@ fn a_match_only_in_a_note_is_landed_on_and_highlighted_in_the_contradictions_vie
 }
 
 #[test]
-fn the_sides_mark_quotes_and_highlight_source_names_in_their_titles() {
+fn the_sides_draw_quotes_and_highlight_source_names_in_their_titles() {
     let mut app = reader(KOREA, 120, 40);
     app.press("c / weighing Enter");
     let buf = draw(&app);
     let screen = rows(&buf).join("\n");
-    assert!(screen.contains("#withdrawal-option · ⌕ quote"), "{screen}");
-    assert_eq!(text_styled(&buf, buf.area, theme::MATCH_CURRENT), "⌕ quote");
+    assert!(screen.contains("Quote: “"), "{screen}");
+    assert!(
+        !screen.contains("⌕ quote"),
+        "the quote is drawn, not marked:\n{screen}"
+    );
+    assert_eq!(
+        text_styled(&buf, buf.area, theme::MATCH_CURRENT),
+        "weighing"
+    );
     let mut app = reader(KOREA, 120, 40);
     app.press("c / ministry Space of");
     let buf = draw(&app);

@@ -115,19 +115,21 @@ fn contradictions_view() {
 #[test]
 fn contradictions_side_by_side_when_wide_stacked_when_narrow() {
     let app = reader_after(KOREA, "j c", 120, 40);
-    let a = contradictions::areas(
+    let a = contradictions::layout(
         &app.ctx(),
-        pairs_state(&app).index,
+        &pairs_state(&app).shown(),
         layout::body(app.size()),
-    );
+    )
+    .areas;
     assert_eq!(a.left.y, a.right.y, "side by side at 120×40");
     assert!(a.left.right() <= a.right.x);
     let app = reader_after(KOREA, "j c", 80, 24);
-    let a = contradictions::areas(
+    let a = contradictions::layout(
         &app.ctx(),
-        pairs_state(&app).index,
+        &pairs_state(&app).shown(),
         layout::body(app.size()),
-    );
+    )
+    .areas;
     assert_eq!(a.left.x, a.right.x, "stacked at 80×24");
     assert!(a.left.bottom() <= a.right.y);
 }
@@ -435,18 +437,24 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // troop-cut-size ↔ mnd-denial: both speak of South Korea; the claim gives 4,500 and 28,500.
     let app = reader_after(KOREA, "j c", 120, 40);
     let buf = draw(&app);
-    let a = contradictions::areas(
+    let a = contradictions::layout(
         &app.ctx(),
-        pairs_state(&app).index,
+        &pairs_state(&app).shown(),
         layout::body(app.size()),
-    );
+    )
+    .areas;
     // Inside the borders: the titles name the sources, unhighlighted.
     let (left, right) = (layout::inner(a.left), layout::inner(a.right));
-    assert_styled(&buf, &cells_in(&buf, left, "4,500"), theme::FIGURE, "4,500");
+    assert_styled(
+        &buf,
+        &cells_in(&buf, left, "4,500"),
+        theme::FIGURE_ONLY,
+        "4,500",
+    );
     assert_styled(
         &buf,
         &cells_in(&buf, left, "28,500"),
-        theme::FIGURE,
+        theme::FIGURE_ONLY,
         "28,500",
     );
     assert_styled(
@@ -471,19 +479,25 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // toll-rise-12pct ↔ city-denies-12pct: 12% against 4%, both name Hwanpo.
     let app = reader_after(HARBOUR, "c", 120, 40);
     let buf = draw(&app);
-    let a = contradictions::areas(
+    let a = contradictions::layout(
         &app.ctx(),
-        pairs_state(&app).index,
+        &pairs_state(&app).shown(),
         layout::body(app.size()),
-    );
+    )
+    .areas;
     // Inside the borders: the titles name the sources, unhighlighted.
     let (left, right) = (layout::inner(a.left), layout::inner(a.right));
-    assert_styled(&buf, &cells_in(&buf, left, "12%"), theme::FIGURE, "12%");
-    assert_styled(&buf, &cells_in(&buf, right, "4%"), theme::FIGURE, "4%");
+    assert_styled(
+        &buf,
+        &cells_in(&buf, left, "12%"),
+        theme::FIGURE_ONLY,
+        "12%",
+    );
+    assert_styled(&buf, &cells_in(&buf, right, "4%"), theme::FIGURE_ONLY, "4%");
     assert_styled(
         &buf,
         &cells_in(&buf, left, "₩2,800"),
-        theme::FIGURE,
+        theme::FIGURE_ONLY,
         "₩2,800",
     );
     assert_styled(

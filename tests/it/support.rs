@@ -18,6 +18,8 @@ pub const KOREA: &str = "briefings/korea-troops.yaml";
 pub const HARBOUR: &str = "briefings/harbour-bridge-tolls.yaml";
 pub const NO_CONTRADICTIONS: &str = "tests/fixtures/reader/no-contradictions.yaml";
 pub const EMPTY: &str = "tests/fixtures/reader/empty.yaml";
+/// Seven killed against eleven bodies, long texts and a long note: the comparison view.
+pub const FERRY: &str = "tests/fixtures/reader/ferry-toll.yaml";
 
 pub fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)

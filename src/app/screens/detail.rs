@@ -108,6 +108,10 @@ impl App {
                 self.open_pairs_for(Some(d.item));
                 return;
             }
+            Action::Compare => {
+                self.compare();
+                return;
+            }
             _ => return,
         }
         self.set_detail(d, follow_cursor);

@@ -31,6 +31,7 @@ impl App {
                 None => self.message = Some(format!("no {} to open", s.singular())),
             },
             Action::ToggleContradictions => self.open_pairs_for(self.current()),
+            Action::Compare => self.compare(),
             Action::Click(x, y) => self.click_panes(x, y),
             Action::Scroll(x, y, dir) => {
                 if let Some(section) = self.pane_at(x, y) {

@@ -1,0 +1,254 @@
+//! The side-by-side view as a user drives it: picking any two items with `v` from the panes and
+//! the detail, the boxes' focus and scroll at 80×24, the search counter over what `n` steps,
+//! and `Esc` back to the panes as they were left.
+//!
+//! `tests/fixtures/reader/ferry-toll.yaml`:
+//! - claims: 0 toll-seven (17 lines at 80 columns), 1 overload
+//! - responses: 0 bodies-eleven (disputes toll-seven), 1 manifest-ok (denies overload)
+//! - context: 0 licence
+//! - pairs: 0 toll-seven ↔ bodies-eleven (with a declared note), 1 overload ↔ manifest-ok
+
+use crate::support::*;
+use brief::app::{App, PairsState, Screen, Side};
+use brief::briefing::{ItemRef, Section};
+use brief::view::layout;
+use brief::view::pairs::{self, Part, Subject};
+
+fn claim(i: usize) -> ItemRef {
+    ItemRef::new(Section::Claims, i)
+}
+fn response(i: usize) -> ItemRef {
+    ItemRef::new(Section::Responses, i)
+}
+fn context(i: usize) -> ItemRef {
+    ItemRef::new(Section::Context, i)
+}
+
+#[track_caller]
+fn pairs_of(app: &App) -> PairsState {
+    match app.screen() {
+        Some(Screen::Contradictions(p)) => *p,
+        other => panic!("expected the side-by-side view, got {other:?}"),
+    }
+}
+
+fn lay(app: &App) -> pairs::Layout {
+    pairs::layout(&app.ctx(), &pairs_of(app).shown(), layout::body(app.size()))
+}
+
+#[test]
+fn v_in_the_panes_marks_an_item_and_v_on_another_compares_the_two() {
+    let mut app = reader(FERRY, 120, 40);
+    app.press("v");
+    assert_eq!(app.marked(), Some(claim(0)));
+    let msg = app.message().unwrap_or_default().to_string();
+    assert!(msg.contains("Esc cancels"), "{msg}");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("◆ Seven people"),
+        "the gutter marks it:\n{shown}"
+    );
+    assert!(
+        shown.contains("Esc cancels"),
+        "the status bar says how to cancel:\n{shown}"
+    );
+    // To the context pane: the licence is in no contradiction with the claim.
+    app.press("3 v");
+    let p = pairs_of(&app);
+    assert_eq!(p.chosen, Some((claim(0), context(0))));
+    assert_eq!(p.subject(), Subject::Chosen(claim(0), context(0)));
+    assert_eq!(app.marked(), None, "the mark is used up");
+    let shown = screen(&app);
+    assert!(shown.contains("Compared · Claim vs Context"), "{shown}");
+    assert!(shown.contains("two items compared"), "{shown}");
+    // Esc: the panes as they were left, the context pane in focus.
+    app.press("Esc");
+    assert!(app.screens().is_empty());
+    assert_eq!(app.focus(), Section::Context);
+    assert_eq!(app.selected_indices(), [0, 0, 0]);
+}
+
+#[test]
+fn esc_cancels_a_mark_without_leaving_the_panes() {
+    let mut app = reader(FERRY, 120, 40);
+    app.press("j v");
+    assert_eq!(app.marked(), Some(claim(1)));
+    app.press("Esc");
+    assert_eq!(app.marked(), None);
+    assert_eq!(app.message(), Some("comparison cancelled"));
+    assert!(app.screens().is_empty());
+    // v twice on the same item unmarks it.
+    app.press("v v");
+    assert_eq!(app.marked(), None);
+}
+
+#[test]
+fn v_from_the_detail_compares_and_two_items_the_file_pairs_open_their_pair() {
+    let mut app = reader(FERRY, 120, 40);
+    // From the detail of the overload claim (Backspace goes back: Esc would cancel the mark),
+    // then the response that denies it.
+    app.press("j Enter v Backspace 2 j v");
+    let p = pairs_of(&app);
+    assert_eq!(p.chosen, None, "the file declares them a contradiction");
+    assert_eq!(p.index, 1);
+    assert_eq!(p.side, Side::Left, "the marked item's side has the focus");
+    assert!(
+        app.message()
+            .unwrap_or_default()
+            .contains("contradiction 2"),
+        "{:?}",
+        app.message()
+    );
+    // Two responses: each stance names what it answers, as they do not answer each other.
+    let mut app = reader(FERRY, 120, 40);
+    app.press("2 Enter v Backspace j v");
+    assert_eq!(pairs_of(&app).chosen, Some((response(0), response(1))));
+    let shown = screen(&app);
+    assert!(shown.contains("± disputes toll-seven"), "{shown}");
+    assert!(shown.contains("✗ denies overload"), "{shown}");
+}
+
+#[test]
+fn a_side_marked_in_the_view_compares_with_an_item_picked_after() {
+    let mut app = reader(FERRY, 120, 40);
+    app.press("c l v");
+    assert_eq!(app.marked(), Some(response(0)));
+    // c goes back to the panes with the mark kept (Esc would cancel it).
+    app.press("c");
+    assert_eq!(app.marked(), Some(response(0)));
+    assert!(app.screens().is_empty());
+    app.press("3 v");
+    assert_eq!(pairs_of(&app).chosen, Some((response(0), context(0))));
+}
+
+#[test]
+fn enter_on_a_side_then_esc_twice_leaves_the_panes_as_they_were() {
+    let mut app = reader(FERRY, 120, 40);
+    // The panes: claims in focus, the second claim selected.
+    app.press("j c");
+    let before = (app.focus(), app.selected_indices(), app.top_indices());
+    app.press("l Enter");
+    assert!(matches!(app.screen(), Some(Screen::Detail(_))));
+    app.press("Esc");
+    assert_eq!(pairs_of(&app).side, Side::Right);
+    app.press("Esc");
+    assert!(app.screens().is_empty());
+    assert_eq!(
+        (app.focus(), app.selected_indices(), app.top_indices()),
+        before,
+        "focus and selection as they were left"
+    );
+    // c out of the view does the same.
+    app.press("c l Enter Esc c");
+    assert!(app.screens().is_empty());
+    assert_eq!((app.focus(), app.selected_indices()), (before.0, before.1));
+}
+
+#[test]
+fn at_80x24_each_side_shows_8_lines_and_the_note_2_and_every_box_scrolls_to_its_end() {
+    let mut app = reader(FERRY, 80, 24);
+    app.press("c");
+    let l = lay(&app);
+    assert_eq!(l.areas.left.x, l.areas.right.x, "stacked below 100 columns");
+    for part in [Part::Left, Part::Right] {
+        assert!(l.rows(part) >= 8, "{part:?} shows {} lines", l.rows(part));
+        assert!(l.max_scroll(part) > 0, "{part:?} runs past its box");
+    }
+    assert!(
+        l.rows(Part::Note) >= 2,
+        "the note shows {}",
+        l.rows(Part::Note)
+    );
+    let first = screen(&app);
+    assert!(
+        first.contains("1–8/"),
+        "the left side says where it stands:\n{first}"
+    );
+    // Ctrl-d scrolls the left side; Space pages; G is the last pair, not the end of the text.
+    app.press("Ctrl-d");
+    assert_eq!(pairs_of(&app).scroll[0], 4);
+    for _ in 0..10 {
+        app.press("Space");
+    }
+    let p = pairs_of(&app);
+    assert_eq!(p.scroll[0], l.max_scroll(Part::Left), "stops at the end");
+    assert_eq!(p.scroll[1], 0, "the other side stays");
+    let end = screen(&app);
+    assert!(
+        end.contains("#toll-seven"),
+        "the end of the left side:\n{end}"
+    );
+    // Tab: the right side, then the note.
+    app.press("Tab");
+    assert_eq!(pairs_of(&app).focus(), Part::Right);
+    for _ in 0..10 {
+        app.press("PgDn");
+    }
+    assert_eq!(pairs_of(&app).scroll[1], l.max_scroll(Part::Right));
+    assert!(screen(&app).contains("#bodies-eleven"));
+    app.press("Tab");
+    assert_eq!(pairs_of(&app).focus(), Part::Note);
+    for _ in 0..20 {
+        app.press("Ctrl-d");
+    }
+    assert_eq!(pairs_of(&app).scroll[2], l.max_scroll(Part::Note));
+    let note_end = screen(&app);
+    assert!(
+        note_end.contains("higher than both."),
+        "the note's last words:\n{note_end}"
+    );
+    app.press("Ctrl-u");
+    assert!(pairs_of(&app).scroll[2] < l.max_scroll(Part::Note));
+    // A new pair starts at the top of every box.
+    app.press("j");
+    assert_eq!(pairs_of(&app).scroll, [0, 0, 0]);
+}
+
+#[test]
+fn every_cut_row_ends_in_an_ellipsis_at_80x24_and_60x20() {
+    for (w, h) in [(80, 24), (60, 20), (30, 10)] {
+        let mut app = reader(FERRY, w, h);
+        app.press("c");
+        let l = lay(&app);
+        let buf = draw(&app);
+        for part in Part::ALL {
+            let area = l.areas.of(part);
+            if area.height < 2 || l.max_scroll(part) == 0 {
+                continue;
+            }
+            let last = area.bottom() - 1;
+            let row: String = (area.x..area.right())
+                .map(|x| buf[(x, last)].symbol().to_string())
+                .collect();
+            assert!(
+                row.trim_end().ends_with('…'),
+                "{w}×{h} {part:?}: its last row is cut without an ellipsis: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_search_counter_counts_what_n_steps_over_in_the_view() {
+    let mut app = reader(FERRY, 120, 40);
+    // "240" is in toll-seven, bodies-eleven and manifest-ok once each (and in the context,
+    // which is in no pair).
+    app.press("c / 240 Enter");
+    let total = app.search_counter().unwrap_or_default();
+    assert_eq!(total, "1/3", "the first match, in the pair on screen");
+    let mut seen = vec![];
+    for _ in 0..3 {
+        app.press("n");
+        seen.push(app.search_counter().unwrap_or_default());
+    }
+    assert_eq!(seen, ["2/3", "3/3", "1/3"]);
+    assert_eq!(app.message(), Some("search wrapped"));
+    app.press("N");
+    assert_eq!(app.search_counter().as_deref(), Some("3/3"));
+    assert_eq!(
+        pairs_of(&app).index,
+        1,
+        "the match in manifest-ok is in pair 2"
+    );
+    assert_eq!(pairs_of(&app).side, Side::Right);
+}
