@@ -2,9 +2,11 @@
 //! terminals; the reader, `print` and `export` all build on it.
 
 pub mod analysis;
+pub mod compare;
 pub mod describe;
 pub mod diagnostic;
 pub mod document;
+pub mod figures;
 pub mod files;
 pub mod load;
 pub mod model;
