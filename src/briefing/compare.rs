@@ -1,42 +1,768 @@
-//! Placeholder until the figures module lands (integration shim, replaced at merge).
+//! Two texts set side by side: which of their figures agree, which conflict and which only one
+//! side gives, and the words they share that mean something. The contradictions view marks
+//! these in both texts and lists the conflicts under them (`deaths: 7 ↔ 11`); `print` and the
+//! Markdown export say them in words.
+//!
+//! Shared words are weighed by how rare they are across the briefing ([`WordWeights`]): a word
+//! most of its texts contain (the company's own name, "customers" in a breach story) is no
+//! evidence that two of them speak of the same thing.
+
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::figures::{self, days_in, same_number, Figure, FigureKind, Value};
+
+/// How a figure of one text stands to the figures of the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Agreement {
+    /// The other text gives the same value, for the same kind of quantity.
     Agree,
+    /// The other text gives a different value for the same kind of quantity: same kind and
+    /// same measure, or, where neither says what is measured, same kind and same unit.
     Conflict,
+    /// Nothing in the other text to set it against.
     OnlyHere,
 }
 
-#[derive(Debug, Clone)]
-pub struct Figure {
-    pub range: Range<usize>,
-}
-
-#[derive(Debug, Clone)]
+/// A figure of one text and how it stands to the other.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Marked {
     pub figure: Figure,
     pub agreement: Agreement,
 }
 
-#[derive(Debug, Clone)]
+/// One kind of quantity the two texts give different values for.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// What is measured: `deaths`, `records`, `cost`, `date`, `time`, `share`, `duration`,
+    /// `year`, or a count's noun.
     pub label: String,
+    /// The left text's values ([`Figure::value_text`]), several joined with `, `.
     pub left: String,
     pub right: String,
 }
 
 impl Conflict {
+    /// `deaths: 7 ↔ 11`.
     pub fn line(&self) -> String {
         format!("{}: {} ↔ {}", self.label, self.left, self.right)
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// Two texts compared.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Comparison {
+    /// Every figure of each text, in text order.
     pub left: Vec<Marked>,
     pub right: Vec<Marked>,
+    /// The kinds of quantity the texts disagree on, in the order the left text gives them.
     pub conflicts: Vec<Conflict>,
+    /// Byte ranges of the words both texts share that mean something, in each text.
     pub shared_left: Vec<Range<usize>>,
     pub shared_right: Vec<Range<usize>>,
+}
+
+impl Comparison {
+    /// The values both texts give, each once, in the left text's order: what `print` lists as
+    /// the figures in agreement.
+    pub fn agreements(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in &self.left {
+            let v = m.figure.value_text();
+            if m.agreement == Agreement::Agree && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
+    }
+}
+
+/// A word in more than this share of a briefing's texts is too common to count as shared…
+pub const COMMON_SHARE: f64 = 0.4;
+/// …when the briefing has at least this many texts (with fewer, every word is someone's
+/// evidence), and the word is in more than the two texts compared.
+pub const COMMON_MIN_TEXTS: usize = 4;
+
+/// In how many of a briefing's texts each word appears.
+#[derive(Debug, Clone, Default)]
+pub struct WordWeights {
+    texts: usize,
+    counts: HashMap<String, usize>,
+}
+
+impl WordWeights {
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> WordWeights {
+        let mut w = WordWeights::default();
+        for text in texts {
+            w.texts += 1;
+            let seen: HashSet<String> = words(text)
+                .map(|(word, _)| word)
+                .filter(|word| significant(word))
+                .collect();
+            for word in seen {
+                *w.counts.entry(word).or_default() += 1;
+            }
+        }
+        w
+    }
+
+    /// How many texts were counted.
+    pub fn texts(&self) -> usize {
+        self.texts
+    }
+
+    /// In how many texts `word` (lower-case) appears.
+    pub fn count(&self, word: &str) -> usize {
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` is in so many of the texts that sharing it says nothing: in more than
+    /// [`COMMON_SHARE`] of them, when there are at least [`COMMON_MIN_TEXTS`], and in more
+    /// than two (the two compared always share their shared words).
+    pub fn is_common(&self, word: &str) -> bool {
+        let n = self.count(word);
+        self.texts >= COMMON_MIN_TEXTS && n > 2 && n as f64 > COMMON_SHARE * self.texts as f64
+    }
+}
+
+/// Above this many pairs of figures, agreement is decided by equal values only (a hash lookup)
+/// rather than by comparing every figure of one text with every figure of the other.
+const PAIRWISE_LIMIT: usize = 250_000;
+
+/// Compares `left` with `right`, the shared words weighed by `weights`.
+pub fn compare(left: &str, right: &str, weights: &WordWeights) -> Comparison {
+    let lf = figures::extract(left);
+    let rf = figures::extract(right);
+    let (la, ra) = agreements(&lf, &rf);
+    let mark = |figs: Vec<Figure>, marks: Vec<Agreement>| -> Vec<Marked> {
+        figs.into_iter()
+            .zip(marks)
+            .map(|(figure, agreement)| Marked { figure, agreement })
+            .collect()
+    };
+    let left_marked = mark(lf, la);
+    let right_marked = mark(rf, ra);
+    let conflicts = conflicts(&left_marked, &right_marked);
+    let (shared_left, shared_right) =
+        shared_words(left, right, &left_marked, &right_marked, weights);
+    Comparison {
+        left: left_marked,
+        right: right_marked,
+        conflicts,
+        shared_left,
+        shared_right,
+    }
+}
+
+/// What is measured, as conflicts group it: the measure, else the unit, else nothing.
+fn key(f: &Figure) -> (FigureKind, Option<&str>, Option<&str>) {
+    match &f.measure {
+        Some(m) => (f.kind, Some(m.as_str()), None),
+        None => (f.kind, None, f.unit.as_deref()),
+    }
+}
+
+fn label(f: &Figure) -> String {
+    if let Some(m) = &f.measure {
+        return m.clone();
+    }
+    match f.kind {
+        FigureKind::Money => "cost",
+        FigureKind::Percent | FigureKind::PerMille => "share",
+        FigureKind::Date => "date",
+        FigureKind::Time => "time",
+        FigureKind::Year => "year",
+        FigureKind::Duration => "duration",
+        FigureKind::Count => f.unit.as_deref().unwrap_or("number"),
+    }
+    .to_string()
+}
+
+/// A number range in a common scale: a duration in days, anything else as it is.
+fn span(f: &Figure) -> Option<(f64, f64)> {
+    let Value::Number { low, high } = f.value else {
+        return None;
+    };
+    let factor = match f.kind {
+        FigureKind::Duration => days_in(f.unit.as_deref().unwrap_or("")).unwrap_or(1.0),
+        _ => 1.0,
+    };
+    Some((low * factor, high * factor))
+}
+
+/// The same value: numbers whose ranges meet (`tens of thousands` holds `28,500`, `7–9` holds
+/// `8`), dates by the parts both give, times by hour and minute.
+fn same_value(a: &Figure, b: &Figure) -> bool {
+    match (a.value, b.value) {
+        (Value::Number { .. }, Value::Number { .. }) => match (span(a), span(b)) {
+            (Some((al, ah)), Some((bl, bh))) => {
+                (al <= bh || same_number(al, bh)) && (bl <= ah || same_number(bl, ah))
+            }
+            _ => false,
+        },
+        (
+            Value::Date {
+                year: ay,
+                month: am,
+                day: ad,
+            },
+            Value::Date {
+                year: by,
+                month: bm,
+                day: bd,
+            },
+        ) => {
+            let fits = |x: Option<i32>, y: Option<i32>| x.zip(y).is_none_or(|(x, y)| x == y);
+            am == bm && fits(ay, by) && fits(ad.map(i32::from), bd.map(i32::from))
+        }
+        (
+            Value::Time {
+                hour: ah,
+                minute: am,
+            },
+            Value::Time {
+                hour: bh,
+                minute: bm,
+            },
+        ) => ah == bh && am == bm,
+        _ => false,
+    }
+}
+
+/// Both say the same thing: same kind, same value, and nothing that says they measure
+/// different things (one side may not say what it measures; money must be in one currency).
+fn agree(a: &Figure, b: &Figure) -> bool {
+    let fits = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    a.kind == b.kind
+        && fits(&a.measure, &b.measure)
+        && (a.kind != FigureKind::Money || fits(&a.unit, &b.unit))
+        && same_value(a, b)
+}
+
+/// Each figure of each side: does the other side give the same?
+fn agreements(lf: &[Figure], rf: &[Figure]) -> (Vec<Agreement>, Vec<Agreement>) {
+    let mut la = vec![Agreement::OnlyHere; lf.len()];
+    let mut ra = vec![Agreement::OnlyHere; rf.len()];
+    if lf.len().saturating_mul(rf.len()) <= PAIRWISE_LIMIT {
+        for (a, la) in lf.iter().zip(la.iter_mut()) {
+            for (b, ra) in rf.iter().zip(ra.iter_mut()) {
+                if agree(a, b) {
+                    *la = Agreement::Agree;
+                    *ra = Agreement::Agree;
+                }
+            }
+        }
+    } else {
+        let exact = |f: &Figure| (f.kind, f.measure.clone(), f.unit.clone(), f.value_text());
+        let rights: HashSet<_> = rf.iter().map(exact).collect();
+        let lefts: HashSet<_> = lf.iter().map(exact).collect();
+        for (a, la) in lf.iter().zip(la.iter_mut()) {
+            if rights.contains(&exact(a)) {
+                *la = Agreement::Agree;
+            }
+        }
+        for (b, ra) in rf.iter().zip(ra.iter_mut()) {
+            if lefts.contains(&exact(b)) {
+                *ra = Agreement::Agree;
+            }
+        }
+    }
+    // A figure neither side agrees with conflicts when the other side gives the same kind of
+    // quantity, not itself agreed with anything, at another value.
+    let open = |figs: &[Figure],
+                marks: &[Agreement]|
+     -> HashMap<(FigureKind, Option<String>, Option<String>), Vec<usize>> {
+        let mut m: HashMap<_, Vec<usize>> = HashMap::new();
+        for (i, (f, a)) in figs.iter().zip(marks).enumerate() {
+            if *a != Agreement::Agree {
+                let (k, me, u) = key(f);
+                m.entry((k, me.map(str::to_string), u.map(str::to_string)))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        m
+    };
+    let lo = open(lf, &la);
+    let ro = open(rf, &ra);
+    for (k, lis) in &lo {
+        let Some(ris) = ro.get(k) else { continue };
+        // Open figures with the same key and no agreement between them have different values,
+        // unless the limit above left a near match unseen; either way they do not agree.
+        for &i in lis {
+            if let Some(a) = la.get_mut(i) {
+                *a = Agreement::Conflict;
+            }
+        }
+        for &i in ris {
+            if let Some(a) = ra.get_mut(i) {
+                *a = Agreement::Conflict;
+            }
+        }
+    }
+    (la, ra)
+}
+
+/// The conflicts, one per kind of quantity, in the left text's order.
+fn conflicts(left: &[Marked], right: &[Marked]) -> Vec<Conflict> {
+    struct Group<'f> {
+        key: (FigureKind, Option<&'f str>, Option<&'f str>),
+        label: String,
+        left: Vec<String>,
+        right: Vec<String>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (side, marks) in [(0, left), (1, right)] {
+        for m in marks.iter().filter(|m| m.agreement == Agreement::Conflict) {
+            let k = key(&m.figure);
+            let at = match groups.iter().position(|g| g.key == k) {
+                Some(at) => at,
+                None => {
+                    groups.push(Group {
+                        key: k,
+                        label: label(&m.figure),
+                        left: Vec::new(),
+                        right: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            if let Some(g) = groups.get_mut(at) {
+                let values = if side == 0 { &mut g.left } else { &mut g.right };
+                let v = m.figure.value_text();
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| !g.left.is_empty() && !g.right.is_empty())
+        .map(|g| Conflict {
+            label: g.label,
+            left: g.left.join(", "),
+            right: g.right.join(", "),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared words
+
+/// Words too common in English to show that two texts speak of the same thing.
+const STOPWORDS: &[&str] = &[
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "has",
+    "had",
+    "were",
+    "been",
+    "being",
+    "their",
+    "there",
+    "they",
+    "them",
+    "which",
+    "would",
+    "could",
+    "should",
+    "about",
+    "into",
+    "than",
+    "then",
+    "also",
+    "said",
+    "says",
+    "will",
+    "what",
+    "when",
+    "where",
+    "while",
+    "such",
+    "some",
+    "more",
+    "most",
+    "other",
+    "only",
+    "over",
+    "under",
+    "after",
+    "before",
+    "between",
+    "because",
+    "does",
+    "did",
+    "not",
+    "its",
+    "it's",
+    "the",
+    "and",
+    "for",
+    "are",
+    "was",
+    "any",
+    "all",
+    "each",
+    "very",
+    "just",
+    "your",
+    "ours",
+    "upon",
+    "through",
+    "these",
+    "those",
+    "here",
+    "whose",
+    "since",
+    "against",
+    "whom",
+    "who",
+    "until",
+    "within",
+    "without",
+    "during",
+    "around",
+    "among",
+    "both",
+    "either",
+    "neither",
+    "many",
+    "much",
+    "less",
+    "least",
+    "same",
+    "another",
+    "again",
+    "still",
+    "even",
+    "ever",
+    "never",
+    "already",
+    "yet",
+    "once",
+    "twice",
+    "however",
+    "although",
+    "though",
+    "whether",
+    "unless",
+    "them",
+    "they're",
+    "there's",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "can't",
+    "cannot",
+    "might",
+    "must",
+    "shall",
+    "being",
+    "like",
+    "told",
+    "according",
+];
+
+/// Words of `text` with their byte ranges, lower-cased; `'` and `-` join a word's parts
+/// (`it's`, `troop-withdrawal`) but are trimmed from its ends.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (String, Range<usize>)> + '_ {
+    let mut start: Option<usize> = None;
+    let mut out = Vec::new();
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '-';
+        match (start, word_char) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if let Some(w) = text.get(s..i) {
+                    out.push((
+                        w.trim_matches(|c| c == '\'' || c == '-').to_lowercase(),
+                        s..i,
+                    ));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+/// Long enough to mean something (four letters, or two of a script like Korean whose words
+/// are short), not a stop word, not a number.
+fn significant(w: &str) -> bool {
+    let n = w.chars().count();
+    let wide = !w.is_ascii();
+    (n >= 4 || (wide && n >= 2))
+        && !STOPWORDS.contains(&w)
+        && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The longest stem a Korean word's particles are looked for in: a longer word is compared
+/// whole, so a text without spaces costs no more than its length.
+const STEM_MAX_CHARS: usize = 32;
+
+/// The prefixes of `w` of at least two characters, up to [`STEM_MAX_CHARS`].
+fn stems(w: &str) -> impl Iterator<Item = &str> {
+    w.char_indices()
+        .skip(1)
+        .take(STEM_MAX_CHARS)
+        .map(move |(i, c)| w.get(..i + c.len_utf8()).unwrap_or(""))
+}
+
+/// The byte ranges of the shared words in each text.
+fn shared_words(
+    left: &str,
+    right: &str,
+    lm: &[Marked],
+    rm: &[Marked],
+    weights: &WordWeights,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    // A word inside a figure (`March` of `15 March`, `seven`) is the figure's, not shared.
+    let candidates = |text: &str, marks: &[Marked]| -> Vec<(String, Range<usize>)> {
+        let mut figs = marks.iter().map(|m| m.figure.range.clone()).peekable();
+        let mut out = Vec::new();
+        for (w, r) in words(text) {
+            while figs.peek().is_some_and(|f| f.end <= r.start) {
+                figs.next();
+            }
+            let in_figure = figs.peek().is_some_and(|f| f.start < r.end);
+            if !in_figure && significant(&w) && !weights.is_common(&w) {
+                out.push((w, r));
+            }
+        }
+        out
+    };
+    let lw = candidates(left, lm);
+    let rw = candidates(right, rm);
+    let set = |ws: &[(String, Range<usize>)]| -> HashSet<String> {
+        ws.iter().map(|(w, _)| w.clone()).collect()
+    };
+    let (ls, rs) = (set(&lw), set(&rw));
+    // Korean attaches particles to words (인상 / 인상은): for non-ASCII words a shared stem of
+    // two characters or more counts.
+    let prefixes = |s: &HashSet<String>| -> HashSet<String> {
+        s.iter()
+            .filter(|w| !w.is_ascii())
+            .flat_map(|w| stems(w).map(str::to_string).collect::<Vec<_>>())
+            .filter(|p| !p.is_ascii())
+            .collect()
+    };
+    let (lp, rp) = (prefixes(&ls), prefixes(&rs));
+    let shares = |w: &str, other: &HashSet<String>, other_prefixes: &HashSet<String>| {
+        other.contains(w)
+            || (!w.is_ascii()
+                && (other_prefixes.contains(w)
+                    || stems(w).any(|p| !p.is_ascii() && other.contains(p))))
+    };
+    let ranges =
+        |ws: Vec<(String, Range<usize>)>, other: &HashSet<String>, op: &HashSet<String>| {
+            ws.into_iter()
+                .filter(|(w, _)| shares(w, other, op))
+                .map(|(_, r)| r)
+                .collect()
+        };
+    (ranges(lw, &rs, &rp), ranges(rw, &ls, &lp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(left: &str, right: &str) -> Comparison {
+        compare(left, right, &WordWeights::default())
+    }
+
+    fn lines(c: &Comparison) -> Vec<String> {
+        c.conflicts.iter().map(Conflict::line).collect()
+    }
+
+    fn marks(c: &[Marked]) -> Vec<Agreement> {
+        c.iter().map(|m| m.agreement).collect()
+    }
+
+    fn shared<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<&'t str> {
+        ranges.iter().filter_map(|r| text.get(r.clone())).collect()
+    }
+
+    #[test]
+    fn deaths_conflict_and_the_date_agrees() {
+        let l = "Seven people were killed on 15 March.";
+        let r = "11 bodies were recovered by 15 March.";
+        let c = plain(l, r);
+        assert_eq!(lines(&c), vec!["deaths: 7 ↔ 11"]);
+        assert_eq!(marks(&c.left), vec![Agreement::Conflict, Agreement::Agree]);
+        assert_eq!(marks(&c.right), vec![Agreement::Conflict, Agreement::Agree]);
+        assert_eq!(c.agreements(), vec!["15 March"]);
+        assert_eq!(
+            Conflict {
+                label: "deaths".into(),
+                left: "7".into(),
+                right: "11".into()
+            }
+            .line(),
+            "deaths: 7 ↔ 11"
+        );
+    }
+
+    #[test]
+    fn a_figure_only_one_side_gives_is_only_here() {
+        let c = plain(
+            "4,500 troops would leave by 2026",
+            "The ministry denies any talks",
+        );
+        assert_eq!(
+            marks(&c.left),
+            vec![Agreement::OnlyHere, Agreement::OnlyHere]
+        );
+        assert!(c.right.is_empty() && c.conflicts.is_empty());
+        // Different measures do not conflict: deaths and troops are not the same quantity.
+        let c = plain("7 dead", "4,500 troops");
+        assert_eq!(marks(&c.left), vec![Agreement::OnlyHere]);
+        assert!(c.conflicts.is_empty());
+        // Nor money in two currencies.
+        let c = plain("$5m", "€7m");
+        assert!(c.conflicts.is_empty());
+    }
+
+    #[test]
+    fn values_compare_once_normalised() {
+        for (l, r) in [
+            ("3.2 million records", "3,200,000 records"),
+            ("seven dead", "7 killed"),
+            ("half of the staff", "50% of staff"),
+            ("a quarter", "25 per cent"),
+            ("15 March", "March 15, 2025"),
+            ("15 березня", "15 March"),
+            ("5월 23일", "May 23"),
+            ("at 19:30", "at 7:30 pm"),
+            ("two weeks", "14 days"),
+            ("12 months", "one year"),
+            ("tens of thousands of troops", "28,500 troops"),
+            ("$1.1bn", "1.1 billion dollars"),
+            ("7-9 dead", "8 dead"),
+        ] {
+            let c = plain(l, r);
+            assert!(
+                c.left.iter().all(|m| m.agreement == Agreement::Agree)
+                    && !c.left.is_empty()
+                    && c.conflicts.is_empty(),
+                "{l} / {r}: {c:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn conflicts_by_kind_of_quantity() {
+        for (l, r, want) in [
+            (
+                "410,000 customers",
+                "3.2 million records",
+                "records: 410,000 ↔ 3.2 million",
+            ),
+            ("on 15 March", "on 1 April", "date: 15 March ↔ 1 April"),
+            ("at 02:40", "at 03:10", "time: 02:40 ↔ 03:10"),
+            ("a 12% rise", "a 4% rise", "share: 12% ↔ 4%"),
+            ("costs $1.1bn", "costs $900m", "cost: $1.1bn ↔ $900m"),
+            (
+                "for eight days",
+                "for two weeks",
+                "duration: 8 days ↔ 2 weeks",
+            ),
+            ("in 2025", "in 2026", "year: 2025 ↔ 2026"),
+            ("7 buildings", "9 buildings", "buildings: 7 ↔ 9"),
+            ("통행료 12% 인상", "통행료 인상은 4%", "share: 12% ↔ 4%"),
+        ] {
+            assert_eq!(lines(&plain(l, r)), vec![want], "{l} / {r}");
+        }
+        // Several values on a side are joined; a date that agrees with one on the other side
+        // is not in conflict with that side's other dates, and one left over is only here.
+        let c = plain(
+            "7 dead on 15 March, 9 dead by 16 March",
+            "11 dead by 15 March",
+        );
+        assert_eq!(lines(&c), vec!["deaths: 7, 9 ↔ 11"]);
+        assert_eq!(
+            c.left.last().map(|m| m.agreement),
+            Some(Agreement::OnlyHere)
+        );
+    }
+
+    #[test]
+    fn shared_significant_words_are_marked_on_both_sides() {
+        let l = "The Pentagon weighs a withdrawal of troops from Korea";
+        let r = "The ministry denies any talks on a troop withdrawal";
+        let c = plain(l, r);
+        assert_eq!(shared(l, &c.shared_left), vec!["withdrawal"]);
+        assert_eq!(shared(r, &c.shared_right), vec!["withdrawal"]);
+    }
+
+    #[test]
+    fn korean_words_are_compared_by_their_stem() {
+        let (l, r) = ("통행료 12% 인상", "통행료 인상은 4%");
+        let c = plain(l, r);
+        assert_eq!(shared(l, &c.shared_left), vec!["통행료", "인상"]);
+        assert_eq!(shared(r, &c.shared_right), vec!["통행료", "인상은"]);
+    }
+
+    #[test]
+    fn figures_and_stop_words_are_not_shared_words() {
+        let (l, r) = (
+            "Seven died on 15 March, they said",
+            "Seven died by 15 March, they said",
+        );
+        let c = plain(l, r);
+        assert_eq!(shared(l, &c.shared_left), vec!["died"]);
+    }
+
+    #[test]
+    fn words_in_most_of_the_briefing_are_not_evidence() {
+        let texts = [
+            "Acme says 410,000 customers were affected",
+            "Acme customers received letters in March",
+            "Regulators fined Acme over the breach of customers' data",
+            "Acme denies that customers' passwords leaked",
+            "Passwords were stored in plain text, the report says",
+        ];
+        let weights = WordWeights::from_texts(texts);
+        assert_eq!(weights.texts(), 5);
+        assert_eq!(weights.count("acme"), 4);
+        assert!(weights.is_common("acme") && weights.is_common("customers"));
+        assert!(!weights.is_common("passwords"));
+        let c = compare(texts[3], texts[4], &weights);
+        assert_eq!(shared(texts[3], &c.shared_left), vec!["passwords"]);
+        let c = compare(texts[0], texts[1], &weights);
+        assert!(
+            c.shared_left.is_empty(),
+            "{:?}",
+            shared(texts[0], &c.shared_left)
+        );
+        // Without the weights, the company's name would count.
+        let c = plain(texts[0], texts[1]);
+        assert_eq!(shared(texts[0], &c.shared_left), vec!["Acme", "customers"]);
+        // With fewer than four texts, nothing is too common.
+        let few = WordWeights::from_texts(texts.iter().take(3).copied());
+        assert!(!few.is_common("acme"));
+    }
+
+    #[test]
+    fn many_figures_still_compare() {
+        let l = "7 dead. ".repeat(1_000);
+        let r = "11 dead. ".repeat(1_000);
+        let c = plain(&l, &r);
+        assert_eq!(lines(&c), vec!["deaths: 7 ↔ 11"]);
+    }
 }

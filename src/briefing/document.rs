@@ -2,15 +2,18 @@
 //! decode, load, or a [`Failure`] that says why not. The reader, the library's background
 //! loading, live reload, `check`, `print` and `export` all go through [`load_path`].
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::analysis::Analysis;
+use super::compare::{self, Comparison, WordWeights};
 use super::diagnostic::{Diagnostic, Report};
 use super::files::Found;
 use super::load::{decode, load_str, read_file, Loaded};
 use super::search::SearchIndex;
-use super::{Briefing, Relations};
+use super::{Briefing, ItemRef, Relations, Section};
 
 /// A file that does not load: its diagnostics and, when it could be read, its text.
 pub type Failure = Report;
@@ -34,6 +37,10 @@ pub struct Document {
     index: OnceCell<SearchIndex>,
     /// The analysis views' derivations, made the first time one is opened.
     analysis: OnceCell<Analysis>,
+    /// In how many item texts each word appears, counted the first time two are compared.
+    weights: OnceCell<WordWeights>,
+    /// Every pair of items compared so far: the reader asks for the pair on screen every frame.
+    comparisons: RefCell<HashMap<(ItemRef, ItemRef), Arc<Comparison>>>,
 }
 
 impl Document {
@@ -52,6 +59,8 @@ impl Document {
             warnings,
             index: OnceCell::new(),
             analysis: OnceCell::new(),
+            weights: OnceCell::new(),
+            comparisons: RefCell::new(HashMap::new()),
         }
     }
 
@@ -84,13 +93,30 @@ impl Document {
             .get_or_init(|| Analysis::derive(&self.briefing, &self.relations))
     }
 
-    /// The two texts compared (shim).
-    pub fn comparison(
-        &self,
-        _l: super::ItemRef,
-        _r: super::ItemRef,
-    ) -> std::sync::Arc<super::compare::Comparison> {
-        std::sync::Arc::default()
+    /// The figures and shared words of two items' texts as the reader displays them
+    /// ([`crate::text::display`]: the ranges index that string), compared once and then kept.
+    /// An item that does not resolve has no text: the comparison is empty.
+    pub fn comparison(&self, left: ItemRef, right: ItemRef) -> Arc<Comparison> {
+        if let Some(c) = self.comparisons.borrow().get(&(left, right)) {
+            return Arc::clone(c);
+        }
+        let weights = self.weights.get_or_init(|| {
+            let texts: Vec<String> = Section::ALL
+                .iter()
+                .flat_map(|&s| self.briefing.section(s))
+                .map(|item| crate::text::display(&item.text).into_owned())
+                .collect();
+            WordWeights::from_texts(texts.iter().map(String::as_str))
+        });
+        let shown = |r: ItemRef| self.briefing.item(r).map(|i| crate::text::display(&i.text));
+        let made = match (shown(left), shown(right)) {
+            (Some(l), Some(r)) => Arc::new(compare::compare(&l, &r, weights)),
+            _ => Arc::new(Comparison::default()),
+        };
+        self.comparisons
+            .borrow_mut()
+            .insert((left, right), Arc::clone(&made));
+        made
     }
 
     /// The path to show and to key the library by: the file, else the name.
@@ -157,6 +183,36 @@ pub fn check_path(path: &Path, max_size: u64) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The library's background loading sends documents between threads.
+    #[test]
+    fn a_document_can_be_sent_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<Document>();
+        send::<Box<Document>>();
+    }
+
+    const PAIR: &str = "title: Floods\ndate: 2025-03-16\nclaims:\n  - id: c1\n    text: Seven people were killed on 15 March.\nresponses:\n  - id: r1\n    text: 11 bodies were recovered by 15 March.\n    responds_to: [c1]\n    stance: disputes\ncontext: []\n";
+
+    #[test]
+    fn a_comparison_is_made_once_and_indexes_the_displayed_text() {
+        let doc = Document::from_text("t", PAIR).unwrap();
+        let (l, r) = (
+            ItemRef::new(Section::Claims, 0),
+            ItemRef::new(Section::Responses, 0),
+        );
+        let first = doc.comparison(l, r);
+        assert!(Arc::ptr_eq(&first, &doc.comparison(l, r)));
+        let lines: Vec<String> = first.conflicts.iter().map(|c| c.line()).collect();
+        assert_eq!(lines, vec!["deaths: 7 ↔ 11"]);
+        assert_eq!(first.agreements(), vec!["15 March"]);
+        let shown = crate::text::display(&doc.briefing.claims[0].text);
+        let seven = &first.left[0].figure.range;
+        assert_eq!(&shown[seven.clone()], "Seven");
+        // An item that is not there compares as nothing.
+        let none = doc.comparison(l, ItemRef::new(Section::Context, 3));
+        assert_eq!(*none, Comparison::default());
+    }
 
     #[test]
     fn a_missing_file_a_folder_and_a_broken_file_fail_with_their_reasons() {

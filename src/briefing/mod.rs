@@ -6,6 +6,7 @@ pub mod compare;
 pub mod describe;
 pub mod diagnostic;
 pub mod document;
+pub mod figures;
 pub mod files;
 pub mod load;
 pub mod model;
