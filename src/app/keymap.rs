@@ -381,13 +381,6 @@ pub static BINDINGS: &[Binding] = &[
         "scroll the focused box a page up"
     ),
     b!(
-        &[Panes, Detail, Contradictions],
-        ["v"],
-        Action::Compare,
-        "mark this item to compare; v on a second one shows the two side by side",
-        "compare"
-    ),
-    b!(
         &[Panes],
         ["Enter"],
         Action::Open,
@@ -572,6 +565,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleSources,
         "sources: who said what; hide one everywhere",
         "sources"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions],
+        ["v"],
+        Action::Compare,
+        "mark this item to compare; v on a second one shows the two side by side",
+        "compare"
     ),
     b!(&[Matrix], ["m"], Action::ToggleMatrix, "close the matrix"),
     b!(

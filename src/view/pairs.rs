@@ -650,9 +650,13 @@ pub fn cut(spans: Vec<Span>, max: usize) -> Vec<Span> {
     out
 }
 
+/// The two texts' marks and what the comparison box lists: the figures that differ in words
+/// (`deaths: 7 ↔ 11`) and the values both give.
+type Compared = (Vec<Highlight>, Vec<Highlight>, Vec<String>, Vec<String>);
+
 /// The figures and shared words of the two texts compared, as highlights on each, and the
-/// figures that differ in words (`deaths: 7 ↔ 11`). The domain compares once per pair.
-pub fn comparison(ctx: &Ctx, subject: Subject) -> (Vec<Highlight>, Vec<Highlight>, Vec<String>) {
+/// figures that differ and agree in words. The domain compares once per pair.
+pub fn comparison(ctx: &Ctx, subject: Subject) -> Compared {
     let Some((l, r)) = subject.items(ctx) else {
         return Default::default();
     };
@@ -681,6 +685,7 @@ pub fn comparison(ctx: &Ctx, subject: Subject) -> (Vec<Highlight>, Vec<Highlight
         marks(&c.left, &c.shared_left),
         marks(&c.right, &c.shared_right),
         c.conflicts.iter().map(|x| x.line()).collect(),
+        c.agreements(),
     )
 }
 
@@ -695,7 +700,7 @@ fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
     let Some(item) = b.item(r) else {
         return Boxed::default();
     };
-    let (lh, rh, _) = comparison(ctx, shown.subject);
+    let (lh, rh, _, _) = comparison(ctx, shown.subject);
     let marks = match side {
         Side::Left => lh,
         Side::Right => rh,
@@ -793,7 +798,7 @@ const NOTE_LABEL: &str = "Note: ";
 fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
-    let (_, _, conflicts) = comparison(ctx, shown.subject);
+    let (_, _, conflicts, agreements) = comparison(ctx, shown.subject);
     if shown.subject.items(ctx).is_none() {
         return Boxed::default();
     }
@@ -801,15 +806,21 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
         lines.push(Line::of("No figure differs between the two.", Kind::Dim));
     } else {
         for (i, c) in conflicts.iter().enumerate() {
-            let label = if i == 0 {
-                "Figures differ: "
-            } else {
-                "                "
-            };
-            let mut spans = vec![Span::new(label, Kind::Label)];
+            let label = if i == 0 { "Figures differ:" } else { "" };
+            let mut spans = vec![Span::new(format!("{label:<16}"), Kind::Label)];
             spans.push(Span::new(sanitize_line(c), Kind::FigureConflict));
             lines.push(Line::new(cut(spans, width)));
         }
+    }
+    if !agreements.is_empty() {
+        let mut spans = vec![Span::new(format!("{:<16}", "Both give:"), Kind::Label)];
+        for (i, a) in agreements.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::new(" · ", Kind::Dim));
+            }
+            spans.push(Span::new(sanitize_line(a), Kind::FigureAgree));
+        }
+        lines.push(Line::new(cut(spans, width)));
     }
     let mut match_line = None;
     match shown.subject {

@@ -252,3 +252,136 @@ fn the_search_counter_counts_what_n_steps_over_in_the_view() {
     );
     assert_eq!(pairs_of(&app).side, Side::Right);
 }
+
+/// How a style looks on a cell: its colour and its modifiers.
+fn look(s: ratatui::style::Style) -> (ratatui::style::Color, ratatui::style::Modifier) {
+    (s.fg.unwrap_or_default(), s.add_modifier)
+}
+
+/// How the cells showing `needle` in `area` look: every cell the same, else the test fails.
+#[track_caller]
+fn style_of(
+    buf: &ratatui::buffer::Buffer,
+    area: ratatui::layout::Rect,
+    needle: &str,
+) -> (ratatui::style::Color, ratatui::style::Modifier) {
+    let cells = cells_in(buf, area, needle);
+    assert!(!cells.is_empty(), "`{needle}` is not in {area:?}");
+    let first = look(buf[cells[0]].style());
+    for &c in &cells {
+        assert_eq!(
+            look(buf[c].style()),
+            first,
+            "`{needle}` is drawn in one style"
+        );
+    }
+    first
+}
+
+fn below_title(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    ratatui::layout::Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
+#[test]
+fn seven_killed_against_11_bodies_is_a_conflict_and_the_date_both_give_agrees() {
+    use brief::ui::theme;
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = reader(FERRY, w, h);
+        app.press("c");
+        let buf = draw(&app);
+        let a = lay(&app).areas;
+        let (left, right) = (below_title(a.left), below_title(a.right));
+        let conflict = theme::style(brief::view::Kind::FigureConflict);
+        let agree = theme::style(brief::view::Kind::FigureAgree);
+        let only = theme::style(brief::view::Kind::FigureOnly);
+        let base = ratatui::style::Style::default();
+        assert_eq!(style_of(&buf, left, "Seven"), look(conflict), "{w}×{h}");
+        assert_eq!(style_of(&buf, right, "11"), look(conflict), "{w}×{h}");
+        assert_eq!(style_of(&buf, left, "15 March"), look(agree), "{w}×{h}");
+        assert_eq!(style_of(&buf, right, "15 March"), look(agree), "{w}×{h}");
+        assert_eq!(style_of(&buf, left, "310"), look(only), "{w}×{h}");
+        assert_ne!(conflict, agree);
+        assert_ne!(agree, only);
+        // Words around them are plain.
+        assert_eq!(style_of(&buf, left, "people"), look(base));
+        let shown = screen(&app);
+        assert!(shown.contains("Figures differ: deaths: 7 ↔ 11"), "{shown}");
+        assert!(shown.contains("Both give:"), "{shown}");
+        // The grading of each side: the wire agency is B, the item 3; the coast guard A, 2.
+        assert!(shown.contains("B3 · 1 source · anonymous"), "{shown}");
+        assert!(shown.contains("A2"), "{shown}");
+        assert_eq!(
+            style_of(&buf, a.left, "B3"),
+            look(
+                theme::style(brief::view::Kind::PaneTitleFocused)
+                    .patch(theme::style(brief::view::Kind::Grade))
+            ),
+        );
+    }
+}
+
+/// Snapshots the frame as `{name}_{w}x{h}` after `keys`.
+#[track_caller]
+fn snap(name: &str, rel: &str, keys: &str, (w, h): (u16, u16), what: &str) {
+    let mut app = reader(rel, w, h);
+    app.press(keys);
+    let frame = screen(&app);
+    insta::with_settings!({
+        description => format!("{rel} at {w}×{h} after `{keys}`: {what}"),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), frame);
+    });
+}
+
+#[test]
+fn frames_of_the_mark_and_compare_flow() {
+    for size in [(120, 40), (80, 24)] {
+        snap(
+            "compare_marked",
+            FERRY,
+            "v",
+            size,
+            "the claim marked: ◆ in the gutter, the bar says how to cancel",
+        );
+        snap(
+            "compare_chosen",
+            FERRY,
+            "v 3 v",
+            size,
+            "the claim and the context item it was compared with",
+        );
+        snap(
+            "compare_responses",
+            FERRY,
+            "2 v j v",
+            size,
+            "two responses: each stance names what it answers",
+        );
+        snap(
+            "compare_pair",
+            FERRY,
+            "c",
+            size,
+            "contradiction 1/2: deaths 7 ↔ 11, the sides and the note scroll",
+        );
+        snap(
+            "compare_pair_note_end",
+            FERRY,
+            "c Tab Tab PgDn PgDn PgDn PgDn",
+            size,
+            "the note scrolled to its end",
+        );
+    }
+    snap(
+        "compare_pair",
+        FERRY,
+        "c",
+        (60, 20),
+        "stacked at 60×20: each box shows what fits, every cut ends in …",
+    );
+}

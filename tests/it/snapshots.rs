@@ -432,9 +432,19 @@ fn assert_styled(
     }
 }
 
+/// A box of the side-by-side view below its title row.
+fn below_title(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    ratatui::layout::Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
+
 #[test]
 fn figures_and_shared_words_stand_out_in_a_contradiction() {
-    // troop-cut-size ↔ mnd-denial: both speak of South Korea; the claim gives 4,500 and 28,500.
+    // troop-cut-size ↔ mnd-denial: only the claim gives figures (4,500 and 28,500); both speak
+    // of South Korea, as nearly every item of the briefing does, so it is no shared evidence.
     let app = reader_after(KOREA, "j c", 120, 40);
     let buf = draw(&app);
     let a = contradictions::layout(
@@ -443,32 +453,22 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
         layout::body(app.size()),
     )
     .areas;
-    // Inside the borders: the titles name the sources, unhighlighted.
-    let (left, right) = (layout::inner(a.left), layout::inner(a.right));
-    assert_styled(
-        &buf,
-        &cells_in(&buf, left, "4,500"),
-        theme::FIGURE_ONLY,
-        "4,500",
-    );
-    assert_styled(
-        &buf,
-        &cells_in(&buf, left, "28,500"),
-        theme::FIGURE_ONLY,
-        "28,500",
-    );
-    assert_styled(
-        &buf,
-        &cells_in(&buf, left, "South"),
-        theme::SHARED,
-        "South, left",
-    );
-    assert_styled(
-        &buf,
-        &cells_in(&buf, right, "South"),
-        theme::SHARED,
-        "South, right",
-    );
+    let (left, right) = (below_title(a.left), below_title(a.right));
+    for figure in ["4,500", "28,500"] {
+        assert_styled(
+            &buf,
+            &cells_in(&buf, left, figure),
+            theme::FIGURE_ONLY,
+            figure,
+        );
+    }
+    for area in [left, right] {
+        let south = &buf[cells_in(&buf, area, "South")[0]];
+        assert!(
+            !south.modifier.contains(Modifier::UNDERLINED),
+            "a word every item repeats is not underlined"
+        );
+    }
     // A word only one side uses is plain.
     let plain = &buf[cells_in(&buf, left, "preparation")[0]];
     assert_eq!(
@@ -476,7 +476,8 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
         (Color::Reset, Modifier::empty())
     );
 
-    // toll-rise-12pct ↔ city-denies-12pct: 12% against 4%, both name Hwanpo.
+    // toll-rise-12pct ↔ city-denies-12pct: 12% against 4% and ₩2,800 against ₩2,600 differ,
+    // both start from ₩2,500 on 1 November 2025, and both name Hwanpo.
     let app = reader_after(HARBOUR, "c", 120, 40);
     let buf = draw(&app);
     let a = contradictions::layout(
@@ -485,35 +486,46 @@ fn figures_and_shared_words_stand_out_in_a_contradiction() {
         layout::body(app.size()),
     )
     .areas;
-    // Inside the borders: the titles name the sources, unhighlighted.
-    let (left, right) = (layout::inner(a.left), layout::inner(a.right));
-    assert_styled(
-        &buf,
-        &cells_in(&buf, left, "12%"),
-        theme::FIGURE_ONLY,
-        "12%",
+    let (left, right) = (below_title(a.left), below_title(a.right));
+    for (area, figure) in [
+        (left, "12%"),
+        (right, "4%"),
+        (left, "₩2,800"),
+        (right, "₩2,600"),
+    ] {
+        assert_styled(
+            &buf,
+            &cells_in(&buf, area, figure),
+            theme::FIGURE_CONFLICT,
+            figure,
+        );
+    }
+    for area in [left, right] {
+        assert_styled(
+            &buf,
+            &cells_in(&buf, area, "₩2,500"),
+            theme::FIGURE_AGREE,
+            "₩2,500",
+        );
+    }
+    // In the texts (the left side's grading line names the source, Hwanpo Daily, too).
+    for (area, words) in [(left, "Hwanpo Harbour"), (right, "Hwanpo Daily report")] {
+        assert_styled(
+            &buf,
+            &cells_in(&buf, area, words)[..6],
+            theme::SHARED,
+            "Hwanpo",
+        );
+    }
+    let screen = screen(&app);
+    assert!(
+        screen.contains("Figures differ: share: 12% ↔ 4%"),
+        "{screen}"
     );
-    assert_styled(&buf, &cells_in(&buf, right, "4%"), theme::FIGURE_ONLY, "4%");
-    assert_styled(
-        &buf,
-        &cells_in(&buf, left, "₩2,800"),
-        theme::FIGURE_ONLY,
-        "₩2,800",
-    );
-    assert_styled(
-        &buf,
-        &cells_in(&buf, left, "Hwanpo"),
-        theme::SHARED,
-        "Hwanpo, left",
-    );
-    assert_styled(
-        &buf,
-        &cells_in(&buf, right, "Hwanpo"),
-        theme::SHARED,
-        "Hwanpo, right",
-    );
-    // The focused side's border is the focused one.
-    assert_eq!(buf[(a.left.x, a.left.y)].symbol(), "┏");
-    assert_eq!(buf[(a.left.x, a.left.y)].fg, Color::Yellow);
-    assert_eq!(buf[(a.right.x, a.right.y)].symbol(), "┌");
+    assert!(screen.contains("cost: ₩2,800 ↔ ₩2,600"), "{screen}");
+    // The focused side's rule is the thick one, in the focus colour.
+    let (left, right) = (a.left, a.right);
+    assert_eq!(buf[(left.right() - 1, left.y)].symbol(), "━");
+    assert_eq!(buf[(left.right() - 1, left.y)].fg, Color::Yellow);
+    assert_eq!(buf[(right.x, right.y)].symbol(), "┌");
 }
