@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::figures::{self, days_in, same_number, Figure, FigureKind, Value};
+use super::model::{Briefing, ItemRef, Section};
 
 /// How a figure of one text stands to the figures of the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +107,16 @@ impl WordWeights {
         w
     }
 
+    /// Over the text of every item of `b`, as the reader displays it.
+    pub fn of_briefing(b: &Briefing) -> WordWeights {
+        let texts: Vec<String> = Section::ALL
+            .iter()
+            .flat_map(|&s| b.section(s))
+            .map(|item| crate::text::display(&item.text).into_owned())
+            .collect();
+        WordWeights::from_texts(texts.iter().map(String::as_str))
+    }
+
     /// How many texts were counted.
     pub fn texts(&self) -> usize {
         self.texts
@@ -151,6 +162,25 @@ pub fn compare(left: &str, right: &str, weights: &WordWeights) -> Comparison {
         conflicts,
         shared_left,
         shared_right,
+    }
+}
+
+/// The texts of items `left` and `right` of `b` as the reader displays them
+/// ([`crate::text::display`], which the ranges index), compared; empty when either item is not
+/// there.
+pub fn compare_items(
+    b: &Briefing,
+    left: ItemRef,
+    right: ItemRef,
+    weights: &WordWeights,
+) -> Comparison {
+    match (b.item(left), b.item(right)) {
+        (Some(l), Some(r)) => compare(
+            &crate::text::display(&l.text),
+            &crate::text::display(&r.text),
+            weights,
+        ),
+        _ => Comparison::default(),
     }
 }
 

@@ -13,7 +13,7 @@ use super::diagnostic::{Diagnostic, Report};
 use super::files::Found;
 use super::load::{decode, load_str, read_file, Loaded};
 use super::search::SearchIndex;
-use super::{Briefing, ItemRef, Relations, Section};
+use super::{Briefing, ItemRef, Relations};
 
 /// A file that does not load: its diagnostics and, when it could be read, its text.
 pub type Failure = Report;
@@ -100,19 +100,10 @@ impl Document {
         if let Some(c) = self.comparisons.borrow().get(&(left, right)) {
             return Arc::clone(c);
         }
-        let weights = self.weights.get_or_init(|| {
-            let texts: Vec<String> = Section::ALL
-                .iter()
-                .flat_map(|&s| self.briefing.section(s))
-                .map(|item| crate::text::display(&item.text).into_owned())
-                .collect();
-            WordWeights::from_texts(texts.iter().map(String::as_str))
-        });
-        let shown = |r: ItemRef| self.briefing.item(r).map(|i| crate::text::display(&i.text));
-        let made = match (shown(left), shown(right)) {
-            (Some(l), Some(r)) => Arc::new(compare::compare(&l, &r, weights)),
-            _ => Arc::new(Comparison::default()),
-        };
+        let weights = self
+            .weights
+            .get_or_init(|| WordWeights::of_briefing(&self.briefing));
+        let made = Arc::new(compare::compare_items(&self.briefing, left, right, weights));
         self.comparisons
             .borrow_mut()
             .insert((left, right), Arc::clone(&made));
@@ -183,6 +174,7 @@ pub fn check_path(path: &Path, max_size: u64) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::Section;
 
     /// The library's background loading sends documents between threads.
     #[test]

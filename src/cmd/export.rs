@@ -8,7 +8,8 @@
 //! output is safe to show and still decodes to the same text.
 //!
 //! Markdown is for reading: `#` title, `##` sections, items as lists with their metadata,
-//! contradictions as a table. Every string is sanitised and escaped, so a briefing cannot inject
+//! contradictions as a table, then (under `### Figures`) the figures each pair's texts give in
+//! conflict and in agreement. JSON leaves those out: they are derived from the text, not data. Every string is sanitised and escaped, so a briefing cannot inject
 //! markup, HTML or control bytes into the document.
 
 use std::borrow::Cow;
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::briefing::compare::{compare_items, WordWeights};
 use crate::briefing::describe;
 use crate::briefing::model::{Briefing, Item, ItemRef, Section};
 use crate::briefing::relations::{PairKind, Relations};
@@ -371,6 +373,7 @@ fn markdown(b: &Briefing, rel: &Relations) -> String {
             );
         }
         md.push('\n');
+        figures(&mut md, b, rel);
     }
 
     if !b.sources.is_empty() {
@@ -402,6 +405,35 @@ fn markdown(b: &Briefing, rel: &Relations) -> String {
     md.truncate(trimmed);
     md.push('\n');
     md
+}
+
+/// Under the table, the figures of each pair in words, for the pairs with something to say:
+/// a sub-list per pair, as the items give their metadata.
+fn figures(md: &mut String, b: &Briefing, rel: &Relations) {
+    let id_of = |r: ItemRef| b.item(r).map_or("?", |i| i.id.as_str());
+    let mut any = false;
+    for p in &rel.pairs {
+        let c = compare_items(b, p.left, p.right, &WordWeights::default());
+        let conflicts: Vec<String> = c.conflicts.iter().map(|c| inline(&c.line())).collect();
+        let agreements: Vec<String> = c.agreements().iter().map(|v| inline(v)).collect();
+        if conflicts.is_empty() && agreements.is_empty() {
+            continue;
+        }
+        if !any {
+            md.push_str("### Figures\n\n");
+            any = true;
+        }
+        let _ = writeln!(md, "- {} ↔ {}", code(id_of(p.left)), code(id_of(p.right)));
+        if !conflicts.is_empty() {
+            let _ = writeln!(md, "  - **In conflict:** {}", conflicts.join("; "));
+        }
+        if !agreements.is_empty() {
+            let _ = writeln!(md, "  - **In agreement:** {}", agreements.join(", "));
+        }
+    }
+    if any {
+        md.push('\n');
+    }
 }
 
 /// An id as a code span. Ids are `[A-Za-z0-9_-]+` once loaded, so nothing in them needs

@@ -1,7 +1,8 @@
 //! `brief print`: a briefing as plain text for pipes, pagers and printers.
 //!
 //! A title block (title, date, tags, summary), then Claims, Responses, Context, Contradictions
-//! and Sources, every line wrapped to the output width. Every string from the briefing passes
+//! (each pair with its note, and the figures its two texts give in conflict and in agreement, as
+//! the reader marks them) and Sources, every line wrapped to the output width. Every string from the briefing passes
 //! through [`crate::text::wrap`] (which sanitises), so no byte of a file reaches the terminal
 //! as a control sequence; colour is added only when the caller says so.
 //!
@@ -10,6 +11,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use crate::briefing::compare::{compare_items, WordWeights};
 use crate::briefing::describe;
 use crate::briefing::document::{load_found, Document};
 use crate::briefing::files::expand;
@@ -309,6 +311,16 @@ impl<W: Write> Printer<'_, W> {
             self.line(0, &head, Some(CYAN))?;
             if let Some(note) = &pair.note {
                 self.line(INDENT, note, None)?;
+            }
+            // The figures in words, as the reader marks them; no shared words, so no weights.
+            let c = compare_items(b, pair.left, pair.right, &WordWeights::default());
+            let conflicts: Vec<String> = c.conflicts.iter().map(|c| c.line()).collect();
+            if !conflicts.is_empty() {
+                self.field("figures in conflict", &conflicts.join("; "))?;
+            }
+            let agreements = c.agreements();
+            if !agreements.is_empty() {
+                self.field("figures in agreement", &agreements.join(", "))?;
             }
         }
         Ok(())

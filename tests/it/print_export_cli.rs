@@ -107,6 +107,20 @@ contradictions:
     note: "note | with a pipe\nand a second line \e[31mred"
 "#;
 
+/// A briefing whose two sides give different death tolls for the same day.
+const FLOODS: &str = r#"title: Floods in the valley
+date: 2025-03-16
+claims:
+  - id: toll-seven
+    text: Seven people were killed on 15 March.
+responses:
+  - id: toll-eleven
+    text: 11 bodies were recovered by 15 March.
+    responds_to: [toll-seven]
+    stance: disputes
+context: []
+"#;
+
 // ---------------------------------------------------------------------------------------------
 // print
 
@@ -203,6 +217,39 @@ fn print_shows_metadata_and_relations_by_id() {
     assert_eq!(
         pair.get(1).copied(),
         Some("    Both can be true at once. The ministry denies talks between the two")
+    );
+}
+
+#[test]
+fn print_says_which_figures_of_a_pair_conflict_and_which_agree() {
+    let dir = tempdir();
+    let floods = write(dir.path(), "floods.yaml", FLOODS);
+    let (code, out, err) = run(&["print", &floods.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let pair: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("toll-seven ↔ toll-eleven · implied: disputes"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        pair,
+        vec![
+            "toll-seven ↔ toll-eleven · implied: disputes",
+            "    figures in conflict: deaths: 7 ↔ 11",
+            "    figures in agreement: 15 March",
+        ]
+    );
+    // A pair whose figures say nothing to each other gets no such lines.
+    let (_, out, _) = run(&["print", BUNDLED[2]]);
+    let quiet: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("savings-figure ↔ council-no-decision"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(quiet.len(), 1, "{quiet:#?}");
+    assert!(
+        out.contains("    figures in conflict: passengers: 300 ↔ 410\n"),
+        "{out}"
     );
 }
 
@@ -597,6 +644,26 @@ fn markdown_has_title_sections_items_and_a_contradiction_table() {
         out.contains("  - **Responds to:** `routes-cut`, `savings-figure`\n"),
         "{out}"
     );
+}
+
+#[test]
+fn markdown_lists_the_figures_of_each_pair_under_the_table() {
+    let dir = tempdir();
+    let floods = write(dir.path(), "floods.yaml", FLOODS);
+    let (code, out, err) = run(&["export", "-f", "markdown", &floods.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "\n\n### Figures\n\n- `toll-seven` ↔ `toll-eleven`\n  - **In conflict:** deaths: 7 ↔ 11\n  - **In agreement:** 15 March\n"
+        ),
+        "{out}"
+    );
+    // Only the pairs with something to say are listed, and JSON has none of it.
+    let (_, out, _) = run(&["export", "-f", "markdown", BUNDLED[2]]);
+    assert!(!out.contains("- `savings-figure` ↔"), "{out}");
+    assert!(out.contains("- `ridership-fall` ↔ `operator-ridership`\n  - **In conflict:** passengers: 300 ↔ 410\n  - **In agreement:** a third\n"), "{out}");
+    let (_, json, _) = run(&["export", &floods.to_string_lossy()]);
+    assert!(!json.contains("deaths"), "{json}");
 }
 
 #[test]
