@@ -132,9 +132,9 @@ fn render_note(ctx: &Ctx, shown: &Shown, lay: &Layout, frame: &mut Frame) {
         Kind::PaneTitle
     };
     let pos = pairs::position(
-        shown.scroll[Part::Note.index()],
+        *Part::Note.of_array(&shown.scroll),
         lay.rows(Part::Note),
-        lay.parts[Part::Note.index()].lines.len(),
+        lay.part(Part::Note).lines.len(),
     );
     let title = crate::view::Span::new(pairs::note_title(shown.subject), kind);
     let mut right = pos
@@ -161,10 +161,9 @@ fn paint_lines(lay: &Layout, shown: &Shown, part: Part, inner: Rect, frame: &mut
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let i = part.index();
     let lines = pairs::visible(
-        &lay.parts[i].lines,
-        shown.scroll[i],
+        &lay.part(part).lines,
+        *part.of_array(&shown.scroll),
         usize::from(inner.height),
         usize::from(inner.width),
     );

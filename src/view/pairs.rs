@@ -35,6 +35,16 @@ pub enum Part {
 impl Part {
     pub const ALL: [Part; 3] = [Part::Left, Part::Right, Part::Note];
 
+    /// This part's entry of an array kept by part.
+    pub fn of_array<T>(self, a: &[T; 3]) -> &T {
+        let [l, r, n] = a;
+        match self {
+            Part::Left => l,
+            Part::Right => r,
+            Part::Note => n,
+        }
+    }
+
     pub fn index(self) -> usize {
         match self {
             Part::Left => 0,
@@ -122,6 +132,11 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The lines of `part`.
+    pub fn part(&self, part: Part) -> &Boxed {
+        part.of_array(&self.parts)
+    }
+
     /// The rows of `part` that show lines (its title row aside).
     pub fn rows(&self, part: Part) -> usize {
         usize::from(self.areas.of(part).height.saturating_sub(1))
@@ -129,7 +144,7 @@ impl Layout {
 
     /// The furthest `part` scrolls: its last line on its last row.
     pub fn max_scroll(&self, part: Part) -> usize {
-        let lines = self.parts[part.index()].lines.len();
+        let lines = self.part(part).lines.len();
         lines.saturating_sub(self.rows(part))
     }
 }
@@ -178,7 +193,7 @@ pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
         side_content(ctx, shown, Side::Right, rw),
         note_content(ctx, shown, body.width),
     ];
-    let need = |p: Part| rows(parts[p.index()].lines.len());
+    let need = |p: Part| rows(p.of_array(&parts).lines.len());
     let n = match shown.subject {
         Subject::Pair(_) => rows(ctx.doc.relations.pairs.len()),
         Subject::Chosen(..) => 0,
@@ -927,16 +942,16 @@ pub fn visible(lines: &[Line], first: usize, rows: usize, width: usize) -> Vec<L
     if end < lines.len() {
         if let Some(last) = out.last_mut() {
             let mut spans = std::mem::take(&mut last.spans);
-            if last_width(&spans) + 2 > width {
-                spans = cut(spans, width.saturating_sub(1));
-                if let Some(s) = spans.last_mut() {
-                    if let Some(stripped) = s.text.strip_suffix('…') {
-                        s.text = stripped.to_string();
-                    }
-                }
+            let used = last_width(&spans);
+            if used + 2 <= width {
+                spans.push(Span::new(" …", Kind::Dim));
+            } else if used < width {
                 spans.push(Span::new("…", Kind::Dim));
             } else {
-                spans.push(Span::new(" …", Kind::Dim));
+                // A full row gives up its last cell: one cell more than fits makes `cut` end
+                // it in `…`.
+                spans.push(Span::plain("…"));
+                spans = cut(spans, width);
             }
             last.spans = spans;
         }
@@ -968,9 +983,9 @@ pub fn side_title(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side) -> Vec<Spa
     };
     let other = shown.subject.item(ctx, side.other());
     let pos = position(
-        shown.scroll[part.index()],
+        *part.of_array(&shown.scroll),
         lay.rows(part),
-        lay.parts[part.index()].lines.len(),
+        lay.part(part).lines.len(),
     );
     let room = usize::from(area.width)
         .saturating_sub(2)
