@@ -17,6 +17,7 @@ mod libsupport;
 mod tmux;
 
 mod e2e_analysis;
+mod e2e_compare;
 mod e2e_search_library;
 mod e2e_signals;
 mod e2e_tmux;
