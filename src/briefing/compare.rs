@@ -259,9 +259,18 @@ fn same_value(a: &Figure, b: &Figure) -> bool {
     }
 }
 
+/// A count that says nothing of what it counts (`berth 4`, `four more`): two of them share a
+/// value by chance as often as not, so they neither agree nor conflict.
+fn bare(f: &Figure) -> bool {
+    f.kind == FigureKind::Count && f.unit.is_none() && f.measure.is_none()
+}
+
 /// Both say the same thing: same kind, same value, and nothing that says they measure
 /// different things (one side may not say what it measures; money must be in one currency).
 fn agree(a: &Figure, b: &Figure) -> bool {
+    if bare(a) && bare(b) {
+        return false;
+    }
     let fits = |x: &Option<String>, y: &Option<String>| match (x, y) {
         (Some(x), Some(y)) => x == y,
         _ => true,
@@ -307,7 +316,7 @@ fn agreements(lf: &[Figure], rf: &[Figure]) -> (Vec<Agreement>, Vec<Agreement>) 
      -> HashMap<(FigureKind, Option<String>, Option<String>), Vec<usize>> {
         let mut m: HashMap<_, Vec<usize>> = HashMap::new();
         for (i, (f, a)) in figs.iter().zip(marks).enumerate() {
-            if *a != Agreement::Agree {
+            if *a != Agreement::Agree && !bare(f) {
                 let (k, me, u) = key(f);
                 m.entry((k, me.map(str::to_string), u.map(str::to_string)))
                     .or_default()
@@ -646,6 +655,23 @@ mod tests {
             .line(),
             "deaths: 7 ↔ 11"
         );
+    }
+
+    #[test]
+    fn counts_that_say_nothing_of_what_they_count_neither_agree_nor_conflict() {
+        let c = plain(
+            "It listed outside berth 4, and 7 people died.",
+            "Four more than first reported: 11 bodies, and 3 more.",
+        );
+        assert_eq!(
+            marks(&c.left),
+            vec![Agreement::OnlyHere, Agreement::Conflict]
+        );
+        assert_eq!(lines(&c), vec!["deaths: 7 ↔ 11"]);
+        assert!(c.agreements().is_empty(), "{:?}", c.agreements());
+        // What a count counts makes it comparable: 7 people against seven people agree.
+        let c = plain("7 people died.", "Seven people were killed.");
+        assert_eq!(marks(&c.left), vec![Agreement::Agree]);
     }
 
     #[test]
