@@ -570,7 +570,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Panes, Detail, Contradictions],
         ["v"],
         Action::Compare,
-        "mark this item to compare; v on a second one shows the two side by side",
+        "mark this item to compare; v on a second one shows the two side by side (Esc cancels)",
         "compare"
     ),
     b!(&[Matrix], ["m"], Action::ToggleMatrix, "close the matrix"),

@@ -385,3 +385,42 @@ fn frames_of_the_mark_and_compare_flow() {
         "stacked at 60×20: each box shows what fits, every cut ends in …",
     );
 }
+
+#[test]
+fn the_help_of_the_view_gives_its_keys_and_its_legend_in_the_legend_s_styles() {
+    use brief::ui::theme;
+    // Tall enough for the view's whole group, which comes first.
+    let mut app = reader(FERRY, 120, 60);
+    app.press("c ?");
+    let buf = draw(&app);
+    let shown = rows(&buf).join("\n");
+    for words in [
+        "Contradictions",
+        "focus the next box",
+        "scroll the focused box half a page down",
+        "mark this item to compare",
+        "a figure the other side gives a different value for",
+        "a figure both sides give the same",
+        "a figure only this side gives",
+        "the source's reliability (A–F)",
+    ] {
+        assert!(shown.contains(words), "`{words}` in the help:\n{shown}");
+    }
+    let sample = |word: &str| {
+        let cells = cells_in(&buf, buf.area, &format!("  {word} "));
+        assert!(!cells.is_empty(), "`{word}` in the help");
+        look(buf[cells[2]].style())
+    };
+    assert_eq!(
+        sample("differ"),
+        look(theme::style(brief::view::Kind::FigureConflict))
+    );
+    assert_eq!(
+        sample("agree"),
+        look(theme::style(brief::view::Kind::FigureAgree))
+    );
+    assert_eq!(
+        sample("one side"),
+        look(theme::style(brief::view::Kind::FigureOnly))
+    );
+}
