@@ -323,6 +323,32 @@ fn reader(big: &Path, small: &Path, word: &str, rounds: usize) -> Result<(), Str
                 s.add(&format!("{which}: key {name} + frame"), v);
             }
         }
+        // The side-by-side view: `c` the first time compares the first pair (and counts the
+        // words of every text, once per document: the word weights); `]` then compares the
+        // next pair; `]` `[` over pairs already compared is a lookup.
+        for (which, shell, t) in [
+            ("small", &mut small_shell, &mut st),
+            ("big", &mut big_shell, &mut bt),
+        ] {
+            let t0 = now();
+            shell.press("c");
+            draw(t, shell);
+            s.add(
+                &format!("{which}: first c + frame"),
+                ms(now().saturating_sub(t0)),
+            );
+            let t0 = now();
+            shell.press("]");
+            draw(t, shell);
+            s.add(
+                &format!("{which}: ] to a new pair + frame"),
+                ms(now().saturating_sub(t0)),
+            );
+            shell.press("[");
+            let v = keystroke(shell, t, "]", 1);
+            s.add(&format!("{which}: ] to a pair seen + frame"), v);
+            shell.press("Esc");
+        }
         // A search keystroke: the last letter of WORD typed at the prompt, then the frame.
         let (head, last) =
             word.split_at(word.len() - word.chars().last().map_or(0, char::len_utf8));
@@ -372,6 +398,12 @@ fn reader(big: &Path, small: &Path, word: &str, rounds: usize) -> Result<(), Str
             "target 3: key {name}: big / small = {:.3}",
             s.get(&format!("big: key {name} + frame"))
                 / s.get(&format!("small: key {name} + frame"))
+        );
+    }
+    for name in ["first c", "] to a new pair", "] to a pair seen"] {
+        println!(
+            "side by side: {name}: big / small = {:.3}",
+            s.get(&format!("big: {name} + frame")) / s.get(&format!("small: {name} + frame"))
         );
     }
     println!(

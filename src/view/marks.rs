@@ -43,6 +43,11 @@ impl<'a> Marks<'a> {
             .collect()
     }
 
+    /// Whether there are no matches to mark at all (no search, or none found).
+    pub fn is_empty(&self) -> bool {
+        self.matches.is_none_or(|m| m.is_empty())
+    }
+
     /// Whether the field holds any match.
     pub fn any(&self, place: Place, field: Field) -> bool {
         self.matches

@@ -896,6 +896,11 @@ fn stance_and_note(ctx: &Ctx, subject: Subject) -> Option<(String, FieldMatches)
 /// newlines; drawn `shift` bytes in, on one line (newlines as `↵`) or not.
 fn note_matches(ctx: &Ctx, pair: &Pair, shift: usize, one_line: bool) -> FieldMatches {
     let mut out = FieldMatches::default();
+    // Without a match there is nothing to place, and no search index to build for it (a 20 MB
+    // briefing's takes most of a second).
+    if ctx.marks.is_empty() {
+        return out;
+    }
     let mut at = shift;
     let joint = if one_line { '↵'.len_utf8() } else { 1 };
     for &k in &pair.notes {
