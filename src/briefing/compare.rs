@@ -124,7 +124,7 @@ impl WordWeights {
         let step = items.len().div_ceil(SAMPLE).max(1) as u64;
         let mut w = WordWeights::default();
         for (i, item) in items.into_iter().enumerate() {
-            if step == 1 || mix(i as u64) % step == 0 {
+            if step == 1 || mix(i as u64).is_multiple_of(step) {
                 w.count_text(&crate::text::display(&item.text));
             }
         }
