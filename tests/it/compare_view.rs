@@ -424,3 +424,27 @@ fn the_help_of_the_view_gives_its_keys_and_its_legend_in_the_legend_s_styles() {
         look(theme::style(brief::view::Kind::FigureOnly))
     );
 }
+
+#[test]
+fn two_items_compare_in_a_briefing_without_contradictions() {
+    let mut app = reader(NO_CONTRADICTIONS, 120, 40);
+    app.press("v j v");
+    let p = pairs_of(&app);
+    assert_eq!(p.chosen, Some((claim(0), claim(1))));
+    let shown = screen(&app);
+    assert!(shown.contains("Compared · Claim vs Claim"), "{shown}");
+    assert!(
+        !shown.contains("This briefing has no contradictions"),
+        "{shown}"
+    );
+    // j/k have no pairs to step here: the bar says how to leave instead.
+    app.press("j");
+    assert!(
+        app.message().unwrap_or_default().contains("Esc goes back"),
+        "{:?}",
+        app.message()
+    );
+    // c goes to the briefing's contradictions: there are none, and the view says so.
+    app.press("c");
+    assert!(screen(&app).contains("This briefing has no contradictions"));
+}
