@@ -339,10 +339,16 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Panes], ["l", "→"], Action::Right, "pane to the right"),
     b!(
         &[Contradictions],
-        ["h", "l", "←", "→"],
-        Action::SwitchSide,
-        "switch the focused side",
+        ["h", "←"],
+        Action::Left,
+        "focus the left side (the upper one when stacked)",
         "side"
+    ),
+    b!(
+        &[Contradictions],
+        ["l", "→"],
+        Action::Right,
+        "focus the right side (the lower one when stacked)"
     ),
     b!(
         &[Contradictions],
@@ -407,6 +413,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::HistoryBack,
         "back along the relations followed",
         "back"
+    ),
+    b!(
+        &[Contradictions],
+        ["Backspace", "Ctrl-o"],
+        Action::HistoryBack,
+        "back to where you came from (the detail or the panes)"
     ),
     b!(
         &[Panes, Detail],

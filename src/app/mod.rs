@@ -184,7 +184,25 @@ impl App {
                     }
                 }
                 Screen::Contradictions(mut p) => {
-                    p.index = p.index.min(pairs.saturating_sub(1));
+                    // The same pair, found by its two items' ids: a reload or a hidden source
+                    // renumbers the pairs. Gone, the one now at its place.
+                    let ids = |d: &Document, r: ItemRef| d.briefing.item(r).map(|i| i.id.clone());
+                    let was = old
+                        .relations
+                        .pairs
+                        .get(p.index)
+                        .map(|x| (ids(&old, x.left), ids(&old, x.right)));
+                    let found = was.and_then(|was| {
+                        self.doc
+                            .relations
+                            .pairs
+                            .iter()
+                            .position(|x| (ids(&self.doc, x.left), ids(&self.doc, x.right)) == was)
+                    });
+                    if found.is_none() {
+                        p.scroll = [0; 3];
+                    }
+                    p.index = found.unwrap_or(p.index).min(pairs.saturating_sub(1));
                     // Two items picked stay picked while both are still in the file.
                     let found = |r: ItemRef| {
                         let id = old.briefing.item(r).map(|i| i.id.as_str());

@@ -55,7 +55,11 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     let mode = app.mode();
     let location = app.location();
     let counter = app.search_counter();
-    let hints = hints(mode);
+    let mut hints = hints(mode);
+    // Two items picked with v have no pairs to step through.
+    if matches!(app.screen(), Some(crate::app::Screen::Contradictions(p)) if p.chosen.is_some()) {
+        hints.retain(|(_, label)| *label != "next");
+    }
     let marked = app
         .marked
         .and_then(|r| app.doc.briefing.item(r))

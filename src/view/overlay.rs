@@ -79,7 +79,7 @@ pub fn help_lines(groups: &[HelpGroup], width: u16) -> Vec<Line> {
         out.push(Line::default());
     }
     for l in wrap(
-        "Mouse: click a pane or item to select it; the wheel moves the selection.",
+        "Mouse: click a pane or item to select it; the wheel moves the selection (in the side-by-side view, click a box to focus it and the wheel scrolls the box under it).",
         width,
     ) {
         out.push(Line::of(l, Kind::Dim));

@@ -176,6 +176,29 @@ fn rows(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
+/// Grows two boxes toward their `want`s a row each in turn (`second_first`: the second
+/// starts), so when `free` runs out they have shared it evenly, less what one did not need.
+fn give_fair(h: [&mut u16; 2], want: [u16; 2], free: &mut u16, second_first: bool) {
+    let [a, b] = h;
+    let [wa, wb] = want;
+    let (mut x, mut y) = (*a, *b);
+    loop {
+        let mut moved = false;
+        for turn in [second_first, !second_first] {
+            let (h, w) = if turn { (&mut y, wb) } else { (&mut x, wa) };
+            if *h < w && *free > 0 {
+                *h += 1;
+                *free -= 1;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    (*a, *b) = (x, y);
+}
+
 /// Adds to `h` up to `want` rows from `free`.
 fn give(h: &mut u16, want: u16, free: &mut u16) {
     let g = want.saturating_sub(*h).min(*free);
@@ -207,6 +230,10 @@ pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
     if shown.focus == Part::Note {
         give(&mut hn, note_min, &mut free);
     }
+    let right_first = shown.focus == Part::Right;
+    // The box below grows to a third of the body before the sides grow past their minimum:
+    // the figures that differ are the point of the view.
+    let note_third = nn.saturating_add(1).min((body.height / 3).max(note_min));
     if wide(body) {
         let most = nl.max(nr);
         let mut h = 0;
@@ -215,28 +242,28 @@ pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
         give(&mut h, most.min(SIDE_MIN).saturating_add(1), &mut free);
         give(&mut hh, 1, &mut free);
         give(&mut hs, n.min(1), &mut free);
+        give(&mut hn, note_third, &mut free);
         give(&mut h, most.saturating_add(1), &mut free);
         (hl, hr) = (h, h);
     } else {
-        for (i, want) in [3, SIDE_MIN].into_iter().enumerate() {
-            if i == 1 {
-                give(&mut hn, note_min, &mut free);
-            }
-            give(&mut hl, nl.min(want).saturating_add(1), &mut free);
-            give(&mut hr, nr.min(want).saturating_add(1), &mut free);
-        }
+        let want = |n: u16, most: u16| n.min(most).saturating_add(1);
+        give_fair([&mut hl, &mut hr], [want(nl, 3), want(nr, 3)], &mut free, right_first);
+        give(&mut hn, note_min, &mut free);
+        give_fair(
+            [&mut hl, &mut hr],
+            [want(nl, SIDE_MIN), want(nr, SIDE_MIN)],
+            &mut free,
+            right_first,
+        );
         give(&mut hh, 1, &mut free);
         give(&mut hs, n.min(1), &mut free);
-        // What is left is shared: the shorter side first takes what it needs.
-        let (first, second) = if nl <= nr {
-            (&mut hl, &mut hr)
-        } else {
-            (&mut hr, &mut hl)
-        };
-        let half = first.saturating_add(free / 2);
-        give(first, nl.min(nr).saturating_add(1).min(half), &mut free);
-        give(second, nl.max(nr).saturating_add(1), &mut free);
-        give(first, nl.min(nr).saturating_add(1), &mut free);
+        give(&mut hn, note_third, &mut free);
+        give_fair(
+            [&mut hl, &mut hr],
+            [nl.saturating_add(1), nr.saturating_add(1)],
+            &mut free,
+            right_first,
+        );
     }
     give(&mut hn, nn.saturating_add(1), &mut free);
     // A title row with nothing under it is no use: its row goes to the sides.
@@ -522,30 +549,65 @@ fn grading(ctx: &Ctx, r: ItemRef, sep: Kind) -> Vec<Span> {
 /// of it to a line of its own.
 const SOURCE_ROOM: usize = 12;
 
-/// Whether a side's title row of `width` cells holds its grading and its source (the source
-/// with [`SOURCE_ROOM`] cells at least); when not, they head the side's lines instead.
-fn all_in_title(ctx: &Ctx, r: ItemRef, other: Option<ItemRef>, width: u16) -> bool {
-    let full = side_heading(ctx, r, other, Kind::Plain, usize::MAX, true);
+/// The most cells a title row's position (` 10–17/124 `) takes, kept free when deciding what
+/// the row holds, so that the decision does not change as the box scrolls.
+const POSITION_ROOM: usize = 13;
+
+/// What a side's title row holds beside its section and status or stance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// Everything: grade, flags, date, source. Nothing heads the lines.
+    All,
+    /// The date, whole; the grading and the source head the lines.
+    Date,
+    /// Nothing more: the date, the grading and the source head the lines.
+    Lead,
+}
+
+/// What the title row of a side `width` cells wide holds: all when the source gets
+/// [`SOURCE_ROOM`] cells at least, else the date when it fits whole (a date cut, `2025-03-1…`,
+/// reads as another date), else only the lead.
+pub fn title_holds(ctx: &Ctx, r: ItemRef, other: Option<ItemRef>, width: u16) -> Holds {
+    let width = usize::from(width);
+    let measure = |holds| -> usize {
+        side_heading(ctx, r, other, Kind::Plain, usize::MAX, holds)
+            .iter()
+            .map(Span::width)
+            .sum()
+    };
     let name = ctx
         .briefing()
         .item(r)
         .and_then(|i| ctx.briefing().source_name(i))
         .map_or(0, |n| crate::text::width(&sanitize_line(n)));
-    let total: usize = full.iter().map(Span::width).sum();
     let spare = name.saturating_sub(SOURCE_ROOM);
-    total.saturating_sub(spare) + 2 <= usize::from(width)
+    if measure(Holds::All).saturating_sub(spare) + 2 <= width {
+        Holds::All
+    } else if measure(Holds::Date) + 2 + POSITION_ROOM <= width {
+        Holds::Date
+    } else {
+        Holds::Lead
+    }
 }
 
-/// The line(s) heading a side whose title row has no room for its grading and source:
-/// `B3 · 1 source · anonymous · The Wall Street Journal`, wrapped to `width`, the search
-/// matches in the source marked; and the line of the current match when it is there.
-fn head_lines(ctx: &Ctx, r: ItemRef, width: u16) -> (Vec<Line>, Option<usize>) {
+/// The line(s) heading a side whose title row has no room for its date, grading and source:
+/// `2025-05-22 · B3 · 1 source · anonymous · The Wall Street Journal`, wrapped to `width`, the
+/// search matches in the date and the source marked; and the line of the current match when it
+/// is there.
+fn head_lines(ctx: &Ctx, r: ItemRef, width: u16, holds: Holds) -> (Vec<Line>, Option<usize>) {
     let b = ctx.briefing();
     let Some(item) = b.item(r) else {
         return (Vec::new(), None);
     };
     let mut text = String::new();
     let mut marks: Vec<Highlight> = Vec::new();
+    let mut current = None;
+    if let Some(d) = item.date.filter(|_| holds == Holds::Lead) {
+        let m = field_matches(ctx, Place::Item(r), Field::Date, false, 0);
+        marks.extend(m.highlights);
+        current = m.current;
+        text.push_str(&d.to_string());
+    }
     for s in grading(ctx, r, Kind::Dim) {
         let piece = if text.is_empty() && s.text == SEP {
             ""
@@ -560,14 +622,13 @@ fn head_lines(ctx: &Ctx, r: ItemRef, width: u16) -> (Vec<Line>, Option<usize>) {
         }
         text.push_str(piece);
     }
-    let mut current = None;
     if let Some(name) = b.source_name(item).map(sanitize_line) {
         if !text.is_empty() {
             text.push_str(SEP);
         }
         let m = field_matches(ctx, Place::Item(r), Field::Source, true, text.len());
         marks.extend(m.highlights);
-        current = m.current;
+        current = current.or(m.current);
         text.push_str(&name);
     }
     if text.is_empty() {
@@ -578,18 +639,18 @@ fn head_lines(ctx: &Ctx, r: ItemRef, width: u16) -> (Vec<Line>, Option<usize>) {
     (styled::lines(&text, &wrapped, Kind::Meta, &marks), line)
 }
 
-/// A side's title row: section · status or stance · grade and flags · date · source (the last
-/// two and the source only when `all`), with the search matches in the date and the source,
-/// cut to `max` cells. What weighs the item comes first; a long source name is what gives way,
-/// cut with `…`.
+/// A side's title row: section · status or stance, then what it `holds` of grade and flags,
+/// date and source, with the search matches in the date and the source, cut to `max` cells.
+/// What weighs the item comes first; a long source name is what gives way, cut with `…`.
 pub fn side_heading(
     ctx: &Ctx,
     r: ItemRef,
     other: Option<ItemRef>,
     kind: Kind,
     max: usize,
-    with_grading: bool,
+    holds: Holds,
 ) -> Vec<Span> {
+    let with_grading = holds == Holds::All;
     let b = ctx.briefing();
     let Some(item) = b.item(r) else {
         return Vec::new();
@@ -609,7 +670,7 @@ pub fn side_heading(
     if with_grading {
         spans.extend(grading(ctx, r, kind));
     }
-    if let Some(d) = item.date {
+    if let Some(d) = item.date.filter(|_| holds != Holds::Lead) {
         let m = field_matches(ctx, place, Field::Date, false, 0);
         spans.push(Span::new(SEP, kind));
         spans.extend(styled::one_line(
@@ -722,11 +783,10 @@ fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
     };
     let width = width.max(1);
     let other = shown.subject.item(ctx, side.other());
-    // A grading and source the title row has no room for head the lines.
-    let (head, head_match) = if all_in_title(ctx, r, other, width) {
-        (Vec::new(), None)
-    } else {
-        head_lines(ctx, r, width)
+    // What the title row has no room for heads the lines.
+    let (head, head_match) = match title_holds(ctx, r, other, width) {
+        Holds::All => (Vec::new(), None),
+        holds => head_lines(ctx, r, width, holds),
     };
     let text = crate::text::display(&item.text);
     let wrapped = ctx.wraps.get(b, r, width);
@@ -765,7 +825,7 @@ fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
         }
         lines.extend(marked);
     };
-    if let Some(a) = &item.attribution {
+    if let Some(a) = item.attribution.as_ref().filter(|a| !a.trim().is_empty()) {
         field(
             &mut lines,
             "Citing: ",
@@ -774,7 +834,7 @@ fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
             0,
         );
     }
-    if let Some(q) = &item.quote {
+    if let Some(q) = item.quote.as_ref().filter(|q| !q.trim().is_empty()) {
         field(
             &mut lines,
             "Quote: ",
@@ -817,25 +877,32 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
     if shown.subject.items(ctx).is_none() {
         return Boxed::default();
     }
-    if conflicts.is_empty() {
-        lines.push(Line::of("No figure differs between the two.", Kind::Dim));
-    } else {
-        for (i, c) in conflicts.iter().enumerate() {
-            let label = if i == 0 { "Figures differ:" } else { "" };
-            let mut spans = vec![Span::new(format!("{label:<16}"), Kind::Label)];
-            spans.push(Span::new(sanitize_line(c), Kind::FigureConflict));
+    // Each list wraps under its label, as long as it runs: no figure is cut off.
+    const LABEL_W: usize = 16;
+    let listed = |lines: &mut Vec<Line>, label: &str, text: &str, kind: Kind| {
+        let room = width.saturating_sub(LABEL_W).max(8);
+        for (i, part) in crate::text::wrap(text, room).into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            let spans = vec![
+                Span::new(format!("{label:<LABEL_W$}"), Kind::Label),
+                Span::new(part, kind),
+            ];
             lines.push(Line::new(cut(spans, width)));
         }
+    };
+    if conflicts.is_empty() {
+        lines.push(Line::of("No figure differs between the two.", Kind::Dim));
+    }
+    for (i, c) in conflicts.iter().enumerate() {
+        let label = if i == 0 { "Figures differ:" } else { "" };
+        listed(&mut lines, label, &sanitize_line(c), Kind::FigureConflict);
     }
     if !agreements.is_empty() {
-        let mut spans = vec![Span::new(format!("{:<16}", "Both give:"), Kind::Label)];
-        for (i, a) in agreements.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::new(" · ", Kind::Dim));
-            }
-            spans.push(Span::new(sanitize_line(a), Kind::FigureAgree));
-        }
-        lines.push(Line::new(cut(spans, width)));
+        let agree: Vec<String> = agreements
+            .iter()
+            .map(|a| sanitize_line(a).into_owned())
+            .collect();
+        listed(&mut lines, "Both give:", &agree.join(" · "), Kind::FigureAgree);
     }
     let mut match_line = None;
     match shown.subject {
@@ -1000,8 +1067,8 @@ pub fn side_title(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side) -> Vec<Spa
     } else {
         area.width
     };
-    let with_grading = all_in_title(ctx, r, other, inner);
-    let mut spans = side_heading(ctx, r, other, kind, room, with_grading);
+    let holds = title_holds(ctx, r, other, inner);
+    let mut spans = side_heading(ctx, r, other, kind, room, holds);
     if let Some(p) = pos {
         spans.push(Span::new(p, Kind::Dim));
     }

@@ -210,9 +210,15 @@ impl App {
                     scroll_part(&lay, &mut p, focus, step);
                 }
             }
-            Action::SwitchSide | Action::Left | Action::Right => {
+            Action::SwitchSide => {
                 p.side = if p.on_note { p.side } else { p.side.other() };
                 p.on_note = false;
+            }
+            Action::Left => p.focus_on(Part::Left),
+            Action::Right => p.focus_on(Part::Right),
+            Action::HistoryBack => {
+                self.stack.pop();
+                return;
             }
             Action::NextBox | Action::PrevBox => {
                 let order = [Part::Left, Part::Right, Part::Note];
