@@ -192,13 +192,12 @@ impl App {
                         .pairs
                         .get(p.index)
                         .map(|x| (ids(&old, x.left), ids(&old, x.right)));
-                    let found = was.and_then(|was| {
-                        self.doc
-                            .relations
-                            .pairs
-                            .iter()
-                            .position(|x| (ids(&self.doc, x.left), ids(&self.doc, x.right)) == was)
-                    });
+                    let found =
+                        was.and_then(|was| {
+                            self.doc.relations.pairs.iter().position(|x| {
+                                (ids(&self.doc, x.left), ids(&self.doc, x.right)) == was
+                            })
+                        });
                     if found.is_none() {
                         p.scroll = [0; 3];
                     }

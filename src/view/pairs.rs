@@ -247,7 +247,12 @@ pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
         (hl, hr) = (h, h);
     } else {
         let want = |n: u16, most: u16| n.min(most).saturating_add(1);
-        give_fair([&mut hl, &mut hr], [want(nl, 3), want(nr, 3)], &mut free, right_first);
+        give_fair(
+            [&mut hl, &mut hr],
+            [want(nl, 3), want(nr, 3)],
+            &mut free,
+            right_first,
+        );
         give(&mut hn, note_min, &mut free);
         give_fair(
             [&mut hl, &mut hr],
@@ -902,7 +907,12 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
             .iter()
             .map(|a| sanitize_line(a).into_owned())
             .collect();
-        listed(&mut lines, "Both give:", &agree.join(" · "), Kind::FigureAgree);
+        listed(
+            &mut lines,
+            "Both give:",
+            &agree.join(" · "),
+            Kind::FigureAgree,
+        );
     }
     let mut match_line = None;
     match shown.subject {

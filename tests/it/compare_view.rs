@@ -448,3 +448,137 @@ fn two_items_compare_in_a_briefing_without_contradictions() {
     app.press("c");
     assert!(screen(&app).contains("This briefing has no contradictions"));
 }
+
+#[test]
+fn h_and_l_go_to_the_left_and_right_sides_and_stay_at_the_edge() {
+    let mut app = reader(FERRY, 80, 24);
+    app.press("c");
+    assert_eq!(pairs_of(&app).focus(), Part::Left);
+    app.press("h");
+    assert_eq!(
+        pairs_of(&app).focus(),
+        Part::Left,
+        "h at the left side stays"
+    );
+    app.press("l l");
+    assert_eq!(
+        pairs_of(&app).focus(),
+        Part::Right,
+        "l at the right side stays"
+    );
+    app.press("Tab");
+    assert_eq!(pairs_of(&app).focus(), Part::Note);
+    app.press("h");
+    assert_eq!(
+        pairs_of(&app).focus(),
+        Part::Left,
+        "from the box, h is the left side"
+    );
+    app.press("Tab Tab →");
+    assert_eq!(pairs_of(&app).focus(), Part::Right);
+    app.press("←");
+    assert_eq!(pairs_of(&app).focus(), Part::Left);
+    // v marks the side in focus.
+    app.press("h v");
+    assert_eq!(app.marked(), Some(claim(0)));
+}
+
+#[test]
+fn backspace_in_the_view_goes_back_where_it_came_from() {
+    let mut app = reader(FERRY, 120, 40);
+    // From the detail's list of contradictions.
+    app.press("Enter j Enter");
+    assert!(matches!(app.screen(), Some(Screen::Contradictions(_))));
+    app.press("Backspace");
+    assert!(
+        matches!(app.screen(), Some(Screen::Detail(_))),
+        "back to the detail"
+    );
+    app.press("Backspace");
+    assert!(app.screens().is_empty());
+    app.press("c Ctrl-o");
+    assert!(app.screens().is_empty(), "Ctrl-o too");
+}
+
+#[test]
+fn a_reload_keeps_the_pair_on_screen_when_the_pairs_are_renumbered() {
+    let text = std::fs::read_to_string(repo_path(FERRY)).unwrap();
+    let mut app = App::new(
+        doc_from_yaml("ferry.yaml", &text),
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    app.press("c j");
+    let shown = |app: &App| {
+        let p = pairs_of(app);
+        let (l, r) = p.subject().items(&app.ctx()).unwrap();
+        let b = &app.document().briefing;
+        (b.item(l).unwrap().id.clone(), b.item(r).unwrap().id.clone())
+    };
+    assert_eq!(shown(&app), ("overload".into(), "manifest-ok".into()));
+    assert_eq!(pairs_of(&app).index, 1);
+    // A pair declared in the file sorts before it: the pairs are renumbered.
+    let edited = format!("{text}  - between: [toll-seven, licence]\n");
+    app.replace_doc(std::rc::Rc::new(doc_from_yaml("ferry.yaml", &edited)));
+    assert_eq!(app.document().relations.pairs.len(), 3);
+    assert_eq!(shown(&app), ("overload".into(), "manifest-ok".into()));
+    assert_eq!(pairs_of(&app).index, 2, "renumbered, the same pair");
+}
+
+#[test]
+fn long_figure_lists_wrap_under_their_label() {
+    let mut y = String::from(
+        "title: T\ndate: 2025-01-01\nclaims:\n  - id: a\n    text: >-\n      Costs of",
+    );
+    let mut z = String::from("responses:\n  - id: b\n    stance: disputes\n    responds_to: [a]\n    text: >-\n      Costs of");
+    for i in 1..=20 {
+        y.push_str(&format!(" ${i}0m,"));
+        z.push_str(&format!(" ${i}5m,"));
+    }
+    y.push_str(" in all.\n");
+    z.push_str(" in all.\ncontext: []\n");
+    let yaml = format!("{y}{z}");
+    let mut app = App::new(
+        doc_from_yaml("costs.yaml", &yaml),
+        ratatui::layout::Rect::new(0, 0, 80, 40),
+    );
+    app.press("c");
+    let l = lay(&app);
+    let note: Vec<String> = l.part(Part::Note).lines.iter().map(|x| x.text()).collect();
+    let rows: Vec<&String> = note.iter().filter(|t| t.contains('$')).collect();
+    assert!(rows.len() >= 3, "the list of 40 amounts wraps: {note:#?}");
+    assert!(rows[0].starts_with("Figures differ: "), "{note:#?}");
+    for r in &rows[1..] {
+        assert!(r.starts_with("                "), "under the label: {r:?}");
+        assert!(!r.ends_with('…'), "nothing cut: {r:?}");
+    }
+    let all = note.join(" ");
+    assert!(
+        all.contains("$200m") && all.contains("$205m"),
+        "the last amounts too: {all}"
+    );
+}
+
+#[test]
+fn stacked_sides_share_short_rows_evenly() {
+    let mut app = reader(FERRY, 60, 20);
+    app.press("c");
+    let l = lay(&app);
+    let (a, b) = (l.rows(Part::Left), l.rows(Part::Right));
+    assert!(a.abs_diff(b) <= 1, "left {a}, right {b}");
+    assert!(l.rows(Part::Note) >= 2);
+}
+
+#[test]
+fn an_empty_attribution_or_quote_draws_no_row() {
+    let yaml = "title: T\ndate: 2025-01-01\nclaims:\n  - id: a\n    text: Seven dead.\n    attribution: \"\"\n    quote: \"  \"\n  - id: b\n    text: Eleven dead.\nresponses: []\ncontext: []\ncontradictions:\n  - between: [a, b]\n";
+    let mut app = App::new(
+        doc_from_yaml("e.yaml", yaml),
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    app.press("c");
+    let shown = screen(&app);
+    assert!(
+        !shown.contains("Citing:") && !shown.contains("Quote:"),
+        "{shown}"
+    );
+}
