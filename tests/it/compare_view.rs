@@ -278,14 +278,6 @@ fn style_of(
     first
 }
 
-fn below_title(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
-    ratatui::layout::Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    }
-}
-
 #[test]
 fn seven_killed_against_11_bodies_is_a_conflict_and_the_date_both_give_agrees() {
     use brief::ui::theme;

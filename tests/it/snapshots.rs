@@ -442,15 +442,6 @@ fn assert_styled(
     }
 }
 
-/// A box of the side-by-side view below its title row.
-fn below_title(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
-    ratatui::layout::Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    }
-}
-
 #[test]
 fn figures_and_shared_words_stand_out_in_a_contradiction() {
     // troop-cut-size ↔ mnd-denial: only the claim gives figures (4,500 and 28,500); both speak

@@ -206,3 +206,12 @@ pub fn search(app: &App) -> &SearchState {
         None => panic!("expected a search"),
     }
 }
+
+/// A box of the side-by-side view below its title row.
+pub fn below_title(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    }
+}
