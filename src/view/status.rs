@@ -144,9 +144,19 @@ pub fn bar(b: &Bar, w: usize) -> Line {
     if let Some((pattern, counter)) = b.search {
         location.push_str(&format!("  /{} {counter}", sanitize_line(pattern)));
     }
+    // Where you are matters more than the mode's name: on a narrow bar the badge gives way
+    // (`CONTRA… contradiction 4/9`), down to its first letter.
+    let location = format!(" {location} ");
+    let room = w.saturating_sub(width(&location)).max(3);
+    let mode = format!(" {} ", b.mode);
+    let mode = if width(&mode) > room {
+        format!(" {} ", truncate(b.mode, room.saturating_sub(2).max(1)))
+    } else {
+        mode
+    };
     let mut spans = vec![
-        Span::new(format!(" {} ", b.mode), Kind::Mode),
-        Span::new(format!(" {location} "), Kind::Status),
+        Span::new(mode, Kind::Mode),
+        Span::new(location, Kind::Status),
     ];
     if let Some(source) = b.hiding {
         spans.push(Span::new(
@@ -302,6 +312,28 @@ mod tests {
             .filter(|s| s.kind == Kind::HintKey)
             .collect();
         assert!(keys.iter().all(|s| s.mark == Some(Kind::Status)));
+    }
+
+    #[test]
+    fn on_a_narrow_bar_the_mode_gives_way_to_where_you_are() {
+        let hints = hints();
+        let bar_of = |mode, location, w| {
+            let b = Bar {
+                mode,
+                location,
+                ..plain_bar(&hints)
+            };
+            bar(&b, w).text()
+        };
+        let narrow = bar_of("CONTRADICTIONS", "contradiction 4/9", 30);
+        assert!(narrow.contains("contradiction 4/9"), "{narrow:?}");
+        assert!(narrow.starts_with(" CONTRADI… "), "{narrow:?}");
+        assert_eq!(crate::text::width(&narrow), 30);
+        let wide = bar_of("CONTRADICTIONS", "contradiction 4/9", 80);
+        assert!(
+            wide.starts_with(" CONTRADICTIONS  contradiction 4/9 "),
+            "{wide:?}"
+        );
     }
 
     #[test]
