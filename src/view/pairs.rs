@@ -129,6 +129,8 @@ pub struct Layout {
     pub areas: Areas,
     /// By [`Part::index`].
     pub parts: [Boxed; 3],
+    /// What each side's title row holds (left, right).
+    pub holds: [Holds; 2],
 }
 
 impl Layout {
@@ -157,6 +159,34 @@ const NOTE_MIN: u16 = 2;
 /// Whether the sides stand side by side in `body` (else they are stacked).
 fn wide(body: Rect) -> bool {
     body.width >= screen::PAIR_SIDE_BY_SIDE
+}
+
+/// The width of each side's title row: the right one's rule on its left takes a column when
+/// they stand side by side.
+fn title_widths(body: Rect) -> (u16, u16) {
+    if wide(body) {
+        let l = body.width / 2;
+        (l, body.width - l - 1)
+    } else {
+        (body.width, body.width)
+    }
+}
+
+/// What each side's title row holds. Side by side, both hold the lesser, and the lines their
+/// titles have no room for take as many rows on each side: the two texts start on one row.
+fn holds_of(ctx: &Ctx, shown: &Shown, body: Rect) -> [Holds; 2] {
+    let (tl, tr) = title_widths(body);
+    let hold = |side: Side, w: u16| {
+        shown.subject.item(ctx, side).map_or(Holds::All, |r| {
+            title_holds(ctx, r, shown.subject.item(ctx, side.other()), w)
+        })
+    };
+    let (l, r) = (hold(Side::Left, tl), hold(Side::Right, tr));
+    if wide(body) {
+        [l.min(r); 2]
+    } else {
+        [l, r]
+    }
 }
 
 /// The width of the text inside a side's box: the right one gives a column to the rule
@@ -211,9 +241,23 @@ fn give(h: &mut u16, want: u16, free: &mut u16) {
 /// strip; what is left grows the sides, the box and the strip to what they hold.
 pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
     let (lw, rw) = side_widths(body);
+    let holds = holds_of(ctx, shown, body);
+    let [hold_l, hold_r] = holds;
+    let head = |side: Side, w: u16, holds: Holds| match (shown.subject.item(ctx, side), holds) {
+        (Some(r), Holds::Date | Holds::Lead) => head_lines(ctx, r, w.max(1), holds),
+        _ => (Vec::new(), None),
+    };
+    let mut heads = [head(Side::Left, lw, hold_l), head(Side::Right, rw, hold_r)];
+    if wide(body) {
+        let rows = heads.iter().map(|h| h.0.len()).max().unwrap_or(0);
+        for h in &mut heads {
+            h.0.resize(rows, Line::default());
+        }
+    }
+    let [head_l, head_r] = heads;
     let parts = [
-        side_content(ctx, shown, Side::Left, lw),
-        side_content(ctx, shown, Side::Right, rw),
+        side_content(ctx, shown, Side::Left, lw, head_l),
+        side_content(ctx, shown, Side::Right, rw, head_r),
         note_content(ctx, shown, body.width),
     ];
     let need = |p: Part| rows(p.of_array(&parts).lines.len());
@@ -322,6 +366,7 @@ pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
             note,
         },
         parts,
+        holds,
     }
 }
 
@@ -558,15 +603,16 @@ const SOURCE_ROOM: usize = 12;
 /// the row holds, so that the decision does not change as the box scrolls.
 const POSITION_ROOM: usize = 13;
 
-/// What a side's title row holds beside its section and status or stance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a side's title row holds beside its section and status or stance, least first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Holds {
-    /// Everything: grade, flags, date, source. Nothing heads the lines.
-    All,
-    /// The date, whole; the grading and the source head the lines.
-    Date,
     /// Nothing more: the date, the grading and the source head the lines.
     Lead,
+    /// The date, whole; the grading and the source head the lines.
+    Date,
+    /// Everything: grade, flags, date, source. Nothing heads the lines.
+    #[default]
+    All,
 }
 
 /// What the title row of a side `width` cells wide holds: all when the source gets
@@ -773,7 +819,13 @@ pub fn comparison(ctx: &Ctx, subject: Subject) -> Compared {
 /// A side's lines at `width`: the text with its figures, shared words and search matches
 /// marked, then the attribution and the quote, then the id and a mark for each field with a
 /// match the view does not draw.
-fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
+fn side_content(
+    ctx: &Ctx,
+    shown: &Shown,
+    side: Side,
+    width: u16,
+    (head, head_match): (Vec<Line>, Option<usize>),
+) -> Boxed {
     let Some(r) = shown.subject.item(ctx, side) else {
         return Boxed::default();
     };
@@ -787,12 +839,6 @@ fn side_content(ctx: &Ctx, shown: &Shown, side: Side, width: u16) -> Boxed {
         Side::Right => rh,
     };
     let width = width.max(1);
-    let other = shown.subject.item(ctx, side.other());
-    // What the title row has no room for heads the lines.
-    let (head, head_match) = match title_holds(ctx, r, other, width) {
-        Holds::All => (Vec::new(), None),
-        holds => head_lines(ctx, r, width, holds),
-    };
     let text = crate::text::display(&item.text);
     let wrapped = ctx.wraps.get(b, r, width);
     let found = field_matches(ctx, Place::Item(r), Field::Text, false, 0);
@@ -1041,11 +1087,6 @@ pub fn visible(lines: &[Line], first: usize, rows: usize, width: usize) -> Vec<L
     out
 }
 
-/// Whether the sides stand side by side in these areas.
-fn wide_areas(a: &Areas) -> bool {
-    a.left.y == a.right.y && a.left.height > 0
-}
-
 fn last_width(spans: &[Span]) -> usize {
     spans.iter().map(Span::width).sum()
 }
@@ -1072,12 +1113,11 @@ pub fn side_title(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side) -> Vec<Spa
     let room = usize::from(area.width)
         .saturating_sub(2)
         .saturating_sub(pos.as_deref().map_or(0, crate::text::width));
-    let inner = if side == Side::Right && wide_areas(&lay.areas) {
-        area.width.saturating_sub(1)
-    } else {
-        area.width
+    let [hold_l, hold_r] = lay.holds;
+    let holds = match side {
+        Side::Left => hold_l,
+        Side::Right => hold_r,
     };
-    let holds = title_holds(ctx, r, other, inner);
     let mut spans = side_heading(ctx, r, other, kind, room, holds);
     if let Some(p) = pos {
         spans.push(Span::new(p, Kind::Dim));
