@@ -14,12 +14,19 @@ use super::figures::{self, days_in, same_number, Figure, FigureKind, Value};
 use super::model::{Briefing, ItemRef, Section};
 
 /// How a figure of one text stands to the figures of the other.
+///
+/// A figure agrees when the other text gives an equal figure of the same kind of quantity. One
+/// that does not agree conflicts when the other text gives any figure of the same kind of
+/// quantity — agreed with something or not: `11 dead …, up from seven dead` against `Seven
+/// people were killed` agrees on 7 and conflicts on 11. Dates and times are the exception
+/// (see [`dated_alike`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Agreement {
     /// The other text gives the same value, for the same kind of quantity.
     Agree,
-    /// The other text gives a different value for the same kind of quantity: same kind and
-    /// same measure, or, where neither says what is measured, same kind and same unit.
+    /// The other text gives no equal value but some value for the same kind of quantity: same
+    /// kind and same measure, or, where neither says what is measured, same kind and same
+    /// unit. Shares in per cent and per mille are one kind.
     Conflict,
     /// Nothing in the other text to set it against.
     OnlyHere,
@@ -38,7 +45,10 @@ pub struct Conflict {
     /// What is measured: `deaths`, `records`, `cost`, `date`, `time`, `share`, `duration`,
     /// `year`, or a count's noun.
     pub label: String,
-    /// The left text's values ([`Figure::value_text`]), several joined with `, `.
+    /// The left text's values ([`Figure::value_text`]) that agree with nothing on the right,
+    /// several joined with `, `; when all of the left's values of this kind agree with
+    /// something, those values (`deaths: 7 ↔ 11` where the left's 7 agrees with a revised
+    /// toll's `up from seven` and the toll's 11 does not).
     pub left: String,
     pub right: String,
 }
@@ -65,12 +75,19 @@ pub struct Comparison {
 
 impl Comparison {
     /// The values both texts give, each once, in the left text's order: what `print` lists as
-    /// the figures in agreement.
+    /// the figures in agreement. A count is labelled with what it measures, or else its noun
+    /// (`deaths: 7`, `buildings: 7`); a date, time, sum, share, year or duration says what it
+    /// is by itself (`15 March`, `02:40`, `$1.1bn`, `12%`, `8 days`).
     pub fn agreements(&self) -> Vec<String> {
+        let mut seen: HashSet<String> = HashSet::new();
         let mut out: Vec<String> = Vec::new();
-        for m in &self.left {
-            let v = m.figure.value_text();
-            if m.agreement == Agreement::Agree && !out.contains(&v) {
+        for m in self.left.iter().filter(|m| m.agreement == Agreement::Agree) {
+            let f = &m.figure;
+            let v = match (f.kind, f.measure.as_deref().or(f.unit.as_deref())) {
+                (FigureKind::Count, Some(what)) => format!("{what}: {}", f.value_text()),
+                _ => f.value_text(),
+            };
+            if seen.insert(v.clone()) {
                 out.push(v);
             }
         }
@@ -209,11 +226,19 @@ pub fn compare_items(
     }
 }
 
+/// The kind as comparison sees it: a share in per mille is a share (`35‰` is `3.5%`).
+fn class(kind: FigureKind) -> FigureKind {
+    match kind {
+        FigureKind::PerMille => FigureKind::Percent,
+        k => k,
+    }
+}
+
 /// What is measured, as conflicts group it: the measure, else the unit, else nothing.
 fn key(f: &Figure) -> (FigureKind, Option<&str>, Option<&str>) {
     match &f.measure {
-        Some(m) => (f.kind, Some(m.as_str()), None),
-        None => (f.kind, None, f.unit.as_deref()),
+        Some(m) => (class(f.kind), Some(m.as_str()), None),
+        None => (class(f.kind), None, f.unit.as_deref()),
     }
 }
 
@@ -233,13 +258,15 @@ fn label(f: &Figure) -> String {
     .to_string()
 }
 
-/// A number range in a common scale: a duration in days, anything else as it is.
+/// A number range in a common scale: a duration in days, a share in per cent, anything else
+/// as it is.
 fn span(f: &Figure) -> Option<(f64, f64)> {
     let Value::Number { low, high } = f.value else {
         return None;
     };
     let factor = match f.kind {
         FigureKind::Duration => days_in(f.unit.as_deref().unwrap_or("")).unwrap_or(1.0),
+        FigureKind::PerMille => 0.1,
         _ => 1.0,
     };
     Some((low * factor, high * factor))
@@ -300,10 +327,40 @@ fn agree(a: &Figure, b: &Figure) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    a.kind == b.kind
+    class(a.kind) == class(b.kind)
         && fits(&a.measure, &b.measure)
         && (a.kind != FigureKind::Money || fits(&a.unit, &b.unit))
         && same_value(a, b)
+}
+
+/// A value as the fast path of [`agreements`] matches it exactly: numbers in their common
+/// scale ([`span`]), dates and times as shown.
+fn exact(f: &Figure) -> (FigureKind, Option<String>, Option<String>, String) {
+    let value = match span(f) {
+        Some((low, high)) => format!("{low:.6e}|{high:.6e}"),
+        None => f.value_text(),
+    };
+    let unit = if f.kind == FigureKind::Money {
+        f.unit.clone()
+    } else {
+        None
+    };
+    (class(f.kind), f.measure.clone(), unit, value)
+}
+
+/// Whether a date (time, year) that agrees with nothing can conflict: only when each text
+/// gives exactly one date (time, year). Two texts with several dates mostly date different
+/// things — the incident, the notice, the report — and a date one gives that the other does
+/// not is then only here, not a contradiction; with one date each (`the strike on 15 March`,
+/// `the strike on 17 March`) they date the same thing. Telling which event each date anchors
+/// to from the words around it was the alternative; the count is simpler and rarely wrong.
+/// Years go by the same rule: `fares unchanged since 2019` does not contradict `the 2024 gap`.
+fn dated_alike(kind: FigureKind, lf: &[Figure], rf: &[Figure]) -> bool {
+    if !matches!(kind, FigureKind::Date | FigureKind::Time | FigureKind::Year) {
+        return true;
+    }
+    let one = |figs: &[Figure]| figs.iter().filter(|f| f.kind == kind).count() == 1;
+    one(lf) && one(rf)
 }
 
 /// Each figure of each side: does the other side give the same?
@@ -320,7 +377,6 @@ fn agreements(lf: &[Figure], rf: &[Figure]) -> (Vec<Agreement>, Vec<Agreement>) 
             }
         }
     } else {
-        let exact = |f: &Figure| (f.kind, f.measure.clone(), f.unit.clone(), f.value_text());
         let rights: HashSet<_> = rf.iter().map(exact).collect();
         let lefts: HashSet<_> = lf.iter().map(exact).collect();
         for (a, la) in lf.iter().zip(la.iter_mut()) {
@@ -334,83 +390,109 @@ fn agreements(lf: &[Figure], rf: &[Figure]) -> (Vec<Agreement>, Vec<Agreement>) 
             }
         }
     }
-    // A figure neither side agrees with conflicts when the other side gives the same kind of
-    // quantity, not itself agreed with anything, at another value.
-    let open = |figs: &[Figure],
-                marks: &[Agreement]|
-     -> HashMap<(FigureKind, Option<String>, Option<String>), Vec<usize>> {
-        let mut m: HashMap<_, Vec<usize>> = HashMap::new();
-        for (i, (f, a)) in figs.iter().zip(marks).enumerate() {
-            if *a != Agreement::Agree && !bare(f) {
-                let (k, me, u) = key(f);
-                m.entry((k, me.map(str::to_string), u.map(str::to_string)))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        m
+    // A figure that agrees with nothing conflicts when the other side gives any figure of the
+    // same kind of quantity, whether that one agrees with something or not.
+    type Key = (FigureKind, Option<String>, Option<String>);
+    let owned = |f: &Figure| -> Key {
+        let (k, m, u) = key(f);
+        (k, m.map(str::to_string), u.map(str::to_string))
     };
-    let lo = open(lf, &la);
-    let ro = open(rf, &ra);
-    for (k, lis) in &lo {
-        let Some(ris) = ro.get(k) else { continue };
-        // Open figures with the same key and no agreement between them have different values,
-        // unless the limit above left a near match unseen; either way they do not agree.
-        for &i in lis {
-            if let Some(a) = la.get_mut(i) {
+    let keys =
+        |figs: &[Figure]| -> HashSet<Key> { figs.iter().filter(|f| !bare(f)).map(owned).collect() };
+    let (lk, rk) = (keys(lf), keys(rf));
+    let dates_ok = dated_alike(FigureKind::Date, lf, rf);
+    let times_ok = dated_alike(FigureKind::Time, lf, rf);
+    let years_ok = dated_alike(FigureKind::Year, lf, rf);
+    let mark = |figs: &[Figure], marks: &mut [Agreement], other: &HashSet<Key>| {
+        for (f, a) in figs.iter().zip(marks.iter_mut()) {
+            let comparable = match f.kind {
+                FigureKind::Date => dates_ok,
+                FigureKind::Time => times_ok,
+                FigureKind::Year => years_ok,
+                _ => true,
+            };
+            if *a != Agreement::Agree && comparable && !bare(f) && other.contains(&owned(f)) {
                 *a = Agreement::Conflict;
             }
         }
-        for &i in ris {
-            if let Some(a) = ra.get_mut(i) {
-                *a = Agreement::Conflict;
-            }
-        }
-    }
+    };
+    mark(lf, &mut la, &rk);
+    mark(rf, &mut ra, &lk);
     (la, ra)
 }
 
-/// The conflicts, one per kind of quantity, in the left text's order.
+/// The conflicts, one per kind of quantity, in the left text's order (then the right's, for a
+/// kind only the right's figures conflict on). Each side lists its values that agree with
+/// nothing, or, when it has none, its values of that kind that agree with something.
 fn conflicts(left: &[Marked], right: &[Marked]) -> Vec<Conflict> {
-    struct Group<'f> {
-        key: (FigureKind, Option<&'f str>, Option<&'f str>),
-        label: String,
-        left: Vec<String>,
-        right: Vec<String>,
+    type Key<'f> = (FigureKind, Option<&'f str>, Option<&'f str>);
+    #[derive(Default)]
+    struct Side {
+        open: Vec<String>,
+        agreed: Vec<String>,
+        seen: HashSet<(bool, String)>,
     }
+    impl Side {
+        fn add(&mut self, m: &Marked) {
+            let is_open = m.agreement == Agreement::Conflict;
+            let v = m.figure.value_text();
+            if !self.seen.insert((is_open, v.clone())) {
+                return;
+            }
+            if is_open {
+                self.open.push(v);
+            } else {
+                self.agreed.push(v);
+            }
+        }
+        fn values(self) -> String {
+            if self.open.is_empty() {
+                self.agreed.join(", ")
+            } else {
+                self.open.join(", ")
+            }
+        }
+    }
+    struct Group {
+        label: String,
+        sides: [Side; 2],
+    }
+    let mut at: HashMap<Key, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
+    // The kinds in conflict, in order.
+    for m in left
+        .iter()
+        .chain(right)
+        .filter(|m| m.agreement == Agreement::Conflict)
+    {
+        let k = key(&m.figure);
+        if let std::collections::hash_map::Entry::Vacant(e) = at.entry(k) {
+            e.insert(groups.len());
+            groups.push(Group {
+                label: label(&m.figure),
+                sides: [Side::default(), Side::default()],
+            });
+        }
+    }
+    // Their values, open or agreed, on each side.
     for (side, marks) in [(0, left), (1, right)] {
-        for m in marks.iter().filter(|m| m.agreement == Agreement::Conflict) {
-            let k = key(&m.figure);
-            let at = match groups.iter().position(|g| g.key == k) {
-                Some(at) => at,
-                None => {
-                    groups.push(Group {
-                        key: k,
-                        label: label(&m.figure),
-                        left: Vec::new(),
-                        right: Vec::new(),
-                    });
-                    groups.len() - 1
-                }
+        for m in marks.iter().filter(|m| m.agreement != Agreement::OnlyHere) {
+            let Some(&g) = at.get(&key(&m.figure)) else {
+                continue;
             };
-            if let Some(g) = groups.get_mut(at) {
-                let values = if side == 0 { &mut g.left } else { &mut g.right };
-                let v = m.figure.value_text();
-                if !values.contains(&v) {
-                    values.push(v);
-                }
+            if let Some(s) = groups.get_mut(g).and_then(|g| g.sides.get_mut(side)) {
+                s.add(m);
             }
         }
     }
     groups
         .into_iter()
-        .filter(|g| !g.left.is_empty() && !g.right.is_empty())
-        .map(|g| Conflict {
-            label: g.label,
-            left: g.left.join(", "),
-            right: g.right.join(", "),
+        .map(|g| {
+            let [l, r] = g.sides;
+            (g.label, l.values(), r.values())
         })
+        .filter(|(_, l, r)| !l.is_empty() && !r.is_empty())
+        .map(|(label, left, right)| Conflict { label, left, right })
         .collect()
 }
 
@@ -769,8 +851,8 @@ mod tests {
         ] {
             assert_eq!(lines(&plain(l, r)), vec![want], "{l} / {r}");
         }
-        // Several values on a side are joined; a date that agrees with one on the other side
-        // is not in conflict with that side's other dates, and one left over is only here.
+        // Several values on a side are joined; with two dates on one side, a date that agrees
+        // with nothing is only here (see `dated_alike`).
         let c = plain(
             "7 dead on 15 March, 9 dead by 16 March",
             "11 dead by 15 March",
@@ -872,6 +954,161 @@ mod tests {
         );
         assert!(w.is_common("acme") && w.is_common("claim"));
         assert!(!w.is_common("harbour") && !w.is_common("cargo"));
+    }
+
+    #[test]
+    fn a_noun_after_a_modifier_still_measures() {
+        let c = plain(
+            "The attacker accessed 410,000 patient records.",
+            "The breach exposed 3.2 million records.",
+        );
+        assert_eq!(lines(&c), vec!["records: 410,000 ↔ 3.2 million"]);
+        let c = plain("7 civilian deaths", "11 civilian deaths");
+        assert_eq!(lines(&c), vec!["deaths: 7 ↔ 11"]);
+    }
+
+    #[test]
+    fn deaths_in_french_and_german_conflict() {
+        let c = plain(
+            "L'explosion a fait 9 morts",
+            "Bei der Explosion wurden mindestens 8 Menschen getötet",
+        );
+        assert_eq!(lines(&c), vec!["deaths: 9 ↔ 8"]);
+        // French time against English.
+        let c = plain("L'explosion a eu lieu à 2 h 40", "The blast came at 02:40");
+        assert_eq!(marks(&c.left), vec![Agreement::Agree]);
+    }
+
+    #[test]
+    fn a_revised_toll_agrees_on_the_old_figure_and_conflicts_on_the_new() {
+        let revised = "Officials revised the toll to 11 dead and 14 wounded, up from seven dead.";
+        let first = "Seven people were killed.";
+        let c = plain(revised, first);
+        assert_eq!(
+            marks(&c.left),
+            vec![Agreement::Conflict, Agreement::OnlyHere, Agreement::Agree]
+        );
+        assert_eq!(marks(&c.right), vec![Agreement::Agree]);
+        assert_eq!(lines(&c), vec!["deaths: 11 ↔ 7"]);
+        let c = plain(first, revised);
+        assert_eq!(marks(&c.left), vec![Agreement::Agree]);
+        assert_eq!(lines(&c), vec!["deaths: 7 ↔ 11"]);
+        assert_eq!(c.agreements(), vec!["deaths: 7"]);
+    }
+
+    #[test]
+    fn agreements_keep_what_they_count() {
+        let c = plain(
+            "Seven people were killed on 15 March at 02:40; $1.1bn, 12%, 7 buildings, 8 days",
+            "7 dead by 15 March at 02:40; 1.1 billion dollars, 12 per cent, 7 buildings, eight days",
+        );
+        assert_eq!(
+            c.agreements(),
+            vec![
+                "deaths: 7",
+                "15 March",
+                "02:40",
+                "$1.1bn",
+                "12%",
+                "buildings: 7",
+                "8 days"
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_and_names_neither_agree_nor_conflict() {
+        let c = plain(
+            "Under Article 5 and UN resolution 2231, on route 66, Windows 11 and iPhone 15, ISO 9001",
+            "Under Article 6 and UN resolution 2232, on route 67, Windows 10 and iPhone 14, ISO 9002",
+        );
+        assert!(c.left.is_empty() && c.right.is_empty(), "{c:#?}");
+        let c = plain("the 3M company", "3 million people");
+        assert!(c.left.is_empty());
+        let c = plain("the 9/11 attacks, 24/7", "11 attacks, 7 days");
+        assert!(c.left.is_empty() && c.conflicts.is_empty());
+        let c = plain("␛[0m reset", "0 million");
+        assert!(c.left.is_empty());
+    }
+
+    #[test]
+    fn values_written_differently_agree() {
+        for (l, r) in [
+            ("half the vote", "50% of the vote"),
+            ("three-quarters of members", "75% of members"),
+            ("35‰", "3.5%"),
+            ("€150,000", "150.000 €"),
+            ("7.30pm", "19:30"),
+            ("at noon", "at 12:00"),
+            ("at midnight", "at 00:00"),
+            ("USD 5 million", "$5m"),
+            ("5 million USD", "$5m"),
+            ("1 in 5", "one in five"),
+            ("1 in 5", "20%"),
+            ("half a million people", "500,000 people"),
+            ("a quarter of a million troops", "250,000 soldiers"),
+            ("7 000 soldiers", "7,000 troops"),
+            ("one and a half million records", "1,5 millions records"),
+            ("1.200 Menschen", "1,200 people"),
+        ] {
+            let c = plain(l, r);
+            assert!(
+                c.left.iter().all(|m| m.agreement == Agreement::Agree)
+                    && !c.left.is_empty()
+                    && c.conflicts.is_empty(),
+                "{l} / {r}: {c:#?}"
+            );
+        }
+        // Per mille against per cent can conflict too.
+        assert_eq!(lines(&plain("35‰", "4%")), vec!["share: 35‰ ↔ 4%"]);
+    }
+
+    #[test]
+    fn dates_of_different_events_do_not_conflict() {
+        // One date each: they date the same thing.
+        let c = plain("the strike on 15 March", "the strike on 17 March");
+        assert_eq!(lines(&c), vec!["date: 15 March ↔ 17 March"]);
+        // Several: the incident, the notice, the report.
+        let c = plain(
+            "The incident took place on 1 May; notice went out on 2 April and again on 9 April.",
+            "The report was published on 20 May.",
+        );
+        assert!(c.conflicts.is_empty(), "{:?}", lines(&c));
+        assert!(c
+            .left
+            .iter()
+            .chain(&c.right)
+            .all(|m| m.agreement == Agreement::OnlyHere));
+        // Times likewise.
+        assert_eq!(
+            lines(&plain("at 02:40", "at 03:10")),
+            vec!["time: 02:40 ↔ 03:10"]
+        );
+        let c = plain("struck at 02:40, reported at 09:00", "announced at 11:15");
+        assert!(c.conflicts.is_empty());
+        // And years.
+        assert_eq!(
+            lines(&plain("in 2025", "in 2026")),
+            vec!["year: 2025 ↔ 2026"]
+        );
+        let c = plain(
+            "fares unchanged since 2019; a 2024 shortfall",
+            "the 2024 gap, the 2023 accounts",
+        );
+        assert!(c.conflicts.is_empty(), "{:?}", lines(&c));
+        // A date that agrees does not make the other side's other dates conflict.
+        let c = plain("on 15 March and 16 March", "by 15 March");
+        assert_eq!(marks(&c.left), vec![Agreement::Agree, Agreement::OnlyHere]);
+    }
+
+    #[test]
+    fn the_fast_path_for_many_figures_follows_the_same_rules() {
+        let l = "7 dead. 35‰. ".repeat(600);
+        let r = "7 dead. 11 dead. 3.5%. ".repeat(600);
+        let c = plain(&l, &r);
+        assert!(l.len() * r.len() > 0);
+        assert_eq!(lines(&c), vec!["deaths: 7 ↔ 11"]);
+        assert!(c.left.iter().all(|m| m.agreement == Agreement::Agree));
     }
 
     #[test]

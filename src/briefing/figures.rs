@@ -10,8 +10,11 @@
 //!
 //! What is not a figure matters as much as what is: `may` the verb (a month name needs a day or
 //! a year next to it), `one` the pronoun (`one of the`, `no one`: `one` counts only something
-//! named after it), ids (`c-12`, `r3`, `COVID-19`: digits glued to letters), `a` on its own, and
-//! number words inside other words (`often`, `stone`: only whole words are read).
+//! named after it), ids (`c-12`, `r3`, `COVID-19`: digits glued to letters; `Article 5`,
+//! `route 66`: after a word that names things by number; `Windows 11`, `ISO 9001`: after a name,
+//! unless a known noun follows), `9/11` and `24/7`, terminal escapes (`␛[0m`), a glued `M` that
+//! names a company (`3M company`), `a` on its own, number words inside other words (`often`,
+//! `stone`: only whole words are read) or glued into a compound (`a zero-tolerance policy`).
 
 use std::ops::Range;
 
@@ -28,7 +31,7 @@ pub struct Figure {
     /// `¥`); for a duration, its unit in the plural (`days`, `weeks`).
     pub unit: Option<String>,
     /// What is measured, normalised so different words for the same thing compare: `deaths` for
-    /// dead/killed/died/bodies/fatalities/lives, `injured`, `missing`, `troops` for
+    /// dead/killed/died/bodies/fatalities/lives (and `morts`, `Tote`, `muertos`…), `injured`, `missing`, `troops` for
     /// troops/soldiers/personnel, `people`, `records` for records/customers/accounts/users,
     /// `duration` for every duration; None when nothing says.
     pub measure: Option<String>,
@@ -73,9 +76,14 @@ pub enum Value {
 
 /// Every figure in `text`, in text order, not overlapping.
 pub fn extract(text: &str) -> Vec<Figure> {
+    let toks = tokens(text);
+    let european = toks
+        .iter()
+        .any(|t| t.class == Class::Digits && european_number(t.text));
     let scan = Scan {
-        toks: tokens(text),
+        toks,
         text,
+        european,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -244,8 +252,11 @@ fn is_letter(c: char) -> bool {
     c.is_alphanumeric() && !c.is_ascii_digit()
 }
 
-/// Spaces that group the thousands of a number (`1 200`, `1 200`); a plain space does not,
-/// since `in 2024 200 people` is two numbers.
+/// Spaces that group the thousands of a number (`1 200`, `1 200`). A plain space groups them
+/// too (`7 000`, French and European style), but only in a number that is so far nothing but
+/// groups of digits, the first of one to three digits and each after it of exactly three,
+/// with no letter or digit glued after the last: `in 2025 300 people` is two numbers, and so
+/// is `3 100m`.
 fn is_group_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
@@ -266,6 +277,8 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         let class = if c.is_ascii_digit() {
             pos += 1;
             let mut group = 1;
+            // Only digits and spaces so far: a plain space may still group thousands.
+            let mut plain = true;
             loop {
                 while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
                     pos += 1;
@@ -276,6 +289,17 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
                     Some(',' | '.') if digit_at(pos + 1) => {
                         pos += 1;
                         group = 0;
+                        plain = false;
+                    }
+                    Some(' ') if plain && group <= 3 => {
+                        let after = pos + 1;
+                        let free = char_at(after + 3).is_none_or(|c| !c.is_alphanumeric());
+                        if (after..after + 3).all(digit_at) && free {
+                            pos = after;
+                            group = 0;
+                        } else {
+                            break;
+                        }
                     }
                     Some(g) if is_group_space(g) && group <= 3 => {
                         let after = pos + g.len_utf8();
@@ -320,7 +344,10 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
 
 /// A number as written: `4,500`, `8.3`, `1.234.567`, `8,3`, `1 200`.
 fn parse_number(d: &str) -> Option<f64> {
-    let clean: String = d.chars().filter(|&c| !is_group_space(c)).collect();
+    let clean: String = d
+        .chars()
+        .filter(|&c| !is_group_space(c) && c != ' ')
+        .collect();
     let commas = clean.matches(',').count();
     let dots = clean.matches('.').count();
     let in_threes = |sep: char| clean.split(sep).skip(1).all(|g| g.len() == 3);
@@ -340,6 +367,39 @@ fn parse_number(d: &str) -> Option<f64> {
         }
     };
     normal.parse().ok()
+}
+
+/// `1.200`, `150.000`: one dot with exactly three digits after it and one to three before
+/// (not `0`), nothing else. A thousands separator in German, French, Spanish and most of
+/// Europe, a decimal point in English: [`parse_number`] reads it as a decimal, and
+/// [`Scan::finish`] as thousands where a decimal cannot be meant — money (no currency has
+/// three decimals), a count of people or things (`1.200 Menschen`: no one counts 1.2 people),
+/// or a text whose other numbers are written the European way ([`european_number`]). So
+/// `1.200 Menschen` and `1,200 people` agree, and `1.250 km` in an English text stays 1.25.
+fn dot_thousands(d: &str) -> bool {
+    let Some((a, b)) = d.split_once('.') else {
+        return false;
+    };
+    (1..=3).contains(&a.len())
+        && a != "0"
+        && b.len() == 3
+        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+}
+
+/// A number only a European writes: a decimal comma (`8,3`, `1,5`, `1.234,5`) or dots in
+/// threes (`1.234.567`).
+fn european_number(d: &str) -> bool {
+    let commas = d.matches(',').count();
+    let dots = d.matches('.').count();
+    let last_comma_decimal = d
+        .rsplit_once(',')
+        .is_some_and(|(_, after)| after.len() != 3 && after.bytes().all(|c| c.is_ascii_digit()));
+    match (commas, dots) {
+        (1, 0) => last_comma_decimal,
+        (0, n) if n >= 2 => d.split('.').skip(1).all(|g| g.len() == 3),
+        (1, _) => d.rfind(',') > d.rfind('.'),
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,6 +570,37 @@ const MEASURES: &[(&str, &str)] = &[
     ("users", "records"),
     ("user", "records"),
     ("subscribers", "records"),
+    // French
+    ("morts", "deaths"),
+    ("mort", "deaths"),
+    ("tués", "deaths"),
+    ("tuées", "deaths"),
+    ("décès", "deaths"),
+    ("blessés", "injured"),
+    ("blessées", "injured"),
+    ("blessé", "injured"),
+    ("disparus", "missing"),
+    ("personnes", "people"),
+    ("soldats", "troops"),
+    // German
+    ("tote", "deaths"),
+    ("toten", "deaths"),
+    ("todesopfer", "deaths"),
+    ("verletzte", "injured"),
+    ("verletzten", "injured"),
+    ("verwundete", "injured"),
+    ("vermisste", "missing"),
+    ("menschen", "people"),
+    ("personen", "people"),
+    ("soldaten", "troops"),
+    // Spanish
+    ("muertos", "deaths"),
+    ("muertes", "deaths"),
+    ("fallecidos", "deaths"),
+    ("heridos", "injured"),
+    ("desaparecidos", "missing"),
+    ("personas", "people"),
+    ("soldados", "troops"),
 ];
 
 /// Words after a count that say what happened to what it counts (`were killed`).
@@ -523,6 +614,18 @@ const VERB_MEASURES: &[(&str, &str)] = &[
     ("wounded", "injured"),
     ("hurt", "injured"),
     ("missing", "missing"),
+    ("tués", "deaths"),
+    ("tuées", "deaths"),
+    ("morts", "deaths"),
+    ("blessés", "injured"),
+    ("getötet", "deaths"),
+    ("gestorben", "deaths"),
+    ("verletzt", "injured"),
+    ("verwundet", "injured"),
+    ("muertos", "deaths"),
+    ("murieron", "deaths"),
+    ("fallecieron", "deaths"),
+    ("heridos", "injured"),
 ];
 
 /// Words before a count that say the same (`the blast killed seven`, `a death toll of 7`).
@@ -540,8 +643,12 @@ const STEM_MEASURES: &[(&str, &str)] = &[
     ("사망", "deaths"),
     ("숨져", "deaths"),
     ("숨진", "deaths"),
+    ("숨지", "deaths"),
+    ("숨졌", "deaths"),
     ("부상", "injured"),
     ("다쳐", "injured"),
+    ("다쳤", "injured"),
+    ("다친", "injured"),
     ("실종", "missing"),
     ("загиб", "deaths"),
     ("загин", "deaths"),
@@ -578,6 +685,111 @@ const FUNCTION_WORDS: &[&str] = &[
     "via", "up", "down", "out", "off", "also", "then", "there", "here", "his", "her", "our", "my",
     "your", "all", "some", "any", "only", "just", "ago", "later", "earlier", "times", "am", "pm",
     "do", "does", "did", "less", "most",
+];
+
+/// Words that name things by a number after them (`Article 5`, `resolution 2231`, `route 66`,
+/// `flight 370`): the number is an id. Also their abbreviations before a dot (`No. 5`).
+const ID_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "resolution",
+    "resolutions",
+    "route",
+    "section",
+    "chapter",
+    "number",
+    "flight",
+    "line",
+    "version",
+    "model",
+    "clause",
+    "paragraph",
+    "page",
+    "platform",
+    "gate",
+    "highway",
+    "interstate",
+    "amendment",
+    "episode",
+    "season",
+    "volume",
+    "type",
+    "iso",
+];
+
+const ID_ABBREVIATIONS: &[&str] = &["no", "nr", "art", "sec", "ch", "vol", "p", "pp", "nos"];
+
+/// Capitalised words that often start a sentence before a count (`About 400 people`,
+/// `Mindestens 8 Menschen`): no name, though capitalised. Function words, number words,
+/// months and weekdays are not names either.
+const LEAD_INS: &[&str] = &[
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "approximately",
+    "some",
+    "another",
+    "least",
+    "exactly",
+    "fully",
+    "total",
+    "estimated",
+    "officially",
+    "reportedly",
+    "more",
+    "fewer",
+    "over",
+    "under",
+    "only",
+    "just",
+    "already",
+    "environ",
+    "près",
+    "plus",
+    "moins",
+    "quelque",
+    "quelques",
+    "au",
+    "les",
+    "des",
+    "mindestens",
+    "rund",
+    "etwa",
+    "fast",
+    "über",
+    "knapp",
+    "insgesamt",
+    "weitere",
+    "bis",
+    "die",
+    "der",
+    "den",
+    "am",
+    "um",
+    "seit",
+    "ab",
+    "unos",
+    "unas",
+    "más",
+    "menos",
+    "al",
+    "casi",
+    "alrededor",
+    "los",
+    "las",
+    "el",
+    "la",
+    "de",
+    "en",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Duration units, singular and plural, their plural and their length in days.
@@ -716,8 +928,9 @@ fn number_word(w: &str) -> Option<NumWord> {
 fn magnitude(w: &str, glued: bool) -> Option<f64> {
     Some(match w {
         "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
-        "billion" | "bn" => 1e9,
+        // `1,5 millions`, `2 Millionen`, `3 millones`, `4 Mio.`, `1 milliard`, `2 Mrd.`
+        "million" | "millions" | "millionen" | "millones" | "millón" | "mio" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "milliard" | "milliards" | "milliarde" | "milliarden" | "mrd" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         "m" if glued => 1e6,
         "k" if glued => 1e3,
@@ -750,12 +963,25 @@ fn korean_magnitude(w: &str) -> (f64, usize) {
 struct Scan<'t> {
     text: &'t str,
     toks: Vec<Tok<'t>>,
+    /// Some number of the text is written the European way (`8,3`, `1.234.567`): a lone
+    /// `1.200` is then 1,200 ([`dot_thousands`]).
+    european: bool,
 }
 
 /// A figure and the token after it.
 struct Found {
     figure: Figure,
     next: usize,
+}
+
+/// What stands before a number in digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Plain,
+    /// `Article 5`, `No. 5`: a word that names things by number.
+    IdWord,
+    /// `Windows 11`, `ISO 9001`, `iPhone 15`: a capitalised word that is no lead-in.
+    Name,
 }
 
 /// A number read, before what follows it decides its kind.
@@ -779,6 +1005,9 @@ struct Raw {
     lone_one: bool,
     /// A magnitude or a rough quantity, which can take `of` before its noun.
     takes_of: bool,
+    /// The low (high) end is written like `1.200`: 1.2 or 1,200 ([`dot_thousands`]).
+    dot_low: bool,
+    dot_high: bool,
 }
 
 impl<'t> Scan<'t> {
@@ -878,6 +1107,39 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// What stands before the number at `i` ([`Before`]).
+    fn before_number(&self, i: usize) -> Before {
+        let Some(p) = i.checked_sub(1).filter(|_| self.spaced(i)) else {
+            return Before::Plain;
+        };
+        // `No. 5`, `art. 5`
+        if self.mark(p) == Some('.')
+            && self.glued(p)
+            && p.checked_sub(1)
+                .and_then(|w| self.word(w))
+                .is_some_and(|w| ID_ABBREVIATIONS.contains(&w))
+        {
+            return Before::IdWord;
+        }
+        let (Some(w), Some(t)) = (self.word(p), self.tok(p)) else {
+            return Before::Plain;
+        };
+        if ID_WORDS.contains(&w) {
+            return Before::IdWord;
+        }
+        let plain = !t.text.chars().any(char::is_uppercase)
+            || FUNCTION_WORDS.contains(&w)
+            || LEAD_INS.contains(&w)
+            || number_word(w).is_some()
+            || lookup(MONTHS, w).is_some()
+            || lookup(OTHER_MONTHS, w).is_some();
+        if plain {
+            Before::Plain
+        } else {
+            Before::Name
+        }
+    }
+
     /// A month name at `i`; `english` says whether it is one that can come before a day.
     fn month(&self, i: usize) -> Option<(u8, bool)> {
         let w = self.word(i)?;
@@ -892,13 +1154,15 @@ impl<'t> Scan<'t> {
         let t = self.tok(i)?;
         match t.class {
             Class::Digits => {
-                if self.id_before(i) {
+                if self.id_before(i) || self.slashed(i) || self.escape_code(i) {
                     return None;
                 }
                 self.iso_date(i)
+                    .or_else(|| self.dotted_time(i))
                     .or_else(|| self.time(i))
                     .or_else(|| self.korean_date(i))
                     .or_else(|| self.day_first(i))
+                    .or_else(|| self.ratio(i))
                     .or_else(|| {
                         let raw = self.digits_raw(i, t.start)?;
                         self.finish(raw, None)
@@ -909,15 +1173,142 @@ impl<'t> Scan<'t> {
                 self.finish(raw, Some(c))
             }
             Class::Word => self
-                .month_first(i)
+                .iso_currency(i)
+                .or_else(|| self.named_time(i))
+                .or_else(|| self.month_first(i))
                 .or_else(|| self.between(i))
                 .or_else(|| self.fraction(i))
+                .or_else(|| self.ratio(i))
                 .or_else(|| {
                     let raw = self.rough(i).or_else(|| self.words_raw(i))?;
                     self.finish(raw, None)
                 }),
             Class::Mark(_) => None,
         }
+    }
+
+    /// `9/11`, `24/7`, `2025/26`: digits with a slash glued between them are a name, not a
+    /// quantity (the digits after the slash are [`Scan::id_before`]).
+    fn slashed(&self, i: usize) -> bool {
+        self.mark(i + 1) == Some('/')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.digits(i + 2).is_some()
+    }
+
+    /// The digits of a terminal escape as the reader shows it (`␛[0m`, `␛[1;31m`, `[2J`): after
+    /// a `[` glued to an escape, or between a glued `[` and a glued letter, with `;` between
+    /// groups. Looks at most a few groups either way.
+    fn escape_code(&self, i: usize) -> bool {
+        const GROUPS: usize = 8;
+        let mut j = i;
+        for _ in 0..GROUPS {
+            let back = j >= 2
+                && self.mark(j - 1) == Some(';')
+                && self.glued(j)
+                && self.glued(j - 1)
+                && self.digits(j - 2).is_some();
+            if !back {
+                break;
+            }
+            j -= 2;
+        }
+        let Some(b) = j.checked_sub(1) else {
+            return false;
+        };
+        if self.mark(b) != Some('[') || !self.glued(j) {
+            return false;
+        }
+        let escaped = b
+            .checked_sub(1)
+            .and_then(|e| self.mark(e))
+            .is_some_and(|c| matches!(c, '\u{1b}' | '␛'))
+            && self.glued(b);
+        if escaped {
+            return true;
+        }
+        let mut k = i + 1;
+        for _ in 0..GROUPS {
+            if self.mark(k) == Some(';')
+                && self.glued(k)
+                && self.glued(k + 1)
+                && self.digits(k + 1).is_some()
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        self.glued(k)
+            && self
+                .tok(k)
+                .is_some_and(|t| t.class == Class::Word && t.text.len() == 1 && t.text.is_ascii())
+    }
+
+    /// `USD 5 million`, `EUR 150,000`, `KRW5bn`: an ISO code, in capitals, before a number.
+    fn iso_currency(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        let sign = match t.text {
+            "USD" => '$',
+            "EUR" => '€',
+            "GBP" => '£',
+            "KRW" => '₩',
+            "JPY" => '¥',
+            _ => return None,
+        };
+        let raw = self.digits_raw(i + 1, t.start)?;
+        self.finish(raw, Some(sign))
+    }
+
+    /// A small whole number at `k`, in digits or words (`one` alone too): its value and the
+    /// token after it.
+    fn whole(&self, k: usize) -> Option<(f64, usize)> {
+        if let Some(d) = self.digits(k) {
+            if !d.bytes().all(|b| b.is_ascii_digit()) || d.len() > 7 {
+                return None;
+            }
+            return Some((d.parse().ok()?, k + 1));
+        }
+        self.words_value(k)
+            .filter(|r| r.rough.is_none())
+            .map(|r| (r.low, r.next))
+    }
+
+    /// `1 in 5`, `one in five`, `7 in 10`: a share (20%, 70%). Not `3 in 2024`, `3 in 5 days`,
+    /// `2 in 15 March`.
+    fn ratio(&self, i: usize) -> Option<Found> {
+        let (n, k) = self.whole(i)?;
+        if self.word(k) != Some("in") || !self.spaced(k) || !self.spaced(k + 1) {
+            return None;
+        }
+        let (d, next) = self.whole(k + 1)?;
+        let digits = self.digits(k + 1).is_some();
+        let year_like = digits && (1800.0..=2199.0).contains(&d);
+        let glued_after = self.glued(next)
+            && self
+                .tok(next)
+                .is_some_and(|t| t.class != Class::Mark('.') && t.class != Class::Mark(','));
+        let unit_after = self.word(next).is_some_and(|w| {
+            DURATIONS.iter().any(|(s, _, _)| *s == w) || self.month(next).is_some()
+        });
+        if n < 1.0 || d < 2.0 || n >= d || year_like || glued_after || unit_after {
+            return None;
+        }
+        let share = n * 100.0 / d;
+        Some(Found {
+            figure: Figure {
+                range: self.start(i)..self.end(next - 1),
+                kind: FigureKind::Percent,
+                value: Value::Number {
+                    low: share,
+                    high: share,
+                },
+                unit: None,
+                measure: None,
+                rough: None,
+            },
+            next,
+        })
     }
 
     fn date(&self, start: usize, end: usize, next: usize, value: Value) -> Option<Found> {
@@ -989,7 +1380,48 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// `02:40`, `19:30`, `7pm`, `7:30 a.m.`, `19h30`, `19 Uhr`, `3시 40분`.
+    /// `7.30pm`, `7.30 a.m.`, `19.30 Uhr`: a time with a dot, which only a meridiem or `Uhr`
+    /// after it tells from a decimal.
+    fn dotted_time(&self, i: usize) -> Option<Found> {
+        let (h, m) = self.digits(i)?.split_once('.')?;
+        if !(1..=2).contains(&h.len()) || m.len() != 2 {
+            return None;
+        }
+        let (hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if minute > 59 {
+            return None;
+        }
+        let k = i + 1;
+        if let Some((pm, next)) = self.meridiem(k) {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            let hour = match (pm, hour) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            };
+            return self.time_found(i, self.end(next - 1), next, hour, minute);
+        }
+        if self.word(k) == Some("uhr") && self.spaced(k) && hour <= 23 {
+            return self.time_found(i, self.end(k), k + 1, hour, minute);
+        }
+        None
+    }
+
+    /// `noon`, `midnight` and their French, German and Spanish names.
+    fn named_time(&self, i: usize) -> Option<Found> {
+        let hour = match self.word(i)? {
+            "noon" | "midday" | "mediodía" => 12,
+            "midnight" | "minuit" | "mitternacht" | "medianoche" => 0,
+            _ => return None,
+        };
+        self.time_found(i, self.end(i), i + 1, hour, 0)
+    }
+
+    /// `02:40`, `19:30`, `7pm`, `7:30 a.m.`, `19h30`, `2 h 40`, `14 h 30`, `19 Uhr`,
+    /// `3시 40분`.
     fn time(&self, i: usize) -> Option<Found> {
         let hour = self.small(i, 2, 0, 24)?;
         let mut minute = 0;
@@ -1000,9 +1432,18 @@ impl<'t> Scan<'t> {
                 && self.glued(k + 1)
                 && self.digits(k + 1).map(str::len) == Some(2)
         };
+        // French `2 h 40`: a spaced lower-case `h` between the hour and two digits of minutes
+        // with nothing glued after them.
+        let spaced_h = |k: usize| {
+            self.tok(k).is_some_and(|t| t.text == "h")
+                && self.spaced(k)
+                && self.spaced(k + 1)
+                && self.digits(k + 1).map(str::len) == Some(2)
+                && !(self.glued(k + 2) && self.word(k + 2).is_some())
+        };
         let mut hour = hour;
         let mut told = false;
-        if colon(k) {
+        if colon(k) || spaced_h(k) {
             minute = self.small(k + 1, 2, 0, 59)?;
             k += 2;
             told = true;
@@ -1265,6 +1706,8 @@ impl<'t> Scan<'t> {
             bare: start == self.start(i) && d.bytes().all(|b| b.is_ascii_digit()),
             lone_one: false,
             takes_of: false,
+            dot_low: dot_thousands(d),
+            dot_high: dot_thousands(d),
         };
         self.range_tail(&mut raw);
         Some(raw)
@@ -1308,6 +1751,7 @@ impl<'t> Scan<'t> {
                 raw.high = high;
                 raw.end = self.end(next - 1);
                 raw.next = next;
+                raw.dot_high = raw.digits && self.digits(k + 1).is_some_and(dot_thousands);
             }
         }
     }
@@ -1338,6 +1782,8 @@ impl<'t> Scan<'t> {
             bare: false,
             lone_one: false,
             takes_of: false,
+            dot_low: false,
+            dot_high: false,
         };
         self.finish(raw, None)
     }
@@ -1347,6 +1793,45 @@ impl<'t> Scan<'t> {
         let mut raw = self.words_value(i)?;
         self.range_tail(&mut raw);
         Some(raw)
+    }
+
+    /// `half a`, `a quarter of a`, `three quarters of a` at `i`, before `hundred`, `dozen` or
+    /// a scale (`million`): the share and the token of the article (`half a million` is
+    /// 500,000).
+    fn share_of(&self, i: usize) -> Option<(f64, usize)> {
+        let w = |k: usize| self.word(k).filter(|_| k == i || self.spaced(k));
+        let article = |k: usize| {
+            matches!(w(k), Some("a" | "an"))
+                && matches!(
+                    w(k + 1).and_then(number_word),
+                    Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen)
+                )
+        };
+        if w(i) == Some("half") && article(i + 1) {
+            return Some((0.5, i + 1));
+        }
+        let part = match (w(i)?, w(i + 1)?) {
+            ("a" | "one", "quarter") => 0.25,
+            ("a" | "one", "third") => 1.0 / 3.0,
+            ("a" | "one", "half") => 0.5,
+            ("three", "quarters") => 0.75,
+            ("two", "thirds") => 2.0 / 3.0,
+            _ => return None,
+        };
+        (w(i + 2) == Some("of") && article(i + 3)).then_some((part, i + 3))
+    }
+
+    /// `and a half` (`and a quarter`) at `k` after a unit, before a scale (`one and a half
+    /// million`).
+    fn and_a_half(&self, k: usize, after_unit: bool) -> bool {
+        after_unit
+            && matches!(self.word(k + 1), Some("a"))
+            && matches!(self.word(k + 2), Some("half" | "quarter"))
+            && matches!(
+                self.word(k + 3).and_then(number_word),
+                Some(NumWord::Scale(_))
+            )
+            && (k..k + 4).all(|t| self.spaced(t))
     }
 
     /// English number words: `seven`, `twenty-three`, `three hundred and twenty`, `two million`,
@@ -1362,7 +1847,8 @@ impl<'t> Scan<'t> {
             Scale,
             And,
         }
-        let mut k = i;
+        // `half a million`: `k` is then the article, which a scale must follow.
+        let (factor, mut k) = self.share_of(i).unwrap_or((1.0, i));
         let mut last = Last::Start;
         if matches!(self.word(k), Some("a" | "an")) {
             let next = self.word(k + 1).and_then(number_word);
@@ -1434,6 +1920,16 @@ impl<'t> Scan<'t> {
                     current = current.max(1.0) * 12.0;
                     last = Last::Unit;
                 }
+                NumWord::And if self.and_a_half(k, last == Last::Unit || last == Last::Tens) => {
+                    // `one and a half million`: the half is of the million.
+                    current += if self.word(k + 2) == Some("half") {
+                        0.5
+                    } else {
+                        0.25
+                    };
+                    k += 2;
+                    last = Last::Unit;
+                }
                 NumWord::And => {
                     let then = self.word(k + 1).and_then(number_word);
                     if !matches!(last, Last::Hundred | Last::Scale)
@@ -1450,7 +1946,7 @@ impl<'t> Scan<'t> {
             k += 1;
         }
         let end = end?;
-        let value = total + current;
+        let value = (total + current) * factor;
         Some(Raw {
             low: value,
             high: value,
@@ -1463,6 +1959,8 @@ impl<'t> Scan<'t> {
             bare: false,
             lone_one: end == i && self.word(i) == Some("one"),
             takes_of: matches!(last, Last::Scale),
+            dot_low: false,
+            dot_high: false,
         })
     }
 
@@ -1482,6 +1980,8 @@ impl<'t> Scan<'t> {
             bare: false,
             lone_one: false,
             takes_of: true,
+            dot_low: false,
+            dot_high: false,
         };
         let spaced_word = |k: usize| self.word(k).filter(|_| self.spaced(k));
         if matches!(w, "tens" | "hundreds") && spaced_word(i + 1) == Some("of") {
@@ -1543,30 +2043,64 @@ impl<'t> Scan<'t> {
         Some(raw(plural.0, plural.1, plural.2, i))
     }
 
-    /// `a quarter`, `a third`, `two thirds`, `three quarters`, `half`, `a half`: a share, when
-    /// it is one (`a third of`, `by a third.`) and not an ordinal (`a third round`).
+    /// `a quarter`, `a third`, `two thirds`, `three quarters`, `half`, `a half`, also with a
+    /// hyphen (`three-quarters`, `one-third`): a share, when it is one (`a third of`, `half the
+    /// vote`, `by a third.`) and not an ordinal (`a third round`), nor part of a number (`a
+    /// quarter of a million`, read by [`Scan::words_value`]).
     fn fraction(&self, i: usize) -> Option<Found> {
-        let pair = |a: &str, b: &str| {
-            self.word(i) == Some(a) && self.word(i + 1) == Some(b) && self.spaced(i + 1)
+        let pair = |a: &str, b: &str| -> Option<usize> {
+            if self.word(i) != Some(a) {
+                return None;
+            }
+            if self.word(i + 1) == Some(b) && self.spaced(i + 1) {
+                return Some(i + 1);
+            }
+            let hyphen =
+                a != "a" && self.mark(i + 1) == Some('-') && self.glued(i + 1) && self.glued(i + 2);
+            (hyphen && self.word(i + 2) == Some(b)).then_some(i + 2)
         };
-        let art = |b: &str| pair("a", b) || pair("one", b);
-        let (low, high, rough, last) = if art("quarter") {
-            (25.0, 25.0, "a quarter", i + 1)
-        } else if art("third") {
-            (33.0, 33.5, "a third", i + 1)
-        } else if art("half") {
-            (50.0, 50.0, "half", i + 1)
-        } else if pair("two", "thirds") {
-            (66.5, 67.0, "two thirds", i + 1)
-        } else if pair("three", "quarters") {
-            (75.0, 75.0, "three quarters", i + 1)
+        let art = |b: &str| pair("a", b).or_else(|| pair("one", b));
+        let (low, high, rough, last) = if let Some(l) = art("quarter") {
+            (25.0, 25.0, "a quarter", l)
+        } else if let Some(l) = art("third") {
+            (33.0, 33.5, "a third", l)
+        } else if let Some(l) = art("half") {
+            (50.0, 50.0, "half", l)
+        } else if let Some(l) = pair("two", "thirds") {
+            (66.5, 67.0, "two thirds", l)
+        } else if let Some(l) = pair("three", "quarters") {
+            (75.0, 75.0, "three quarters", l)
         } else if self.word(i) == Some("half") {
             (50.0, 50.0, "half", i)
         } else {
             return None;
         };
+        if self.share_of(i).is_some() {
+            return None;
+        }
         let next = last + 1;
-        let of = self.word(next) == Some("of");
+        let determined = matches!(
+            self.word(next),
+            Some(
+                "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+            )
+        );
+
+        // `half the vote`, but not `the first half the team played`.
+        let ordinal_before = i
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| matches!(w, "first" | "second" | "other" | "latter" | "former"));
+        let of = self.word(next) == Some("of") || (determined && !ordinal_before);
         let ends = self.word(next).is_none() && !(self.mark(next) == Some('-') && self.glued(next));
         let before = i
             .checked_sub(1)
@@ -1616,9 +2150,25 @@ impl<'t> Scan<'t> {
             next: mut k,
             ..
         } = raw;
+        // `a zero-tolerance policy`, `a one-off`: a number word glued by a hyphen to a word that
+        // is no unit of time is part of a compound, not a quantity (`a five-year plan` is).
+        if !raw.digits
+            && self.mark(k) == Some('-')
+            && self.glued(k)
+            && self.glued(k + 1)
+            && self
+                .word(k + 1)
+                .is_some_and(|w| !DURATIONS.iter().any(|(s, _, _)| *s == w))
+        {
+            return None;
+        }
         let mut currency = currency;
         let mut takes_of = raw.takes_of;
         let mut bare = raw.bare;
+        // A magnitude was read (`3.2 million`): a `1.200` before it is a decimal.
+        let mut scaled = false;
+        // …and it was one glued letter (`3m`, `5k`, `3M`), which a name can also be.
+        let mut letter_magnitude = false;
         let mut korean: Option<(&'static str, Option<&'static str>)> = None;
         let mut counter = false;
         let mut duration: Option<&'static str> = None;
@@ -1631,10 +2181,12 @@ impl<'t> Scan<'t> {
             {
                 low *= f;
                 high *= f;
+                letter_magnitude = glued_word.is_some_and(|w| w.len() == 1);
                 end = self.end(k);
                 k += 1;
                 takes_of = true;
                 bare = false;
+                scaled = true;
             } else if let Some(t) = self.tok(k).filter(|t| !t.spaced && t.class == Class::Word) {
                 // Korean suffixes: a magnitude, then 원, or a counter, or a duration.
                 let w = t.lower.as_str();
@@ -1660,6 +2212,7 @@ impl<'t> Scan<'t> {
                 if took > 0 || korean.is_some() {
                     low *= f;
                     high *= f;
+                    scaled |= used > 0;
                     if took > 0 {
                         end = t.start + took;
                     }
@@ -1670,7 +2223,16 @@ impl<'t> Scan<'t> {
         }
         // A currency after the number, spaced (`1.1 billion dollars`, `3억 원`) or glued (`2,800원`).
         if currency.is_none() && korean.is_none() && duration.is_none() {
-            if let Some(e) = self.glued_prefix(k, "원").filter(|_| raw.digits) {
+            // `150.000 €`, `5 $`: a sign after the number, unless it is the next one's (`5 $10`).
+            let sign_after = self
+                .mark(k)
+                .filter(|&c| currency_sign(c) && raw.digits)
+                .filter(|_| !(self.glued(k + 1) && self.digits(k + 1).is_some()));
+            if let Some(c) = sign_after {
+                currency = Some(c);
+                end = self.end(k);
+                k += 1;
+            } else if let Some(e) = self.glued_prefix(k, "원").filter(|_| raw.digits) {
                 currency = Some('₩');
                 end = e;
                 k += 1;
@@ -1771,6 +2333,39 @@ impl<'t> Scan<'t> {
                 }
             }
         }
+        // `3M company`, `a 5k run`: a glued letter with no currency and no counted noun after
+        // it names something; it is no magnitude, and the number no figure.
+        if letter_magnitude
+            && currency.is_none()
+            && measure.is_none()
+            && self.spaced(k)
+            && self.word(k).is_some_and(|w| !FUNCTION_WORDS.contains(&w))
+        {
+            return None;
+        }
+        // `1.200 Menschen`, `150.000 €`: thousands where a decimal cannot be meant.
+        let counted = kind == FigureKind::Count && (measure.is_some() || self.european);
+        if !scaled && (kind == FigureKind::Money || counted) {
+            if raw.dot_low {
+                low *= 1e3;
+            }
+            if raw.dot_high {
+                high *= 1e3;
+            }
+        }
+        // `Article 5`, `UN resolution 2231`, `route 66`: a number after a word that names
+        // things by number is an id; `Windows 11`, `ISO 9001`, `iPhone 15`: after a name, it
+        // is one unless it counts something known (`Monday 7 people died`).
+        if raw.digits
+            && start == self.start(raw.first)
+            && matches!(kind, FigureKind::Count | FigureKind::Year)
+        {
+            match self.before_number(raw.first) {
+                Before::IdWord => return None,
+                Before::Name if measure.is_none() => return None,
+                _ => {}
+            }
+        }
         // `one` counts only a known noun named after it, and not after `no` or `the`.
         if raw.lone_one && kind == FigureKind::Count {
             let pronoun = raw
@@ -1828,9 +2423,11 @@ impl<'t> Scan<'t> {
         None
     }
 
-    /// The noun a count counts, within three words after it: a known one (its measure), or
-    /// the first word when it is a plain noun (`7 buildings`); `of` is passed after a magnitude
-    /// or a rough quantity (`tens of thousands of troops`). Also the token after it.
+    /// The noun a count counts, within three words after it: a known one (its measure) even
+    /// with words between (`410,000 patient records`, `7 civilian deaths`), else the first
+    /// word when it is a plain noun (`7 buildings`); `of` is passed after a magnitude or a
+    /// rough quantity (`tens of thousands of troops`). The look ahead stops at punctuation, a
+    /// function word or a word that looks like a verb (`-ed`, `-ing`). Also the token after it.
     fn noun_after(
         &self,
         k: usize,
@@ -1851,6 +2448,8 @@ impl<'t> Scan<'t> {
             return (None, None, k);
         }
         let mut skipped_name = false;
+        // The first plain word, the noun when no known one follows.
+        let mut first: Option<(&str, usize)> = None;
         for step in 0..3 {
             let at = k + step;
             let Some(w) = self.word(at) else { break };
@@ -1861,7 +2460,13 @@ impl<'t> Scan<'t> {
                 return (Some(w.to_string()), Some(m), at + 1);
             }
             if DURATIONS.iter().any(|(s, _, _)| *s == w) {
-                return (Some(w.to_string()), None, at + 1);
+                if first.is_none() {
+                    return (Some(w.to_string()), None, at + 1);
+                }
+                break;
+            }
+            if let Some(m) = stem_measure(w) {
+                return (Some(w.to_string()), Some(m), at + 1);
             }
             if FUNCTION_WORDS.contains(&w) {
                 break;
@@ -1874,12 +2479,21 @@ impl<'t> Scan<'t> {
                 skipped_name = true;
                 continue;
             }
-            if !skipped_name {
-                return (Some(w.to_string()), stem_measure(w), at + 1);
+            if skipped_name && first.is_none() {
+                break;
             }
-            break;
+            let verb = w.is_ascii() && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+            if first.is_none() {
+                first = Some((w, at + 1));
+            }
+            if verb {
+                break;
+            }
         }
-        (None, None, k)
+        match first {
+            Some((w, after)) => (Some(w.to_string()), None, after),
+            None => (None, None, k),
+        }
     }
 
     /// Whether a known noun follows at `k` (a year is not followed by one).
@@ -2337,6 +2951,202 @@ mod tests {
             assert_eq!(written(t), Vec::<&str>::new(), "{t}");
         }
         assert_eq!(written("c-12-3 and 5 ids"), vec!["5"]);
+    }
+
+    #[test]
+    fn shares_of_a_number_and_european_separators() {
+        // QA: `half a million` read as 1 million, `7 000` as 0.
+        let f = one("half a million people");
+        assert_eq!(f.value, number(5e5, 5e5));
+        assert_eq!(f.value_text(), "500,000");
+        assert_eq!(f.measure.as_deref(), Some("people"));
+        assert_eq!(written("half a million people"), vec!["half a million"]);
+        assert_eq!(one("a quarter of a million").value, number(2.5e5, 2.5e5));
+        assert_eq!(
+            one("three quarters of a million").value,
+            number(7.5e5, 7.5e5)
+        );
+        assert_eq!(one("half a dozen").value, number(6.0, 6.0));
+        let f = one("one and a half million");
+        assert_eq!(f.value, number(1.5e6, 1.5e6));
+        assert_eq!(f.value_text(), "1.5 million");
+        assert_eq!(one("1,5 millions").value_text(), "1.5 million");
+        assert_eq!(one("2 Millionen").value, number(2e6, 2e6));
+        // A plain space groups thousands: three digits after it, one to three before.
+        assert_eq!(written("7 000"), vec!["7 000"]);
+        assert_eq!(one("7 000").value, number(7e3, 7e3));
+        assert_eq!(
+            one("12 345 678 voters").value,
+            number(12_345_678.0, 12_345_678.0)
+        );
+        assert_eq!(one("1 200,5 km").value, number(1200.5, 1200.5));
+        assert_eq!(values("in 2025 300 people"), vec!["2025", "300"]);
+        assert_eq!(values("in 2025 300 people")[1], "300");
+        assert_eq!(values("3 100m races, 7 1000"), vec!["3", "7", "1,000"]);
+        // A still-fine quarter: a share, not a number.
+        assert_eq!(one("a quarter of a century").value, number(25.0, 25.0));
+    }
+
+    #[test]
+    fn a_dot_before_three_digits_is_thousands_where_no_decimal_can_be_meant() {
+        // Counted people: thousands.
+        let f = one("1.200 Menschen");
+        assert_eq!(f.value, number(1200.0, 1200.0));
+        assert_eq!(f.measure.as_deref(), Some("people"));
+        assert_eq!(one("1,200 people").value, number(1200.0, 1200.0));
+        // Money: no currency has three decimals.
+        assert_eq!(one("150.000 €").value, number(1.5e5, 1.5e5));
+        assert_eq!(one("150.000 €").unit.as_deref(), Some("€"));
+        assert_eq!(one("$1.500").value, number(1500.0, 1500.0));
+        // With a magnitude it is a decimal.
+        assert_eq!(one("1.500 millions").value, number(1.5e6, 1.5e6));
+        // In a text that writes other numbers the European way.
+        assert_eq!(
+            values("8,3 en moyenne, 2.500 au total"),
+            vec!["8.3", "2,500"]
+        );
+        // Otherwise a decimal, as English writes it.
+        assert_eq!(one("a 1.250 ratio").value, number(1.25, 1.25));
+        assert_eq!(one("1.200-1.500 Menschen").value, number(1200.0, 1500.0));
+    }
+
+    #[test]
+    fn the_noun_with_words_between() {
+        for (t, unit, measure) in [
+            ("accessed 410,000 patient records", "records", "records"),
+            ("exposed 3.2 million records", "records", "records"),
+            ("7 civilian deaths", "deaths", "deaths"),
+            ("11 civilian deaths", "deaths", "deaths"),
+            ("9 morts", "morts", "deaths"),
+            ("12 blessés", "blessés", "injured"),
+            ("8 Tote", "tote", "deaths"),
+            ("15 Verletzte", "verletzte", "injured"),
+            ("9 muertos", "muertos", "deaths"),
+            ("3 heridos", "heridos", "injured"),
+        ] {
+            let f = one(t);
+            assert_eq!(f.unit.as_deref(), Some(unit), "{t}");
+            assert_eq!(f.measure.as_deref(), Some(measure), "{t}");
+        }
+        // The first word is the noun when no known one follows, and the look ahead stops at
+        // a verb or a function word.
+        assert_eq!(one("7 buildings").unit.as_deref(), Some("buildings"));
+        assert_eq!(one("7 wooden buildings").unit.as_deref(), Some("wooden"));
+        let f = one("7 buildings collapsed, people fled");
+        assert_eq!((f.unit.as_deref(), f.measure), (Some("buildings"), None));
+        let f = one("7 homes burned records");
+        assert_eq!(f.measure, None);
+        // What happened, said after the count, in French, German, Spanish and Korean.
+        for t in [
+            "L'explosion a fait 9 morts",
+            "mindestens 8 Menschen getötet",
+            "9 personas murieron",
+            "7명이 숨지고 3명이 다쳤다",
+            "7명 사망",
+        ] {
+            let f = extract(t).into_iter().next().unwrap();
+            assert_eq!(f.measure.as_deref(), Some("deaths"), "{t}");
+        }
+        assert_eq!(
+            extract("7명이 숨지고 3명이 다쳤다")[1].measure.as_deref(),
+            Some("injured")
+        );
+        assert_eq!(one("12명 부상").measure.as_deref(), Some("injured"));
+    }
+
+    #[test]
+    fn french_times_and_times_with_a_dot() {
+        for (t, hour, minute) in [
+            ("2 h 40", 2, 40),
+            ("2h40", 2, 40),
+            ("à 14 h 30", 14, 30),
+            ("7.30pm", 19, 30),
+            ("7.30 a.m.", 7, 30),
+            ("19.30 Uhr", 19, 30),
+            ("at noon", 12, 0),
+            ("by midnight", 0, 0),
+            ("à minuit", 0, 0),
+        ] {
+            let f = one(t);
+            assert_eq!(f.kind, FigureKind::Time, "{t}");
+            assert_eq!(f.value, Value::Time { hour, minute }, "{t}");
+        }
+        assert_eq!(written("à 14 h 30 précises"), vec!["14 h 30"]);
+        assert_eq!(one("2 h 40").value_text(), "02:40");
+        // A dot and two digits alone is a decimal.
+        assert_eq!(one("7.30 points").kind, FigureKind::Count);
+        // `afternoon` is a word of its own.
+        assert!(extract("in the afternoon").is_empty());
+    }
+
+    #[test]
+    fn ids_names_escapes_and_compounds_are_no_figures() {
+        for t in [
+            "a zero-width joiner",
+            "a zero-tolerance policy",
+            "a one-off",
+            "certified to ISO 9001",
+            "under UN resolution 2231",
+            "Article 5 of the treaty",
+            "invoking article 5",
+            "down route 66",
+            "it runs Windows 11",
+            "Windows 11",
+            "the new iPhone 15",
+            "section 3, chapter 7, No. 10, flight 370, line 4, version 2, model 3",
+            "the 3M company",
+            "3M Company shares",
+            "the 9/11 attacks",
+            "open 24/7",
+            "plain ␛[0m text",
+            "bold \u{1b}[1;31m red",
+            "clear [2J screen",
+        ] {
+            assert_eq!(written(t), Vec::<&str>::new(), "{t}");
+        }
+        // Still figures: counts after a capitalised lead-in or a name, when they count
+        // something known; a five-year plan; three million records; magnitudes with money.
+        assert_eq!(values("About 400 people"), vec!["400"]);
+        assert_eq!(values("Monday 7 people died"), vec!["7"]);
+        assert_eq!(values("a five-year plan"), vec!["5 years"]);
+        assert_eq!(
+            values("3m records, $3m, 3m in 2020"),
+            vec!["3 million", "$3m", "3 million", "2020"]
+        );
+        assert_eq!(values("[12] and [3]"), vec!["12", "3"]);
+        assert_eq!(values("Mindestens 8 Menschen"), vec!["8"]);
+    }
+
+    #[test]
+    fn money_with_codes_and_signs_after_and_ratios() {
+        for t in ["USD 5 million", "$5m", "5 million USD", "USD5m"] {
+            let f = one(t);
+            assert_eq!(f.kind, FigureKind::Money, "{t}");
+            assert_eq!(f.value, number(5e6, 5e6), "{t}");
+            assert_eq!(f.unit.as_deref(), Some("$"), "{t}");
+        }
+        assert_eq!(one("EUR 150,000").value_text(), "€150,000");
+        assert_eq!(written("150.000 € de dégâts"), vec!["150.000 €"]);
+        assert_eq!(values("paid 5 $10"), vec!["5", "$10"]);
+        for (t, share) in [
+            ("1 in 5", 20.0),
+            ("one in five", 20.0),
+            ("7 in 10 voters", 70.0),
+        ] {
+            let f = one(t);
+            assert_eq!(f.kind, FigureKind::Percent, "{t}");
+            assert_eq!(f.value, number(share, share), "{t}");
+        }
+        assert_eq!(one("one in five").value_text(), "20%");
+        assert_eq!(written("1 in 5 adults"), vec!["1 in 5"]);
+        // No ratio: a year, a duration, a date.
+        assert_eq!(values("3 in 2024"), vec!["3", "2024"]);
+        assert_eq!(values("3 in 5 days"), vec!["3", "5 days"]);
+        // Hyphenated and determined fractions.
+        assert_eq!(one("three-quarters").value, number(75.0, 75.0));
+        assert_eq!(one("two-thirds of voters").value, number(66.5, 67.0));
+        assert_eq!(one("half the vote").value, number(50.0, 50.0));
+        assert!(extract("in the first half the team scored").is_empty());
     }
 
     #[test]
