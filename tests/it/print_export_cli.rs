@@ -248,7 +248,7 @@ fn print_says_which_figures_of_a_pair_conflict_and_which_agree() {
         .collect();
     assert_eq!(quiet.len(), 1, "{quiet:#?}");
     assert!(
-        out.contains("    figures in conflict: passengers: 300 ↔ 410\n"),
+        out.contains("    figures in conflict: passengers: 300 ↔ 410; share: a third ↔ 12%\n"),
         "{out}"
     );
 }
@@ -661,7 +661,7 @@ fn markdown_lists_the_figures_of_each_pair_under_the_table() {
     // Only the pairs with something to say are listed, and JSON has none of it.
     let (_, out, _) = run(&["export", "-f", "markdown", BUNDLED[2]]);
     assert!(!out.contains("- `savings-figure` ↔"), "{out}");
-    assert!(out.contains("- `ridership-fall` ↔ `operator-ridership`\n  - **In conflict:** passengers: 300 ↔ 410\n  - **In agreement:** a third\n"), "{out}");
+    assert!(out.contains("- `ridership-fall` ↔ `operator-ridership`\n  - **In conflict:** passengers: 300 ↔ 410; share: a third ↔ 12%\n  - **In agreement:** a third\n"), "{out}");
     let (_, json, _) = run(&["export", &floods.to_string_lossy()]);
     assert!(!json.contains("deaths"), "{json}");
 }
