@@ -16,14 +16,14 @@ pub fn render(groups: &[HelpGroup], scroll: usize, frame: &mut Frame, area: Rect
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
-        .border_style(theme::BORDER_FOCUSED)
+        .border_style(theme::get(theme::Role::BorderFocused))
         .title(Span::styled(
             crate::text::truncate(
                 " Keys — ? or Esc to close, j/k to scroll ",
                 usize::from(popup.width.saturating_sub(2)),
             )
             .into_owned(),
-            theme::PANE_TITLE_FOCUSED,
+            theme::get(theme::Role::PaneTitleFocused),
         ));
     frame.render_widget(Clear, popup);
     frame.render_widget(

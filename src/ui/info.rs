@@ -25,8 +25,11 @@ pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(title, theme::PANE_TITLE_FOCUSED));
+        .border_style(theme::get(theme::Role::BorderFocused))
+        .title(Span::styled(
+            title,
+            theme::get(theme::Role::PaneTitleFocused),
+        ));
     frame.render_widget(Clear, p);
     frame.render_widget(block, p);
     frame.render_widget(Paragraph::new(theme::lines(all.iter().skip(scroll))), inner);
