@@ -321,7 +321,11 @@ mod tests {
         };
         assert_eq!(names(&lib), ["a.yaml", "c.yaml", "b.yaml"], "newest first");
         lib.set_sort(Sort::Title);
-        assert_eq!(names(&lib), ["b.yaml", "c.yaml", "a.yaml"], "Alpha, Mu, Zeta");
+        assert_eq!(
+            names(&lib),
+            ["b.yaml", "c.yaml", "a.yaml"],
+            "Alpha, Mu, Zeta"
+        );
         lib.set_sort(Sort::File);
         assert_eq!(names(&lib), ["a.yaml", "b.yaml", "c.yaml"]);
     }
