@@ -740,13 +740,21 @@ theme = \"auto\"
 #   name = \"light\"
 #   selected = {{ bg = 254 }}
 #   figure-conflict = {{ fg = \"#af0000\", bold = true, underline = true }}
-# Fields: fg, bg (a name: {colours}; \"#rrggbb\"; or 0-255), bold, underline, reverse, italic.
+# Fields: fg and bg, a colour: \"#rrggbb\", 0-255 on the terminal's palette, or a name:
+{colours}
+# and bold, underline, reverse, italic: true or false.
 # The styles:",
-        colours = COLOURS
-            .iter()
-            .map(|(n, _)| *n)
-            .collect::<Vec<_>>()
-            .join(", ")
+        colours = textwrap::wrap(
+            &COLOURS
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", "),
+            textwrap::Options::new(92)
+                .initial_indent("#   ")
+                .subsequent_indent("#   ")
+        )
+        .join("\n")
     );
     for r in Role::ALL {
         let _ = writeln!(w, "#   {:<20} {}", r.name(), r.describe());

@@ -844,6 +844,15 @@ impl Keymap {
         }
     }
 
+    /// The first key of `action` in `mode`, as the help spells it.
+    pub fn first_key(&self, mode: Mode, action: Action) -> Option<String> {
+        self.entries(mode)
+            .iter()
+            .filter(|e| e.action == action)
+            .find_map(|e| e.keys.first())
+            .map(Key::to_string)
+    }
+
     /// Every (mode, key) → action in force: what two keymaps are compared by.
     pub fn bound(&self) -> std::collections::BTreeMap<(Mode, String), Action> {
         self.index

@@ -87,6 +87,7 @@ fn render_strip(ctx: &Ctx, index: usize, frame: &mut Frame, area: Rect) {
         frame.render_widget(block, area);
     }
     frame.render_widget(Paragraph::new(theme::lines(&lines)), rows);
+    super::place_cursor(frame, rows, &lines);
 }
 
 /// A box's rule along its top, titled; in focus, thick and in the focus colour. The right side

@@ -74,6 +74,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         lines.push(library::empty());
     }
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    super::place_cursor(frame, inner, &lines);
 }
 
 fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Frame, body: Rect) {

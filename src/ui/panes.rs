@@ -84,4 +84,7 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
         usize::from(inner.height),
     );
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    if focused {
+        super::place_cursor(frame, inner, &lines);
+    }
 }
