@@ -9,8 +9,10 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 #[command(
-    after_help = "Run `brief` with no PATH to open ./briefings (or the bundled examples).\n\
-Exit status: 0 success, 1 a briefing has errors or cannot be read, 2 usage error."
+    after_help = "Run `brief` with no PATH to open the config file's `paths`, else ./briefings \
+(or the bundled examples).\n\
+Exit status: 0 success, 1 a briefing has errors or cannot be read, 2 usage error or a config \
+file that cannot be used."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -18,6 +20,11 @@ pub struct Cli {
 
     #[command(flatten)]
     pub open: OpenArgs,
+
+    /// The config file [default: $XDG_CONFIG_HOME/brief/config.toml, else
+    /// ~/.config/brief/config.toml; also BRIEF_CONFIG].
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -27,6 +34,43 @@ pub struct OpenArgs {
 
     #[command(flatten)]
     pub limits: Limits,
+
+    #[command(flatten)]
+    pub look: Look,
+}
+
+/// How the reader looks: theme, colour, the cursor for screen readers.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct Look {
+    /// The colours [default: the config file's `theme`, else BRIEF_THEME, else auto].
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
+    /// Colour: auto (none when NO_COLOR is set), always, or never (bold, underline and
+    /// reverse stay).
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
+    /// Show the terminal cursor on the selected item, for screen readers and braille displays.
+    #[arg(long)]
+    pub screen_reader: bool,
+}
+
+/// The built-in themes; `auto` asks the terminal for its background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    HighContrast,
+    Auto,
+}
+
+/// When the reader uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// Unless NO_COLOR is set to anything non-empty.
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Args, Clone, Copy)]
@@ -68,12 +112,28 @@ pub enum Command {
     },
     /// Print the JSON Schema (draft 2020-12) of the briefing format, for editors.
     Schema,
+    /// The config file: check it, or print the defaults.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Read the config file and report every problem as `config.toml:line:col: error: message`.
+    Check {
+        /// The file [default: --config, BRIEF_CONFIG, or the usual place].
+        path: Option<PathBuf>,
+    },
+    /// Print a complete config file with every default, action and style, commented.
+    Default,
 }
 
 /// Writes the completion script for `shell`. clap_complete panics when its output fails, so the

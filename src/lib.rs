@@ -7,6 +7,7 @@
 //! - [`ui`]: painting the presentation model through the theme.
 //! - [`tui`]: the terminal and the event loop.
 //! - [`cmd`]: the subcommands that write to stdout (`check`, …).
+//! - [`config`]: the config file: theme, styles, keys, paths.
 //! - [`text`]: sanitising, measuring and wrapping untrusted text.
 
 pub mod app;
@@ -14,6 +15,7 @@ pub mod briefing;
 pub mod bundled;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod loader;
 pub mod open;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.

@@ -1,21 +1,24 @@
 //! Entry point: parse the command line, dispatch, map the outcome to an exit status.
 //!
 //! Exit status: 0 success (a closed output pipe counts as success), 1 a briefing has errors or
-//! could not be read, 2 usage error (from clap).
+//! could not be read, 2 usage error (from clap) or a config file that cannot be used.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use std::path::PathBuf;
 
+use brief::app::library::Sort;
 use brief::app::shell::Shell;
 use brief::briefing::files::{expand, Found};
 use brief::briefing::{load_path, Report};
-use brief::cli::{Cli, Command};
+use brief::cli::{Cli, ColorWhen, Command, ConfigCommand, Look, ThemeName};
 use brief::cmd;
+use brief::config::{self, Config};
 use brief::loader::Loader;
 use brief::open::{default_paths, open_bundled};
 use brief::tui::Services;
+use brief::ui::theme::{self, Choice};
 use brief::watch::Watch;
 use clap::Parser;
 
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let max_size = cli.open.limits.max_size;
     match cli.command {
+        Some(Command::Config { command }) => config_command(command, cli.config.as_deref()),
         Some(Command::Check { paths, short }) => {
             let mut out = std::io::stdout().lock();
             let failed = cmd::check::run(&paths, short, max_size, &mut out, cmd::stdout_colour())?;
@@ -83,12 +87,161 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        None => open(&cli.open.paths, max_size),
+        None => {
+            let config = match config::load(cli.config.as_deref()) {
+                Ok(found) => found.map(|(_, c)| c).unwrap_or_default(),
+                Err(report) => {
+                    write_report(&mut std::io::stderr().lock(), &report, stderr_colour())?;
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let reader = match Reader::new(&cli.open.look, &config) {
+                Ok(r) => r,
+                Err(why) => {
+                    writeln!(std::io::stderr().lock(), "brief: {why}")?;
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let paths = if cli.open.paths.is_empty() {
+                config.paths.clone()
+            } else {
+                cli.open.paths.clone()
+            };
+            open(&paths, max_size, &reader)
+        }
+    }
+}
+
+fn stderr_colour() -> bool {
+    cmd::use_colour(std::io::stderr().is_terminal())
+}
+
+/// A config file's report, as `brief check` writes a briefing's, with the count at the end.
+fn write_report(out: &mut impl Write, report: &Report, colour: bool) -> std::io::Result<()> {
+    for line in report.lines(false) {
+        cmd::check::write_line(out, &line, colour)?;
+    }
+    let n = report.diagnostics.len();
+    writeln!(
+        out,
+        "{}: {n} error{}; the reader does not start until it is fixed",
+        brief::text::sanitize_line(&report.path.display().to_string()),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// `brief config check` and `brief config default`.
+fn config_command(
+    command: ConfigCommand,
+    flag: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        ConfigCommand::Default => {
+            out.write_all(config::default_text().as_bytes())?;
+        }
+        ConfigCommand::Check { path } => match config::load(path.as_deref().or(flag)) {
+            Ok(Some((path, _))) => {
+                let shown = brief::text::sanitize_line(&path.display().to_string()).into_owned();
+                writeln!(out, "{shown}: ok")?;
+            }
+            Ok(None) => {
+                let place = config::default_path()
+                    .map_or("no config file".to_string(), |p| p.display().to_string());
+                let place = brief::text::sanitize_line(&place).into_owned();
+                writeln!(out, "{place}: no such file; the defaults apply")?;
+            }
+            Err(report) => {
+                write_report(&mut out, &report, cmd::stdout_colour())?;
+                out.flush()?;
+                return Ok(ExitCode::from(2));
+            }
+        },
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How the reader is to run, from the command line, the environment and the config file.
+struct Reader {
+    theme: Choice,
+    colour: bool,
+    screen_reader: bool,
+    sort: Sort,
+    config: Config,
+}
+
+impl Reader {
+    /// `--theme` over `BRIEF_THEME` over the file's `theme`, else `auto`; `--color` over
+    /// `NO_COLOR`. An unknown `BRIEF_THEME` is an error, like an unknown `--theme`.
+    fn new(look: &Look, config: &Config) -> Result<Reader, String> {
+        let from_env = match std::env::var("BRIEF_THEME") {
+            Ok(v) if !v.is_empty() => Some(Choice::from_name(&v).ok_or_else(|| {
+                let names = Choice::ALL.map(Choice::name).join(", ");
+                format!(
+                    "BRIEF_THEME: unknown theme `{}`; expected one of: {names}",
+                    brief::text::sanitize_line(&v)
+                )
+            })?),
+            _ => None,
+        };
+        let from_flag = look.theme.map(|t| match t {
+            ThemeName::Dark => Choice::Dark,
+            ThemeName::Light => Choice::Light,
+            ThemeName::HighContrast => Choice::HighContrast,
+            ThemeName::Auto => Choice::Auto,
+        });
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ok(Reader {
+            theme: from_flag
+                .or(from_env)
+                .or(config.theme)
+                .unwrap_or(Choice::Auto),
+            colour: match look.color {
+                ColorWhen::Always => true,
+                ColorWhen::Never => false,
+                ColorWhen::Auto => !no_color,
+            },
+            screen_reader: look.screen_reader || config.screen_reader,
+            sort: config.sort,
+            config: config.clone(),
+        })
+    }
+
+    /// Installs the keymap and the theme (asking the terminal for its background for `auto`,
+    /// before the reader takes it), then runs the reader.
+    fn run(
+        &self,
+        make_shell: impl FnOnce(ratatui::layout::Rect) -> Shell,
+        services: Services,
+    ) -> anyhow::Result<()> {
+        let choice = match self.theme {
+            Choice::Auto if self.colour => match brief::tui::light_background() {
+                Some(true) => Choice::Light,
+                _ => Choice::Dark,
+            },
+            other => other,
+        };
+        // The first reader of the process installs; there is only ever one.
+        let _ = brief::app::keymap::install(self.config.keymap());
+        let _ = theme::install(theme::Settings {
+            theme: self.config.theme(choice, self.colour),
+            screen_reader: self.screen_reader,
+        });
+        let sort = self.sort;
+        brief::tui::run(
+            |size| {
+                let mut shell = make_shell(size);
+                shell.sort_library(sort);
+                shell
+            },
+            services,
+        )
     }
 }
 
 /// `brief [PATH...]`: the reader on a terminal; the plain text of `brief print` in a pipe.
-fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
+fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         return print_instead(paths, max_size);
     }
@@ -102,7 +255,7 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
                     loader: Loader::new(1, max_size),
                     watch: None,
                 };
-                brief::tui::run(|size| Shell::preloaded(open_bundled(), size), services)?;
+                reader.run(|size| Shell::preloaded(open_bundled(), size), services)?;
                 return Ok(ExitCode::SUCCESS);
             }
         }
@@ -144,7 +297,7 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
                     loader: Loader::new(1, max_size),
                     watch: Watch::new(&watched),
                 };
-                brief::tui::run(|size| Shell::single(doc, size), services)?;
+                reader.run(|size| Shell::single(doc, size), services)?;
                 return Ok(ExitCode::SUCCESS);
             }
             Err(failure) => {
@@ -174,7 +327,7 @@ fn open(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
         loader: Loader::per_core(max_size),
         watch: Watch::new(&watched),
     };
-    brief::tui::run(
+    reader.run(
         |size| {
             let mut shell = Shell::new(files, size);
             for (path, why) in problems {

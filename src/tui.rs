@@ -163,6 +163,29 @@ fn watch_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
+/// How long `auto` waits for the terminal to say its background colour. Terminals that do not
+/// answer OSC 11 are told apart sooner (terminal-colorsaurus asks for the device attributes
+/// after it, which every terminal answers), so this only bounds a slow link.
+const BACKGROUND_TIMEOUT: Duration = Duration::from_millis(200);
+
+/// Whether the terminal's background is light, for `theme = "auto"`: asked with OSC 11, else
+/// read from `COLORFGBG`; `None` when neither says. Call before the reader takes the terminal.
+pub fn light_background() -> Option<bool> {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = BACKGROUND_TIMEOUT;
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(mode) => Some(mode == terminal_colorsaurus::ThemeMode::Light),
+        Err(_) => colorfgbg_light(std::env::var("COLORFGBG").ok().as_deref()),
+    }
+}
+
+/// `COLORFGBG` (`"15;0"`, `"0;default;15"`, set by rxvt and others): the last field is the
+/// background's colour number; 7 and 9–15 are the light ones.
+pub fn colorfgbg_light(value: Option<&str>) -> Option<bool> {
+    let bg: u8 = value?.rsplit(';').next()?.trim().parse().ok()?;
+    Some(matches!(bg, 7 | 9..=15))
+}
+
 /// Turns a terminal event into an action for the current mode.
 pub fn action_for(mode: crate::app::keymap::Mode, event: &Event) -> Option<Action> {
     match event {
@@ -321,4 +344,18 @@ fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Op
         Ok(s) if !s.success() => Some(format!("the editor `{program}` exited with {s}")),
         Ok(_) => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::colorfgbg_light;
+
+    #[test]
+    fn colorfgbg_names_the_background_last() {
+        assert_eq!(colorfgbg_light(Some("15;0")), Some(false));
+        assert_eq!(colorfgbg_light(Some("0;15")), Some(true));
+        assert_eq!(colorfgbg_light(Some("0;default;7")), Some(true));
+        assert_eq!(colorfgbg_light(Some("default;default")), None);
+        assert_eq!(colorfgbg_light(None), None);
+    }
 }

@@ -113,3 +113,83 @@ pub enum Action {
     /// The mouse wheel turned over a cell (positive: down).
     Scroll(u16, u16, i8),
 }
+
+/// The actions a key can be bound to, by the name the config file and `brief config default`
+/// use, with what each does. The names are part of the config format: never rename one.
+#[rustfmt::skip]
+pub const NAMED: &[(&str, Action, &str)] = &[
+    ("quit", Action::Quit, "leave the reader"),
+    ("suspend", Action::Suspend, "stop like a shell job; fg comes back"),
+    ("help", Action::ToggleHelp, "show or hide the key bindings"),
+    ("info", Action::ToggleInfo, "show or hide the briefing's title, summary, file, warnings"),
+    ("back", Action::Back, "close the overlay or view on top; back one level"),
+    ("history-back", Action::HistoryBack, "detail: back along the relations followed"),
+    ("down", Action::Down, "the next item, relation, row or pair (or scroll down)"),
+    ("up", Action::Up, "the previous item, relation, row or pair (or scroll up)"),
+    ("first", Action::First, "the first item (or the top)"),
+    ("last", Action::Last, "the last item (or the bottom)"),
+    ("half-page-down", Action::HalfPageDown, "half a page down"),
+    ("half-page-up", Action::HalfPageUp, "half a page up"),
+    ("page-down", Action::PageDown, "a page down"),
+    ("page-up", Action::PageUp, "a page up"),
+    ("next-pane", Action::NextPane, "the next pane"),
+    ("prev-pane", Action::PrevPane, "the previous pane"),
+    ("focus-claims", Action::FocusPane(Section::Claims), "the Claims pane"),
+    ("focus-responses", Action::FocusPane(Section::Responses), "the Responses pane"),
+    ("focus-context", Action::FocusPane(Section::Context), "the Context pane"),
+    ("left", Action::Left, "the pane, side or column to the left"),
+    ("right", Action::Right, "the pane, side or column to the right"),
+    ("open", Action::Open, "open the selection: detail, relation, briefing, cell"),
+    ("contradictions", Action::ToggleContradictions, "contradictions side by side, or back"),
+    ("next-pair", Action::NextPair, "the next contradiction"),
+    ("prev-pair", Action::PrevPair, "the previous contradiction"),
+    ("switch-side", Action::SwitchSide, "the other side of a contradiction"),
+    ("next-box", Action::NextBox, "focus the next box: left side, right side, comparison"),
+    ("prev-box", Action::PrevBox, "focus the previous box"),
+    ("compare", Action::Compare, "mark an item to compare; on a second one, compare the two"),
+    ("matrix", Action::ToggleMatrix, "the stance matrix, or back"),
+    ("timeline", Action::ToggleTimeline, "the timeline, or back"),
+    ("sources", Action::ToggleSources, "the sources, or back"),
+    ("hide-source", Action::ToggleSourceFilter, "hide the selected source's items everywhere, or show them"),
+    ("search", Action::SearchStart, "start a search"),
+    ("search-next", Action::SearchNext, "the next match"),
+    ("search-prev", Action::SearchPrev, "the previous match"),
+    ("prompt-regex", Action::PromptToggleRegex, "prompt: literal text or regular expression"),
+    ("prompt-accept", Action::PromptAccept, "prompt: keep the search"),
+    ("prompt-cancel", Action::PromptCancel, "prompt: cancel, back to where it started"),
+    ("prompt-backspace", Action::PromptBackspace, "prompt: delete a character"),
+    ("prompt-delete-word", Action::PromptDeleteWord, "prompt: delete the word before the cursor"),
+    ("prompt-clear", Action::PromptClear, "prompt: delete the whole query"),
+    ("prompt-history-prev", Action::PromptHistoryPrev, "prompt: an earlier query"),
+    ("prompt-history-next", Action::PromptHistoryNext, "prompt: a later query"),
+    ("next-briefing", Action::NextBriefing, "the next briefing of the library"),
+    ("prev-briefing", Action::PrevBriefing, "the previous briefing of the library"),
+    ("reload", Action::Reload, "reload from disk"),
+    ("edit", Action::Edit, "edit the file in $VISUAL / $EDITOR at the item's line"),
+];
+
+impl Action {
+    /// The action's name in the config file, when a key can be bound to it.
+    pub fn name(self) -> Option<&'static str> {
+        NAMED
+            .iter()
+            .find(|(_, a, _)| *a == self)
+            .map(|(n, _, _)| *n)
+    }
+
+    /// The action a config file names.
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMED
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, a, _)| *a)
+    }
+
+    /// What the action does, in a few words.
+    pub fn describe(self) -> &'static str {
+        NAMED
+            .iter()
+            .find(|(_, a, _)| *a == self)
+            .map_or("", |(_, _, d)| *d)
+    }
+}

@@ -1,5 +1,6 @@
 //! The one table of key bindings: (mode, key) → action, with a description per binding.
-//! Behaviour, the help overlay and the status-bar hints are all generated from [`BINDINGS`].
+//! The keymap in force ([`Keymap`]) is that table with a config file's changes; behaviour, the
+//! help overlay and the status-bar hints are all generated from it.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -57,6 +58,27 @@ impl Mode {
             Mode::Timeline => "TIMELINE",
             Mode::Sources => "SOURCES",
         }
+    }
+
+    /// The mode's name in the config file (`[keys.panes]`); `global` is every mode at once.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Mode::Library => "library",
+            Mode::Panes => "panes",
+            Mode::Detail => "detail",
+            Mode::Contradictions => "contradictions",
+            Mode::Help => "help",
+            Mode::Info => "info",
+            Mode::Prompt => "prompt",
+            Mode::Matrix => "matrix",
+            Mode::Timeline => "timeline",
+            Mode::Sources => "sources",
+        }
+    }
+
+    /// The mode a config file names.
+    pub fn from_config_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.config_name() == name)
     }
 
     /// The mode's heading in the help.
@@ -694,24 +716,216 @@ pub static BINDINGS: &[Binding] = &[
 
 const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources];
 
-fn table() -> &'static HashMap<(Mode, Key), Action> {
-    static TABLE: OnceLock<HashMap<(Mode, Key), Action>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+/// A binding in force: its keys, in the order the help and the hints show them, what it does,
+/// and how the help and the hint bar describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub desc: &'static str,
+    pub hint: Option<&'static str>,
+    /// How many of `keys` (at the front) a config file added: later ones go after them.
+    added: usize,
+}
+
+/// The bindings in force: the built-in table ([`BINDINGS`]) with a config file's changes. One
+/// is installed for the process ([`install`]); [`lookup`], the help and the hints read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Per mode, in [`Mode::ALL`]'s order, the entries in the table's order.
+    modes: Vec<(Mode, Vec<Entry>)>,
+    index: HashMap<(Mode, Key), Action>,
+}
+
+impl Keymap {
+    /// No key bound anywhere (the prompt still types characters).
+    pub fn empty() -> Keymap {
+        Keymap {
+            modes: Mode::ALL.iter().map(|&m| (m, Vec::new())).collect(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// The built-in table.
+    pub fn builtin() -> Keymap {
+        let mut km = Keymap::empty();
         for b in BINDINGS {
-            for k in b.keys {
-                if let Ok(key) = k.parse::<Key>() {
-                    for &m in b.modes {
-                        map.entry((m, key)).or_insert(b.action);
-                    }
+            let keys: Vec<Key> = b.keys.iter().filter_map(|k| k.parse().ok()).collect();
+            for &m in b.modes {
+                if let Some(entries) = km.entries_mut(m) {
+                    entries.push(Entry {
+                        keys: keys.clone(),
+                        action: b.action,
+                        desc: b.desc,
+                        hint: b.hint,
+                        added: 0,
+                    });
                 }
             }
         }
-        map
-    })
+        km.reindex();
+        km
+    }
+
+    fn entries_mut(&mut self, mode: Mode) -> Option<&mut Vec<Entry>> {
+        self.modes
+            .iter_mut()
+            .find(|(m, _)| *m == mode)
+            .map(|(_, e)| e)
+    }
+
+    /// The entries of `mode`, in the help's order; an entry whose keys were all unbound has none.
+    pub fn entries(&self, mode: Mode) -> &[Entry] {
+        self.modes
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[], |(_, e)| e.as_slice())
+    }
+
+    /// Whether `mode` has an entry for `action` by default (what a config may bind there).
+    pub fn has_action(&self, mode: Mode, action: Action) -> bool {
+        self.entries(mode).iter().any(|e| e.action == action)
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (m, entries) in &self.modes {
+            for e in entries {
+                for &k in &e.keys {
+                    self.index.entry((*m, k)).or_insert(e.action);
+                }
+            }
+        }
+    }
+
+    /// Binds `key` in `mode` to `action`, or unbinds it (`None`). The key leaves whatever it was
+    /// bound to; it joins the first entry of the action (before the entry's built-in keys, so the
+    /// hint bar shows it), or a new entry at the end when the mode has none.
+    pub fn bind(&mut self, mode: Mode, key: Key, action: Option<Action>) {
+        let Some(entries) = self.entries_mut(mode) else {
+            return;
+        };
+        if let Some(a) = action {
+            if entries
+                .iter()
+                .any(|e| e.action == a && e.keys.contains(&key))
+            {
+                return;
+            }
+        }
+        for e in entries.iter_mut() {
+            if let Some(at) = e.keys.iter().position(|k| *k == key) {
+                e.keys.remove(at);
+                if at < e.added {
+                    e.added -= 1;
+                }
+            }
+        }
+        if let Some(a) = action {
+            match entries.iter_mut().find(|e| e.action == a) {
+                Some(e) => {
+                    e.keys.insert(e.added, key);
+                    e.added += 1;
+                }
+                None => entries.push(Entry {
+                    keys: vec![key],
+                    action: a,
+                    desc: a.describe(),
+                    hint: None,
+                    added: 1,
+                }),
+            }
+        }
+        self.reindex();
+    }
+
+    /// The action bound to `key` in `mode`. In the prompt, printable characters type themselves.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        if let Some(a) = self.index.get(&(mode, key)) {
+            return Some(*a);
+        }
+        match (mode, key.code) {
+            (Mode::Prompt, KeyCode::Char(c))
+                if !key
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::PromptInput(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first key of `action` in `mode`, as the help spells it.
+    pub fn first_key(&self, mode: Mode, action: Action) -> Option<String> {
+        self.entries(mode)
+            .iter()
+            .filter(|e| e.action == action)
+            .find_map(|e| e.keys.first())
+            .map(Key::to_string)
+    }
+
+    /// Every (mode, key) → action in force: what two keymaps are compared by.
+    pub fn bound(&self) -> std::collections::BTreeMap<(Mode, String), Action> {
+        self.index
+            .iter()
+            .map(|((m, k), a)| ((*m, k.to_string()), *a))
+            .collect()
+    }
+
+    /// What the help lists: the group of `first` (the mode under the help) first, then the
+    /// others; each key in force with its description.
+    pub fn help_groups(&self, first: Mode) -> Vec<HelpGroup> {
+        let group = |mode: Mode| HelpGroup {
+            title: mode.title(),
+            entries: self
+                .entries(mode)
+                .iter()
+                .filter(|e| !e.keys.is_empty())
+                .map(|e| (keys_text(&e.keys, usize::MAX, " "), e.desc))
+                .collect(),
+            legend: match mode {
+                Mode::Contradictions => crate::view::pairs::LEGEND,
+                _ => &[],
+            },
+        };
+        std::iter::once(first)
+            .chain(HELP_ORDER.into_iter().filter(|&m| m != first))
+            .map(group)
+            .collect()
+    }
+
+    /// The short hints for a mode's status bar, in table order: `("j", "move")`.
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.entries(mode)
+            .iter()
+            .filter(|e| !e.keys.is_empty())
+            .filter_map(|e| e.hint.map(|h| (keys_text(&e.keys, 1, "/"), h)))
+            .collect()
+    }
 }
 
-/// The action bound to `key` in `mode`. In the prompt, printable characters type themselves.
+fn keys_text(keys: &[Key], max: usize, sep: &str) -> String {
+    keys.iter()
+        .take(max)
+        .map(Key::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+static KEYMAP: OnceLock<Keymap> = OnceLock::new();
+
+/// Makes `keymap` the one in force for the rest of the process (before the reader starts).
+/// Gives it back when one is already installed.
+pub fn install(keymap: Keymap) -> Result<(), Keymap> {
+    KEYMAP.set(keymap)
+}
+
+/// The keymap in force: the installed one, else the built-in table.
+pub fn current() -> &'static Keymap {
+    KEYMAP.get_or_init(Keymap::builtin)
+}
+
 /// The order of the help's groups after the first.
 const HELP_ORDER: [Mode; 10] = [
     Mode::Library,
@@ -726,60 +940,20 @@ const HELP_ORDER: [Mode; 10] = [
     Mode::Help,
 ];
 
-/// What the help lists, from [`BINDINGS`]: the group of `first` (the mode under the help)
-/// first, then the others.
+/// What the help lists, from the keymap in force: the group of `first` (the mode under the
+/// help) first, then the others.
 pub fn help_groups(first: Mode) -> Vec<HelpGroup> {
-    let group = |mode: Mode| HelpGroup {
-        title: mode.title(),
-        entries: BINDINGS
-            .iter()
-            .filter(|b| b.modes.contains(&mode))
-            .map(|b| (b.keys.join(" "), b.desc))
-            .collect(),
-        legend: match mode {
-            Mode::Contradictions => crate::view::pairs::LEGEND,
-            _ => &[],
-        },
-    };
-    std::iter::once(first)
-        .chain(HELP_ORDER.into_iter().filter(|&m| m != first))
-        .map(group)
-        .collect()
+    current().help_groups(first)
 }
 
+/// The action bound to `key` in `mode` by the keymap in force.
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
-    if let Some(a) = table().get(&(mode, key)) {
-        return Some(*a);
-    }
-    match (mode, key.code) {
-        (Mode::Prompt, KeyCode::Char(c))
-            if !key
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::PromptInput(c))
-        }
-        _ => None,
-    }
+    current().lookup(mode, key)
 }
 
-/// `j/↓` — the first two keys of a binding, as the hint bar and help show them.
-pub fn keys_label(b: &Binding, max: usize) -> String {
-    b.keys
-        .iter()
-        .take(max)
-        .copied()
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// The short hints for a mode's status bar, in table order: `("j/↓", "move")`.
+/// The short hints for a mode's status bar, from the keymap in force: `("j", "move")`.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.modes.contains(&mode))
-        .filter_map(|b| b.hint.map(|h| (keys_label(b, 1), h)))
-        .collect()
+    current().hints(mode)
 }
 
 /// Parses a space-separated key sequence (`"j j / foo Enter n"`); for tests and scripts.
@@ -821,6 +995,87 @@ mod tests {
                     assert!(seen.insert((*m, *k)), "{k} bound twice in {m:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_remapped_key_moves_and_shows_in_the_help_and_the_hints() {
+        let key = |s: &str| s.parse::<Key>().unwrap();
+        let mut km = Keymap::builtin();
+        km.bind(Mode::Panes, key("Ctrl-n"), Some(Action::Down));
+        km.bind(Mode::Panes, key("Ctrl-p"), Some(Action::Up));
+        km.bind(Mode::Panes, key("j"), None);
+        assert_eq!(km.lookup(Mode::Panes, key("Ctrl-n")), Some(Action::Down));
+        assert_eq!(km.lookup(Mode::Panes, key("j")), None);
+        assert_eq!(km.lookup(Mode::Panes, key("↓")), Some(Action::Down));
+        // Other modes keep their keys.
+        assert_eq!(km.lookup(Mode::Detail, key("j")), Some(Action::Down));
+        assert_eq!(
+            km.hints(Mode::Panes).first(),
+            Some(&("Ctrl-n".to_string(), "move"))
+        );
+        let panes = km.help_groups(Mode::Panes);
+        let entries = &panes[0].entries;
+        assert!(
+            entries.contains(&("Ctrl-n ↓".to_string(), "next item")),
+            "{entries:?}"
+        );
+        assert!(
+            entries.contains(&("Ctrl-p k ↑".to_string(), "previous item")),
+            "{entries:?}"
+        );
+    }
+
+    #[test]
+    fn a_key_moved_to_another_action_leaves_the_first() {
+        let key = |s: &str| s.parse::<Key>().unwrap();
+        let mut km = Keymap::builtin();
+        km.bind(Mode::Panes, key("j"), Some(Action::Up));
+        assert_eq!(km.lookup(Mode::Panes, key("j")), Some(Action::Up));
+        let panes = km.help_groups(Mode::Panes);
+        assert!(panes[0].entries.contains(&("↓".to_string(), "next item")));
+        // An action the mode has no entry for gets one, described by the action.
+        km.bind(Mode::Panes, key("F5"), Some(Action::Reload));
+        km.bind(Mode::Library, key("Ctrl-q"), Some(Action::Quit));
+        assert_eq!(km.lookup(Mode::Library, key("Ctrl-q")), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_builtin_keymap_is_the_table() {
+        let km = Keymap::builtin();
+        for b in BINDINGS {
+            for k in b.keys {
+                for &m in b.modes {
+                    assert_eq!(
+                        km.lookup(m, k.parse().unwrap()),
+                        Some(b.action),
+                        "{k} in {m:?}"
+                    );
+                }
+            }
+        }
+        // Binding a key to what it already does changes nothing, not even the help's order.
+        let mut again = km.clone();
+        for b in BINDINGS {
+            for k in b.keys {
+                for &m in b.modes {
+                    again.bind(m, k.parse().unwrap(), Some(b.action));
+                }
+            }
+        }
+        assert_eq!(again, km);
+    }
+
+    #[test]
+    fn every_action_name_reads_back() {
+        for (name, action, desc) in super::super::action::NAMED {
+            assert_eq!(Action::from_name(name), Some(*action));
+            assert_eq!(action.name(), Some(*name));
+            assert!(!desc.is_empty());
+        }
+        // Every action of the table has a name.
+        for b in BINDINGS {
+            assert!(b.action.name().is_some(), "{:?}", b.action);
         }
     }
 

@@ -1,4 +1,4 @@
-//! The library: every briefing given on the command line, newest first, with files that fail to
+//! The library: every briefing given on the command line, newest first (or by title, or file), with files that fail to
 //! load kept in the list as errors. Entries arrive one by one as background loading finishes, and
 //! change as live reload sees the files change.
 
@@ -41,16 +41,46 @@ impl Entry {
         )
     }
 
-    fn sort_key(&self) -> SortKey<'_> {
-        match &self.doc {
-            Some(d) => (0, Reverse(Some(d.briefing.date)), &self.path),
-            None => (1, Reverse(None), &self.path),
+    fn sort_key(&self, sort: Sort) -> SortKey<'_> {
+        match (sort, &self.doc) {
+            (Sort::File, _) => (0, Reverse(None), "", &self.path),
+            (Sort::Date, Some(d)) => (0, Reverse(Some(d.briefing.date)), "", &self.path),
+            (Sort::Title, Some(d)) => (0, Reverse(None), d.briefing.title.as_str(), &self.path),
+            (_, None) => (1, Reverse(None), "", &self.path),
         }
     }
 }
 
-/// Loaded first, newest first, then by path.
-type SortKey<'a> = (u8, Reverse<Option<Date>>, &'a Path);
+/// The library's order (`library.sort` in the config file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Loaded first, newest first, then by path.
+    #[default]
+    Date,
+    /// Loaded first, by title, then by path.
+    Title,
+    /// By path, loaded or not.
+    File,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Date, Sort::Title, Sort::File];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Title => "title",
+            Sort::File => "file",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// Loaded first, then by date (newest first) or title, then by path.
+type SortKey<'a> = (u8, Reverse<Option<Date>>, &'a str, &'a Path);
 
 pub fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
@@ -66,6 +96,8 @@ pub struct Library {
     pub top: usize,
     /// Files still loading.
     pub pending: usize,
+    /// The order of the list.
+    pub sort: Sort,
     /// Whether the user has moved the selection. Until then it stays on the first line while
     /// files load and the order changes, rather than following whichever file sorted first by
     /// path (which may end up anywhere, even at the bottom as a broken file).
@@ -85,12 +117,19 @@ impl Library {
             selected: 0,
             top: 0,
             pending,
+            sort: Sort::Date,
             moved: false,
             keys: HashMap::new(),
         };
         lib.rekey();
         lib.resort(None);
         lib
+    }
+
+    /// Puts the list in another order, keeping the selection on its entry once moved.
+    pub fn set_sort(&mut self, sort: Sort) {
+        self.sort = sort;
+        self.resort(None);
     }
 
     pub fn total(&self) -> usize {
@@ -120,14 +159,14 @@ impl Library {
     /// Where entry `i` goes in the display order: its sort key, then its index (what a stable
     /// sort of the indices in ascending order gives).
     fn order_key(&self, i: usize) -> Option<(SortKey<'_>, usize)> {
-        self.entries.get(i).map(|e| (e.sort_key(), i))
+        self.entries.get(i).map(|e| (e.sort_key(self.sort), i))
     }
 
     /// Re-sorts, keeping the selection on the same entry (or on `keep` when given).
     fn resort(&mut self, keep: Option<usize>) {
         let keep = keep.or_else(|| self.moved.then(|| self.selected_entry()).flatten());
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by_key(|&i| self.entries.get(i).map(Entry::sort_key));
+        order.sort_by_key(|&i| self.entries.get(i).map(|e| e.sort_key(self.sort)));
         self.order = order;
         self.keep_selection(keep);
     }
@@ -256,6 +295,39 @@ mod tests {
             Ok(l) => Document::new(None, String::new(), l.briefing, l.warnings),
             Err(d) => panic!("{d:?}"),
         }
+    }
+
+    fn titled(title: &str, day: u32) -> Document {
+        let text = format!(
+            "title: {title}\ndate: 2025-01-{day:02}\nclaims: []\nresponses: []\ncontext: []\n"
+        );
+        match load_str(&text) {
+            Ok(l) => Document::new(None, String::new(), l.briefing, l.warnings),
+            Err(d) => panic!("{d:?}"),
+        }
+    }
+
+    #[test]
+    fn the_list_sorts_by_date_title_or_file() {
+        let paths: Vec<PathBuf> = ["/b/a.yaml", "/b/b.yaml", "/b/c.yaml"]
+            .map(PathBuf::from)
+            .to_vec();
+        let mut lib = Library::new(paths.clone());
+        for (p, (title, day)) in paths.iter().zip([("Zeta", 3), ("Alpha", 1), ("Mu", 2)]) {
+            lib.loaded(&absolute(p), p.clone(), Ok(titled(title, day)));
+        }
+        let names = |lib: &Library| -> Vec<String> {
+            lib.order.iter().map(|&i| lib.entries[i].name()).collect()
+        };
+        assert_eq!(names(&lib), ["a.yaml", "c.yaml", "b.yaml"], "newest first");
+        lib.set_sort(Sort::Title);
+        assert_eq!(
+            names(&lib),
+            ["b.yaml", "c.yaml", "a.yaml"],
+            "Alpha, Mu, Zeta"
+        );
+        lib.set_sort(Sort::File);
+        assert_eq!(names(&lib), ["a.yaml", "b.yaml", "c.yaml"]);
     }
 
     #[test]

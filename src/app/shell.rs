@@ -72,6 +72,11 @@ impl Shell {
         }
     }
 
+    /// Lists the library in `sort`'s order (`library.sort` in the config file).
+    pub fn sort_library(&mut self, sort: super::library::Sort) {
+        self.library.set_sort(sort);
+    }
+
     /// Briefings already loaded (the built-in examples): a list, nothing to load.
     pub fn preloaded(opened: Vec<Opened>, size: Rect) -> Shell {
         let paths: Vec<PathBuf> = opened.iter().map(opened_path).collect();

@@ -19,19 +19,21 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
     if pairs.is_empty() && p.chosen.is_none() {
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::BORDER)
+            .border_style(theme::get(theme::Role::Border))
             .title(" Contradictions ");
-        let msg =
-            vec![
-            Line::from(Span::styled("This briefing has no contradictions.", theme::TITLE)),
+        let msg = vec![
+            Line::from(Span::styled(
+                "This briefing has no contradictions.",
+                theme::get(theme::Role::Title),
+            )),
             Line::from(""),
             Line::from(Span::styled(
                 "No response denies or disputes a claim, and no `contradictions:` are declared.",
-                theme::DIM,
+                theme::get(theme::Role::Dim),
             )),
             Line::from(Span::styled(
                 "v on an item, then v on another, compares any two. Esc or c: back to the panes.",
-                theme::DIM,
+                theme::get(theme::Role::Dim),
             )),
         ];
         frame.render_widget(
@@ -53,7 +55,7 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
         if let Some(header) = pairs::header(&ctx, shown.subject) {
             let header = crate::text::truncate(&header, usize::from(body.width)).into_owned();
             frame.render_widget(
-                Paragraph::new(Span::styled(header, theme::HEADING)),
+                Paragraph::new(Span::styled(header, theme::get(theme::Role::Heading))),
                 a.header,
             );
         }
@@ -76,12 +78,16 @@ fn render_strip(ctx: &Ctx, index: usize, frame: &mut Frame, area: Rect) {
     if area.height > 1 {
         let block = Block::default()
             .borders(Borders::TOP)
-            .border_style(theme::BORDER)
-            .title(Span::styled(pairs::strip_title(ctx), theme::PANE_TITLE));
+            .border_style(theme::get(theme::Role::Border))
+            .title(Span::styled(
+                pairs::strip_title(ctx),
+                theme::get(theme::Role::PaneTitle),
+            ));
         rows = block.inner(area);
         frame.render_widget(block, area);
     }
     frame.render_widget(Paragraph::new(theme::lines(&lines)), rows);
+    super::place_cursor(frame, rows, &lines);
 }
 
 /// A box's rule along its top, titled; in focus, thick and in the focus colour. The right side
@@ -100,9 +106,9 @@ fn block(focused: bool, left_rule: bool) -> Block<'static> {
             BorderType::Plain
         })
         .border_style(if focused {
-            theme::BORDER_FOCUSED
+            theme::get(theme::Role::BorderFocused)
         } else {
-            theme::BORDER
+            theme::get(theme::Role::Border)
         })
 }
 

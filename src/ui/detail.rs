@@ -39,11 +39,13 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         ..inner
     };
     frame.render_widget(block, area);
-    let shown = theme::lines(
-        view.lines
-            .iter()
-            .skip(d.scroll)
-            .take(usize::from(inner.height)),
-    );
-    frame.render_widget(Paragraph::new(shown), inner);
+    let on_screen: Vec<_> = view
+        .lines
+        .iter()
+        .skip(d.scroll)
+        .take(usize::from(inner.height))
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(theme::lines(&on_screen)), inner);
+    super::place_cursor(frame, inner, &on_screen);
 }

@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::theme;
+use crate::app::keymap::Mode;
+use crate::app::Action;
 use crate::view::overlay::{help_lines, help_max_scroll, help_popup, HelpGroup};
 
 pub fn render(groups: &[HelpGroup], scroll: usize, frame: &mut Frame, area: Rect) {
@@ -16,18 +18,44 @@ pub fn render(groups: &[HelpGroup], scroll: usize, frame: &mut Frame, area: Rect
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
-        .border_style(theme::BORDER_FOCUSED)
+        .border_style(theme::get(theme::Role::BorderFocused))
         .title(Span::styled(
-            crate::text::truncate(
-                " Keys — ? or Esc to close, j/k to scroll ",
-                usize::from(popup.width.saturating_sub(2)),
-            )
-            .into_owned(),
-            theme::PANE_TITLE_FOCUSED,
+            crate::text::truncate(&title(), usize::from(popup.width.saturating_sub(2)))
+                .into_owned(),
+            theme::get(theme::Role::PaneTitleFocused),
         ));
     frame.render_widget(Clear, popup);
+    if theme::settings().screen_reader {
+        frame.set_cursor_position((popup.x + 1, popup.y + 1));
+    }
     frame.render_widget(
         Paragraph::new(theme::lines(all.iter().skip(scroll))).block(block),
         popup,
     );
+}
+
+/// ` Keys — ? or Esc to close, j/k to scroll `, with the keys in force.
+fn title() -> String {
+    let km = crate::app::keymap::current();
+    let key = |a: Action| km.first_key(Mode::Help, a);
+    let close: Vec<String> = [Action::ToggleHelp, Action::Back]
+        .into_iter()
+        .filter_map(key)
+        .collect();
+    let scroll: Vec<String> = [Action::Down, Action::Up]
+        .into_iter()
+        .filter_map(key)
+        .collect();
+    let mut parts = Vec::new();
+    if !close.is_empty() {
+        parts.push(format!("{} to close", close.join(" or ")));
+    }
+    if !scroll.is_empty() {
+        parts.push(format!("{} to scroll", scroll.join("/")));
+    }
+    if parts.is_empty() {
+        " Keys ".to_string()
+    } else {
+        format!(" Keys — {} ", parts.join(", "))
+    }
 }

@@ -38,7 +38,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
-        .border_style(theme::BORDER_FOCUSED)
+        .border_style(theme::get(theme::Role::BorderFocused))
         .title(theme::span(&library::title(&progress(shell))));
     let inner = layout::inner(body);
     frame.render_widget(block, body);
@@ -74,6 +74,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         lines.push(library::empty());
     }
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    super::place_cursor(frame, inner, &lines);
 }
 
 fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Frame, body: Rect) {
@@ -92,7 +93,7 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
-        .border_style(theme::ERROR)
-        .title(Span::styled(title, theme::ERROR));
+        .border_style(theme::get(theme::Role::Error))
+        .title(Span::styled(title, theme::get(theme::Role::Error)));
     frame.render_widget(Paragraph::new(lines).block(block), body);
 }

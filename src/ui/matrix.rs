@@ -21,4 +21,5 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
     };
     let lines = matrix::lines(&app.doc, at, area);
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    super::place_cursor(frame, inner, &lines);
 }

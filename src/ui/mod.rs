@@ -21,7 +21,54 @@ use ratatui::Frame;
 
 use crate::app::shell::Shell;
 use crate::app::{App, Screen};
-use crate::view::layout;
+use crate::view::{layout, Kind};
+
+/// Where the terminal cursor goes in `lines` (drawn from the top of their area) for screen
+/// readers, which read what is under it: the first character of the selected row's text, past
+/// the gutter's marker; else the end of the query being typed.
+pub fn cursor_in(lines: &[crate::view::Line]) -> Option<(u16, u16)> {
+    let width = |s: &str| u16::try_from(crate::text::width(s)).unwrap_or(u16::MAX);
+    for (row, line) in lines.iter().enumerate() {
+        let row = u16::try_from(row).ok()?;
+        let selected = line.band == Some(Kind::Selected)
+            || line.spans.iter().any(|s| s.kind == Kind::SelectedMarker);
+        if selected {
+            let mut x: u16 = 0;
+            for span in &line.spans {
+                let text = span.text.trim_start();
+                if span.kind == Kind::Marker || text.is_empty() {
+                    x = x.saturating_add(width(&span.text));
+                    continue;
+                }
+                let lead = span.text.len() - text.len();
+                x = x.saturating_add(width(span.text.get(..lead).unwrap_or("")));
+                return Some((x, row));
+            }
+            return Some((0, row));
+        }
+        let mut x: u16 = 0;
+        for span in &line.spans {
+            x = x.saturating_add(width(&span.text));
+            if span.kind == Kind::Prompt {
+                return Some((x, row));
+            }
+        }
+    }
+    None
+}
+
+/// With `--screen-reader` (or `screen_reader = true`), shows the terminal cursor where
+/// [`cursor_in`] finds it in `lines` drawn over `area`. Without, the cursor stays hidden.
+pub fn place_cursor(frame: &mut Frame, area: Rect, lines: &[crate::view::Line]) {
+    if !theme::settings().screen_reader {
+        return;
+    }
+    if let Some((x, y)) = cursor_in(lines) {
+        if x < area.width && y < area.height {
+            frame.set_cursor_position((area.x + x, area.y + y));
+        }
+    }
+}
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let msg = Paragraph::new(vec![

@@ -48,16 +48,16 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
             BorderType::Plain
         })
         .border_style(if focused {
-            theme::BORDER_FOCUSED
+            theme::get(theme::Role::BorderFocused)
         } else {
-            theme::BORDER
+            theme::get(theme::Role::Border)
         })
         .title(Span::styled(
             title,
             if focused {
-                theme::PANE_TITLE_FOCUSED
+                theme::get(theme::Role::PaneTitleFocused)
             } else {
-                theme::PANE_TITLE
+                theme::get(theme::Role::PaneTitle)
             },
         ));
     let inner = layout::inner(area);
@@ -67,7 +67,10 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
     }
     if n == 0 {
         let msg = format!("No {}.", section.title().to_lowercase());
-        frame.render_widget(Paragraph::new(Span::styled(msg, theme::DIM)), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(msg, theme::get(theme::Role::Dim))),
+            inner,
+        );
         return;
     }
     let si = section.index();
@@ -81,4 +84,7 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
         usize::from(inner.height),
     );
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    if focused {
+        super::place_cursor(frame, inner, &lines);
+    }
 }

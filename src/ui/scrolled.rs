@@ -16,10 +16,10 @@ pub fn block(title: &str, area: Rect) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
-        .border_style(theme::BORDER_FOCUSED)
+        .border_style(theme::get(theme::Role::BorderFocused))
         .title(Span::styled(
             truncate(title, usize::from(area.width.saturating_sub(2))).into_owned(),
-            theme::PANE_TITLE_FOCUSED,
+            theme::get(theme::Role::PaneTitleFocused),
         ))
 }
 

@@ -24,4 +24,5 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
     let hidden = app.filter.as_ref().map(|f| f.source.as_str());
     let lines = sources::lines(full, s.cursor, s.scroll, hidden, area);
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    super::place_cursor(frame, inner, &lines);
 }

@@ -45,6 +45,7 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
             w,
         );
         paint(frame, area, &line);
+        super::place_cursor(frame, area, std::slice::from_ref(&line));
         return;
     }
     let alert = match (&app.file_error, &app.message) {
@@ -105,6 +106,7 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
             w,
         );
         paint(frame, area, &line);
+        super::place_cursor(frame, area, std::slice::from_ref(&line));
         return;
     }
     let mode = shell.mode();

@@ -15,4 +15,5 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
     };
     let lines = timeline::lines(&app.doc, t.cursor, t.scroll, area);
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    super::place_cursor(frame, inner, &lines);
 }

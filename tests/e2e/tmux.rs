@@ -39,6 +39,11 @@ pub fn brief() -> String {
     quote(Path::new(env!("CARGO_BIN_EXE_brief")))
 }
 
+/// A config home with no config file in it: what every session gets unless it says otherwise.
+pub fn no_config_home() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config-home")
+}
+
 /// The repository, where the bundled briefings are.
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -72,6 +77,9 @@ impl Tmux {
         };
         let dir = dir.display().to_string();
         let (w, h) = (width.to_string(), height.to_string());
+        // Never the user's config file or look: no config file at all unless a test writes one
+        // (and names it in the script's environment), no NO_COLOR, no theme.
+        let no_config = format!("XDG_CONFIG_HOME={}", no_config_home().display());
         let out = t.tmux(&[
             "-f",
             "/dev/null",
@@ -85,6 +93,16 @@ impl Tmux {
             "t",
             "-c",
             &dir,
+            "-e",
+            &no_config,
+            "-e",
+            "BRIEF_CONFIG=",
+            "-e",
+            "BRIEF_THEME=",
+            "-e",
+            "NO_COLOR=",
+            "-e",
+            "COLORFGBG=",
             "--",
             "sh",
             "-c",
@@ -134,6 +152,24 @@ impl Tmux {
                 .success(),
             "send-keys -l {text:?}"
         );
+    }
+
+    /// The screen with its SGR escapes (`capture-pane -e`): the styles as the terminal has them.
+    pub fn screen_escaped(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-e", "-J", "-t", "t"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The terminal cursor: (column, row, shown).
+    pub fn cursor(&self) -> (u16, u16, bool) {
+        let s = self.display("#{cursor_x} #{cursor_y} #{cursor_flag}");
+        let mut it = s.split(' ');
+        let mut next = || {
+            it.next()
+                .and_then(|v| v.parse::<u16>().ok())
+                .unwrap_or(u16::MAX)
+        };
+        (next(), next(), next() == 1)
     }
 
     /// The screen as text, wrapped lines joined (a narrow shell wraps `BRIEF-EXIT=0`).

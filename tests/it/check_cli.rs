@@ -32,6 +32,13 @@ fn brief() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd.env_remove("NO_COLOR");
+    // Never the user's config file.
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-home"),
+    )
+    .env_remove("BRIEF_CONFIG")
+    .env_remove("BRIEF_THEME");
     cmd
 }
 

@@ -21,6 +21,7 @@ mod analysis_snapshots;
 mod analysis_views;
 mod check_cli;
 mod compare_view;
+mod config_cli;
 mod generated;
 mod hostile_input;
 mod huge_content;

@@ -26,7 +26,15 @@ fn brief() -> Command {
         Ok(c) => c,
         Err(e) => panic!("no brief binary: {e}"),
     };
-    cmd.current_dir(root()).env_remove("NO_COLOR");
+    // Never the user's config file.
+    cmd.current_dir(root())
+        .env_remove("NO_COLOR")
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-home"),
+        )
+        .env_remove("BRIEF_CONFIG")
+        .env_remove("BRIEF_THEME");
     cmd
 }
 

@@ -406,6 +406,12 @@ fn run_brief(args: &[&str]) -> std::process::Output {
     };
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-home"),
+        )
+        .env_remove("BRIEF_CONFIG")
+        .env_remove("BRIEF_THEME")
         .args(args);
     match cmd.output() {
         Ok(o) => o,
