@@ -62,7 +62,7 @@ pub const FIGURE_AGREE: Style = Style::new().fg(Color::LightGreen);
 pub const FIGURE_ONLY: Style = Style::new().fg(Color::LightCyan);
 /// An item's grade (`B3`).
 pub const GRADE: Style = Style::new()
-    .fg(Color::LightBlue)
+    .fg(Color::Indexed(117))
     .add_modifier(Modifier::BOLD);
 /// Significant words both sides of a contradiction share.
 pub const SHARED: Style = Style::new().fg(MAGENTA).add_modifier(Modifier::UNDERLINED);

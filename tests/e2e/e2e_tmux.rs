@@ -95,30 +95,21 @@ fn c_shows_a_contradiction_side_by_side_and_esc_returns() {
     t.wait_for(&PANES);
     t.keys(&["c"]);
     let screen = t.wait_for(&["Contradiction 1/5", "CONTRADICTIONS"]);
-    // Side by side: the claim and the denial in parallel columns, the claim's text one row
-    // lower when its grade (`B3 · 1 source · anonymous · …`) has no room on the title row and
-    // heads its lines instead (as the 120×40 snapshot shows).
-    #[track_caller]
-    fn side_by_side(screen: &str, left: &str, right: &str) {
-        let row = |text: &str| screen.lines().position(|l| l.contains(text));
-        assert!(
-            row(left)
-                .zip(row(right))
-                .is_some_and(|(l, r)| l == r + 1 && row("B3 · 1 source · anonymous") == Some(r)),
-            "`{left}` and `{right}` side by side:\n{screen}"
-        );
-    }
-    side_by_side(
-        &screen,
-        "The Trump administration is considering",
-        "South Korea's defence ministry said",
+    // Side by side: the claim and the denial start on the same row.
+    assert!(
+        screen.lines().any(|l| {
+            l.contains("The Trump administration is considering")
+                && l.contains("South Korea's defence ministry said")
+        }),
+        "both sides' texts share rows:\n{screen}"
     );
     t.keys(&["]"]);
     let screen = t.wait_for(&["Contradiction 2/5"]);
-    side_by_side(
-        &screen,
-        "The option under preparation",
-        "South Korea's defence ministry said",
+    assert!(
+        screen.lines().any(|l| {
+            l.contains("The option under preparation") && l.contains("South Korea's defence")
+        }),
+        "the next pair, side by side:\n{screen}"
     );
     t.keys(&["Escape"]);
     t.wait_until("the panes", |s| {
