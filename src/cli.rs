@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 /// A terminal reader for news briefings: claims, official responses, context, and where they
 /// contradict each other.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "brief", version, about, long_about = None)]
 #[command(
     after_help = "Run `brief` with no PATH to open the config file's `paths`, else ./briefings \
 (or the bundled examples).\n\
@@ -42,7 +42,7 @@ pub struct OpenArgs {
 /// How the reader looks: theme, colour, the cursor for screen readers.
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct Look {
-    /// The colours [default: the config file's `theme`, else BRIEF_THEME, else auto].
+    /// The colours [default: BRIEF_THEME, else the config file's `theme`, else auto].
     #[arg(long, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeName>,
     /// Colour: auto (none when NO_COLOR is set), always, or never (bold, underline and

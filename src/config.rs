@@ -55,7 +55,12 @@ impl Config {
     pub fn keymap(&self) -> Keymap {
         let mut km = Keymap::builtin();
         for c in self.keys.iter().filter(|c| c.mode.is_none()) {
-            for m in Mode::ALL {
+            // A character typed at the search prompt is part of the query: `[keys.global]`
+            // `j = "down"` must not make `/jakarta` impossible to type.
+            for m in Mode::ALL
+                .into_iter()
+                .filter(|&m| !(m == Mode::Prompt && c.key.types()))
+            {
                 km.bind(m, c.key, c.action);
             }
         }
@@ -76,6 +81,13 @@ impl Config {
             Theme::mono()
         };
         for &(role, style) in &self.styles {
+            // Without colour, what an override leaves is laid over the no-colour style, so a
+            // colour-only override (`selected = { bg = 253 }`) keeps the selection reversed.
+            let style = if colour {
+                style
+            } else {
+                theme.get(role).patch(style)
+            };
             theme.set(role, style);
         }
         if colour {
@@ -216,19 +228,26 @@ impl Parser<'_> {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim().to_string();
         if message == "duplicate key" {
-            // Name the first one too: the text of the key, met on an earlier line.
-            let key = self.text.get(span.clone()).unwrap_or("").trim();
-            let line = self.pos(span.start).line;
-            let first = self
-                .text
-                .lines()
-                .take(usize::try_from(line).unwrap_or(0).saturating_sub(1))
+            // Name the first one too: the same key, unquoted, on an earlier line of the same
+            // table (from its `[header]` down).
+            let unquote = |s: &str| s.trim().trim_matches(['"', '\'']).to_string();
+            let key = unquote(self.text.get(span.clone()).unwrap_or(""));
+            let line = usize::try_from(self.pos(span.start).line).unwrap_or(1);
+            let lines: Vec<&str> = self.text.lines().collect();
+            let before = lines.get(..line.saturating_sub(1)).unwrap_or(&[]);
+            let header = before.iter().rposition(|l| l.trim_start().starts_with('['));
+            let table = header
+                .and_then(|h| before.get(h))
+                .map_or("the top level".to_string(), |h| h.trim().to_string());
+            let from = header.map_or(0, |h| h + 1);
+            let first = before
+                .iter()
                 .enumerate()
-                .filter(|(_, l)| l.trim_start().starts_with(key) && !key.is_empty())
-                .map(|(i, _)| i + 1)
-                .last();
-            let also = first.map_or(String::new(), |n| format!(", first on line {n}"));
-            self.error(&span, format!("`{key}` is given twice in one table{also}"));
+                .skip(from)
+                .find(|(_, l)| l.split_once('=').is_some_and(|(k, _)| unquote(k) == key))
+                .map(|(i, _)| i + 1);
+            let also = first.map_or(String::new(), |n| format!(": here and on line {n}"));
+            self.error(&span, format!("`{key}` is given twice in {table}{also}"));
         } else {
             self.error(&span, message);
         }
@@ -937,8 +956,61 @@ x = \"hide-source\"
         let text = "[keys.panes]\nj = \"down\"\nk = \"up\"\nj = \"up\"\n";
         assert_eq!(
             check(text),
-            ["4:1 `j` is given twice in one table, first on line 2"]
+            ["4:1 `j` is given twice in [keys.panes]: here and on line 2"]
         );
+        // The first is looked for in the same table, quoted or not, and not in a key that only
+        // starts like it.
+        let text = "[keys.library]\nj = \"down\"\n[keys.panes]\nk = \"up\"\n\"j\" = \"down\"\nj = \"up\"\n";
+        assert_eq!(
+            check(text),
+            ["6:1 `j` is given twice in [keys.panes]: here and on line 5"]
+        );
+        let text = "[keys.detail]\nj = \"down\"\njump = 1\nj = \"up\"\n";
+        let errors = check(text);
+        assert!(
+            errors.contains(&"4:1 `j` is given twice in [keys.detail]: here and on line 2".into()),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn without_colour_a_colour_only_override_keeps_the_emphasis() {
+        let (config, errors) = parse(
+            "[theme]\nname = \"light\"\nselected = { bg = 253 }\nmatch = { fg = 16, bg = \"yellow\" }\n",
+            Path::new("/cfg"),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let theme = config.theme(Choice::Light, false);
+        for role in [Role::Selected, Role::Match] {
+            let s = theme.get(role);
+            assert!(
+                s.add_modifier.contains(ratatui::style::Modifier::REVERSED),
+                "{role:?}: {s:?}"
+            );
+            assert_eq!((s.fg, s.bg), (None, None), "{role:?}: no colour");
+        }
+    }
+
+    #[test]
+    fn a_character_bound_in_global_still_types_at_the_prompt() {
+        let (config, errors) = parse(
+            "[keys.global]\nj = \"down\"\nSpace = \"page-down\"\n\"Ctrl-n\" = \"down\"\n",
+            Path::new("/cfg"),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let km = config.keymap();
+        let key = |s: &str| s.parse::<crate::app::keymap::Key>().unwrap();
+        assert_eq!(
+            km.lookup(Mode::Prompt, key("j")),
+            Some(Action::PromptInput('j')),
+            "j types a j"
+        );
+        assert_eq!(
+            km.lookup(Mode::Prompt, key("Space")),
+            Some(Action::PromptInput(' '))
+        );
+        assert_eq!(km.lookup(Mode::Panes, key("j")), Some(Action::Down));
+        assert_eq!(km.lookup(Mode::Prompt, key("Ctrl-n")), Some(Action::Down));
     }
 
     #[test]

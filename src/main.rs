@@ -222,6 +222,9 @@ impl Reader {
             },
             other => other,
         };
+        // crossterm drops every colour by itself when NO_COLOR is set: `--color always` must
+        // tell it otherwise (and `never` needs no colour from it either way).
+        ratatui::crossterm::style::force_color_output(self.colour);
         // The first reader of the process installs; there is only ever one.
         let _ = brief::app::keymap::install(self.config.keymap());
         let _ = theme::install(theme::Settings {

@@ -124,6 +124,15 @@ impl Key {
         self
     }
 
+    /// Whether the key types a character at the search prompt (a printable character, with no
+    /// Ctrl or Alt).
+    pub fn types(&self) -> bool {
+        matches!(self.code, KeyCode::Char(c) if !c.is_control())
+            && !self
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    }
+
     pub fn from_event(e: KeyEvent) -> Option<Key> {
         (e.kind != KeyEventKind::Release).then(|| Key::new(e.code, e.modifiers))
     }
@@ -372,6 +381,14 @@ pub static BINDINGS: &[Binding] = &[
         Action::Right,
         "focus the right side (the lower one when stacked)"
     ),
+    // No key by default (h and l say which side); a config file may give it one.
+    Binding {
+        modes: &[Contradictions],
+        keys: &[],
+        action: Action::SwitchSide,
+        desc: "switch the focused side",
+        hint: None,
+    },
     b!(
         &[Contradictions],
         ["Tab"],

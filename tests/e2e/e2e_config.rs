@@ -148,6 +148,26 @@ fn no_color_keeps_reverse_for_matches_and_bold_or_underline_for_figures() {
 }
 
 #[test]
+fn color_always_draws_colour_even_with_no_color_set() {
+    let t = Tmux::start(
+        repo(),
+        120,
+        40,
+        "NO_COLOR=1",
+        &format!("--color always --theme dark {KOREA}"),
+    );
+    t.wait_for(&["claim 1/4", "PANES"]);
+    let escaped = t.screen_escaped();
+    let runs = sgr_runs(&escaped);
+    assert!(
+        runs.iter().any(|(p, _)| sets_colour(p)),
+        "--color always overrides NO_COLOR:\n{escaped}"
+    );
+    assert!(escaped.contains("48;5;236"), "the dark band:\n{escaped}");
+    t.quit_cleanly();
+}
+
+#[test]
 fn the_light_theme_draws_no_dark_band() {
     let t = Tmux::start(repo(), 120, 40, "", &format!("--theme light {KOREA}"));
     t.wait_for(&["claim 1/4", "PANES"]);

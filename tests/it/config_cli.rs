@@ -171,3 +171,30 @@ fn an_unknown_theme_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn config_before_the_subcommand_names_the_file_to_check() {
+    let empty = tempfile::tempdir().unwrap();
+    let broken = home_with(BROKEN);
+    let path = broken.path().join("brief/config.toml");
+    let path = path.to_str().unwrap();
+    // `--config FILE config check`, as `brief config --help` lists it: the subcommand, not
+    // three paths to open.
+    let out = brief(empty.path())
+        .args(["--config", path, "config", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(diagnostics(&out.stdout), EXPECTED);
+    let out = brief(empty.path())
+        .args(["--config", path, "config", "default"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("theme = \"auto\""));
+}
