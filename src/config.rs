@@ -549,6 +549,15 @@ impl Parser<'_> {
                 let Some(action) = self.action(name, mode, &builtin, v) else {
                     continue;
                 };
+                // However the keys are changed, one way out stays.
+                let ctrl_c = "Ctrl-c".parse::<Key>().ok();
+                if Some(key) == ctrl_c && action != Some(Action::Quit) {
+                    self.error(
+                        &k.span(),
+                        "`Ctrl-c` always quits: it can be bound only to \"quit\", so there is always a way out",
+                    );
+                    continue;
+                }
                 self.config.keys.push(KeyChange { mode, key, action });
             }
         }
@@ -624,13 +633,41 @@ fn parse_key(spelt: &str) -> Result<Key, String> {
         ));
     }
     match spelt.parse::<Key>() {
-        Ok(k) => Ok(k),
+        Ok(k) => terminal_sends(spelt, k).map(|()| k),
         Err(_) => {
             let fixed = respell(spelt)
                 .filter(|s| s.parse::<Key>().is_ok())
                 .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
             Err(format!("unknown key `{spelt}`{fixed}; {how}"))
         }
+    }
+}
+
+/// Whether a terminal can send `key` apart from other keys: Ctrl with a capital is the same
+/// byte as with the small letter, Ctrl-i is Tab, Ctrl-m Enter, Ctrl-[ Esc, and function keys
+/// stop at F24. A binding it cannot send would show in the help and never work.
+fn terminal_sends(spelt: &str, key: Key) -> Result<(), String> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.mods.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char(c) if ctrl && c.is_ascii_uppercase() => Err(format!(
+            "`{spelt}` cannot be told from `Ctrl-{}`: a terminal sends them as one key",
+            c.to_ascii_lowercase()
+        )),
+        KeyCode::Char(c @ ('i' | 'm' | '[')) if ctrl => {
+            let same = match c {
+                'i' => "Tab",
+                'm' => "Enter",
+                _ => "Esc",
+            };
+            Err(format!(
+                "`{spelt}` is `{same}` to a terminal: bind `{same}` instead"
+            ))
+        }
+        KeyCode::F(n) if !(1..=24).contains(&n) => {
+            Err(format!("`{spelt}`: function keys run from F1 to F24"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -989,6 +1026,21 @@ x = \"hide-source\"
             );
             assert_eq!((s.fg, s.bg), (None, None), "{role:?}: no colour");
         }
+    }
+
+    #[test]
+    fn keys_a_terminal_cannot_send_and_a_ctrl_c_that_does_not_quit_are_refused() {
+        let text = "[keys.panes]\n\"Ctrl-N\" = \"down\"\n\"Ctrl-i\" = \"down\"\n\"Ctrl-m\" = \"down\"\nF0 = \"down\"\n[keys.global]\n\"Ctrl-c\" = \"none\"\n[keys.prompt]\n\"Ctrl-c\" = \"quit\"\n\"Ctrl-h\" = \"quit\"\n";
+        assert_eq!(
+            check(text),
+            [
+                "2:1 `Ctrl-N` cannot be told from `Ctrl-n`: a terminal sends them as one key",
+                "3:1 `Ctrl-i` is `Tab` to a terminal: bind `Tab` instead",
+                "4:1 `Ctrl-m` is `Enter` to a terminal: bind `Enter` instead",
+                "5:1 `F0`: function keys run from F1 to F24",
+                "7:1 `Ctrl-c` always quits: it can be bound only to \"quit\", so there is always a way out",
+            ]
+        );
     }
 
     #[test]
