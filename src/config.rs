@@ -395,10 +395,12 @@ impl Parser<'_> {
                 .and_then(|n| u8::try_from(n).ok())
                 .map(Color::Indexed),
             DeValue::String(s) => match s.strip_prefix('#') {
-                Some(hex) if hex.len() == 6 => u32::from_str_radix(hex, 16).ok().map(|n| {
-                    let [_, r, g, b] = n.to_be_bytes();
-                    Color::Rgb(r, g, b)
-                }),
+                Some(hex) if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) => {
+                    u32::from_str_radix(hex, 16).ok().map(|n| {
+                        let [_, r, g, b] = n.to_be_bytes();
+                        Color::Rgb(r, g, b)
+                    })
+                }
                 Some(_) => None,
                 None => COLOURS.iter().find(|(n, _)| n == s).map(|(_, c)| *c),
             },
@@ -1041,6 +1043,13 @@ x = \"hide-source\"
                 "7:1 `Ctrl-c` always quits: it can be bound only to \"quit\", so there is always a way out",
             ]
         );
+    }
+
+    #[test]
+    fn a_colour_is_six_hex_digits_and_nothing_else() {
+        let errors = check("[theme]\nname = \"dark\"\nerror = { fg = \"#+fffff\" }\nmatch = { fg = \"#00ff00\" }\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("3:16 not a colour"), "{errors:?}");
     }
 
     #[test]

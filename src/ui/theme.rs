@@ -476,7 +476,8 @@ impl Theme {
             Role::FigureConflict | Role::ColumnCurrent => m(b | u),
             Role::FigureOnly => m(u),
             Role::Shared => m(it | u),
-            Role::Match => m(rev),
+            // Underlined too, so a match inside the (reversed) selection still shows.
+            Role::Match => m(rev | u),
             Role::MatchCurrent => m(rev | b | u),
             _ => Style::new(),
         })
@@ -670,6 +671,23 @@ mod tests {
     /// Every style of every theme, on the theme's background, on the selection band (the row's
     /// text is drawn over it) and, for what the status bar shows, on the status bar: 4.5:1 for
     /// text, 3:1 for marks (WCAG 2.1, 1.4.3 and 1.4.11).
+    #[test]
+    fn without_colour_a_match_inside_the_selection_still_shows() {
+        let t = Theme::mono();
+        let band = t.get(Role::Selected);
+        for role in [Role::Match, Role::MatchCurrent] {
+            assert_ne!(
+                band.patch(t.get(role)),
+                band,
+                "{role:?} inside the selected row"
+            );
+        }
+        assert_ne!(
+            band.patch(t.get(Role::Match)),
+            band.patch(t.get(Role::MatchCurrent))
+        );
+    }
+
     #[test]
     fn every_style_of_every_theme_is_readable() {
         let mut failures = Vec::new();
