@@ -110,7 +110,7 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Print the JSON Schema (draft 2020-12) of the briefing format, for editors.
+    /// Print the JSON Schema (draft-07) of the briefing format, for editors.
     Schema,
     /// The config file: check it, or print the defaults.
     Config {

@@ -315,7 +315,11 @@ impl Parser<'_> {
                 continue;
             }
             let Some(role) = Role::from_name(name) else {
-                let hint = suggest(name, Role::ALL.iter().map(|r| r.name()));
+                // `name` (the theme's) is a key of the table too.
+                let hint = suggest(
+                    name,
+                    std::iter::once("name").chain(Role::ALL.iter().map(|r| r.name())),
+                );
                 self.error(
                     &k.span(),
                     format!(
