@@ -174,4 +174,9 @@ fn paint_lines(lay: &Layout, shown: &Shown, part: Part, inner: Rect, frame: &mut
         usize::from(inner.width),
     );
     frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    // For screen readers, the cursor on the first line shown of the box in focus: drawn after
+    // the strip, so it is this one the reader hears.
+    if part == shown.focus && !lines.is_empty() && theme::settings().screen_reader {
+        frame.set_cursor_position((inner.x, inner.y));
+    }
 }

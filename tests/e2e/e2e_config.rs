@@ -219,6 +219,20 @@ fn the_screen_reader_cursor_sits_on_the_selected_items_first_character() {
         std::thread::sleep(crate::tmux::POLL);
     }
     assert_eq!((t.cursor().0, t.cursor().1), second);
+    // The side-by-side view: on the first line of the box in focus, following Tab.
+    t.keys(&["c"]);
+    let screen = t.wait_for(&["Contradiction 2/5"]);
+    let wait_cursor = |want: (u16, u16)| {
+        let deadline = std::time::Instant::now() + crate::tmux::DEADLINE;
+        while (t.cursor().0, t.cursor().1) != want && std::time::Instant::now() < deadline {
+            std::thread::sleep(crate::tmux::POLL);
+        }
+        assert_eq!((t.cursor().0, t.cursor().1), want, "{screen}");
+    };
+    // Side by side at 120 columns: each box's first line is its grading and source.
+    wait_cursor(at(&screen, "B3 · 1 source · anonymous"));
+    t.keys(&["Tab"]);
+    wait_cursor(at(&screen, "B2 · Ministry of National"));
     t.quit_cleanly();
 }
 
