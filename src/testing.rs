@@ -5,29 +5,36 @@
 use ratatui::buffer::Buffer;
 
 /// Characters a terminal must never be handed inside a cell: controls (C0, DEL, C1), bidi
-/// controls and marks, zero-width characters, line and paragraph separators.
+/// embeddings, overrides and isolates, zero-width spaces and other invisible format characters,
+/// line and paragraph separators, tag characters. (Joiners and direction marks are text.)
 pub fn hostile(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{61c}'
+            '\u{ad}'
                 | '\u{180e}'
-                | '\u{200b}'..='\u{200f}'
+                | '\u{200b}'
                 | '\u{2028}'..='\u{202e}'
                 | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
+                | '\u{2066}'..='\u{206f}'
                 | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
         )
 }
 
 /// The first cell of `buf`, row by row, whose symbol holds a [`hostile`] character: its column,
-/// its row and the symbol.
+/// its row and the symbol. A subdivision flag (🏴 and its tag letters) is an emoji, not hostile.
 pub fn hostile_cell(buf: &Buffer) -> Option<(u16, u16, &str)> {
     let area = buf.area;
     (area.top()..area.bottom())
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
         .filter_map(|(x, y)| buf.cell((x, y)).map(|c| (x, y, c.symbol())))
-        .find(|(_, _, sym)| sym.chars().any(hostile))
+        .find(|(_, _, sym)| {
+            let flag = sym.starts_with('\u{1f3f4}');
+            sym.chars()
+                .any(|c| hostile(c) && !(flag && matches!(c, '\u{e0020}'..='\u{e007f}')))
+        })
 }
 
 /// `s` as a YAML double-quoted scalar: what YAML does not take raw goes in escaped, the rest as

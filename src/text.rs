@@ -2,19 +2,28 @@
 //!
 //! Every string that comes from a file passes through [`sanitize`] before it reaches any output,
 //! so no byte of a briefing can act on the terminal. Control characters become visible symbols,
-//! tabs become spaces, and invisible format characters (bidi overrides, zero-width characters)
-//! become visible marks instead of being obeyed.
+//! tabs become spaces, and the invisible characters that could reorder or hide text (bidi
+//! embeddings, overrides and isolates, zero-width spaces, tag characters, …) become visible marks
+//! instead of being obeyed. What writing systems need is text, and passes: the joiners (ZWNJ,
+//! ZWJ), the direction marks (LRM, RLM, ALM), variation selectors and combining marks.
+//!
+//! [`width`] is what the terminal cells take: the sum, grapheme by grapheme, of what ratatui puts
+//! in each cell. Wrapping, truncation, alignment and hit tests all measure with it.
+
+pub mod bidi;
 
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Shown instead of a bidi control character (U+202A–U+202E, U+2066–U+2069, marks).
+/// Shown instead of a bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
 pub const BIDI_MARK: char = '⇄';
-/// Shown instead of a zero-width character.
+/// Shown instead of an invisible character that is not a joiner or a mark: zero-width space,
+/// word joiner, invisible operators, BOM, tag characters, deprecated format characters, soft
+/// hyphen, interlinear annotation.
 pub const ZERO_WIDTH_MARK: char = '␣';
-/// Shown instead of a C1 control character (U+0080–U+009F).
+/// Shown instead of a C1 control character (U+0080–U+009F), a noncharacter or a private-use one.
 pub const C1_MARK: char = '�';
 const TAB_STOP: usize = 4;
 
@@ -25,15 +34,39 @@ fn replacement(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('␡'),
         '\u{80}'..='\u{9f}' => Some(C1_MARK),
-        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some(BIDI_MARK)
-        }
-        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}' => {
-            Some(ZERO_WIDTH_MARK)
-        }
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(BIDI_MARK),
+        '\u{ad}'
+        | '\u{180e}'
+        | '\u{200b}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{e0000}'..='\u{e007f}' => Some(ZERO_WIDTH_MARK),
         '\u{2028}' | '\u{2029}' => Some('↵'),
+        '\u{fdd0}'..='\u{fdef}' | '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10ffff}' => {
+            Some(C1_MARK)
+        }
+        c if (c as u32) & 0xfffe == 0xfffe => Some(C1_MARK),
         _ => None,
     }
+}
+
+/// The length in bytes of the emoji tag sequence at the start of `rest` (a subdivision flag:
+/// 🏴 then tag letters then CANCEL TAG, U+E007F), which is kept whole; 0 when there is none.
+fn tag_sequence(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    if chars.next().map(|(_, c)| c) != Some('\u{1f3f4}') {
+        return 0;
+    }
+    for (n, (i, c)) in chars.enumerate() {
+        match c {
+            '\u{e0020}'..='\u{e007e}' if n < 32 => continue,
+            '\u{e007f}' if n > 0 => return i + c.len_utf8(),
+            _ => return 0,
+        }
+    }
+    0
 }
 
 fn is_clean(s: &str) -> bool {
@@ -48,6 +81,11 @@ fn is_clean(s: &str) -> bool {
     !s.chars().any(|c| c == '\t' || replacement(c).is_some())
 }
 
+/// Whether [`sanitize`] keeps `c` as it is.
+pub fn is_kept(c: char) -> bool {
+    c == '\n' || (c != '\t' && replacement(c).is_none())
+}
+
 /// Makes untrusted multi-line text safe to display. Newlines are kept; everything else that
 /// could move the cursor, change modes or reorder text is replaced by a visible symbol.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
@@ -56,8 +94,20 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut col = 0usize;
-    for c in s.chars() {
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
         match c {
+            '\u{1f3f4}' => {
+                // A subdivision flag's tags are kept whole; anywhere else a tag is marked.
+                let rest = s.get(i..).unwrap_or("");
+                let n = tag_sequence(rest).max(c.len_utf8());
+                out.push_str(rest.get(..n).unwrap_or(""));
+                let tags = rest.get(c.len_utf8()..n).map_or(0, |t| t.chars().count());
+                for _ in 0..tags {
+                    chars.next();
+                }
+                col += 1;
+            }
             '\n' => {
                 out.push('\n');
                 col = 0;
@@ -129,9 +179,31 @@ fn starts_list_item(line: &str) -> bool {
         })
 }
 
-/// Display width in terminal cells.
+/// Display width in terminal cells: what ratatui's buffer takes for `s`, grapheme by grapheme
+/// (`unicode-width` measures the whole string instead, and counts Arabic lam-alef, two cells on
+/// a terminal, as one).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// The cells one grapheme takes, as ratatui's `Buffer` gives them: none for one holding a
+/// control character (ratatui drops it), one for a single byte, else its `unicode-width` plus
+/// one for each halfwidth (han)dakuten, which terminals draw in a cell of its own.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.len() == 1 {
+        return usize::from(!g.as_bytes().iter().any(u8::is_ascii_control));
+    }
+    if g.contains(char::is_control) {
+        return 0;
+    }
+    let marks = g
+        .chars()
+        .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+        .count();
+    UnicodeWidthStr::width(g) + marks
 }
 
 /// Wraps sanitised text to `width` cells: at spaces where it can, between CJK characters, and
@@ -165,10 +237,10 @@ fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
         return;
     }
     let found = textwrap::WordSeparator::UnicodeBreakProperties.find_words(line);
+    let split =
+        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::NoHyphenation);
     let mut words: Vec<textwrap::core::Word> = Vec::new();
-    for mut w in
-        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::NoHyphenation)
-    {
+    for mut w in keep_all(line, split) {
         w.width = self::width(w.word);
         if w.width <= width {
             words.push(w);
@@ -205,6 +277,53 @@ fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
     }
 }
 
+/// Korean words kept whole (CSS `keep-all`): Unicode line breaking allows a break between any
+/// two Hangul syllables (and between a number and the syllable after it), but Korean is written
+/// with spaces between words and reads badly cut inside one. Pieces of `line` with no space
+/// between a Hangul letter and another letter or digit are joined again; a word longer than the
+/// line is still cut by the wrapper.
+fn keep_all<'a>(
+    line: &'a str,
+    words: impl Iterator<Item = textwrap::core::Word<'a>>,
+) -> Vec<textwrap::core::Word<'a>> {
+    let offset = |w: &textwrap::core::Word| (w.word.as_ptr() as usize) - (line.as_ptr() as usize);
+    let mut out: Vec<textwrap::core::Word<'a>> = Vec::new();
+    for w in words {
+        if let Some(prev) = out.last_mut() {
+            let (Some(a), Some(b)) = (prev.word.chars().next_back(), w.word.chars().next()) else {
+                out.push(w);
+                continue;
+            };
+            // `서울특별시는`, `1,400원에서`, `RMA의`: a word, whatever Unicode lets break in it.
+            let joins = prev.whitespace.is_empty()
+                && prev.penalty.is_empty()
+                && (is_hangul(a) || is_hangul(b))
+                && a.is_alphanumeric()
+                && b.is_alphanumeric();
+            let start = offset(prev);
+            let end = offset(&w) + w.word.len();
+            if let (true, Some(joined)) = (joins, line.get(start..end)) {
+                let mut merged = textwrap::core::Word::from(joined);
+                merged.whitespace = w.whitespace;
+                merged.penalty = w.penalty;
+                *prev = merged;
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{ac00}'..='\u{d7a3}'
+        | '\u{1100}'..='\u{11ff}'
+        | '\u{3130}'..='\u{318f}'
+        | '\u{a960}'..='\u{a97f}'
+        | '\u{d7b0}'..='\u{d7ff}')
+}
+
 fn piece(word: &str, width: usize) -> textwrap::core::Word<'_> {
     let mut w = textwrap::core::Word::from(word);
     w.whitespace = "";
@@ -225,7 +344,7 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     let mut used = 0;
     // By grapheme, measured as drawn (see `wrap_line`).
     for g in s.graphemes(true) {
-        let w = UnicodeWidthStr::width(g);
+        let w = grapheme_width(g);
         if used + w > max - 1 {
             break;
         }
@@ -282,14 +401,10 @@ mod tests {
         assert!(matches!(sanitize("한국어 text"), Cow::Borrowed(_)));
     }
 
-    /// What a terminal would act on or hide: C0 controls, DEL, C1 controls, bidi controls.
+    /// What a terminal would act on, or that reorders or hides text: C0 controls, DEL, C1
+    /// controls, bidi embeddings, overrides and isolates.
     fn acts_on_terminal(c: char) -> bool {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
-            )
-            || matches!(c, '\u{2066}'..='\u{2069}')
+        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     }
 
     #[test]
@@ -336,40 +451,86 @@ mod tests {
     }
 
     #[test]
-    fn every_bidi_and_zero_width_char_is_marked() {
-        let bidi = ['\u{61c}', '\u{200e}', '\u{200f}']
-            .into_iter()
-            .chain('\u{202a}'..='\u{202e}')
-            .chain('\u{2066}'..='\u{2069}');
-        for c in bidi {
+    fn embeddings_overrides_isolates_and_invisibles_are_marked() {
+        for c in ('\u{202a}'..='\u{202e}').chain('\u{2066}'..='\u{2069}') {
             assert_eq!(
                 sanitize(&format!("a{c}b")),
                 format!("a{BIDI_MARK}b"),
                 "{c:?}"
             );
         }
-        let zero_width = ('\u{200b}'..='\u{200d}')
+        let invisible = ['\u{200b}', '\u{feff}', '\u{180e}', '\u{ad}']
+            .into_iter()
             .chain('\u{2060}'..='\u{2064}')
-            .chain(['\u{feff}', '\u{180e}']);
-        for c in zero_width {
+            .chain('\u{206a}'..='\u{206f}')
+            .chain('\u{fff9}'..='\u{fffb}')
+            .chain('\u{e0000}'..='\u{e007f}');
+        for c in invisible {
             assert_eq!(
                 sanitize(&format!("a{c}b")),
                 format!("a{ZERO_WIDTH_MARK}b"),
                 "{c:?}"
             );
         }
-        // Nothing in the General Punctuation block is passed through invisible or acting.
+        for c in [
+            '\u{fdd0}',
+            '\u{fdef}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1fffe}',
+            '\u{e000}',
+        ]
+        .into_iter()
+        .chain(['\u{f8ff}', '\u{f0000}', '\u{10fffd}'])
+        {
+            assert_eq!(sanitize(&format!("a{c}b")), format!("a{C1_MARK}b"), "{c:?}");
+        }
+        // Nothing in the General Punctuation block is passed through invisible or acting, but
+        // the joiners and the direction marks, which scripts need.
         for c in '\u{2000}'..='\u{206f}' {
             let shown = sanitize_line(&c.to_string()).into_owned();
             assert!(!shown.chars().any(acts_on_terminal), "{c:?} -> {shown:?}");
-            assert!(
-                !matches!(
-                    shown.as_str(),
-                    "\u{200b}" | "\u{200c}" | "\u{200d}" | "\u{2060}"
-                ),
-                "{c:?} passed through invisible"
-            );
+            if !matches!(c, '\u{200c}'..='\u{200f}') {
+                assert!(
+                    !matches!(shown.as_str(), "\u{200b}" | "\u{2060}" | "\u{2061}"),
+                    "{c:?} passed through invisible"
+                );
+            }
         }
+    }
+
+    /// Persian, Hindi, Arabic and Hebrew news text as written: joiners, direction marks,
+    /// variation selectors and combining marks pass through byte for byte.
+    #[test]
+    fn joiners_marks_and_selectors_are_text() {
+        let texts = [
+            "می\u{200c}خواهم",
+            "क्\u{200d}ष",
+            "👩\u{200d}👩\u{200d}👧",
+            "\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{200f} 2025",
+            "left\u{200e} right",
+            "\u{61c}٧ قتلى",
+            "⛴\u{fe0f} 葛\u{e0100}",
+            "e\u{301} قُتل",
+            "👍🏽 🇺🇦",
+        ];
+        for t in texts {
+            assert!(matches!(sanitize(t), Cow::Borrowed(_)), "{t:?} was changed");
+            assert_eq!(sanitize_line(t), t);
+        }
+        // A subdivision flag keeps its tag characters; a tag anywhere else is marked.
+        let scotland = "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+        assert_eq!(sanitize(&format!("a{scotland}b")), format!("a{scotland}b"));
+        assert_eq!(
+            sanitize("🏴\u{e0067}x"),
+            format!("🏴{ZERO_WIDTH_MARK}x"),
+            "an unterminated tag run is marked"
+        );
+        assert_eq!(
+            sanitize("\u{e0041}\u{e0042}"),
+            "␣␣",
+            "ASCII smuggling shows"
+        );
     }
 
     #[test]
@@ -400,7 +561,7 @@ mod tests {
 
     #[test]
     fn bidi_and_zero_width_are_marked() {
-        assert_eq!(sanitize("a\u{202e}b\u{200b}c"), "a⇄b␣c");
+        assert_eq!(sanitize("a\u{202e}b\u{200b}c\u{200f}"), "a⇄b␣c\u{200f}");
     }
 
     #[test]
@@ -463,7 +624,6 @@ mod tests {
             "The Ministry of National Defense said on Friday that it had not discussed a \
              withdrawal, calling the report groundless; a long-standing well-known position.",
             "  indented text keeps its indent and wraps after it all the same way",
-            "서울특별시는 버스 기본요금을 1,400원에서 1,610원으로 15% 인상한다고 발표했다.",
         ];
         for text in texts {
             for w in 5..=70 {
@@ -481,6 +641,36 @@ mod tests {
                 assert_eq!(wrap(text, w), theirs, "{text:?} at {w}");
             }
         }
+    }
+
+    /// Korean words are kept whole where the line allows (`keep-all`); one longer than the line
+    /// is still cut, and nothing is lost.
+    #[test]
+    fn korean_words_are_kept_whole() {
+        let text = "서울특별시는 버스 기본요금을 1,400원에서 1,610원으로 15% 인상한다고 발표했다.";
+        let words: Vec<&str> = text.split(' ').collect();
+        for w in 12..=60 {
+            let lines = wrap(text, w);
+            assert!(lines.iter().all(|l| width(l) <= w), "{w}: {lines:?}");
+            let rejoined: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+            assert_eq!(rejoined, words, "at {w} a word was cut: {lines:?}");
+        }
+        let lines = wrap(text, 8);
+        assert!(lines.iter().all(|l| width(l) <= 8), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        // Japanese keeps breaking between characters, as Unicode line breaking has it.
+        assert!(wrap("東京都は本日、新しい計画を発表した。", 10).len() > 1);
+    }
+
+    #[test]
+    fn width_is_the_cells_drawn() {
+        // Lam-alef: two graphemes, two cells (unicode-width's string width says one).
+        assert_eq!(width("لا"), 2);
+        assert_eq!(width("لا لأ لإ لآ"), 11);
+        assert_eq!(width("می\u{200c}خواهم"), 7);
+        assert_eq!(width("👩\u{200d}👩\u{200d}👧"), 2);
+        assert_eq!(width("a\u{200f}b"), 2);
+        assert_eq!(width("2025-03-11 · الجزيرة"), 20);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::theme;
+use super::{draw, theme};
 use crate::app::{App, PairsState};
 use crate::briefing::Side;
 use crate::view::pairs::{self, Layout, Part, Shown, Subject};
@@ -53,7 +53,8 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
 
     if a.header.height > 0 {
         if let Some(header) = pairs::header(&ctx, shown.subject) {
-            let header = crate::text::truncate(&header, usize::from(body.width)).into_owned();
+            let header = crate::text::truncate(&header, usize::from(body.width));
+            let header = crate::text::bidi::visual(&header).into_owned();
             frame.render_widget(
                 Paragraph::new(Span::styled(header, theme::get(theme::Role::Heading))),
                 a.header,
@@ -86,7 +87,7 @@ fn render_strip(ctx: &Ctx, index: usize, frame: &mut Frame, area: Rect) {
         rows = block.inner(area);
         frame.render_widget(block, area);
     }
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), rows);
+    frame.render_widget(draw::lines(&lines), rows);
     super::place_cursor(frame, rows, &lines);
 }
 
@@ -120,9 +121,10 @@ fn render_side(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side, frame: &mut F
     }
     let title = pairs::side_title(ctx, shown, lay, side);
     let left_rule = side == Side::Right && lay.areas.left.y == lay.areas.right.y;
-    let b = block(shown.focus == part, left_rule).title(Line::from(theme::spans(&title)));
+    let b = block(shown.focus == part, left_rule);
     let inner = b.inner(area);
     frame.render_widget(b, area);
+    title_over(frame, area, u16::from(left_rule), &title, &[]);
     paint_lines(lay, shown, part, inner, frame);
 }
 
@@ -155,12 +157,33 @@ fn render_note(ctx: &Ctx, shown: &Shown, lay: &Layout, frame: &mut Frame) {
         right = l;
     }
     let _ = ctx;
-    let b = block(focused, false)
-        .title(Line::from(theme::spans(&pairs::cut(vec![title], room))))
-        .title_top(Line::from(theme::spans(&right)).right_aligned());
+    let b = block(focused, false);
     let inner = b.inner(area);
     frame.render_widget(b, area);
+    title_over(frame, area, 0, &pairs::cut(vec![title], room), &right);
     paint_lines(lay, shown, Part::Note, inner, frame);
+}
+
+/// A box's titles over its top border, where ratatui puts them (past a left border of
+/// `left_border` cells), measured as drawn: `left` first, `right` against the right end.
+/// (ratatui's own titles step from span to span by a width that counts Arabic lam-alef as one
+/// cell, and the next span overwrote its last letter.)
+fn title_over(
+    frame: &mut Frame,
+    area: Rect,
+    left_border: u16,
+    left: &[crate::view::Span],
+    right: &[crate::view::Span],
+) {
+    let x = area.x.saturating_add(left_border);
+    let room = area.width.saturating_sub(left_border);
+    let buf = frame.buffer_mut();
+    let used = draw::spans_at(left, x, area.y, room, buf);
+    let want = right.iter().map(|s| s.width()).sum::<usize>();
+    let want = u16::try_from(want).unwrap_or(u16::MAX);
+    if want > 0 && used.saturating_add(want) <= room {
+        draw::spans_at(right, x + room - want, area.y, want, buf);
+    }
 }
 
 fn paint_lines(lay: &Layout, shown: &Shown, part: Part, inner: Rect, frame: &mut Frame) {
@@ -173,7 +196,7 @@ fn paint_lines(lay: &Layout, shown: &Shown, part: Part, inner: Rect, frame: &mut
         usize::from(inner.height),
         usize::from(inner.width),
     );
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    frame.render_widget(draw::lines(&lines), inner);
     // For screen readers, the cursor on the first line shown of the box in focus: drawn after
     // the strip, so it is this one the reader hears.
     if part == shown.focus && !lines.is_empty() && theme::settings().screen_reader {

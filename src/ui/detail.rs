@@ -2,10 +2,9 @@
 //! contradictions), each selectable and followed with Enter. Laid out by [`crate::view::detail`].
 
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{scrolled, theme};
+use super::{draw, scrolled};
 use crate::app::{App, DetailState};
 use crate::briefing::Section;
 use crate::text::sanitize_line;
@@ -46,6 +45,6 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         .take(usize::from(inner.height))
         .cloned()
         .collect();
-    frame.render_widget(Paragraph::new(theme::lines(&on_screen)), inner);
+    frame.render_widget(draw::lines(&on_screen), inner);
     super::place_cursor(frame, inner, &on_screen);
 }

@@ -3,10 +3,10 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use ratatui::Frame;
 
-use super::theme;
+use super::{draw, theme};
 use crate::app::keymap::Mode;
 use crate::app::Action;
 use crate::view::overlay::{help_lines, help_max_scroll, help_popup, HelpGroup};
@@ -28,10 +28,9 @@ pub fn render(groups: &[HelpGroup], scroll: usize, frame: &mut Frame, area: Rect
     if theme::settings().screen_reader {
         frame.set_cursor_position((popup.x + 1, popup.y + 1));
     }
-    frame.render_widget(
-        Paragraph::new(theme::lines(all.iter().skip(scroll))).block(block),
-        popup,
-    );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(draw::lines(all.get(scroll..).unwrap_or_default()), inner);
 }
 
 /// ` Keys — ? or Esc to close, j/k to scroll `, with the keys in force.

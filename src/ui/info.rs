@@ -4,10 +4,10 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use ratatui::Frame;
 
-use super::theme;
+use super::{draw, theme};
 use crate::app::App;
 use crate::view::overlay::{info_lines, info_max_scroll, info_popup, info_text_area};
 
@@ -41,5 +41,5 @@ pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position((inner.x, inner.y));
     }
     frame.render_widget(block, p);
-    frame.render_widget(Paragraph::new(theme::lines(all.iter().skip(scroll))), inner);
+    frame.render_widget(draw::lines(all.get(scroll..).unwrap_or_default()), inner);
 }

@@ -3,10 +3,10 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
-use super::theme;
+use super::{draw, theme};
 use crate::app::library::Entry;
 use crate::app::shell::Shell;
 use crate::view::layout;
@@ -73,7 +73,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
     if lines.is_empty() {
         lines.push(library::empty());
     }
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    frame.render_widget(draw::lines(&lines), inner);
     super::place_cursor(frame, inner, &lines);
 }
 
@@ -84,7 +84,6 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
     let Some(f) = &e.error else { return };
     let all = report_lines(f, body);
     let scroll = scroll.min(report_max_scroll(f, body));
-    let lines = theme::lines(all.iter().skip(scroll));
     let title = library::diagnostics_title(
         &e.name(),
         f.diagnostics.len(),
@@ -94,6 +93,11 @@ fn render_diagnostics(shell: &Shell, entry: usize, scroll: usize, frame: &mut Fr
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme::get(theme::Role::Error))
-        .title(Span::styled(title, theme::get(theme::Role::Error)));
-    frame.render_widget(Paragraph::new(lines).block(block), body);
+        .title(Span::styled(
+            crate::text::bidi::visual(&title).into_owned(),
+            theme::get(theme::Role::Error),
+        ));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    frame.render_widget(draw::lines(all.get(scroll..).unwrap_or_default()), inner);
 }

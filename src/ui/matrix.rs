@@ -1,10 +1,9 @@
 //! The stance matrix: its box, and the lines [`crate::view::matrix`] lays out, painted.
 
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{scrolled, theme};
+use super::{draw, scrolled};
 use crate::app::{App, MatrixState};
 use crate::view::matrix::{self, At};
 
@@ -20,6 +19,6 @@ pub fn render(app: &App, m: MatrixState, frame: &mut Frame, area: Rect) {
         return;
     };
     let lines = matrix::lines(&app.doc, at, area);
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    frame.render_widget(draw::lines(&lines), inner);
     super::place_cursor(frame, inner, &lines);
 }

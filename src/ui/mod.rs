@@ -3,6 +3,7 @@
 
 pub mod contradictions;
 pub mod detail;
+pub mod draw;
 pub mod help;
 pub mod info;
 pub mod library;

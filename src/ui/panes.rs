@@ -9,7 +9,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::theme;
+use super::{draw, theme};
 use crate::app::App;
 use crate::briefing::Section;
 use crate::view;
@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let lens = Section::ALL.map(|s| app.len(s));
     let line = view::pane::tabs(app.focus, lens, area.width);
-    frame.render_widget(Paragraph::new(theme::line(&line)), area);
+    frame.render_widget(draw::lines(std::slice::from_ref(&line)), area);
 }
 
 fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
@@ -83,7 +83,7 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
         layout::text_width(area),
         usize::from(inner.height),
     );
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    frame.render_widget(draw::lines(&lines), inner);
     if focused {
         super::place_cursor(frame, inner, &lines);
     }

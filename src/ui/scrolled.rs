@@ -18,7 +18,8 @@ pub fn block(title: &str, area: Rect) -> Block<'static> {
         .border_type(BorderType::Thick)
         .border_style(theme::get(theme::Role::BorderFocused))
         .title(Span::styled(
-            truncate(title, usize::from(area.width.saturating_sub(2))).into_owned(),
+            crate::text::bidi::visual(&truncate(title, usize::from(area.width.saturating_sub(2))))
+                .into_owned(),
             theme::get(theme::Role::PaneTitleFocused),
         ))
 }

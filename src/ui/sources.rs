@@ -2,10 +2,9 @@
 //! document (a hidden source is still listed), painted.
 
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{scrolled, theme};
+use super::{draw, scrolled};
 use crate::app::{App, SourcesState};
 use crate::view::sources;
 
@@ -23,6 +22,6 @@ pub fn render(app: &App, s: SourcesState, frame: &mut Frame, area: Rect) {
     };
     let hidden = app.filter.as_ref().map(|f| f.source.as_str());
     let lines = sources::lines(full, s.cursor, s.scroll, hidden, area);
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    frame.render_widget(draw::lines(&lines), inner);
     super::place_cursor(frame, inner, &lines);
 }

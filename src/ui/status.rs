@@ -2,10 +2,9 @@
 //! app's state gathered into [`crate::view::status`]'s inputs, its lines painted.
 
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::theme;
+use super::draw;
 use crate::app::keymap::hints;
 use crate::app::shell::Shell;
 use crate::app::App;
@@ -14,7 +13,7 @@ use crate::view::Line;
 
 /// Paints a bar's line over `area`.
 fn paint(frame: &mut Frame, area: Rect, line: &Line) {
-    frame.render_widget(Paragraph::new(theme::line(line)), area);
+    frame.render_widget(draw::lines(std::slice::from_ref(line)), area);
 }
 
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
@@ -27,7 +26,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         usize::from(area.width),
         usize::from(area.height),
     );
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), area);
+    frame.render_widget(draw::lines(&lines), area);
 }
 
 pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
@@ -88,7 +87,7 @@ pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
     let lib = &shell.library;
     let selected = (!lib.order.is_empty()).then(|| (lib.selected + 1, lib.order.len()));
     let lines = status::library_header(selected, &super::library::progress(shell));
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), area);
+    frame.render_widget(draw::lines(&lines), area);
 }
 
 pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {

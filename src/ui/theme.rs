@@ -619,7 +619,12 @@ pub fn style(kind: Kind) -> Style {
 pub fn span(s: &view::Span) -> ratatui::text::Span<'static> {
     let base = style(s.kind);
     let styled = s.mark.map_or(base, |m| base.patch(style(m)));
-    ratatui::text::Span::styled(s.text.clone(), styled)
+    let text = if s.ordered {
+        s.text.clone()
+    } else {
+        crate::text::bidi::visual(&s.text).into_owned()
+    };
+    ratatui::text::Span::styled(text, styled)
 }
 
 /// A line of the presentation model, styled, on its band.

@@ -1,10 +1,9 @@
 //! The timeline: its box, and the lines [`crate::view::timeline`] lays out, painted.
 
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{scrolled, theme};
+use super::{draw, scrolled};
 use crate::app::{App, TimelineState};
 use crate::view::timeline;
 
@@ -14,6 +13,6 @@ pub fn render(app: &App, t: TimelineState, frame: &mut Frame, area: Rect) {
         return;
     };
     let lines = timeline::lines(&app.doc, t.cursor, t.scroll, area);
-    frame.render_widget(Paragraph::new(theme::lines(&lines)), inner);
+    frame.render_widget(draw::lines(&lines), inner);
     super::place_cursor(frame, inner, &lines);
 }

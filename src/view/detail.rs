@@ -39,11 +39,12 @@ fn marked_field(
     value: String,
     matches: &FieldMatches,
 ) -> Option<usize> {
-    let wrapped = crate::text::wrap(&value, width.saturating_sub(LABEL_W).max(8));
+    let room = width.saturating_sub(LABEL_W).max(8);
+    let wrapped = crate::text::wrap(&value, room);
     let current = matches
         .current
         .map(|at| lines.len() + styled::line_of(&value, &wrapped, at));
-    let marked = styled::lines(&value, &wrapped, Kind::Plain, &matches.highlights);
+    let marked = styled::lines(&value, &wrapped, Kind::Plain, &matches.highlights, room);
     for (i, part) in marked.into_iter().enumerate() {
         let mut spans = vec![label(if i == 0 { name } else { "" })];
         spans.extend(part.spans);
@@ -87,6 +88,7 @@ pub fn layout(ctx: &Ctx, item_ref: ItemRef, cursor: usize, width: u16) -> Detail
         &wrapped,
         Kind::Plain,
         &found.highlights,
+        usize::from(inner_w),
     ));
     lines.push(Line::default());
     match_line = match_line.or(fields(

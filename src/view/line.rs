@@ -76,13 +76,16 @@ pub enum Kind {
     TabActive,
 }
 
-/// A piece of a line: its text, its kind, and a mark laid over it (a search match over a
-/// source's name: the match's style patched over the source's).
+/// A piece of a line: its text (in storage order unless `ordered`), its kind, and a mark laid
+/// over it (a search match over a source's name: the match's style patched over the source's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
     pub kind: Kind,
     pub mark: Option<Kind>,
+    /// The text is already in display order: the view laid it out with the bidi paragraphs of a
+    /// whole text (see `styled::lines`). Other spans are put in display order as they are drawn.
+    pub ordered: bool,
 }
 
 impl Span {
@@ -91,6 +94,7 @@ impl Span {
             text: text.into(),
             kind,
             mark: None,
+            ordered: false,
         }
     }
 

@@ -120,7 +120,7 @@ pub fn info_lines(ctx: &Ctx, width: u16) -> Vec<Line> {
     let marked = |text: &str, kind, field| {
         let shown = crate::text::display(text);
         let found = field_matches(ctx, Place::Header, field, false, 0).highlights;
-        styled::lines(&shown, &wrap(text, w), kind, &found)
+        styled::lines(&shown, &wrap(text, w), kind, &found, w)
     };
     out.extend(marked(&b.title, Kind::Title, Field::Title));
     out.extend(marked(&b.date.to_string(), Kind::Meta, Field::Date));

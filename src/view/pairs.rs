@@ -687,7 +687,16 @@ fn head_lines(ctx: &Ctx, r: ItemRef, width: u16, holds: Holds) -> (Vec<Line>, Op
     }
     let wrapped = crate::text::wrap(&text, usize::from(width.max(1)));
     let line = current.map(|at| styled::line_of(&text, &wrapped, at));
-    (styled::lines(&text, &wrapped, Kind::Meta, &marks), line)
+    (
+        styled::lines(
+            &text,
+            &wrapped,
+            Kind::Meta,
+            &marks,
+            usize::from(width.max(1)),
+        ),
+        line,
+    )
 }
 
 /// A side's title row: section · status or stance, then what it `holds` of grade and flags,
@@ -849,7 +858,13 @@ fn side_content(
     let mut all = marks;
     all.extend(found.highlights);
     let mut lines = head;
-    lines.extend(styled::lines(&text, &wrapped, Kind::Plain, &all));
+    lines.extend(styled::lines(
+        &text,
+        &wrapped,
+        Kind::Plain,
+        &all,
+        usize::from(width),
+    ));
     let place = Place::Item(r);
     let mut field = |lines: &mut Vec<Line>, label: &str, value: String, field: Field, shift| {
         let m = field_matches(ctx, place, field, true, shift + label.len());
@@ -858,7 +873,13 @@ fn side_content(
         if let Some(at) = m.current {
             match_line = Some(lines.len() + styled::line_of(&shown, &wrapped, at));
         }
-        let mut marked = styled::lines(&shown, &wrapped, Kind::Plain, &m.highlights);
+        let mut marked = styled::lines(
+            &shown,
+            &wrapped,
+            Kind::Plain,
+            &m.highlights,
+            usize::from(width),
+        );
         // The label in the label's kind, the rest as it is.
         if let Some(first) = marked.first_mut() {
             let mut spans = vec![Span::new(label, Kind::Label)];
@@ -982,6 +1003,7 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
                     &wrapped,
                     Kind::Plain,
                     &found.highlights,
+                    width,
                 ));
             }
         }

@@ -163,7 +163,13 @@ pub fn item_lines(ctx: &Ctx, r: ItemRef, width: u16, selected: bool) -> Vec<Line
     let wrapped = ctx.wraps.get(b, r, width);
     let text = crate::text::display(&item.text);
     let highlights = search_highlights(ctx, r);
-    let body = styled::lines(&text, &wrapped, Kind::Plain, &highlights);
+    let body = styled::lines(
+        &text,
+        &wrapped,
+        Kind::Plain,
+        &highlights,
+        usize::from(width),
+    );
     // The item marked with `v` keeps a mark in the gutter until a second one is picked.
     let marker = match (selected, ctx.marked == Some(r)) {
         (_, true) => Span::new("◆ ", Kind::Marker),

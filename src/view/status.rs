@@ -182,9 +182,8 @@ pub fn bar(b: &Bar, w: usize) -> Line {
         let msg = truncate(&sanitize_line(text), w.saturating_sub(used + 1)).into_owned();
         used += width(&msg) + 1;
         spans.push(Span {
-            text: format!(" {msg}"),
-            kind,
             mark,
+            ..Span::new(format!(" {msg}"), kind)
         });
     } else {
         // Keep room for the way to the help, which says everything else.
@@ -211,9 +210,8 @@ pub fn bar(b: &Bar, w: usize) -> Line {
 /// `text` as `kind` on the status bar's background.
 fn on_status(text: String, kind: Kind) -> Span {
     Span {
-        text,
-        kind,
         mark: Some(Kind::Status),
+        ..Span::new(text, kind)
     }
 }
 

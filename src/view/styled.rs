@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::line::{Kind, Line, Span};
+use crate::text::bidi;
 
 /// A byte range of the displayed text marked as `mark` (a match, a figure, a shared word).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,9 +34,18 @@ pub fn line_offsets(text: &str, lines: &[String]) -> Vec<usize> {
 }
 
 /// Marks wrapped `lines` of `text`: `base` everywhere, each highlight over its range (later
-/// highlights win where they overlap).
-pub fn lines(text: &str, lines: &[String], base: Kind, highlights: &[Highlight]) -> Vec<Line> {
-    if highlights.is_empty() {
+/// highlights win where they overlap), each line in display order: a line of a right-to-left
+/// paragraph is reordered (`text::bidi`) and aligned to the right of `width` cells, its
+/// highlights moving with its letters.
+pub fn lines(
+    text: &str,
+    lines: &[String],
+    base: Kind,
+    highlights: &[Highlight],
+    width: usize,
+) -> Vec<Line> {
+    let paragraphs = bidi::Paragraphs::new(text);
+    if highlights.is_empty() && !paragraphs.reorders() {
         return lines.iter().map(|l| Line::of(l.clone(), base)).collect();
     }
     let offsets = line_offsets(text, lines);
@@ -42,34 +54,78 @@ pub fn lines(text: &str, lines: &[String], base: Kind, highlights: &[Highlight])
         .zip(offsets)
         .map(|(line, start)| {
             let end = start + line.len();
-            let mut cuts: Vec<usize> = vec![0, line.len()];
-            for h in highlights {
-                if h.range.start < end && h.range.end > start {
-                    cuts.push(h.range.start.saturating_sub(start).min(line.len()));
-                    cuts.push(h.range.end.saturating_sub(start).min(line.len()));
+            let mut spans = Vec::new();
+            for run in paragraphs.runs(start..end) {
+                let pieces = pieces(text, run.range.clone(), base, highlights, run.rtl);
+                if run.rtl {
+                    spans.extend(pieces.into_iter().rev().map(|mut p| {
+                        p.text = bidi::shown(&p.text, true).into_owned();
+                        p
+                    }));
+                } else {
+                    spans.extend(pieces);
                 }
             }
-            cuts.sort_unstable();
-            cuts.dedup();
-            let spans: Vec<Span> = cuts
-                .windows(2)
-                .filter_map(|w| {
-                    let &[a, b] = w else { return None };
-                    let piece = line.get(a..b)?;
-                    let abs = start + a;
-                    let mark = highlights
-                        .iter()
-                        .rev()
-                        .find(|h| h.range.start <= abs && abs < h.range.end)
-                        .map(|h| h.mark);
-                    Some(Span {
-                        text: piece.to_string(),
-                        kind: base,
-                        mark,
-                    })
-                })
-                .collect();
+            let used: usize = spans.iter().map(Span::width).sum();
+            if paragraphs.is_rtl(start) && used < width {
+                spans.insert(0, Span::new(" ".repeat(width - used), base));
+            }
+            for s in &mut spans {
+                s.ordered = true;
+            }
             Line::new(spans)
+        })
+        .collect()
+}
+
+/// `text[range]` cut where highlights start and end, each piece with its mark; in a
+/// right-to-left run the cuts are moved to grapheme boundaries, so that reversing the pieces
+/// never parts a letter from its marks.
+fn pieces(
+    text: &str,
+    range: Range<usize>,
+    base: Kind,
+    highlights: &[Highlight],
+    whole_graphemes: bool,
+) -> Vec<Span> {
+    let Some(run) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let (start, end) = (range.start, range.end);
+    let mut cuts: Vec<usize> = vec![0, run.len()];
+    for h in highlights {
+        if h.range.start < end && h.range.end > start {
+            cuts.push(h.range.start.saturating_sub(start).min(run.len()));
+            cuts.push(h.range.end.saturating_sub(start).min(run.len()));
+        }
+    }
+    if whole_graphemes && cuts.len() > 2 {
+        let bounds: Vec<usize> = run
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .chain([run.len()])
+            .collect();
+        for c in &mut cuts {
+            let at = bounds.partition_point(|&b| b < *c);
+            *c = bounds.get(at).copied().unwrap_or(run.len());
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|w| {
+            let &[a, b] = w else { return None };
+            let piece = run.get(a..b)?;
+            let abs = start + a;
+            let mark = highlights
+                .iter()
+                .rev()
+                .find(|h| h.range.start <= abs && abs < h.range.end)
+                .map(|h| h.mark);
+            Some(Span {
+                mark,
+                ..Span::new(piece, base)
+            })
         })
         .collect()
 }
@@ -115,7 +171,7 @@ pub fn one_line(text: &str, base: Kind, highlights: &[Highlight], max: usize) ->
         .collect();
     // Several matches cut off share the `…`: the current one, drawn last, is the one it shows.
     clipped.sort_by_key(|h| h.mark == Kind::MatchCurrent);
-    lines(&cut, &[cut.to_string()], base, &clipped)
+    lines(&cut, &[cut.to_string()], base, &clipped, 0)
         .into_iter()
         .next()
         .map_or_else(Vec::new, |l| l.spans)
@@ -146,6 +202,7 @@ mod tests {
                 range: 4..13,
                 mark: Kind::Match,
             }],
+            9,
         );
         assert_eq!(
             parts(&out[0]),
@@ -165,6 +222,7 @@ mod tests {
             &wrapped,
             Kind::Plain,
             &[h(0..9, Kind::FigureOnly), h(3..6, Kind::Match)],
+            20,
         );
         assert_eq!(
             parts(&out[0]),

@@ -125,11 +125,28 @@ fn parse(bytes: &[u8]) -> Parsed {
     p
 }
 
-/// Code points that reorder or hide text; none may be sent raw.
+/// Code points that reorder or hide text; none may be sent raw. (The joiners ZWNJ and ZWJ and
+/// the direction marks LRM, RLM and ALM are text that scripts need, and pass.)
 const INVISIBLE: &[char] = &[
-    '\u{61c}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}',
-    '\u{202c}', '\u{202d}', '\u{202e}', '\u{2060}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    '\u{ad}',
+    '\u{200b}',
+    '\u{202a}',
+    '\u{202b}',
+    '\u{202c}',
+    '\u{202d}',
+    '\u{202e}',
+    '\u{2060}',
+    '\u{2066}',
+    '\u{2067}',
+    '\u{2068}',
+    '\u{2069}',
+    '\u{206a}',
+    '\u{206f}',
     '\u{feff}',
+    '\u{fff9}',
+    '\u{e0001}',
+    '\u{e0041}',
+    '\u{e007f}',
 ];
 
 /// Checks one screen's bytes against the kinds of sequence ratatui uses for clean text.
@@ -456,6 +473,9 @@ fn print_and_markdown_export_show_the_escapes_as_marks() {
         assert!(text.contains("0;pwned␇"), "{text}");
         assert!(text.contains("␛"), "{text}");
         assert!(text.contains("⇄evil⇄"), "{text}");
+        // The joiners and direction marks are kept byte for byte.
+        assert!(text.contains("␣\u{200c}\u{200d}"), "{text:?}");
+        assert!(text.contains("\u{61c} \u{200e}\u{200f}"), "{text:?}");
     }
 }
 
