@@ -25,6 +25,21 @@ pub struct Cli {
     /// ~/.config/brief/config.toml; also BRIEF_CONFIG].
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
+
+    /// Right-to-left lines (Arabic, Hebrew, …): `reorder` lays each one out for terminals that
+    /// draw cells as sent (tmux, xterm, kitty, alacritty, WezTerm); `off` sends them in storage
+    /// order, for terminals that do their own bidi (VTE/GNOME Terminal, Konsole, mlterm)
+    /// [default: BRIEF_BIDI, else the config file's `bidi`, else reorder]. Pipes and exports
+    /// always keep the storage order.
+    #[arg(long, value_enum, value_name = "MODE", global = true)]
+    pub bidi: Option<BidiMode>,
+}
+
+/// `--bidi`: how right-to-left lines are shown on a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BidiMode {
+    Reorder,
+    Off,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,8 @@ pub struct Config {
     pub styles: Vec<(Role, Style)>,
     /// `screen_reader = true`: the terminal cursor on the selection.
     pub screen_reader: bool,
+    /// `bidi = "reorder" | "off"`; `None`: not chosen here.
+    pub bidi: Option<crate::text::bidi::Bidi>,
     /// `paths = [...]`: what `brief` with no PATH opens (before `./briefings`).
     pub paths: Vec<PathBuf>,
     /// `[library] sort = "…"`.
@@ -99,7 +101,7 @@ impl Config {
 }
 
 /// The top-level keys, as `brief config default` writes them.
-const TOP: &[&str] = &["theme", "screen_reader", "paths", "library", "keys"];
+const TOP: &[&str] = &["theme", "screen_reader", "bidi", "paths", "library", "keys"];
 const MODE_NAMES: &[&str] = &[
     "global",
     "library",
@@ -264,6 +266,7 @@ impl Parser<'_> {
                         format!("`screen_reader` is true or false, not {}", type_name(other)),
                     ),
                 },
+                "bidi" => self.bidi(v),
                 "paths" => self.paths(v),
                 "library" => self.library(v),
                 "keys" => self.keys(v),
@@ -278,6 +281,29 @@ impl Parser<'_> {
                     );
                 }
             }
+        }
+    }
+
+    fn bidi(&mut self, v: &Spanned<DeValue>) {
+        use crate::text::bidi::Bidi;
+        match v.get_ref() {
+            DeValue::String(s) => match Bidi::parse(s) {
+                Some(b) => self.config.bidi = Some(b),
+                None => {
+                    let hint = suggest(s, Bidi::NAMES.iter().copied());
+                    self.error(
+                        &v.span(),
+                        format!(
+                            "unknown bidi mode `{s}`; expected one of: {}{hint}",
+                            Bidi::NAMES.join(", ")
+                        ),
+                    );
+                }
+            },
+            other => self.error(
+                &v.span(),
+                format!("`bidi` is \"reorder\" or \"off\", not {}", type_name(other)),
+            ),
         }
     }
 
@@ -827,6 +853,12 @@ theme = \"auto\"
 # Show the terminal cursor on the selected item, for screen readers and braille displays
 # (also --screen-reader).
 screen_reader = false
+
+# Right-to-left lines (Arabic, Hebrew, …): \"reorder\" lays each one out for terminals that draw
+# cells as they are sent (tmux, xterm, kitty, alacritty, WezTerm); \"off\" sends them in storage
+# order, for terminals that do their own bidi (VTE/GNOME Terminal, Konsole, mlterm). Also
+# --bidi and BRIEF_BIDI. Pipes and exports always keep the storage order.
+bidi = \"reorder\"
 
 # What `brief` with no PATH opens, before ./briefings: files and folders; ~/ is your home,
 # a relative path is taken from this file's folder.

@@ -13,6 +13,7 @@
 pub mod app;
 pub mod briefing;
 pub mod bundled;
+pub mod cells;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -12,11 +12,12 @@ use brief::app::library::Sort;
 use brief::app::shell::Shell;
 use brief::briefing::files::{expand, Found};
 use brief::briefing::{load_path, Report};
-use brief::cli::{Cli, ColorWhen, Command, ConfigCommand, Look, ThemeName};
+use brief::cli::{BidiMode, Cli, ColorWhen, Command, ConfigCommand, Look, ThemeName};
 use brief::cmd;
 use brief::config::{self, Config};
 use brief::loader::Loader;
 use brief::open::{default_paths, open_bundled};
+use brief::text::bidi::Bidi;
 use brief::tui::Services;
 use brief::ui::theme::{self, Choice};
 use brief::watch::Watch;
@@ -39,8 +40,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--bidi` over `BRIEF_BIDI` (over the config file's `bidi`, for the reader). An unknown
+/// `BRIEF_BIDI` is an error, like an unknown `--bidi`.
+fn bidi_choice(flag: Option<BidiMode>) -> Result<Option<Bidi>, String> {
+    if let Some(f) = flag {
+        return Ok(Some(match f {
+            BidiMode::Reorder => Bidi::Reorder,
+            BidiMode::Off => Bidi::Off,
+        }));
+    }
+    match std::env::var("BRIEF_BIDI") {
+        Ok(v) if !v.is_empty() => Bidi::parse(&v).map(Some).ok_or_else(|| {
+            format!(
+                "BRIEF_BIDI: unknown bidi mode `{}`; expected one of: {}",
+                brief::text::sanitize_line(&v),
+                Bidi::NAMES.join(", ")
+            )
+        }),
+        _ => Ok(None),
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let max_size = cli.open.limits.max_size;
+    let bidi = match bidi_choice(cli.bidi) {
+        Ok(b) => b,
+        Err(why) => {
+            writeln!(std::io::stderr().lock(), "brief: {why}")?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if cli.command.is_some() {
+        brief::text::bidi::set(bidi.unwrap_or_default());
+    }
     match cli.command {
         Some(Command::Config { command }) => config_command(command, cli.config.as_deref()),
         Some(Command::Check { paths, short }) => {
@@ -56,8 +88,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Print { paths, width }) => {
             let width = cmd::print::output_width(width.map(usize::from));
             let mut out = std::io::stdout().lock();
-            let failed =
-                cmd::print::print_paths(&paths, width, max_size, &mut out, cmd::stdout_colour())?;
+            let look = cmd::print::Look {
+                colour: cmd::stdout_colour(),
+                reorder: std::io::stdout().is_terminal(),
+            };
+            let failed = cmd::print::print_paths(&paths, width, max_size, &mut out, look)?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -95,6 +130,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(2));
                 }
             };
+            brief::text::bidi::set(bidi.or(config.bidi).unwrap_or_default());
             let reader = match Reader::new(&cli.open.look, &config) {
                 Ok(r) => r,
                 Err(why) => {
@@ -353,7 +389,10 @@ fn print_instead(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
         Some(paths.to_vec())
     };
     let failed = match paths {
-        Some(p) => cmd::print::print_paths(&p, width, max_size, &mut out, false)?,
+        Some(p) => {
+            let look = cmd::print::Look::default();
+            cmd::print::print_paths(&p, width, max_size, &mut out, look)?
+        }
         None => {
             for (i, (_, text)) in brief::bundled::BUNDLED.iter().enumerate() {
                 if let Ok(l) = brief::briefing::load_str(text) {

@@ -19,6 +19,8 @@ use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScr
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::Rect;
 use ratatui::prelude::CrosstermBackend;
+
+use crate::cells::Exact;
 use ratatui::Terminal;
 
 use std::time::Instant;
@@ -32,7 +34,9 @@ use crate::watch::Watch;
 /// Output is buffered for a whole frame and written with one flush, so a terminal (or tmux, or
 /// an SSH link) never shows half a frame; the frame is also wrapped in a synchronized update
 /// (DEC mode 2026) for the terminals that honour it. Others ignore the mode.
-pub type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+/// Every cell is also kept where ratatui has it whatever the terminal's widths
+/// ([`crate::cells::Exact`]).
+pub type Term = Terminal<Exact<CrosstermBackend<io::BufWriter<io::Stdout>>>>;
 
 /// Room for the largest frame: 300×100 cells with a style change on each is under 200 KiB.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -90,9 +94,8 @@ fn take_terminal() -> io::Result<()> {
 
 fn enter() -> io::Result<Term> {
     take_terminal()?;
-    Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
-        FRAME_BUFFER,
-        io::stdout(),
+    Terminal::new(Exact::new(CrosstermBackend::new(
+        io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout()),
     )))
 }
 

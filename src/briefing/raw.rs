@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Interest, Reliability, SourceKind, Stance, Status};
 
 /// What an id may be made of (the validator's rule, for the schema).
-const ID: &str = "^[A-Za-z0-9_-]+$";
+const ID: &str = "^[\\p{L}\\p{M}\\p{N}\\u200C\\u200D_-]+$";
 /// A date as written: YYYY-MM-DD (whether it is a real calendar date is the validator's check).
 const DATE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// Text that is not blank.

@@ -14,11 +14,21 @@ use super::srcmap::LazyMap;
 /// Suggestions cost a scan of the candidates; past this many errors, stop offering them.
 const MAX_SUGGESTIONS: usize = 32;
 
+/// Letters, marks and digits of any script, `-` and `_`, and the joiners Persian and Indic
+/// words are spelt with (ZWNJ, ZWJ): `withdrawal-option`, `통행료`, `ادعاء-1`, `می‌خواهم`.
+pub const ID_PATTERN: &str = "^[\\p{L}\\p{M}\\p{N}\\u{200C}\\u{200D}_-]+$";
+
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    if id.is_ascii() {
+        return !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    }
+    static ID: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    ID.get_or_init(|| regex::Regex::new(ID_PATTERN).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(id))
 }
 
 struct Checker {
@@ -426,7 +436,29 @@ mod tests {
         assert!(is_valid_id("withdrawal-option_2"));
         assert!(!is_valid_id("a b"));
         assert!(!is_valid_id(""));
-        assert!(!is_valid_id("한국"));
+        for id in [
+            "통행료",
+            "ادعاء-1",
+            "لا_لأ",
+            "می\u{200c}خواهم",
+            "क्षेत्र",
+            "שלום",
+            "Київ_2",
+        ] {
+            assert!(is_valid_id(id), "{id}");
+        }
+        for id in [
+            "한국 뉴스",
+            "a\u{200b}b",
+            "a\u{202e}b",
+            "a.b",
+            "a`b",
+            "👍",
+            "a\u{200f}",
+            "٫",
+        ] {
+            assert!(!is_valid_id(id), "{id:?}");
+        }
     }
 
     #[test]
@@ -570,12 +602,12 @@ date: 2025-05-23
 claims:
   - id: \"\"
     text: A.
-  - id: 통행료
+  - id: 통행 료
     text: B.
 responses:
   - id: dup
     text: C.
-    responds_to: [통행료]
+    responds_to: [통행 료]
     stance: denies
 context:
   - id: dup
@@ -586,7 +618,7 @@ context:
             &[
                 "4:9 error: claim id is empty",
                 "4:9 warning: no response answers claim ``",
-                "6:9 error: claim id `통행료` may only use letters, digits, `-` and `_`",
+                "6:9 error: claim id `통행 료` may only use letters, digits, `-` and `_`",
                 "14:9 error: duplicate id `dup` (first used on line 9)",
             ],
         );

@@ -436,12 +436,12 @@ fn figures(md: &mut String, b: &Briefing, rel: &Relations) {
     }
 }
 
-/// An id as a code span. Ids are `[A-Za-z0-9_-]+` once loaded, so nothing in them needs
-/// escaping; anything else is dropped rather than trusted.
+/// An id as a code span. Ids are letters, marks, digits, `-`, `_` and the joiners once loaded,
+/// so nothing in them needs escaping; anything else is dropped rather than trusted.
 fn code(id: &str) -> String {
     let clean: String = id
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .filter(|c| crate::briefing::validate::is_valid_id(c.encode_utf8(&mut [0; 4])))
         .collect();
     format!("`{clean}`")
 }

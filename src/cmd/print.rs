@@ -58,7 +58,7 @@ pub fn print_paths(
     width: usize,
     max_size: u64,
     out: &mut impl Write,
-    colour: bool,
+    look: Look,
 ) -> io::Result<bool> {
     let stderr = io::stderr();
     let err_colour = super::use_colour(stderr.is_terminal());
@@ -67,10 +67,18 @@ pub fn print_paths(
         width,
         max_size,
         out,
-        colour,
+        look,
         &mut stderr.lock(),
         err_colour,
     )
+}
+
+/// How the text is written: with ANSI colour, and with right-to-left lines in display order
+/// (for a terminal that does no bidi of its own; a pipe keeps the logical order).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Look {
+    pub colour: bool,
+    pub reorder: bool,
 }
 
 /// [`print_paths`] with the diagnostics stream given, for tests.
@@ -79,7 +87,7 @@ pub fn print_paths_to(
     width: usize,
     max_size: u64,
     out: &mut impl Write,
-    colour: bool,
+    look: Look,
     err: &mut impl Write,
     err_colour: bool,
 ) -> io::Result<bool> {
@@ -91,7 +99,7 @@ pub fn print_paths_to(
             writeln!(out)?;
         }
         first = false;
-        write_with(&mut out, &doc.briefing, &doc.relations, width, colour)
+        write_with(&mut out, &doc.briefing, &doc.relations, width, look)
     })?;
     out.flush()?;
     Ok(failed)
@@ -130,7 +138,11 @@ pub fn write_briefing(
     width: usize,
     colour: bool,
 ) -> io::Result<()> {
-    write_with(out, b, &Relations::derive(b), width, colour)
+    let look = Look {
+        colour,
+        reorder: false,
+    };
+    write_with(out, b, &Relations::derive(b), width, look)
 }
 
 /// [`write_briefing`] with the relations already derived.
@@ -139,12 +151,13 @@ fn write_with(
     b: &Briefing,
     rel: &Relations,
     width: usize,
-    colour: bool,
+    look: Look,
 ) -> io::Result<()> {
     let mut p = Printer {
         out,
         width: width.max(MIN_WIDTH),
-        colour,
+        colour: look.colour,
+        reorder: look.reorder,
     };
     p.title_block(b)?;
     for section in Section::ALL {
@@ -165,6 +178,7 @@ struct Printer<'w, W: Write> {
     out: &'w mut W,
     width: usize,
     colour: bool,
+    reorder: bool,
 }
 
 impl<W: Write> Printer<'_, W> {
@@ -176,13 +190,23 @@ impl<W: Write> Printer<'_, W> {
         }
     }
 
+    /// `text` wrapped to `width`, in display order when the output is a terminal that wants it.
+    fn fit(&self, text: &str, width: usize) -> Vec<String> {
+        let lines = fit(text, width);
+        if self.reorder {
+            text::bidi::display_lines(text, lines, width)
+        } else {
+            lines
+        }
+    }
+
     fn blank(&mut self) -> io::Result<()> {
         writeln!(self.out)
     }
 
     /// Writes `text` wrapped at the width less `indent`, each line indented, in `style`.
     fn line(&mut self, indent: usize, text: &str, style: Option<&str>) -> io::Result<()> {
-        for l in fit(text, self.width.saturating_sub(indent)) {
+        for l in self.fit(text, self.width.saturating_sub(indent)) {
             if l.is_empty() {
                 writeln!(self.out)?;
                 continue;
@@ -198,7 +222,7 @@ impl<W: Write> Printer<'_, W> {
 
     /// `label: value`, wrapped with hanging lines, the label dimmed on a terminal.
     fn field(&mut self, label: &str, value: &str) -> io::Result<()> {
-        let lines = fit(&format!("{label}: {value}"), self.width - INDENT);
+        let lines = self.fit(&format!("{label}: {value}"), self.width - INDENT);
         for (i, l) in lines.iter().enumerate() {
             let shown = match l.strip_prefix(label) {
                 Some(rest) if i == 0 => format!("{}{rest}", self.paint(label, DIM)),
@@ -210,7 +234,7 @@ impl<W: Write> Printer<'_, W> {
     }
 
     fn underlined(&mut self, text: &str, rule: char) -> io::Result<()> {
-        let lines = fit(text, self.width);
+        let lines = self.fit(text, self.width);
         let long = lines.iter().map(|l| text::width(l)).max().unwrap_or(0);
         for l in &lines {
             let shown = self.paint(l, BOLD);

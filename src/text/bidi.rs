@@ -98,8 +98,19 @@ pub struct Paragraphs<'a> {
 }
 
 impl<'a> Paragraphs<'a> {
+    /// Each paragraph's direction from its first strong character (rules P2, P3).
     pub fn new(text: &'a str) -> Paragraphs<'a> {
-        let info = (mode() == Bidi::Reorder && has_rtl(text)).then(|| BidiInfo::new(text, None));
+        Paragraphs::with_level(text, None)
+    }
+
+    /// Every paragraph left to right, whatever it starts with: a line brief composes from a
+    /// name and its own words (`قناة … (media) · reliability B`), whose order is brief's.
+    pub fn left_to_right(text: &'a str) -> Paragraphs<'a> {
+        Paragraphs::with_level(text, Some(Level::ltr()))
+    }
+
+    fn with_level(text: &'a str, level: Option<Level>) -> Paragraphs<'a> {
+        let info = (mode() == Bidi::Reorder && has_rtl(text)).then(|| BidiInfo::new(text, level));
         Paragraphs {
             info,
             len: text.len(),
@@ -189,6 +200,42 @@ pub fn visual(line: &str) -> Cow<'_, str> {
     }
     out.push_str(line.get(lead + inner.len()..).unwrap_or(""));
     Cow::Owned(out)
+}
+
+/// Wrapped `lines` of `text` (as [`crate::text::wrap`] made them from it) in display order, for
+/// a terminal: each line reordered with its paragraph's direction, and a line of a
+/// right-to-left paragraph aligned to the right of `width` cells. Without right-to-left text,
+/// or with `--bidi off`, the lines as they are.
+pub fn display_lines(text: &str, lines: Vec<String>, width: usize) -> Vec<String> {
+    let full = crate::text::display(text);
+    let paragraphs = Paragraphs::new(&full);
+    if !paragraphs.reorders() {
+        return lines;
+    }
+    let mut cursor = 0;
+    lines
+        .into_iter()
+        .map(|line| {
+            let Some(start) = full
+                .get(cursor..)
+                .and_then(|rest| rest.find(line.as_str()))
+                .map(|i| cursor + i)
+            else {
+                return line;
+            };
+            cursor = start + line.len();
+            let mut out: String = paragraphs
+                .runs(start..cursor)
+                .into_iter()
+                .map(|r| shown(full.get(r.range).unwrap_or(""), r.rtl).into_owned())
+                .collect();
+            let used = crate::text::width(&out);
+            if paragraphs.is_rtl(start) && used < width && !out.is_empty() {
+                out.insert_str(0, &" ".repeat(width - used));
+            }
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -30,6 +30,14 @@ fn field(lines: &mut Vec<Line>, width: usize, label: &str, value: String) {
     marked_field(lines, width, label, value, &FieldMatches::default());
 }
 
+/// How a field's value is laid out: as its text says (a quote, a name), or left to right (a
+/// line brief composes around a name).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    AsWritten,
+    Composed,
+}
+
 /// A labelled field with its search matches highlighted; the line of the current match, if it is
 /// in this field.
 fn marked_field(
@@ -39,12 +47,27 @@ fn marked_field(
     value: String,
     matches: &FieldMatches,
 ) -> Option<usize> {
+    ordered_field(lines, width, name, value, matches, Order::AsWritten)
+}
+
+fn ordered_field(
+    lines: &mut Vec<Line>,
+    width: usize,
+    name: &str,
+    value: String,
+    matches: &FieldMatches,
+    order: Order,
+) -> Option<usize> {
     let room = width.saturating_sub(LABEL_W).max(8);
     let wrapped = crate::text::wrap(&value, room);
     let current = matches
         .current
         .map(|at| lines.len() + styled::line_of(&value, &wrapped, at));
-    let marked = styled::lines(&value, &wrapped, Kind::Plain, &matches.highlights, room);
+    let lay = match order {
+        Order::AsWritten => styled::lines,
+        Order::Composed => styled::composed_lines,
+    };
+    let marked = lay(&value, &wrapped, Kind::Plain, &matches.highlights, room);
     for (i, part) in marked.into_iter().enumerate() {
         let mut spans = vec![label(if i == 0 { name } else { "" })];
         spans.extend(part.spans);
@@ -206,7 +229,8 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
                 if let Some(i) = s.interest.filter(|&i| i == Interest::Party) {
                     v.push_str(&format!(" · {}", describe::interest(i)));
                 }
-                current = current.or(marked_field(lines, w, "Source", v, &source));
+                let order = Order::Composed;
+                current = current.or(ordered_field(lines, w, "Source", v, &source, order));
                 if let Some(url) = &s.url {
                     field(lines, w, "", sanitize_line(url).into_owned());
                 }

@@ -4,6 +4,7 @@
 //! claim and what the selected source says about it, in full words.
 
 use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout;
 use super::line::{Kind, Line, Span};
@@ -48,34 +49,35 @@ fn middle_cut(s: &str, w: usize) -> String {
     if w < 3 {
         return truncate(s, w).into_owned();
     }
-    let chars: Vec<char> = s.chars().collect();
-    let cell = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    // By grapheme, measured as drawn: a letter is never parted from its marks.
+    let graphemes: Vec<&str> = s.graphemes(true).collect();
+    let cell = |g: &&str| crate::text::grapheme_width(g);
     let word = s
         .rfind(['-', '_', '.'])
         .and_then(|i| s.get(i + 1..))
         .filter(|t| !t.is_empty() && width(t) + 2 <= w);
     let tail_w = word.map_or((w - 1) / 2, width);
-    // The end: as many characters from the back as fit in `tail_w`.
-    let mut tail: Vec<char> = Vec::new();
+    // The end: as many graphemes from the back as fit in `tail_w`.
+    let mut tail: Vec<&str> = Vec::new();
     let mut used = 0;
-    for c in chars.iter().rev() {
-        if used + cell(c) > tail_w {
+    for g in graphemes.iter().rev() {
+        if used + cell(g) > tail_w {
             break;
         }
-        used += cell(c);
-        tail.push(*c);
+        used += cell(g);
+        tail.push(g);
     }
     tail.reverse();
     let mut head = String::new();
     let mut head_w = 0;
-    for c in &chars {
-        if head_w + cell(c) + used + 1 > w {
+    for g in &graphemes {
+        if head_w + cell(g) + used + 1 > w {
             break;
         }
-        head_w += cell(c);
-        head.push(*c);
+        head_w += cell(g);
+        head.push_str(g);
     }
-    let tail: String = tail.into_iter().collect();
+    let tail: String = tail.concat();
     format!("{head}…{tail}")
 }
 

@@ -44,7 +44,37 @@ pub fn lines(
     highlights: &[Highlight],
     width: usize,
 ) -> Vec<Line> {
-    let paragraphs = bidi::Paragraphs::new(text);
+    laid_out(
+        bidi::Paragraphs::new(text),
+        text,
+        lines,
+        base,
+        highlights,
+        width,
+    )
+}
+
+/// [`lines`] of a text brief composes around a name (`قناة … (media) · reliability B`): laid
+/// out left to right whatever the name's script, the name itself read right to left.
+pub fn composed_lines(
+    text: &str,
+    lines: &[String],
+    base: Kind,
+    highlights: &[Highlight],
+    width: usize,
+) -> Vec<Line> {
+    let paragraphs = bidi::Paragraphs::left_to_right(text);
+    laid_out(paragraphs, text, lines, base, highlights, width)
+}
+
+fn laid_out(
+    paragraphs: bidi::Paragraphs,
+    text: &str,
+    lines: &[String],
+    base: Kind,
+    highlights: &[Highlight],
+    width: usize,
+) -> Vec<Line> {
     if highlights.is_empty() && !paragraphs.reorders() {
         return lines.iter().map(|l| Line::of(l.clone(), base)).collect();
     }

@@ -29,6 +29,7 @@ mod library_state;
 mod print_export_cli;
 mod proptest_render;
 mod reader_state;
+mod scripts;
 mod search_library_snapshots;
 mod search_marks;
 mod search_state;

@@ -104,9 +104,9 @@ pub fn hidden_cells(buf: &Buffer) -> Vec<(u16, u16, String)> {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let width = buf.cell((x, y)).map_or(1, |c| {
-                unicode_width::UnicodeWidthStr::width(c.symbol()).max(1)
-            });
+            let width = buf
+                .cell((x, y))
+                .map_or(1, |c| brief::text::width(c.symbol()).max(1));
             for dx in 1..width as u16 {
                 if let Some(c) = buf.cell((x + dx, y)) {
                     if c.symbol() != " " {
@@ -138,9 +138,7 @@ pub fn rows(buf: &Buffer) -> Vec<String> {
                 } else if !c.symbol().trim().is_empty() {
                     hidden.push((x, c.symbol().to_string()));
                 }
-                skip = skip
-                    .max(unicode_width::UnicodeWidthStr::width(c.symbol()))
-                    .saturating_sub(1);
+                skip = skip.max(brief::text::width(c.symbol())).saturating_sub(1);
             }
             if !hidden.is_empty() {
                 row.push_str(&format!("  ⟵ hidden: {hidden:?}"));
