@@ -1014,7 +1014,7 @@ x = \"hide-source\"
             [
                 "1:9 unknown theme `lihgt`; expected one of: dark, light, high-contrast, auto (did you mean `light`?)",
                 "2:17 `screen_reader` is true or false, not a string",
-                "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, paths, library, keys (did you mean `screen_reader`?)",
+                "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, bidi, paths, library, keys (did you mean `screen_reader`?)",
                 "5:8 unknown order `tilte`; expected one of: date, title, file (did you mean `title`?)",
                 "6:7 unknown mode `pnaes` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, info, help, prompt (did you mean `panes`?)",
                 "9:12 unknown action `dwn` (did you mean `down`?); `brief config default` lists them",

@@ -391,7 +391,7 @@ contradictions:
         ("stance: denies", "stance: ~", "enum type"),
         ("reliability: B", "reliability: b", "enum"),
         ("  - id: s", "  - id: s.1", "pattern"),
-        ("  - id: x", "  - id: 통행료", "pattern"),
+        ("  - id: x", "  - id: 통행 료", "pattern"),
         (
             "    source: s\n    attribution",
             "    source: s t\n    attribution",
