@@ -1027,6 +1027,28 @@ x = \"hide-source\"
     }
 
     #[test]
+    fn bidi_is_reorder_or_off() {
+        assert_eq!(
+            check("bidi = \"rtl\"\n"),
+            ["1:8 unknown bidi mode `rtl`; expected one of: reorder, off"]
+        );
+        assert_eq!(
+            check("bidi = \"of\"\n"),
+            ["1:8 unknown bidi mode `of`; expected one of: reorder, off (did you mean `off`?)"]
+        );
+        assert_eq!(
+            check("bidi = 1\n"),
+            ["1:8 `bidi` is \"reorder\" or \"off\", not an integer"]
+        );
+        let parsed = |t: &str| parse(t, Path::new("/cfg")).0.bidi;
+        assert_eq!(
+            parsed("bidi = \"off\"\n"),
+            Some(crate::text::bidi::Bidi::Off)
+        );
+        assert_eq!(parsed("\n"), None);
+    }
+
+    #[test]
     fn a_key_written_twice_names_both_lines() {
         let text = "[keys.panes]\nj = \"down\"\nk = \"up\"\nj = \"up\"\n";
         assert_eq!(
