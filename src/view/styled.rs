@@ -295,4 +295,48 @@ mod tests {
             2
         );
     }
+
+    /// A right-to-left line is laid out in display order with its marks on the same letters:
+    /// the figure `7` and the word `قتل` keep their kinds after reordering, the line is aligned
+    /// to the right of its width, and the letters of a word stay with their marks.
+    #[test]
+    fn right_to_left_lines_carry_their_marks_and_align_right() {
+        use crate::text::bidi::{self, Bidi};
+        let text = "قُتل 7 أشخاص";
+        let seven = text.find('7').unwrap_or(0);
+        let h = |range: Range<usize>, mark| Highlight { range, mark };
+        let marks = [
+            h(0.."قُتل".len(), Kind::Match),
+            h(seven..seven + 1, Kind::FigureConflict),
+        ];
+        let out = bidi::with(Bidi::Reorder, || {
+            lines(text, &[text.to_string()], Kind::Plain, &marks, 20)
+        });
+        let got = parts(&out[0]);
+        let width: usize = out[0].spans.iter().map(Span::width).sum();
+        assert_eq!(width, 20, "{got:?}");
+        assert_eq!(got[0], (" ".repeat(9), None), "padded on the left: {got:?}");
+        let shown: Vec<(String, Option<Kind>)> = got[1..].to_vec();
+        assert_eq!(
+            shown,
+            vec![
+                ("صاخشأ ".to_string(), None),
+                ("7".to_string(), Some(Kind::FigureConflict)),
+                (" ".to_string(), None),
+                (
+                    "\u{644}\u{62a}\u{642}\u{64f}".to_string(),
+                    Some(Kind::Match)
+                ),
+            ]
+            .into_iter()
+            .map(|(t, m)| (bidi::shown(&t, false).into_owned(), m))
+            .collect::<Vec<_>>(),
+        );
+        assert!(out[0].spans.iter().all(|s| s.ordered));
+        // Off: storage order, left aligned, as before.
+        let off = bidi::with(Bidi::Off, || {
+            lines(text, &[text.to_string()], Kind::Plain, &marks, 20)
+        });
+        assert_eq!(off[0].text(), text);
+    }
 }

@@ -33,6 +33,13 @@ fn fragment() -> impl Strategy<Value = String> {
         1 => "[\u{202a}-\u{202e}\u{2066}-\u{2069}\u{200b}-\u{200f}\u{feff}\t]{1,3}",
         1 => "[a-z]{80,500}",
         1 => any::<char>().prop_map(String::from),
+        // Every script as written: Arabic (lam-alef, harakat), Hebrew with RLM, Persian with
+        // ZWNJ, Devanagari conjuncts, conjoining jamo, emoji with ZWJ, VS16, skin tones, flags.
+        2 => prop::sample::select(vec![
+            "لا لأ لإ لآ", "قُتل سبعة", "می\u{200c}خواهم", "שלום\u{200f} עולם", "क्षेत्र प्रधानमंत्री",
+            "\u{1112}\u{1161}\u{11ab}", "👩\u{200d}👩\u{200d}👧", "👍🏽", "❤\u{fe0f}", "🇺🇦",
+            "RMA said 7 — قال 7 (أمس)", "\u{61c}٧", "e\u{301}\u{200e}",
+        ]).prop_map(String::from),
     ]
 }
 
