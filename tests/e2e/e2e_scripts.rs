@@ -184,3 +184,39 @@ fn bidi_reorder_puts_the_first_arabic_word_at_the_right_and_off_keeps_storage_or
         t.quit_cleanly();
     }
 }
+
+/// `brief print` on a terminal lays right-to-left lines out like the reader (the sentence's
+/// first word at the right end of the line); with `--bidi off`, and in a pipe, storage order.
+#[test]
+fn print_to_a_terminal_reorders_and_a_pipe_keeps_storage_order() {
+    let first = "قالت";
+    let visual = bidi::with(Bidi::Reorder, || bidi::shown(first, true).into_owned());
+    let script = |flag: &str, pipe: &str| {
+        format!(
+            "{} {flag} print --width 60 {SCRIPTS}{pipe}; echo PRINT-DONE; sleep 60",
+            crate::tmux::brief()
+        )
+    };
+    let t = Tmux::start_script(repo(), 70, 160, &script("", ""));
+    let screen = t.wait_for(&["PRINT-DONE"]);
+    let Some(row) = screen.lines().find(|l| l.contains(&visual)) else {
+        panic!("the reordered sentence is not on the terminal:\n{screen}");
+    };
+    assert!(row.trim_end().ends_with(&visual), "{row:?}");
+    assert!(
+        !screen.contains(first),
+        "storage order on a terminal:\n{screen}"
+    );
+    for (flag, pipe) in [("--bidi off", ""), ("", " | cat")] {
+        let t = Tmux::start_script(repo(), 70, 160, &script(flag, pipe));
+        let screen = t.wait_for(&["PRINT-DONE"]);
+        assert!(
+            screen.lines().any(|l| l.trim_start().starts_with(first)),
+            "{flag}{pipe}: not in storage order:\n{screen}"
+        );
+        assert!(
+            !screen.contains(&visual),
+            "{flag}{pipe}: reordered:\n{screen}"
+        );
+    }
+}
