@@ -8,7 +8,8 @@
 //! ZWJ), the direction marks (LRM, RLM, ALM), variation selectors and combining marks.
 //!
 //! [`width`] is what the terminal cells take: the sum, grapheme by grapheme, of what ratatui puts
-//! in each cell. Wrapping, truncation, alignment and hit tests all measure with it.
+//! in each cell (and the cell a terminal gives the few spacing vowel signs `unicode-width`
+//! counts as none). Wrapping, truncation, alignment, drawing and hit tests all measure with it.
 
 pub mod bidi;
 
@@ -179,9 +180,9 @@ fn starts_list_item(line: &str) -> bool {
         })
 }
 
-/// Display width in terminal cells: what ratatui's buffer takes for `s`, grapheme by grapheme
-/// (`unicode-width` measures the whole string instead, and counts Arabic lam-alef, two cells on
-/// a terminal, as one).
+/// Display width in terminal cells, grapheme by grapheme ([`grapheme_width`]): what ratatui's
+/// buffer takes for `s` (`unicode-width` measures the whole string instead, and counts Arabic
+/// lam-alef, two cells on a terminal, as one).
 pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
@@ -189,9 +190,12 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
-/// The cells one grapheme takes, as ratatui's `Buffer` gives them: none for one holding a
-/// control character (ratatui drops it), one for a single byte, else its `unicode-width` plus
-/// one for each halfwidth (han)dakuten, which terminals draw in a cell of its own.
+/// The cells one grapheme takes on a terminal: none for one holding a control character
+/// (ratatui drops it), one for a single byte, else its `unicode-width` plus one for each
+/// character that terminals draw in a cell of its own although `unicode-width` gives it none:
+/// the halfwidth (han)dakuten (ratatui counts them too), and the spacing vowel signs Unicode
+/// makes extending characters (Bengali `া`, Tamil `ா`, Malayalam `ാ`, …: `বন্যা` is four cells
+/// in tmux, xterm and every terminal that measures with wcwidth).
 pub fn grapheme_width(g: &str) -> usize {
     if g.len() == 1 {
         return usize::from(!g.as_bytes().iter().any(u8::is_ascii_control));
@@ -199,11 +203,39 @@ pub fn grapheme_width(g: &str) -> usize {
     if g.contains(char::is_control) {
         return 0;
     }
-    let marks = g
-        .chars()
-        .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
-        .count();
-    UnicodeWidthStr::width(g) + marks
+    let own_cell = g.chars().filter(|&c| draws_own_cell(c)).count();
+    UnicodeWidthStr::width(g) + own_cell
+}
+
+/// Characters `unicode-width` measures as nothing that terminals give a cell: the spacing marks
+/// (Mc) with Grapheme_Extend (Bengali, Oriya, Tamil, Kannada, Malayalam, Sinhala, Balinese,
+/// Grantha, Tirhuta, Siddham, Dives Akuru), and the halfwidth sound marks.
+fn draws_own_cell(c: char) -> bool {
+    matches!(
+        c,
+        '\u{9be}'
+            | '\u{9d7}'
+            | '\u{b3e}'
+            | '\u{b57}'
+            | '\u{bbe}'
+            | '\u{bd7}'
+            | '\u{cc2}'
+            | '\u{cd5}'
+            | '\u{cd6}'
+            | '\u{d3e}'
+            | '\u{d57}'
+            | '\u{dcf}'
+            | '\u{ddf}'
+            | '\u{1b35}'
+            | '\u{1133e}'
+            | '\u{11357}'
+            | '\u{114b0}'
+            | '\u{114bd}'
+            | '\u{115af}'
+            | '\u{11930}'
+            | '\u{ff9e}'
+            | '\u{ff9f}'
+    )
 }
 
 /// Wraps sanitised text to `width` cells: at spaces where it can, between CJK characters, and
@@ -671,6 +703,12 @@ mod tests {
         assert_eq!(width("👩\u{200d}👩\u{200d}👧"), 2);
         assert_eq!(width("a\u{200f}b"), 2);
         assert_eq!(width("2025-03-11 · الجزيرة"), 20);
+        // Spacing vowel signs terminals give a cell (as tmux 3.3 measured them).
+        assert_eq!(width("বন্যা"), 4);
+        assert_eq!(width("বন্যায়"), 5);
+        assert_eq!(width("মারা গেছেন"), 10);
+        assert_eq!(width("மாநில"), 5);
+        assert_eq!(width("தமிழ்"), 4);
     }
 
     #[test]

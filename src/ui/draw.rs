@@ -193,7 +193,9 @@ mod tests {
             let room = 200u16;
             let mut theirs = Buffer::empty(Rect::new(0, 0, room, 1));
             let (end, _) = theirs.set_stringn(0, 0, &s, usize::from(room), Style::default());
-            prop_assert_eq!(width(&s), usize::from(end), "{:?}", s);
+            // ratatui's cells, and the one a terminal gives a Bengali or Tamil vowel sign.
+            let signs = s.chars().filter(|c| matches!(c, '\u{9be}' | '\u{bbe}')).count();
+            prop_assert_eq!(width(&s), usize::from(end) + signs, "{:?}", s);
             let (ours, used) = drawn(&Line::new(vec![Span::plain(s.clone())]), room);
             prop_assert_eq!(usize::from(used), width(&s));
             // Every visible grapheme is in the cell ratatui gives it; the zero-width ones ratatui
@@ -202,8 +204,15 @@ mod tests {
                 sym.graphemes(true).filter(|g| grapheme_width(g) > 0).collect()
             };
             let invisible = |sym: &str| sym.graphemes(true).filter(|g| grapheme_width(g) == 0).count();
-            for x in 0..end {
-                prop_assert_eq!(visible(ours[(x, 0)].symbol()), theirs[(x, 0)].symbol(), "{:?} at {}", s, x);
+            // (Compared as a sequence: after a Bengali or Tamil sign ours is a cell further on.)
+            let shown = |buf: &Buffer, upto: u16| -> String {
+                (0..upto).map(|x| visible(buf[(x, 0)].symbol())).collect::<String>().replace(' ', "")
+            };
+            prop_assert_eq!(shown(&ours, used), shown(&theirs, end), "{:?}", s);
+            if signs == 0 {
+                for x in 0..end {
+                    prop_assert_eq!(visible(ours[(x, 0)].symbol()), theirs[(x, 0)].symbol(), "{:?} at {}", s, x);
+                }
             }
             // (A line of nothing but marks has no cell to carry them.)
             let kept: usize = (0..room).map(|x| invisible(ours[(x, 0)].symbol())).sum();

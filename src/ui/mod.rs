@@ -116,9 +116,17 @@ pub fn mend_wide_cells(buf: &mut ratatui::buffer::Buffer) {
     let area = buf.area;
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right().saturating_sub(1) {
-            let covered = buf.cell((x + 1, y)).is_some_and(|c| c.symbol() != " ");
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                if covered && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            // A Devanagari or Bengali cluster may cover two cells after it, not one.
+            let w = buf
+                .cell((x, y))
+                .map_or(1, |c| crate::text::width(c.symbol()));
+            let w = u16::try_from(w).unwrap_or(u16::MAX);
+            let covered = (1..w).any(|i| {
+                buf.cell((x.saturating_add(i), y))
+                    .is_some_and(|c| c.symbol() != " ")
+            });
+            if covered {
+                if let Some(cell) = buf.cell_mut((x, y)) {
                     cell.set_symbol(" ");
                 }
             }

@@ -91,8 +91,8 @@ fn borders_line_up(screen: &str, width: usize) {
 /// sources and the matrix. Returns every settled screen.
 fn tour(w: u16, h: u16) -> Vec<String> {
     let t = Tmux::start(repo(), w, h, "", SCRIPTS);
-    let mut screens = vec![t.wait_for(&["PANES", "claim 1/3"])];
-    for (key, noun, n) in [("1", "claim", 3), ("2", "response", 2), ("3", "context", 1)] {
+    let mut screens = vec![t.wait_for(&["PANES", "claim 1/4"])];
+    for (key, noun, n) in [("1", "claim", 4), ("2", "response", 2), ("3", "context", 1)] {
         t.keys(&[key, "g"]);
         for i in 1..=n {
             if i > 1 {
@@ -157,7 +157,7 @@ fn bidi_reorder_puts_the_first_arabic_word_at_the_right_and_off_keeps_storage_or
     let visual = bidi::with(Bidi::Reorder, || bidi::shown(first, true).into_owned());
     for (flag, want) in [("--bidi reorder", visual.as_str()), ("--bidi off", first)] {
         let t = Tmux::start(repo(), 80, 24, "", &format!("{flag} {SCRIPTS}"));
-        t.wait_for(&["PANES", "claim 1/3"]);
+        t.wait_for(&["PANES", "claim 1/4"]);
         t.keys(&["Enter"]);
         let screen = t.wait_for(&["DETAIL", want]);
         let Some(row) = screen.lines().find(|l| l.contains(want)) else {

@@ -123,7 +123,7 @@ fn the_matrix_columns_line_up() {
         let claim_rows: Vec<usize> = (0..grid.len())
             .filter(|&y| text[y].starts_with("┃▶≠") || text[y].starts_with("┃ ≠"))
             .collect();
-        assert_eq!(claim_rows.len(), 3, "{w}×{h}:\n{}", text.join("\n"));
+        assert_eq!(claim_rows.len(), 4, "{w}×{h}:\n{}", text.join("\n"));
         let columns = |y: usize| -> Vec<u16> {
             grid[y]
                 .iter()
