@@ -16,6 +16,7 @@ pub mod bundled;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod editor;
 pub mod loader;
 pub mod open;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.

@@ -312,26 +312,16 @@ fn event_loop(
 /// Suspends the reader, runs the editor on `path` at `line`, and comes back. Returns what went
 /// wrong with the editor, if anything, for the status bar.
 fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Option<String>> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    // The variable may hold arguments ("code --wait"); split on whitespace like git does for simple cases.
-    let mut parts = editor.split_whitespace();
-    let Some(program) = parts.next() else {
+    let visual = std::env::var("VISUAL").ok();
+    let editor = std::env::var("EDITOR").ok();
+    let Some(cmd) = crate::editor::command(visual.as_deref(), editor.as_deref(), path, line) else {
         return Ok(None);
     };
+    let program = cmd.program;
     restore();
     EDITING.store(true, Ordering::SeqCst);
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(format!("+{line}"))
-        .arg(path)
+    let status = std::process::Command::new(&program)
+        .args(&cmd.args)
         .status();
     EDITING.store(false, Ordering::SeqCst);
     *term = enter()?;
