@@ -326,8 +326,15 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
         return Ok(ExitCode::from(1));
     }
     require_terminal()?;
+    // Pipes and devices among the files were named on the command line (a folder's are refused
+    // by `expand`): the loader reads each of them once.
+    let named = files
+        .iter()
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()))
+        .cloned()
+        .collect();
     let services = Services {
-        loader: Loader::per_core(max_size),
+        loader: Loader::per_core_named(max_size, named),
         watch: Watch::new(&watched),
     };
     reader.run(

@@ -11,7 +11,7 @@ use super::analysis::Analysis;
 use super::compare::{self, Comparison, WordWeights};
 use super::diagnostic::{Diagnostic, Report};
 use super::files::Found;
-use super::load::{decode, load_str, read_file, Loaded};
+use super::load::{decode, load_str, read_file, Accept, Loaded};
 use super::search::SearchIndex;
 use super::{Briefing, ItemRef, Relations};
 
@@ -123,6 +123,7 @@ impl Document {
 fn through<T>(
     path: &Path,
     max_size: u64,
+    accept: Accept,
     then: impl FnOnce(&str, Loaded) -> T,
 ) -> Result<T, Failure> {
     let fail = |source: Option<String>, diagnostics| Report {
@@ -130,7 +131,7 @@ fn through<T>(
         source,
         diagnostics,
     };
-    let bytes = read_file(path, max_size).map_err(|d| fail(None, vec![d]))?;
+    let bytes = read_file(path, max_size, accept).map_err(|d| fail(None, vec![d]))?;
     let text = decode(&bytes).map_err(|d| fail(None, d))?;
     match load_str(text) {
         Ok(loaded) => Ok(then(text, loaded)),
@@ -138,9 +139,15 @@ fn through<T>(
     }
 }
 
-/// Loads one briefing file (at most `max_size` bytes) into a document.
+/// Loads one briefing file named on the command line (at most `max_size` bytes; a pipe or a
+/// device too) into a document.
 pub fn load_path(path: &Path, max_size: u64) -> Result<Document, Failure> {
-    through(path, max_size, |_, l| {
+    load_file(path, max_size, Accept::Named)
+}
+
+/// Loads one briefing file into a document, reading what `accept` allows.
+pub fn load_file(path: &Path, max_size: u64, accept: Accept) -> Result<Document, Failure> {
+    through(path, max_size, accept, |_, l| {
         Document::new(
             Some(path.to_path_buf()),
             path.display().to_string(),
@@ -162,7 +169,7 @@ pub fn load_found(found: Found, max_size: u64) -> Opened {
 /// Everything wrong with one file, warnings included, with the text to excerpt them from: what
 /// `brief check` reports. Builds no document (check derives nothing).
 pub fn check_path(path: &Path, max_size: u64) -> Report {
-    through(path, max_size, |text, l| Report {
+    through(path, max_size, Accept::Named, |text, l| Report {
         path: path.to_path_buf(),
         // A copy of the text only for excerpts: a clean 20 MB file needs none.
         source: (!l.warnings.is_empty()).then(|| text.to_string()),

@@ -93,3 +93,66 @@ fn e_hands_the_editor_a_hostile_name_as_a_file() {
         t.quit_cleanly();
     }
 }
+
+// ---- the watcher reads regular files only ----
+
+/// `brief DIR` on a folder of two briefings, at 120×40, once the library shows both.
+fn library_of_two(dir: &Path) -> Tmux {
+    std::fs::write(dir.join("korea.yaml"), libsupport::read(KOREA))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("second.yaml"),
+        libsupport::read("briefings/night-buses.yaml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let t = Tmux::start(dir, 120, 40, "", &quote(dir));
+    t.wait_for(&["2 briefings"]);
+    t
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(
+        matches!(made, Ok(s) if s.success()),
+        "mkfifo {}",
+        path.display()
+    );
+}
+
+/// A pipe named `*.yaml` and a symlink to `/dev/tty` appear in a watched folder: both are
+/// refused without being read, the keys still reach the reader, and `q` exits.
+#[test]
+fn a_pipe_and_a_tty_link_appearing_in_a_watched_folder_hold_nothing() {
+    let dir = tempdir();
+    let t = library_of_two(dir.path());
+    mkfifo(&dir.path().join("pipe.yaml"));
+    std::os::unix::fs::symlink("/dev/tty", dir.path().join("tty.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = t.wait_for(&["4 briefings", "2 with errors"]);
+    assert!(
+        screen.contains("pipe.yaml") && screen.contains("tty.yaml"),
+        "{screen}"
+    );
+    // A loader reading the terminal would take these keys; the reader must get them.
+    t.keys(&["/"]);
+    t.wait_for(&["/▏"]);
+    t.type_text("korea");
+    t.wait_for(&["/korea▏"]);
+    t.escape_until_gone("/korea▏");
+    t.quit_cleanly();
+}
+
+/// The open file is replaced by a pipe: the reload refuses it, and `q` still exits (a loader
+/// blocked on the pipe used to keep the process alive for ever).
+#[test]
+fn the_open_file_replaced_by_a_pipe_is_refused_and_q_exits() {
+    let dir = tempdir();
+    let path = dir.path().join("korea.yaml");
+    std::fs::write(&path, libsupport::read(KOREA)).unwrap_or_else(|e| panic!("{e}"));
+    let t = Tmux::start(dir.path(), 120, 40, "", &quote(&path));
+    t.wait_for(&["Claims 1/4", "PANES"]);
+    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    mkfifo(&path);
+    t.wait_for(&["not a regular file"]);
+    t.quit_cleanly();
+}
