@@ -12,7 +12,7 @@ use brief::app::library::Sort;
 use brief::app::shell::Shell;
 use brief::briefing::files::{expand, Found};
 use brief::briefing::{load_path, Report};
-use brief::cli::{Cli, ColorWhen, Command, ConfigCommand, Look, ThemeName};
+use brief::cli::{Cli, ColorWhen, Command, ConfigCommand, Limits, Look, ThemeName};
 use brief::cmd;
 use brief::config::{self, Config};
 use brief::loader::Loader;
@@ -40,12 +40,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let max_size = cli.open.limits.max_size;
+    let limits = cli.open.limits;
     match cli.command {
         Some(Command::Config { command }) => config_command(command, cli.config.as_deref()),
         Some(Command::Check { paths, short }) => {
             let mut out = std::io::stdout().lock();
-            let failed = cmd::check::run(&paths, short, max_size, &mut out, cmd::stdout_colour())?;
+            let failed = cmd::check::run(&paths, short, limits, &mut out, cmd::stdout_colour())?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -57,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let width = cmd::print::output_width(width.map(usize::from));
             let mut out = std::io::stdout().lock();
             let failed =
-                cmd::print::print_paths(&paths, width, max_size, &mut out, cmd::stdout_colour())?;
+                cmd::print::print_paths(&paths, width, limits, &mut out, cmd::stdout_colour())?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -67,7 +67,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Export { format, paths }) => {
             let mut out = std::io::stdout().lock();
-            let failed = cmd::export::export_paths(&paths, format, max_size, &mut out)?;
+            let failed = cmd::export::export_paths(&paths, format, limits, &mut out)?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -107,7 +107,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 cli.open.paths.clone()
             };
-            open(&paths, max_size, &reader)
+            open(&paths, limits, &reader)
         }
     }
 }
@@ -244,13 +244,14 @@ impl Reader {
 }
 
 /// `brief [PATH...]`: the reader on a terminal; the plain text of `brief print` in a pipe.
-fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<ExitCode> {
+fn open(paths: &[PathBuf], limits: Limits, reader: &Reader) -> anyhow::Result<ExitCode> {
+    let max_size = limits.max_size;
     if !std::io::stdout().is_terminal() {
-        return print_instead(paths, max_size);
+        return print_instead(paths, limits);
     }
     let (watched, found) = if paths.is_empty() {
         match default_paths() {
-            Some(p) => (p.clone(), expand(&p)),
+            Some(p) => (p.clone(), expand(&p, limits.follow)),
             None => {
                 // No files at all: the examples built into the binary.
                 require_terminal()?;
@@ -263,7 +264,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
             }
         }
     } else {
-        (paths.to_vec(), expand(paths))
+        (paths.to_vec(), expand(paths, limits.follow))
     };
     let files: Vec<PathBuf> = found
         .iter()
@@ -298,7 +299,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
                 require_terminal()?;
                 let services = Services {
                     loader: Loader::new(1, max_size),
-                    watch: Watch::new(&watched),
+                    watch: Watch::new(&watched, limits.follow),
                 };
                 reader.run(|size| Shell::single(doc, size), services)?;
                 return Ok(ExitCode::SUCCESS);
@@ -335,7 +336,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
         .collect();
     let services = Services {
         loader: Loader::per_core_named(max_size, named),
-        watch: Watch::new(&watched),
+        watch: Watch::new(&watched, limits.follow),
     };
     reader.run(
         |size| {
@@ -351,7 +352,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
 }
 
 /// `brief x.yaml | less` just works: without a terminal, print what the reader would show.
-fn print_instead(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
+fn print_instead(paths: &[PathBuf], limits: Limits) -> anyhow::Result<ExitCode> {
     let width = cmd::print::output_width(None);
     let mut out = std::io::stdout().lock();
     let paths = if paths.is_empty() {
@@ -360,7 +361,7 @@ fn print_instead(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
         Some(paths.to_vec())
     };
     let failed = match paths {
-        Some(p) => cmd::print::print_paths(&p, width, max_size, &mut out, false)?,
+        Some(p) => cmd::print::print_paths(&p, width, limits, &mut out, false)?,
         None => {
             for (i, (_, text)) in brief::bundled::BUNDLED.iter().enumerate() {
                 if let Ok(l) = brief::briefing::load_str(text) {

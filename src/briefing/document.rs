@@ -11,7 +11,11 @@ use super::analysis::Analysis;
 use super::compare::{self, Comparison, WordWeights};
 use super::diagnostic::{Diagnostic, Report};
 use super::files::Found;
-use super::load::{decode, load_str, read_file, Accept, Loaded};
+use super::load::{
+    decode, load_str, names_a_briefing_key, quotes_nothing, read_file, Accept, Loaded,
+    NOT_A_BRIEFING,
+};
+use super::model::Pos;
 use super::search::SearchIndex;
 use super::{Briefing, ItemRef, Relations};
 
@@ -135,6 +139,14 @@ fn through<T>(
     let text = decode(&bytes).map_err(|d| fail(None, d))?;
     match load_str(text) {
         Ok(loaded) => Ok(then(text, loaded)),
+        // Not a briefing at all: one line that quotes nothing of it, and no excerpt.
+        Err(d) if !names_a_briefing_key(text) => {
+            let shown = d
+                .into_iter()
+                .find(|d| d.is_error() && quotes_nothing(&d.message))
+                .unwrap_or_else(|| Diagnostic::error(Pos::new(1, 1), NOT_A_BRIEFING));
+            Err(fail(None, vec![shown]))
+        }
         Err(d) => Err(fail(Some(text.to_string()), d)),
     }
 }

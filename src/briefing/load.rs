@@ -221,6 +221,61 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 
+/// The keys a briefing's top level may hold.
+pub const TOP_LEVEL_KEYS: [&str; 9] = [
+    "title",
+    "date",
+    "summary",
+    "tags",
+    "sources",
+    "claims",
+    "responses",
+    "context",
+    "contradictions",
+];
+
+/// What a file that is not a briefing at all is told when none of its own diagnostics can be
+/// shown: they would quote it, and a symlink or a wrong path can lead `brief check` in a CI log
+/// to a file of passwords or a private key.
+pub const NOT_A_BRIEFING: &str =
+    "the top level must be a mapping with `title`, `date`, `claims`, `responses` and `context`";
+
+/// Whether `message` quotes nothing of the file: every part in backticks or double quotes is one
+/// of the [`TOP_LEVEL_KEYS`] or brief's own words (`*name`, `---`). What a file that is not a
+/// briefing may still be told.
+pub fn quotes_nothing(message: &str) -> bool {
+    ['`', '"'].iter().all(|&q| {
+        message
+            .split(q)
+            .skip(1)
+            .step_by(2)
+            .all(|part| TOP_LEVEL_KEYS.contains(&part) || ["*name", "---"].contains(&part))
+    })
+}
+
+/// Whether some line of `text` starts (unindented) with one of the [`TOP_LEVEL_KEYS`] and a
+/// colon, quoted or not, or the text is one flow mapping naming one: what tells a briefing with
+/// mistakes from some other YAML (or not YAML) file. A single pass over the text.
+pub fn names_a_briefing_key(text: &str) -> bool {
+    let flow = text.trim_start().starts_with('{');
+    text.lines().any(|line| {
+        let line = if flow {
+            line.trim_start_matches(|c: char| c == '{' || c == ',' || c.is_whitespace())
+        } else {
+            line
+        };
+        let key = line.trim_start_matches(['"', '\'']);
+        TOP_LEVEL_KEYS.iter().any(|k| {
+            key.strip_prefix(k).is_some_and(|rest| {
+                let rest = rest
+                    .trim_start_matches(['"', '\''])
+                    .trim_start_matches([' ', '\t']);
+                rest.starts_with(':')
+            })
+        })
+    })
+}
+
 /// An I/O error in words, without the `(os error N)` noise.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;

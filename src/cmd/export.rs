@@ -17,6 +17,8 @@ use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use crate::cli::Limits;
+
 use serde::Serialize;
 
 use crate::briefing::compare::{compare_items, WordWeights};
@@ -32,19 +34,19 @@ pub use crate::cli::Format;
 pub fn export_paths(
     paths: &[PathBuf],
     format: Format,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
 ) -> io::Result<bool> {
     let stderr = io::stderr();
     let err_colour = super::use_colour(stderr.is_terminal());
-    export_paths_to(paths, format, max_size, out, &mut stderr.lock(), err_colour)
+    export_paths_to(paths, format, limits, out, &mut stderr.lock(), err_colour)
 }
 
 /// [`export_paths`] with the diagnostics stream given, for tests.
 pub fn export_paths_to(
     paths: &[PathBuf],
     format: Format,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
     err: &mut impl Write,
     err_colour: bool,
@@ -53,7 +55,7 @@ pub fn export_paths_to(
     let failed = match format {
         Format::Json => {
             let mut loaded = Vec::new();
-            let failed = load_each(paths, max_size, err, err_colour, |doc| {
+            let failed = load_each(paths, limits, err, err_colour, |doc| {
                 loaded.push(doc);
                 Ok(())
             })?;
@@ -79,7 +81,7 @@ pub fn export_paths_to(
         }
         Format::Markdown => {
             let mut first = true;
-            load_each(paths, max_size, err, err_colour, |doc| {
+            load_each(paths, limits, err, err_colour, |doc| {
                 if !first {
                     out.write_all(b"\n---\n\n")?;
                 }
