@@ -11,6 +11,7 @@
 //! - [`text`]: sanitising, measuring and wrapping untrusted text.
 
 pub mod app;
+pub mod backend;
 pub mod briefing;
 pub mod bundled;
 pub mod cli;
@@ -23,6 +24,7 @@ pub mod open;
 #[doc(hidden)]
 pub mod testing;
 pub mod text;
+pub mod tty;
 pub mod tui;
 pub mod ui;
 pub mod view;

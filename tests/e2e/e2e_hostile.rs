@@ -156,3 +156,135 @@ fn the_open_file_replaced_by_a_pipe_is_refused_and_q_exits() {
     t.wait_for(&["not a regular file"]);
     t.quit_cleanly();
 }
+
+// ---- the terminal is not trusted ----
+
+/// A terminal that says it is 65535×65535 (`stty` sets the size of tmux's pane): the reader
+/// draws within its clamp instead of aborting on a 206 GB allocation, and `q` leaves the
+/// terminal as it was.
+#[test]
+fn a_65535_square_terminal_does_not_abort_the_reader() {
+    let script = format!(
+        "stty rows 65535 cols 65535; {} {}; echo BRIEF-EXIT=$?; sleep 60",
+        crate::tmux::brief(),
+        KOREA
+    );
+    let t = Tmux::start_script(crate::tmux::repo(), 100, 30, &script);
+    // The frame is 1000 columns wide: the pane shows its left part, the status bar's start.
+    t.wait_for(&["PANES  claim 1/4"]);
+    assert!(t.alternate_screen(), "the reader is drawn");
+    t.quit_cleanly();
+}
+
+/// The reader never asks the terminal where the cursor is (DSR, `ESC [6n`): not at the start,
+/// not when it takes the terminal back from the editor, not after a stop. A terminal that does
+/// not answer made those redraws fail. `script` records every byte brief writes.
+#[test]
+fn the_reader_never_asks_for_the_cursor_position() {
+    let dir = tempdir();
+    let log = dir.path().join("typescript");
+    let inner = format!(
+        "VISUAL= EDITOR=true {} {}",
+        crate::tmux::brief(),
+        quote(&crate::tmux::repo().join(KOREA))
+    );
+    let script = format!(
+        "script -q -e -f -c {} {}; echo BRIEF-EXIT=$?; sleep 60",
+        quote(Path::new(&inner)),
+        quote(&log)
+    );
+    let t = Tmux::start_script(dir.path(), 100, 30, &script);
+    t.wait_for(&["Claims 1/4", "PANES"]);
+    t.keys(&["e"]);
+    t.wait_for(&["reloaded", "PANES"]);
+    t.quit_cleanly();
+    let bytes = std::fs::read(&log).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes.len() > 1000, "script recorded the session");
+    let asked = bytes.windows(4).filter(|w| w == b"\x1b[6n").count();
+    assert_eq!(
+        asked, 0,
+        "brief asked for the cursor position {asked} times"
+    );
+}
+
+/// The terminal goes away without a SIGHUP (a pty whose other end is closed, brief not in its
+/// session): brief exits with 129 instead of spinning on end-of-file for ever.
+#[test]
+fn a_terminal_that_vanishes_without_sighup_ends_the_reader() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors into the integers given.
+    let made = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(made, 0, "openpty failed");
+    // Not inherited by what other tests spawn meanwhile: one copy of the master left open
+    // elsewhere would keep the terminal alive.
+    for fd in [master, slave] {
+        // SAFETY: fcntl on descriptors just opened.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    // SAFETY: both descriptors were just opened and are owned here only.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let dir = tempdir();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg(crate::tmux::repo().join(KOREA))
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("TERM", "xterm-256color")
+        .stdin(slave.try_clone().unwrap())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave);
+    // A session of its own, with no controlling terminal: closing the pty sends no SIGHUP.
+    // SAFETY: setsid is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    // Read what it draws until the panes are there, then close the terminal.
+    let mut file = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let start = std::time::Instant::now();
+    while !String::from_utf8_lossy(&seen).contains("PANES") {
+        use std::io::Read;
+        let mut buf = [0u8; 4096];
+        match file.read(&mut buf) {
+            Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
+            _ => break,
+        }
+        assert!(
+            start.elapsed() < crate::tmux::DEADLINE,
+            "the reader was never drawn"
+        );
+    }
+    drop(file);
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(129), "{status}");
+            return;
+        }
+        if start.elapsed() > crate::tmux::DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("brief still runs after its terminal went away");
+        }
+        std::thread::sleep(crate::tmux::POLL);
+    }
+}
