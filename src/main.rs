@@ -23,7 +23,10 @@ use brief::watch::Watch;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -37,6 +40,29 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A usage error quotes the command line, and a file name can hold anything (`brief check *`
+/// over a file named `--\e]0;TITLE\a.yaml` set the window title): it is printed through the
+/// same sanitiser as everything else, without clap's colours. Help and version, which quote
+/// nothing, are printed by clap as they are.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    // Rendered again without styles: clap's plain rendering strips every escape sequence, the
+    // file name's included, and would show `--\e]0;X\a.yaml` as `--.yaml`.
+    use clap::CommandFactory;
+    let plain = Cli::command()
+        .color(clap::ColorChoice::Never)
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .err();
+    let text = plain.as_ref().unwrap_or(e).render().ansi().to_string();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(brief::text::sanitize(&text).as_bytes());
+    let _ = err.flush();
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

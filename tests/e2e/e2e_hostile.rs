@@ -288,3 +288,22 @@ fn a_terminal_that_vanishes_without_sighup_ends_the_reader() {
         std::thread::sleep(crate::tmux::POLL);
     }
 }
+
+// ---- usage errors quote argv sanitised ----
+
+/// `brief check *` in a folder holding a file named `--\e]0;PWNED\a.yaml`, on a terminal: the
+/// usage error shows the name with its controls as symbols, and the window title stays.
+#[test]
+fn a_usage_error_on_a_terminal_does_not_set_the_window_title() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("--\u{1b}]2;PWNED\u{7}.yaml"), "x")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let script = format!(
+        "{} check *; echo BRIEF-EXIT=$?; sleep 60",
+        crate::tmux::brief()
+    );
+    let t = Tmux::start_script(dir.path(), 120, 30, &script);
+    let screen = t.wait_for(&["BRIEF-EXIT=2"]);
+    assert!(screen.contains("--␛]2;PWNED␇.yaml"), "{screen}");
+    assert_ne!(t.display("#{pane_title}"), "PWNED", "the title was set");
+}

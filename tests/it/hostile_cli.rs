@@ -108,3 +108,36 @@ fn a_file_that_is_no_briefing_is_not_quoted() {
         );
     }
 }
+
+/// A file name that holds escape sequences, met by `brief check *` as an unknown option: the
+/// usage error names it with its controls made visible, in every subcommand, and still exits 2.
+#[test]
+fn a_usage_error_prints_argv_sanitised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hostile = "--\u{1b}]0;PWNED\u{7}\u{1b}[2J.yaml";
+    for args in [
+        vec![hostile],
+        vec!["check", hostile],
+        vec!["print", hostile],
+        vec!["export", hostile],
+        vec!["config", "check", hostile],
+        vec!["--max-size", hostile],
+        vec!["print", "--width", hostile, "x.yaml"],
+    ] {
+        let out = run(brief(tmp.path()).args(&args));
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("error:"), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("PWNED"),
+            "the name is still shown: {}",
+            out.stderr
+        );
+        for c in out.stderr.chars() {
+            assert!(
+                c == '\n' || !c.is_control(),
+                "{args:?}: a control character {c:?} on stderr: {:?}",
+                out.stderr
+            );
+        }
+    }
+}
