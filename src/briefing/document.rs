@@ -128,26 +128,40 @@ fn through<T>(
     path: &Path,
     max_size: u64,
     accept: Accept,
-    then: impl FnOnce(&str, Loaded) -> T,
+    then: impl FnOnce(String, Loaded) -> T,
 ) -> Result<T, Failure> {
     let fail = |source: Option<String>, diagnostics| Report {
         path: path.to_path_buf(),
         source,
         diagnostics,
     };
-    let bytes = read_file(path, max_size, accept).map_err(|d| fail(None, vec![d]))?;
-    let text = decode(&bytes).map_err(|d| fail(None, d))?;
-    match load_str(text) {
+    let mut bytes = read_file(path, max_size, accept).map_err(|d| fail(None, vec![d]))?;
+    // The bytes become the text in place (after the check that they are UTF-8), so a file is
+    // held once, not once as bytes and again as the text kept for excerpts.
+    decode(&bytes).map_err(|d| fail(None, d))?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(
+            None,
+            vec![Diagnostic::error(
+                Pos::new(1, 1),
+                format!("the file is not UTF-8: {e}"),
+            )],
+        )
+    })?;
+    match load_str(&text) {
         Ok(loaded) => Ok(then(text, loaded)),
         // Not a briefing at all: one line that quotes nothing of it, and no excerpt.
-        Err(d) if !names_a_briefing_key(text) => {
+        Err(d) if !names_a_briefing_key(&text) => {
             let shown = d
                 .into_iter()
                 .find(|d| d.is_error() && quotes_nothing(&d.message))
                 .unwrap_or_else(|| Diagnostic::error(Pos::new(1, 1), NOT_A_BRIEFING));
             Err(fail(None, vec![shown]))
         }
-        Err(d) => Err(fail(Some(text.to_string()), d)),
+        Err(d) => Err(fail(Some(text), d)),
     }
 }
 
@@ -183,8 +197,8 @@ pub fn load_found(found: Found, max_size: u64) -> Opened {
 pub fn check_path(path: &Path, max_size: u64) -> Report {
     through(path, max_size, Accept::Named, |text, l| Report {
         path: path.to_path_buf(),
-        // A copy of the text only for excerpts: a clean 20 MB file needs none.
-        source: (!l.warnings.is_empty()).then(|| text.to_string()),
+        // The text only for excerpts: a clean 20 MB file keeps none.
+        source: (!l.warnings.is_empty()).then_some(text),
         diagnostics: l.warnings,
     })
     .unwrap_or_else(|failure| failure)
