@@ -727,7 +727,41 @@ fn explain(message: &str) -> String {
     if let Some(close) = closest_key(&m) {
         m.push_str(&format!(" (did you mean `{close}`?)"));
     }
-    m
+    shorten_quoted(&m)
+}
+
+/// The longest part of the file a message quotes whole, in characters.
+pub const MAX_QUOTED: usize = 80;
+
+/// `message` with each part in backticks or double quotes longer than [`MAX_QUOTED`]
+/// characters cut to its start and `…`: a 5 MB unknown key is named by its first words, not
+/// echoed whole. One pass.
+pub fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut open: Option<(char, usize)> = None;
+    for c in message.chars() {
+        match open {
+            Some((q, _)) if c == q => {
+                open = None;
+                out.push(c);
+            }
+            Some((q, n)) => {
+                if n < MAX_QUOTED {
+                    out.push(c);
+                } else if n == MAX_QUOTED {
+                    out.push('…');
+                }
+                open = Some((q, n + 1));
+            }
+            None => {
+                if c == '`' || c == '"' {
+                    open = Some((c, 0));
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// How many edits a misspelt key may be from the one meant.
