@@ -141,3 +141,56 @@ fn a_usage_error_prints_argv_sanitised() {
         }
     }
 }
+
+/// A folder's JSON export is written briefing by briefing (never all held at once) and is still
+/// the array of what each file exports on its own, laid out as serde_json lays out an array.
+#[test]
+fn a_folder_export_streams_the_array_serde_json_would_print() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = run(brief(repo).args(["export", "briefings"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let parsed: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(parsed.as_array().map(Vec::len), Some(3));
+    let each: Vec<serde_json::Value> = [
+        "harbour-bridge-tolls.yaml",
+        "korea-troops.yaml",
+        "night-buses.yaml",
+    ]
+    .iter()
+    .map(|f| {
+        let one = run(brief(repo).args(["export", &format!("briefings/{f}")]));
+        serde_json::from_str(&one.stdout).unwrap()
+    })
+    .collect();
+    assert!(
+        parsed == serde_json::Value::Array(each),
+        "not the files' exports"
+    );
+    // serde_json's layout: the array's objects indented by two spaces.
+    assert!(out.stdout.starts_with("[\n  {\n    \"title\""));
+    assert!(out.stdout.ends_with("\n  }\n]\n"));
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bad.yaml"), "title: x\n").unwrap();
+    let out = run(brief(tmp.path()).args(["export", "."]));
+    assert_eq!((out.code, out.stdout.as_str()), (Some(1), "[]\n"));
+}
+
+/// A 1 MB unknown key (or value) is named by its start, not echoed whole; the file is held once
+/// and still excerpted at its line.
+#[test]
+fn a_huge_unknown_key_is_not_echoed_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let key = "k".repeat(1 << 20);
+    let text =
+        format!("title: T\ndate: 2025-01-01\n? {key}\n: 1\nclaims: []\nresponses: []\ncontext: []\n");
+    std::fs::write(tmp.path().join("big.yaml"), text).unwrap();
+    let out = run(brief(tmp.path()).args(["check", "--short", "big.yaml"]));
+    assert_eq!(out.code, Some(1));
+    let first = out.stdout.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with("big.yaml:3:3: error: unknown key `kkk"),
+        "{}",
+        &first[..first.len().min(200)]
+    );
+    assert!(first.len() < 1000, "{} bytes", first.len());
+}
