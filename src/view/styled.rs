@@ -161,6 +161,15 @@ pub fn one_line(text: &str, base: Kind, highlights: &[Highlight], max: usize) ->
         .collect();
     // Several matches cut off share the `…`: the current one, drawn last, is the one it shows.
     clipped.sort_by_key(|h| h.mark == Kind::MatchCurrent);
+    // Of those that start at the cut only the last can show: a 1 MB title with 450,000 matches
+    // is marked with the few before the cut and one on the `…`.
+    if let Some(last) = clipped.iter().rposition(|h| h.range.start >= kept) {
+        let mut i = 0;
+        clipped.retain(|h| {
+            i += 1;
+            h.range.start < kept || i - 1 == last
+        });
+    }
     lines(&cut, &[cut.to_string()], base, &clipped)
         .into_iter()
         .next()
