@@ -181,8 +181,9 @@ fn a_folder_export_streams_the_array_serde_json_would_print() {
 fn a_huge_unknown_key_is_not_echoed_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let key = "k".repeat(1 << 20);
-    let text =
-        format!("title: T\ndate: 2025-01-01\n? {key}\n: 1\nclaims: []\nresponses: []\ncontext: []\n");
+    let text = format!(
+        "title: T\ndate: 2025-01-01\n? {key}\n: 1\nclaims: []\nresponses: []\ncontext: []\n"
+    );
     std::fs::write(tmp.path().join("big.yaml"), text).unwrap();
     let out = run(brief(tmp.path()).args(["check", "--short", "big.yaml"]));
     assert_eq!(out.code, Some(1));
