@@ -93,6 +93,10 @@ pub struct Limits {
     /// Refuse files larger than this many bytes (suffixes K, M, G allowed).
     #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_size, global = true)]
     pub max_size: u64,
+    /// Follow symlinks inside folders: symlinked folders are descended and symlinked files are
+    /// read wherever they point. Without it, only links to files inside the paths given are.
+    #[arg(long, global = true)]
+    pub follow: bool,
 }
 
 #[derive(Debug, Subcommand)]

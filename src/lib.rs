@@ -11,18 +11,21 @@
 //! - [`text`]: sanitising, measuring and wrapping untrusted text.
 
 pub mod app;
+pub mod backend;
 pub mod briefing;
 pub mod bundled;
 pub mod cells;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod editor;
 pub mod loader;
 pub mod open;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.
 #[doc(hidden)]
 pub mod testing;
 pub mod text;
+pub mod tty;
 pub mod tui;
 pub mod ui;
 pub mod view;

@@ -12,7 +12,7 @@ use brief::app::library::Sort;
 use brief::app::shell::Shell;
 use brief::briefing::files::{expand, Found};
 use brief::briefing::{load_path, Report};
-use brief::cli::{BidiMode, Cli, ColorWhen, Command, ConfigCommand, Look, ThemeName};
+use brief::cli::{BidiMode, Cli, ColorWhen, Command, ConfigCommand, Limits, Look, ThemeName};
 use brief::cmd;
 use brief::config::{self, Config};
 use brief::loader::Loader;
@@ -24,7 +24,10 @@ use brief::watch::Watch;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -61,8 +64,31 @@ fn bidi_choice(flag: Option<BidiMode>) -> Result<Option<Bidi>, String> {
     }
 }
 
+/// A usage error quotes the command line, and a file name can hold anything (`brief check *`
+/// over a file named `--\e]0;TITLE\a.yaml` set the window title): it is printed through the
+/// same sanitiser as everything else, without clap's colours. Help and version, which quote
+/// nothing, are printed by clap as they are.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    // Rendered again without styles: clap's plain rendering strips every escape sequence, the
+    // file name's included, and would show `--\e]0;X\a.yaml` as `--.yaml`.
+    use clap::CommandFactory;
+    let plain = Cli::command()
+        .color(clap::ColorChoice::Never)
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .err();
+    let text = plain.as_ref().unwrap_or(e).render().ansi().to_string();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(brief::text::sanitize(&text).as_bytes());
+    let _ = err.flush();
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let max_size = cli.open.limits.max_size;
+    let limits = cli.open.limits;
     let bidi = match bidi_choice(cli.bidi) {
         Ok(b) => b,
         Err(why) => {
@@ -77,7 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Config { command }) => config_command(command, cli.config.as_deref()),
         Some(Command::Check { paths, short }) => {
             let mut out = std::io::stdout().lock();
-            let failed = cmd::check::run(&paths, short, max_size, &mut out, cmd::stdout_colour())?;
+            let failed = cmd::check::run(&paths, short, limits, &mut out, cmd::stdout_colour())?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -92,7 +118,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 colour: cmd::stdout_colour(),
                 reorder: std::io::stdout().is_terminal(),
             };
-            let failed = cmd::print::print_paths(&paths, width, max_size, &mut out, look)?;
+            let failed = cmd::print::print_paths(&paths, width, limits, &mut out, look)?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -102,7 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Export { format, paths }) => {
             let mut out = std::io::stdout().lock();
-            let failed = cmd::export::export_paths(&paths, format, max_size, &mut out)?;
+            let failed = cmd::export::export_paths(&paths, format, limits, &mut out)?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -143,7 +169,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 cli.open.paths.clone()
             };
-            open(&paths, max_size, &reader)
+            open(&paths, limits, &reader)
         }
     }
 }
@@ -280,13 +306,14 @@ impl Reader {
 }
 
 /// `brief [PATH...]`: the reader on a terminal; the plain text of `brief print` in a pipe.
-fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<ExitCode> {
+fn open(paths: &[PathBuf], limits: Limits, reader: &Reader) -> anyhow::Result<ExitCode> {
+    let max_size = limits.max_size;
     if !std::io::stdout().is_terminal() {
-        return print_instead(paths, max_size);
+        return print_instead(paths, limits);
     }
     let (watched, found) = if paths.is_empty() {
         match default_paths() {
-            Some(p) => (p.clone(), expand(&p)),
+            Some(p) => (p.clone(), expand(&p, limits.follow)),
             None => {
                 // No files at all: the examples built into the binary.
                 require_terminal()?;
@@ -299,7 +326,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
             }
         }
     } else {
-        (paths.to_vec(), expand(paths))
+        (paths.to_vec(), expand(paths, limits.follow))
     };
     let files: Vec<PathBuf> = found
         .iter()
@@ -334,7 +361,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
                 require_terminal()?;
                 let services = Services {
                     loader: Loader::new(1, max_size),
-                    watch: Watch::new(&watched),
+                    watch: Watch::new(&watched, limits.follow),
                 };
                 reader.run(|size| Shell::single(doc, size), services)?;
                 return Ok(ExitCode::SUCCESS);
@@ -362,9 +389,16 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
         return Ok(ExitCode::from(1));
     }
     require_terminal()?;
+    // Pipes and devices among the files were named on the command line (a folder's are refused
+    // by `expand`): the loader reads each of them once.
+    let named = files
+        .iter()
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()))
+        .cloned()
+        .collect();
     let services = Services {
-        loader: Loader::per_core(max_size),
-        watch: Watch::new(&watched),
+        loader: Loader::per_core_named(max_size, named),
+        watch: Watch::new(&watched, limits.follow),
     };
     reader.run(
         |size| {
@@ -380,7 +414,7 @@ fn open(paths: &[PathBuf], max_size: u64, reader: &Reader) -> anyhow::Result<Exi
 }
 
 /// `brief x.yaml | less` just works: without a terminal, print what the reader would show.
-fn print_instead(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
+fn print_instead(paths: &[PathBuf], limits: Limits) -> anyhow::Result<ExitCode> {
     let width = cmd::print::output_width(None);
     let mut out = std::io::stdout().lock();
     let paths = if paths.is_empty() {
@@ -391,7 +425,7 @@ fn print_instead(paths: &[PathBuf], max_size: u64) -> anyhow::Result<ExitCode> {
     let failed = match paths {
         Some(p) => {
             let look = cmd::print::Look::default();
-            cmd::print::print_paths(&p, width, max_size, &mut out, look)?
+            cmd::print::print_paths(&p, width, limits, &mut out, look)?
         }
         None => {
             for (i, (_, text)) in brief::bundled::BUNDLED.iter().enumerate() {

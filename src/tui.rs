@@ -1,8 +1,11 @@
 //! The terminal, in and out through one door, and the event loop.
 //!
 //! Raw mode, the alternate screen, mouse capture and the hidden cursor are undone on every way
-//! out: a normal quit, an error, a panic (the hook), and SIGTERM, SIGHUP, SIGINT and SIGQUIT
-//! (flags the loop checks between events). They are also undone, and set up again, around a
+//! out: a normal quit, an error, a panic (the hook), every fatal signal that can be caught
+//! (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+//! SIGXFSZ: a thread that waits for them), an abort (SIGABRT: a handler that uses only
+//! async-signal-safe calls, [`crate::tty`]), and a terminal that goes away without a SIGHUP (a
+//! thread sees it hang up, or the loop gets an I/O error: exit 129, as for SIGHUP). They are also undone, and set up again, around a
 //! stop: `Ctrl-z` in the reader or a SIGTSTP from outside gives the terminal back to the shell,
 //! and `fg` (SIGCONT) takes it again and redraws the whole screen, as vim and less do.
 
@@ -28,15 +31,17 @@ use std::time::Instant;
 use crate::app::keymap::{lookup, Key};
 use crate::app::shell::{Request, Shell};
 use crate::app::Action;
+use crate::backend::Clamped;
 use crate::loader::Loader;
 use crate::watch::Watch;
 
 /// Output is buffered for a whole frame and written with one flush, so a terminal (or tmux, or
 /// an SSH link) never shows half a frame; the frame is also wrapped in a synchronized update
 /// (DEC mode 2026) for the terminals that honour it. Others ignore the mode.
-/// Every cell is also kept where ratatui has it whatever the terminal's widths
+/// The backend clamps the size and never asks for the cursor position ([`crate::backend`]),
+/// and keeps every cell where ratatui has it whatever the terminal's widths
 /// ([`crate::cells::Exact`]).
-pub type Term = Terminal<Exact<CrosstermBackend<io::BufWriter<io::Stdout>>>>;
+pub type Term = Terminal<Exact<Clamped<CrosstermBackend<io::BufWriter<io::Stdout>>>>>;
 
 /// Room for the largest frame: 300×100 cells with a style change on each is under 200 KiB.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -94,9 +99,9 @@ fn take_terminal() -> io::Result<()> {
 
 fn enter() -> io::Result<Term> {
     take_terminal()?;
-    Terminal::new(Exact::new(CrosstermBackend::new(
+    Terminal::new(Exact::new(Clamped::new(CrosstermBackend::new(
         io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout()),
-    )))
+    ))))
 }
 
 /// Gives the terminal back, stops the process (SIGSTOP, as SIGTSTP's default action would) and,
@@ -129,10 +134,18 @@ static REDRAW: AtomicBool = AtomicBool::new(false);
 /// terminal back before the process stops and takes it again when continued; SIGCONT, however
 /// the process was stopped, asks the loop for a whole redraw.
 fn watch_signals() -> io::Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::consts::{
+        SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+        SIGVTALRM, SIGXCPU, SIGXFSZ,
+    };
     let flag = Arc::new(AtomicBool::new(false));
-    let mut signals =
-        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    // Every signal whose default action ends the process and that can be caught, except the
+    // ones the kernel sends for a fault in this process (SEGV, BUS, ILL, FPE, TRAP, SYS: their
+    // handler would return to the faulting instruction) and SIGABRT (see `crate::tty`).
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+        SIGPROF, SIGXCPU, SIGXFSZ,
+    ])?;
     let seen = Arc::clone(&flag);
     std::thread::Builder::new()
         .name("brief-signals".into())
@@ -193,7 +206,10 @@ pub fn colorfgbg_light(value: Option<&str>) -> Option<bool> {
 pub fn action_for(mode: crate::app::keymap::Mode, event: &Event) -> Option<Action> {
     match event {
         Event::Key(k) => lookup(mode, Key::from_event(*k)?),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Resize(w, h) => {
+            let (w, h) = crate::backend::clamp(*w, *h);
+            Some(Action::Resize(w, h))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
@@ -213,11 +229,41 @@ pub struct Services {
 /// Runs the reader until the user quits or a signal arrives. The terminal is restored on return.
 pub fn run(make_shell: impl FnOnce(Rect) -> Shell, services: Services) -> anyhow::Result<()> {
     let stop = watch_signals()?;
+    crate::tty::save_modes();
+    crate::tty::restore_on_abort()?;
+    // A terminal whose other end closed without a SIGHUP reads as endless end-of-file, in a
+    // loop inside crossterm that never returns: a thread of its own sees it hang up.
+    crate::tty::on_hang_up(|| hung_up())?;
     install_panic_hook();
     let mut term = enter()?;
     let result = event_loop(&mut term, make_shell, &services, &stop);
     restore();
+    if result.as_ref().is_err_and(terminal_gone) {
+        hung_up();
+    }
     result
+}
+
+/// Status 129, as for SIGHUP: the terminal went away, and there is nothing to tell it.
+fn hung_up() -> ! {
+    restore();
+    std::process::exit(128 + signal_hook::consts::SIGHUP)
+}
+
+/// Whether an error from the loop is the terminal going away: EIO on a tty whose other end
+/// closed, or a descriptor no longer valid.
+fn terminal_gone(e: &anyhow::Error) -> bool {
+    #[cfg(unix)]
+    let gone = |io: &io::Error| {
+        matches!(
+            io.raw_os_error(),
+            Some(libc::EIO | libc::EBADF | libc::ENXIO)
+        )
+    };
+    #[cfg(not(unix))]
+    let gone = |_: &io::Error| false;
+    e.chain()
+        .any(|c| c.downcast_ref::<io::Error>().is_some_and(gone))
 }
 
 /// How long a burst of file events settles before the files reload.
@@ -315,26 +361,16 @@ fn event_loop(
 /// Suspends the reader, runs the editor on `path` at `line`, and comes back. Returns what went
 /// wrong with the editor, if anything, for the status bar.
 fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Option<String>> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    // The variable may hold arguments ("code --wait"); split on whitespace like git does for simple cases.
-    let mut parts = editor.split_whitespace();
-    let Some(program) = parts.next() else {
+    let visual = std::env::var("VISUAL").ok();
+    let editor = std::env::var("EDITOR").ok();
+    let Some(cmd) = crate::editor::command(visual.as_deref(), editor.as_deref(), path, line) else {
         return Ok(None);
     };
+    let program = cmd.program;
     restore();
     EDITING.store(true, Ordering::SeqCst);
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(format!("+{line}"))
-        .arg(path)
+    let status = std::process::Command::new(&program)
+        .args(&cmd.args)
         .status();
     EDITING.store(false, Ordering::SeqCst);
     *term = enter()?;

@@ -20,9 +20,11 @@ pub struct Watch {
 
 impl Watch {
     /// Watches `paths`; None when the platform watcher cannot start (the reader then relies on `r`).
-    pub fn new(paths: &[PathBuf]) -> Option<Watch> {
+    /// Symlinked folders inside them are watched only when `follow` (`--follow`), as they are
+    /// read: a link to `/` would otherwise set a watch on every folder of the file system.
+    pub fn new(paths: &[PathBuf], follow: bool) -> Option<Watch> {
         let (tx, events) = channel();
-        let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let handler = move |res: notify::Result<notify::Event>| {
             if let Ok(ev) = res {
                 if matches!(
                     ev.kind,
@@ -33,7 +35,11 @@ impl Watch {
                     }
                 }
             }
-        })
+        };
+        let mut watcher = RecommendedWatcher::new(
+            handler,
+            notify::Config::default().with_follow_symlinks(follow),
+        )
         .ok()?;
         let mut files = HashSet::new();
         let mut folders = Vec::new();

@@ -11,7 +11,11 @@ use super::analysis::Analysis;
 use super::compare::{self, Comparison, WordWeights};
 use super::diagnostic::{Diagnostic, Report};
 use super::files::Found;
-use super::load::{decode, load_str, read_file, Loaded};
+use super::load::{
+    decode, load_str, names_a_briefing_key, quotes_nothing, read_file, Accept, Loaded,
+    NOT_A_BRIEFING,
+};
+use super::model::Pos;
 use super::search::SearchIndex;
 use super::{Briefing, ItemRef, Relations};
 
@@ -123,24 +127,53 @@ impl Document {
 fn through<T>(
     path: &Path,
     max_size: u64,
-    then: impl FnOnce(&str, Loaded) -> T,
+    accept: Accept,
+    then: impl FnOnce(String, Loaded) -> T,
 ) -> Result<T, Failure> {
     let fail = |source: Option<String>, diagnostics| Report {
         path: path.to_path_buf(),
         source,
         diagnostics,
     };
-    let bytes = read_file(path, max_size).map_err(|d| fail(None, vec![d]))?;
-    let text = decode(&bytes).map_err(|d| fail(None, d))?;
-    match load_str(text) {
+    let mut bytes = read_file(path, max_size, accept).map_err(|d| fail(None, vec![d]))?;
+    // The bytes become the text in place (after the check that they are UTF-8), so a file is
+    // held once, not once as bytes and again as the text kept for excerpts.
+    decode(&bytes).map_err(|d| fail(None, d))?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(
+            None,
+            vec![Diagnostic::error(
+                Pos::new(1, 1),
+                format!("the file is not UTF-8: {e}"),
+            )],
+        )
+    })?;
+    match load_str(&text) {
         Ok(loaded) => Ok(then(text, loaded)),
-        Err(d) => Err(fail(Some(text.to_string()), d)),
+        // Not a briefing at all: one line that quotes nothing of it, and no excerpt.
+        Err(d) if !names_a_briefing_key(&text) => {
+            let shown = d
+                .into_iter()
+                .find(|d| d.is_error() && quotes_nothing(&d.message))
+                .unwrap_or_else(|| Diagnostic::error(Pos::new(1, 1), NOT_A_BRIEFING));
+            Err(fail(None, vec![shown]))
+        }
+        Err(d) => Err(fail(Some(text), d)),
     }
 }
 
-/// Loads one briefing file (at most `max_size` bytes) into a document.
+/// Loads one briefing file named on the command line (at most `max_size` bytes; a pipe or a
+/// device too) into a document.
 pub fn load_path(path: &Path, max_size: u64) -> Result<Document, Failure> {
-    through(path, max_size, |_, l| {
+    load_file(path, max_size, Accept::Named)
+}
+
+/// Loads one briefing file into a document, reading what `accept` allows.
+pub fn load_file(path: &Path, max_size: u64, accept: Accept) -> Result<Document, Failure> {
+    through(path, max_size, accept, |_, l| {
         Document::new(
             Some(path.to_path_buf()),
             path.display().to_string(),
@@ -162,10 +195,10 @@ pub fn load_found(found: Found, max_size: u64) -> Opened {
 /// Everything wrong with one file, warnings included, with the text to excerpt them from: what
 /// `brief check` reports. Builds no document (check derives nothing).
 pub fn check_path(path: &Path, max_size: u64) -> Report {
-    through(path, max_size, |text, l| Report {
+    through(path, max_size, Accept::Named, |text, l| Report {
         path: path.to_path_buf(),
-        // A copy of the text only for excerpts: a clean 20 MB file needs none.
-        source: (!l.warnings.is_empty()).then(|| text.to_string()),
+        // The text only for excerpts: a clean 20 MB file keeps none.
+        source: (!l.warnings.is_empty()).then_some(text),
         diagnostics: l.warnings,
     })
     .unwrap_or_else(|failure| failure)

@@ -97,13 +97,44 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
     }
 }
 
-/// Reads a file, refusing folders, unreadable files and files over `max_size` with a diagnostic.
-pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
+/// Which files [`read_file`] reads besides regular ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accept {
+    /// Regular files only, checked without blocking: what a reload, the watcher and the files
+    /// found in a folder get. A pipe named `*.yaml` that appears in a watched folder, or a
+    /// symlink to `/dev/tty`, is refused without being read (reading it would wait for a writer
+    /// for ever, or take the user's keys).
+    Regular,
+    /// Also pipes and devices: a path named on the command line (`brief <(gen)`), read once.
+    Named,
+}
+
+/// How long one file may take to read, between chunks: a file on a stalled network mount, or a
+/// pipe that trickles, gives up with a diagnostic instead of holding a loader for ever.
+pub const READ_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Reads a file, refusing folders, unreadable files and files over `max_size` with a diagnostic;
+/// anything but a regular file unless `accept` is [`Accept::Named`].
+///
+/// The kind is checked before opening (`stat` never blocks) and again on the open file (`fstat`),
+/// which is opened with `O_NONBLOCK` and `O_NOCTTY` so that opening a pipe never waits for a
+/// writer and a terminal never becomes the process's controlling terminal: a file swapped for a
+/// pipe between the two checks is still refused.
+pub fn read_file(path: &Path, max_size: u64, accept: Accept) -> Result<Vec<u8>, Diagnostic> {
     let fail = |msg: String| Diagnostic::error(Pos::default(), msg);
-    let meta = std::fs::metadata(path)
-        .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
+    let cannot = |e: std::io::Error| fail(format!("cannot read the file: {}", io_reason(&e)));
+    let not_regular = || {
+        fail(
+            "not a regular file (a pipe, socket or device); name it on the command line to read it"
+                .into(),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
         return Err(fail("is a folder, not a briefing file".into()));
+    }
+    if accept == Accept::Regular && !meta.is_file() {
+        return Err(not_regular());
     }
     if meta.len() > max_size {
         return Err(fail(format!(
@@ -112,19 +143,52 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
             max_size
         )));
     }
+    let file = open_without_blocking(path).map_err(cannot)?;
+    let opened = file.metadata().map_err(cannot)?;
+    if opened.is_dir() {
+        return Err(fail("is a folder, not a briefing file".into()));
+    }
+    if !opened.is_file() {
+        if accept == Accept::Regular {
+            return Err(not_regular());
+        }
+        // Named on the command line: read it as asked, opened again to wait for its data.
+        drop(file);
+        return read_all(
+            std::fs::File::open(path).map_err(cannot)?,
+            &opened,
+            max_size,
+        );
+    }
+    read_all(file, &opened, max_size)
+}
+
+/// Reads an open file up to `max_size` bytes, stopping at a NUL, within [`READ_TIME_LIMIT`].
+fn read_all(
+    file: std::fs::File,
+    opened: &std::fs::Metadata,
+    max_size: u64,
+) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
-    let file = std::fs::File::open(path)
-        .map_err(|e| fail(format!("cannot read the file: {}", io_reason(&e))))?;
-    let mut bytes = Vec::with_capacity(meta.len().min(max_size) as usize);
+    let fail = |msg: String| Diagnostic::error(Pos::default(), msg);
+    let cannot = |e: std::io::Error| fail(format!("cannot read the file: {}", io_reason(&e)));
+    let mut bytes = Vec::with_capacity(opened.len().min(max_size).min(1 << 30) as usize);
     // `take` guards against files that grow (or are devices) after the size check.
     let mut reader = file.take(max_size.saturating_add(1));
     let mut chunk = vec![0u8; 64 * 1024];
+    let started = std::time::Instant::now();
     loop {
+        if started.elapsed() > READ_TIME_LIMIT {
+            return Err(fail(format!(
+                "reading the file took over {} seconds; gave up",
+                READ_TIME_LIMIT.as_secs()
+            )));
+        }
         let n = match reader.read(&mut chunk) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(fail(format!("cannot read the file: {}", io_reason(&e)))),
+            Err(e) => return Err(cannot(e)),
         };
         let read = chunk.get(..n).unwrap_or(&[]);
         if let Some(nul) = memchr::memchr(0, read) {
@@ -141,6 +205,75 @@ pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
         )));
     }
     Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// The keys a briefing's top level may hold.
+pub const TOP_LEVEL_KEYS: [&str; 9] = [
+    "title",
+    "date",
+    "summary",
+    "tags",
+    "sources",
+    "claims",
+    "responses",
+    "context",
+    "contradictions",
+];
+
+/// What a file that is not a briefing at all is told when none of its own diagnostics can be
+/// shown: they would quote it, and a symlink or a wrong path can lead `brief check` in a CI log
+/// to a file of passwords or a private key.
+pub const NOT_A_BRIEFING: &str =
+    "the top level must be a mapping with `title`, `date`, `claims`, `responses` and `context`";
+
+/// Whether `message` quotes nothing of the file: every part in backticks or double quotes is one
+/// of the [`TOP_LEVEL_KEYS`] or brief's own words (`*name`, `---`). What a file that is not a
+/// briefing may still be told.
+pub fn quotes_nothing(message: &str) -> bool {
+    ['`', '"'].iter().all(|&q| {
+        message
+            .split(q)
+            .skip(1)
+            .step_by(2)
+            .all(|part| TOP_LEVEL_KEYS.contains(&part) || ["*name", "---"].contains(&part))
+    })
+}
+
+/// Whether some line of `text` starts (unindented) with one of the [`TOP_LEVEL_KEYS`] and a
+/// colon, quoted or not, or the text is one flow mapping naming one: what tells a briefing with
+/// mistakes from some other YAML (or not YAML) file. A single pass over the text.
+pub fn names_a_briefing_key(text: &str) -> bool {
+    let flow = text.trim_start().starts_with('{');
+    text.lines().any(|line| {
+        let line = if flow {
+            line.trim_start_matches(|c: char| c == '{' || c == ',' || c.is_whitespace())
+        } else {
+            line
+        };
+        let key = line.trim_start_matches(['"', '\'']);
+        TOP_LEVEL_KEYS.iter().any(|k| {
+            key.strip_prefix(k).is_some_and(|rest| {
+                let rest = rest
+                    .trim_start_matches(['"', '\''])
+                    .trim_start_matches([' ', '\t']);
+                rest.starts_with(':')
+            })
+        })
+    })
 }
 
 /// An I/O error in words, without the `(os error N)` noise.
@@ -594,7 +727,41 @@ fn explain(message: &str) -> String {
     if let Some(close) = closest_key(&m) {
         m.push_str(&format!(" (did you mean `{close}`?)"));
     }
-    m
+    shorten_quoted(&m)
+}
+
+/// The longest part of the file a message quotes whole, in characters.
+pub const MAX_QUOTED: usize = 80;
+
+/// `message` with each part in backticks or double quotes longer than [`MAX_QUOTED`]
+/// characters cut to its start and `…`: a 5 MB unknown key is named by its first words, not
+/// echoed whole. One pass.
+pub fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut open: Option<(char, usize)> = None;
+    for c in message.chars() {
+        match open {
+            Some((q, _)) if c == q => {
+                open = None;
+                out.push(c);
+            }
+            Some((q, n)) => {
+                if n < MAX_QUOTED {
+                    out.push(c);
+                } else if n == MAX_QUOTED {
+                    out.push('…');
+                }
+                open = Some((q, n + 1));
+            }
+            None => {
+                if c == '`' || c == '"' {
+                    open = Some((c, 0));
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// How many edits a misspelt key may be from the one meant.

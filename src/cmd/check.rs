@@ -6,9 +6,11 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use crate::cli::Limits;
+
 use crate::briefing::diagnostic::{Report, ReportLine, Severity, Tally};
 use crate::briefing::document::check_path;
-use crate::briefing::files::{expand, Found};
+use crate::briefing::files::{expand_all, Found};
 
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
@@ -58,14 +60,15 @@ pub fn write_line(out: &mut impl Write, line: &ReportLine, colour: bool) -> io::
 pub fn run(
     paths: &[PathBuf],
     short: bool,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
     colour: bool,
 ) -> io::Result<bool> {
     let mut tally = Tally::default();
-    for found in expand(paths) {
+    let expanded = expand_all(paths, limits.follow);
+    for found in expanded.found {
         let report = match found {
-            Found::File(path) => check_path(&path, max_size),
+            Found::File(path) => check_path(&path, limits.max_size),
             Found::Problem(path, why) => Report::problem(path, why),
         };
         tally.files += 1;
@@ -80,6 +83,14 @@ pub fn run(
         writeln!(out, "{BOLD}{tally}{RESET}")?;
     } else {
         writeln!(out, "{tally}")?;
+    }
+    if expanded.unfollowed > 0 {
+        let n = expanded.unfollowed;
+        writeln!(
+            out,
+            "{n} symlink{} not followed (a folder, or a file outside the paths given); --follow follows them",
+            if n == 1 { "" } else { "s" }
+        )?;
     }
     Ok(tally.errors > 0)
 }

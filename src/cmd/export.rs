@@ -17,6 +17,8 @@ use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use crate::cli::Limits;
+
 use serde::Serialize;
 
 use crate::briefing::compare::{compare_items, WordWeights};
@@ -32,19 +34,19 @@ pub use crate::cli::Format;
 pub fn export_paths(
     paths: &[PathBuf],
     format: Format,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
 ) -> io::Result<bool> {
     let stderr = io::stderr();
     let err_colour = super::use_colour(stderr.is_terminal());
-    export_paths_to(paths, format, max_size, out, &mut stderr.lock(), err_colour)
+    export_paths_to(paths, format, limits, out, &mut stderr.lock(), err_colour)
 }
 
 /// [`export_paths`] with the diagnostics stream given, for tests.
 pub fn export_paths_to(
     paths: &[PathBuf],
     format: Format,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
     err: &mut impl Write,
     err_colour: bool,
@@ -52,34 +54,40 @@ pub fn export_paths_to(
     let mut out = io::BufWriter::new(out);
     let failed = match format {
         Format::Json => {
-            let mut loaded = Vec::new();
-            let failed = load_each(paths, max_size, err, err_colour, |doc| {
-                loaded.push(doc);
+            // One file named on its own gives an object; anything that can name several (more
+            // than one path, a folder) gives an array, even when only one file loaded. The
+            // array is written as each briefing loads, as serde_json would print it whole: a
+            // folder of 100,000 briefings is never held at once (it took 1.76 GB).
+            let single = matches!(paths, [p] if !p.is_dir());
+            let mut written = 0usize;
+            let failed = load_each(paths, limits, err, err_colour, |doc| {
+                let text = pretty(&view(&doc.briefing, &doc.relations))?;
+                if single {
+                    if written == 0 {
+                        out.write_all(text.as_bytes())?;
+                        writeln!(out)?;
+                    }
+                } else {
+                    out.write_all(if written == 0 { b"[\n" } else { b",\n" })?;
+                    for (i, line) in text.split('\n').enumerate() {
+                        if i > 0 {
+                            out.write_all(b"\n")?;
+                        }
+                        out.write_all(b"  ")?;
+                        out.write_all(line.as_bytes())?;
+                    }
+                }
+                written += 1;
                 Ok(())
             })?;
-            // One file named on its own gives an object; anything that can name several (more
-            // than one path, a folder) gives an array, even when only one file loaded.
-            let single = matches!(paths, [p] if !p.is_dir());
-            let text = if single {
-                loaded
-                    .first()
-                    .map(|d| pretty(&view(&d.briefing, &d.relations)))
-            } else {
-                let docs: Vec<JsonBriefing> = loaded
-                    .iter()
-                    .map(|d| view(&d.briefing, &d.relations))
-                    .collect();
-                Some(pretty(&docs))
-            };
-            if let Some(text) = text {
-                out.write_all(text?.as_bytes())?;
-                writeln!(out)?;
+            if !single {
+                out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
             }
             failed
         }
         Format::Markdown => {
             let mut first = true;
-            load_each(paths, max_size, err, err_colour, |doc| {
+            load_each(paths, limits, err, err_colour, |doc| {
                 if !first {
                     out.write_all(b"\n---\n\n")?;
                 }

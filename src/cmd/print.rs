@@ -11,6 +11,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use crate::cli::Limits;
+
 use crate::briefing::compare::{compare_items, WordWeights};
 use crate::briefing::describe;
 use crate::briefing::document::{load_found, Document};
@@ -56,7 +58,7 @@ pub fn output_width(requested: Option<usize>) -> usize {
 pub fn print_paths(
     paths: &[PathBuf],
     width: usize,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
     look: Look,
 ) -> io::Result<bool> {
@@ -65,7 +67,7 @@ pub fn print_paths(
     print_paths_to(
         paths,
         width,
-        max_size,
+        limits,
         out,
         look,
         &mut stderr.lock(),
@@ -85,7 +87,7 @@ pub struct Look {
 pub fn print_paths_to(
     paths: &[PathBuf],
     width: usize,
-    max_size: u64,
+    limits: Limits,
     out: &mut impl Write,
     look: Look,
     err: &mut impl Write,
@@ -94,7 +96,7 @@ pub fn print_paths_to(
     // Stdout is line-buffered; a briefing is many lines.
     let mut out = io::BufWriter::new(out);
     let mut first = true;
-    let failed = load_each(paths, max_size, err, err_colour, |doc| {
+    let failed = load_each(paths, limits, err, err_colour, |doc| {
         if !first {
             writeln!(out)?;
         }
@@ -110,14 +112,14 @@ pub fn print_paths_to(
 /// Returns whether any file failed.
 pub fn load_each(
     paths: &[PathBuf],
-    max_size: u64,
+    limits: Limits,
     err: &mut impl Write,
     err_colour: bool,
     mut each: impl FnMut(Box<Document>) -> io::Result<()>,
 ) -> io::Result<bool> {
     let mut failed = false;
-    for found in expand(paths) {
-        match load_found(found, max_size) {
+    for found in expand(paths, limits.follow) {
+        match load_found(found, limits.max_size) {
             Ok(doc) => each(doc)?,
             Err(mut failure) => {
                 failed = true;

@@ -262,3 +262,27 @@ fn sighup_restores_the_terminal() {
 fn sigint_restores_the_terminal() {
     signal_restores_the_terminal("INT");
 }
+
+// Fatal signals beyond the four above (issue 21: they left raw mode on). SIGABRT is what an
+// abort raises (a failed allocation, `panic = "abort"`): its handler restores the terminal with
+// async-signal-safe calls only and the process still dies of it.
+
+#[test]
+fn sigusr1_restores_the_terminal() {
+    signal_restores_the_terminal("USR1");
+}
+
+#[test]
+fn sigusr2_restores_the_terminal() {
+    signal_restores_the_terminal("USR2");
+}
+
+#[test]
+fn sigalrm_restores_the_terminal() {
+    signal_restores_the_terminal("ALRM");
+}
+
+#[test]
+fn sigabrt_restores_the_terminal() {
+    signal_restores_the_terminal("ABRT");
+}
