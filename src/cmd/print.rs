@@ -195,10 +195,17 @@ impl<W: Write> Printer<'_, W> {
     /// `text` wrapped to `width`, in display order when the output is a terminal that wants it.
     fn fit(&self, text: &str, width: usize) -> Vec<String> {
         let lines = fit(text, width);
-        if self.reorder {
-            text::bidi::display_lines(text, lines, width)
-        } else {
+        if !self.reorder {
             lines
+        } else if text.contains(" · ") {
+            // A line brief composes (`id · source · date · status`): its fields keep their
+            // places, each laid out as its script reads.
+            lines
+                .iter()
+                .map(|l| text::bidi::visual(l).into_owned())
+                .collect()
+        } else {
+            text::bidi::display_lines(text, lines, width)
         }
     }
 

@@ -109,6 +109,13 @@ impl<'a> Paragraphs<'a> {
         Paragraphs::with_level(text, Some(Level::ltr()))
     }
 
+    /// One field of a line brief composes: right to left when it starts with a right-to-left
+    /// letter (a name, a sentence), else left to right (`▶ 2 ✗ טענה-2`, `claim`, a date).
+    pub fn field(text: &'a str) -> Paragraphs<'a> {
+        let rtl = text.trim_start().chars().next().is_some_and(is_rtl_char);
+        Paragraphs::with_level(text, Some(if rtl { Level::rtl() } else { Level::ltr() }))
+    }
+
     fn with_level(text: &'a str, level: Option<Level>) -> Paragraphs<'a> {
         let info = (mode() == Bidi::Reorder && has_rtl(text)).then(|| BidiInfo::new(text, level));
         Paragraphs {
@@ -183,22 +190,56 @@ pub fn shown(text: &str, rtl: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One line of text (a field, a cell, a title) in display order, its direction taken from its
-/// first strong character. Left-to-right text comes back as it is, and so do the spaces at
-/// either end: a table cell padded to its column stays aligned where its column starts.
+/// One line of text (a field, a cell, a title, or a line brief composes of several) in display
+/// order. brief's own separators ` · ` and ` ↔ ` part it into fields, which keep their places
+/// from left to right; a field is laid out right to left when it starts with a right-to-left
+/// letter (a name, a sentence), else left to right with its right-to-left runs reversed in
+/// place (`▶ 2 ✗ טענה-2`, `2025-07-13`, `claim`). The spaces at either end stay where they are:
+/// a table cell padded to its column stays aligned where its column starts. Left-to-right text
+/// comes back as it is.
 pub fn visual(line: &str) -> Cow<'_, str> {
     if mode() == Bidi::Off || !has_rtl(line) || line.contains('\n') {
         return Cow::Borrowed(line);
     }
-    let inner = line.trim_matches(' ');
-    let lead = line.len() - line.trim_start_matches(' ').len();
-    let paragraphs = Paragraphs::new(inner);
     let mut out = String::with_capacity(line.len());
-    out.push_str(line.get(..lead).unwrap_or(""));
+    for r in fields(line) {
+        out.push_str(&field(line.get(r).unwrap_or("")));
+    }
+    Cow::Owned(out)
+}
+
+/// The byte ranges of the fields of `line` and of the separators between them, in order: what
+/// [`visual`] lays out one by one.
+pub fn fields(line: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((i, sep)) = [" · ", " ↔ "]
+        .iter()
+        .filter_map(|sep| line.get(at..)?.find(sep).map(|i| (at + i, *sep)))
+        .min()
+    {
+        out.push(at..i);
+        out.push(i..i + sep.len());
+        at = i + sep.len();
+    }
+    out.push(at..line.len());
+    out
+}
+
+/// One field of [`visual`].
+fn field(text: &str) -> Cow<'_, str> {
+    if !has_rtl(text) {
+        return Cow::Borrowed(text);
+    }
+    let inner = text.trim_matches(' ');
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    let paragraphs = Paragraphs::field(inner);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(text.get(..lead).unwrap_or(""));
     for run in paragraphs.runs(0..inner.len()) {
         out.push_str(&shown(inner.get(run.range).unwrap_or(""), run.rtl));
     }
-    out.push_str(line.get(lead + inner.len()..).unwrap_or(""));
+    out.push_str(text.get(lead + inner.len()..).unwrap_or(""));
     Cow::Owned(out)
 }
 
@@ -278,6 +319,21 @@ mod tests {
         // The Arabic run is reversed, its parentheses mirrored so they still enclose.
         let tail = shown.trim_start_matches("RMA said 7 killed — ");
         assert!(tail.starts_with("(سمأ)"), "{tail}");
+    }
+
+    /// A line brief composes keeps its fields in place: an id does not swap with a name, a date
+    /// is not read backwards, the chrome before a right-to-left id stays on the left (QA).
+    #[test]
+    fn composed_lines_keep_their_fields_in_place() {
+        assert_eq!(
+            reordered("claim · 2025-07-13 · وزارة الصحة · ادعاء-١ · disputed"),
+            "claim · 2025-07-13 · ةحصلا ةرازو · ١-ءاعدا · disputed"
+        );
+        assert_eq!(reordered("▶  2 ✗ טענה-2 ↔ رد-2"), "▶  2 ✗ 2-הנעט ↔ 2-در");
+        assert_eq!(
+            reordered("Lanes: 1 idf · 2 الجزيرة"),
+            "Lanes: 1 idf · 2 ةريزجلا"
+        );
     }
 
     #[test]

@@ -118,11 +118,18 @@ impl Span {
 pub struct Line {
     pub spans: Vec<Span>,
     pub band: Option<Kind>,
+    /// A line of a right-to-left paragraph, laid out from the right: it begins at the right
+    /// edge, and a `…` saying more follows goes on its left.
+    pub rtl: bool,
 }
 
 impl Line {
     pub fn new(spans: Vec<Span>) -> Line {
-        Line { spans, band: None }
+        Line {
+            spans,
+            band: None,
+            rtl: false,
+        }
     }
 
     /// A line of one span.

@@ -998,7 +998,9 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
                 if let Some(at) = found.current {
                     match_line = Some(lines.len() + styled::line_of(&shown_text, &wrapped, at));
                 }
-                lines.extend(styled::lines(
+                // brief's sentence (`צה"ל disputes this.`) and `Note: …`: left to right,
+                // whatever script the source's name is in.
+                lines.extend(styled::composed_lines(
                     &shown_text,
                     &wrapped,
                     Kind::Plain,
@@ -1090,6 +1092,13 @@ pub fn visible(lines: &[Line], first: usize, rows: usize, width: usize) -> Vec<L
     let end = (first + rows).min(lines.len());
     let mut out: Vec<Line> = lines.get(first..end).unwrap_or_default().to_vec();
     if end < lines.len() {
+        if let Some(last) = out.last_mut().filter(|l| l.rtl) {
+            // A right-to-left row ends on its left: the `…` goes there, over the padding or,
+            // in a full row, over the row's last letter (its leftmost cell).
+            let spans = std::mem::take(&mut last.spans);
+            last.spans = ellipsis_on_the_left(spans);
+            return out;
+        }
         if let Some(last) = out.last_mut() {
             let mut spans = std::mem::take(&mut last.spans);
             let used = last_width(&spans);
@@ -1104,6 +1113,42 @@ pub fn visible(lines: &[Line], first: usize, rows: usize, width: usize) -> Vec<L
                 spans = cut(spans, width);
             }
             last.spans = spans;
+        }
+    }
+    out
+}
+
+/// `spans` (a right-to-left row in display order) with `… ` in its first two cells: taken from
+/// the padding before it, else from its leftmost graphemes.
+fn ellipsis_on_the_left(spans: Vec<Span>) -> Vec<Span> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut need = 2usize;
+    let mut out = vec![Span {
+        ordered: true,
+        ..Span::new("… ", Kind::Dim)
+    }];
+    for s in spans {
+        if need == 0 {
+            out.push(s);
+            continue;
+        }
+        let mut kept = String::new();
+        for g in s.text.graphemes(true) {
+            if need > 0 {
+                let w = crate::text::grapheme_width(g);
+                if w == 0 {
+                    continue;
+                }
+                if w > need {
+                    kept.push_str(&" ".repeat(w - need));
+                }
+                need = need.saturating_sub(w);
+                continue;
+            }
+            kept.push_str(g);
+        }
+        if !kept.is_empty() {
+            out.push(Span { text: kept, ..s });
         }
     }
     out

@@ -14,13 +14,15 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
     let b = ctx.briefing();
     let date = format!(" {} ", b.date);
     let found = |field, shift| field_matches(ctx, Place::Header, field, true, shift);
-    let title = format!(" {}", sanitize_line(&b.title));
-    let mut spans = styled::one_line(
+    // The margin is a span of its own: a right-to-left title would take it to its far end.
+    let title = sanitize_line(&b.title);
+    let mut spans = vec![Span::plain(" ")];
+    spans.extend(styled::one_line(
         &title,
         Kind::Title,
-        &found(Field::Title, 1).highlights,
-        w.saturating_sub(width(&date)),
-    );
+        &found(Field::Title, 0).highlights,
+        w.saturating_sub(width(&date) + 1),
+    ));
     let used: usize = spans.iter().map(Span::width).sum();
     let pad = w.saturating_sub(used + width(&date));
     spans.push(Span::plain(" ".repeat(pad)));
@@ -64,11 +66,19 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
             String::new()
         };
         let pad = w.saturating_sub(width(&tags) + width(&counts) + 2);
-        lines.push(Line::new(vec![
-            Span::new(format!(" {tags}"), tag_kind),
-            Span::plain(" ".repeat(pad)),
-            Span::new(counts, Kind::Meta),
-        ]));
+        // Each tag a span of its own, so that two right-to-left tags are not read as one
+        // phrase and swapped.
+        let mut spans = vec![Span::plain(" ")];
+        let mut rest = tags.as_str();
+        while let Some(at) = rest.get(1..).and_then(|r| r.find(" #")).map(|i| i + 1) {
+            spans.push(Span::new(rest.get(..at).unwrap_or(""), tag_kind));
+            spans.push(Span::new(" ", tag_kind));
+            rest = rest.get(at + 1..).unwrap_or("");
+        }
+        spans.push(Span::new(rest, tag_kind));
+        spans.push(Span::plain(" ".repeat(pad)));
+        spans.push(Span::new(counts, Kind::Meta));
+        lines.push(Line::new(spans));
     }
     lines
 }

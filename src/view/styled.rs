@@ -98,13 +98,17 @@ fn laid_out(
                 }
             }
             let used: usize = spans.iter().map(Span::width).sum();
-            if paragraphs.is_rtl(start) && used < width {
+            let rtl = paragraphs.is_rtl(start);
+            if rtl && used < width {
                 spans.insert(0, Span::new(" ".repeat(width - used), base));
             }
             for s in &mut spans {
                 s.ordered = true;
             }
-            Line::new(spans)
+            Line {
+                rtl,
+                ..Line::new(spans)
+            }
         })
         .collect()
 }
@@ -254,10 +258,44 @@ pub fn one_line(text: &str, base: Kind, highlights: &[Highlight], max: usize) ->
             h.range.start < kept || i - 1 == last
         });
     }
+    if bidi::has_rtl(&cut) && bidi::fields(&cut).len() > 1 {
+        return fields_line(&cut, base, &clipped);
+    }
     lines(&cut, &[cut.to_string()], base, &clipped, 0)
         .into_iter()
         .next()
         .map_or_else(Vec::new, |l| l.spans)
+}
+
+/// A line brief composes of fields (`1 ± ادعاء-١ ↔ رد-الجيش — …`), in display order: each field
+/// laid out on its own (`bidi::Paragraphs::field`), the fields left to right, so that two
+/// right-to-left ids are not read as one phrase and swapped, nor the chrome before them moved
+/// to the far end. The highlights move with their letters.
+fn fields_line(text: &str, base: Kind, highlights: &[Highlight]) -> Vec<Span> {
+    let paint = Paint::of(highlights);
+    let mut spans = Vec::new();
+    for range in bidi::fields(text) {
+        let Some(field) = text.get(range.clone()) else {
+            continue;
+        };
+        let paragraphs = bidi::Paragraphs::field(field);
+        for run in paragraphs.runs(0..field.len()) {
+            let at = range.start + run.range.start..range.start + run.range.end;
+            let pieces = pieces(text, at, base, &paint, run.rtl);
+            if run.rtl {
+                spans.extend(pieces.into_iter().rev().map(|mut p| {
+                    p.text = bidi::shown(&p.text, true).into_owned();
+                    p
+                }));
+            } else {
+                spans.extend(pieces);
+            }
+        }
+    }
+    for s in &mut spans {
+        s.ordered = true;
+    }
+    spans
 }
 
 #[cfg(test)]
