@@ -18,6 +18,7 @@ pub mod cmd;
 pub mod config;
 pub mod loader;
 pub mod open;
+pub mod state;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.
 #[doc(hidden)]
 pub mod testing;
