@@ -45,7 +45,8 @@ impl ItemPrint {
         ItemPrint {
             id: item.id.clone(),
             section: item.section.key().to_string(),
-            text: item.text.clone(),
+            // A folded block's final line break is not the reader's business.
+            text: item.text.trim().to_string(),
             status: item.status.map(|s| s.word().to_string()),
             stance: item.stance.map(|s| s.word().to_string()),
             responds_to: item.responds_to.clone(),
@@ -288,6 +289,31 @@ pub struct Diff {
 /// Texts longer than this (in bytes, both sides) are not diffed word by word: the diff is
 /// quadratic at worst, and a wholesale change says as much.
 const WORD_DIFF_MAX: usize = 64 * 1024;
+
+/// `pieces` with the long unchanged runs cut down to `context` characters either side of a
+/// change (`…` where text was left out), for a diff read by eye.
+pub fn condense(pieces: &[Piece], context: usize) -> Vec<Piece> {
+    let n = pieces.len();
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let chars: Vec<char> = p.text.chars().collect();
+            if p.op != Op::Equal || chars.len() <= 2 * context + 1 {
+                return p.clone();
+            }
+            let head: String = chars.iter().take(context).collect();
+            let tail: String = chars.iter().skip(chars.len() - context).collect();
+            let text = match (i == 0, i + 1 == n) {
+                (true, true) => p.text.clone(),
+                (true, false) => format!("…{tail}"),
+                (false, true) => format!("{head}…"),
+                (false, false) => format!("{head}…{tail}"),
+            };
+            Piece { op: p.op, text }
+        })
+        .collect()
+}
 
 /// The word diff from `old` to `new`, runs of one kind merged.
 pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {

@@ -177,7 +177,7 @@ fn field_line(f: &FieldChange, colour: bool) -> String {
         return sanitize_line(&f.summary()).into_owned();
     };
     let mut line = format!("{}: ", f.field);
-    for p in words {
+    for p in &crate::briefing::diff::condense(words, 30) {
         let text = sanitize_line(&p.text);
         match (p.op, colour) {
             (Op::Equal, _) => line.push_str(&text),

@@ -31,7 +31,7 @@ fn field_line(f: &FieldChange) -> Line {
     match &f.words {
         Some(words) => {
             spans.push(Span::new(format!("{}: ", f.field), Kind::Label));
-            for p in words {
+            for p in &crate::briefing::diff::condense(words, 40) {
                 let text = sanitize_line(&p.text).into_owned();
                 spans.push(match p.op {
                     Op::Equal => Span::plain(text),

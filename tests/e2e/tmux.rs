@@ -80,6 +80,13 @@ impl Tmux {
         // Never the user's config file or look: no config file at all unless a test writes one
         // (and names it in the script's environment), no NO_COLOR, no theme.
         let no_config = format!("XDG_CONFIG_HOME={}", no_config_home().display());
+        // Nor the user's reading state: a state home of the session's own, unless the script
+        // names one (a test of what is remembered between two runs).
+        let state_home = format!(
+            "XDG_STATE_HOME={}/state-home-{}",
+            env!("CARGO_TARGET_TMPDIR"),
+            t.socket
+        );
         let out = t.tmux(&[
             "-f",
             "/dev/null",
@@ -95,6 +102,10 @@ impl Tmux {
             &dir,
             "-e",
             &no_config,
+            "-e",
+            &state_home,
+            "-e",
+            "BRIEF_STATE=",
             "-e",
             "BRIEF_CONFIG=",
             "-e",
