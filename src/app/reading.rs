@@ -19,6 +19,18 @@ pub struct NoteEdit {
 }
 
 impl App {
+    /// Flags, notes and what changed since last read; None when no state is kept.
+    pub fn reading(&self) -> Option<&crate::state::Reading> {
+        self.reading.as_ref()
+    }
+
+    /// The note being typed in the status bar: the item's id and the text so far.
+    pub fn note_prompt(&self) -> Option<(&str, &str)> {
+        self.note
+            .as_ref()
+            .map(|n| (n.id.as_str(), n.text.pattern.as_str()))
+    }
+
     /// The id of the item in focus.
     fn focus_id(&self) -> Option<String> {
         self.focus_item()

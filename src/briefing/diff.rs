@@ -222,7 +222,7 @@ pub struct FieldChange {
     pub old: Option<String>,
     pub new: Option<String>,
     /// For texts set on both sides: the word diff from old to new.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<Piece>>,
 }
 
@@ -251,7 +251,7 @@ pub struct ItemChange {
     /// The item's text: the new one, or the old one for a removed item.
     pub text: String,
     /// The fields that differ (changed items only).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
 }
 
@@ -261,7 +261,7 @@ pub struct SourceChange {
     pub id: String,
     pub kind: Kind,
     pub name: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
 }
 
@@ -270,7 +270,7 @@ pub struct SourceChange {
 pub struct PairChange {
     pub between: [String; 2],
     pub kind: Kind,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldChange>,
 }
 

@@ -1,5 +1,5 @@
 //! The changes view in kinds of text: one entry per change since the briefing was last read,
-//! each a heading line (`✚ new claim c9`, `~ changed claim c1`, `✖ removed context x3`) and its
+//! each a heading line (`✚ new claim c9`, `Δ changed claim c1`, `✖ removed context x3`) and its
 //! fields under it, texts as a word diff with `[-deleted-]` and `{+inserted+}` words (readable
 //! without colour), the rest `old → new`.
 
@@ -77,7 +77,7 @@ pub fn entries(ctx: &Ctx) -> Vec<Entry> {
         match mark {
             Mark::New => lines.push(heading("✚", format!("new {what}"), &item.text)),
             Mark::Changed(hows) => {
-                lines.push(heading("~", format!("changed {what}"), &item.text));
+                lines.push(heading("Δ", format!("changed {what}"), &item.text));
                 let fields = r
                     .diff
                     .items
@@ -137,7 +137,7 @@ pub fn entries(ctx: &Ctx) -> Vec<Entry> {
         out.push(Entry { item: None, lines });
     }
     if !r.diff.header.is_empty() {
-        let mut lines = vec![heading("~", "changed title block".into(), "")];
+        let mut lines = vec![heading("Δ", "changed title block".into(), "")];
         lines.extend(r.diff.header.iter().map(field_line));
         out.push(Entry { item: None, lines });
     }
@@ -148,7 +148,7 @@ fn sign(kind: Change) -> &'static str {
     match kind {
         Change::Added => "✚",
         Change::Removed => "✖",
-        Change::Changed => "~",
+        Change::Changed => "Δ",
     }
 }
 

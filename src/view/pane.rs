@@ -98,7 +98,7 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
 
 pub use crate::briefing::describe::{flags, ANONYMOUS, SINGLE_SOURCE};
 
-/// The reading state's marks on an item: `✚ new`, `~ status: reported → denied` (what
+/// The reading state's marks on an item: `✚ new`, `Δ status: reported → denied` (what
 /// changed since last read, until it is read), `⚑` flagged, `✎ note`. Nothing without state.
 pub fn reading_marks(ctx: &Ctx, item: &Item) -> Vec<(String, Kind)> {
     let Some(reading) = ctx.reading else {
@@ -113,7 +113,7 @@ pub fn reading_marks(ctx: &Ctx, item: &Item) -> Vec<(String, Kind)> {
                 .map(|h| sanitize_line(h).into_owned())
                 .collect::<Vec<_>>()
                 .join(", ");
-            out.push((format!("~ {how}"), Kind::Change));
+            out.push((format!("Δ {how}"), Kind::Change));
         }
         None => {}
     }
