@@ -21,4 +21,5 @@ mod e2e_compare;
 mod e2e_config;
 mod e2e_search_library;
 mod e2e_signals;
+mod e2e_state;
 mod e2e_tmux;
