@@ -112,8 +112,8 @@ pub enum Action {
     EditNote,
     /// Write the item's note in $VISUAL / $EDITOR, for a longer one.
     EditNoteLong,
-    /// Open or close what changed since the briefing was last read (in the library: show only
-    /// the briefings that changed, or all again).
+    /// Open or close what changed since the briefing was last read (in the library: sort by
+    /// the changes, or back to the order before).
     ToggleChanges,
     /// The next item changed since last read.
     NextChange,
@@ -183,7 +183,7 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("flag", Action::ToggleFlag, "flag the item, or unflag it"),
     ("note", Action::EditNote, "a private note on the item, typed in the status bar"),
     ("note-editor", Action::EditNoteLong, "the item's note in $VISUAL / $EDITOR"),
-    ("changes", Action::ToggleChanges, "what changed since last read, or back (library: only those)"),
+    ("changes", Action::ToggleChanges, "what changed since last read, or back (library: sort by changes)"),
     ("next-change", Action::NextChange, "the next item changed since last read"),
     ("prev-change", Action::PrevChange, "the previous item changed since last read"),
 ];

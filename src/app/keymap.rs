@@ -768,7 +768,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Library],
         ["D"],
         Action::ToggleChanges,
-        "only the briefings changed since last read (again: all)"
+        "sort by changes since last read, most first (again: the order before)"
     ),
     b!(
         &[Changes],
