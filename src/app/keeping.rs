@@ -175,9 +175,7 @@ impl Shell {
 /// (new, changed) items of `doc` since it was last read; None when it never was.
 fn counts_of(store: &Store, doc: &Document) -> Option<(usize, usize)> {
     let b = &doc.briefing;
-    let saved = store
-        .peek(&key_of(doc), &b.title, &b.date.to_string())
-        .ok()??;
+    let saved = store.peek(&key_of(doc)).ok()??;
     let seen = saved.seen?;
     let now = Snapshot::of(b);
     let d = diff::diff(&seen, &now);

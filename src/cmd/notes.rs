@@ -21,8 +21,7 @@ pub fn notes_of(store: Option<&Store>, doc: &Document) -> ItemNotes {
     let Some(store) = store else {
         return ItemNotes::new();
     };
-    let b = &doc.briefing;
-    let saved = store.peek(&key_of(doc), &b.title, &b.date.to_string());
+    let saved = store.peek(&key_of(doc));
     let mut out = ItemNotes::new();
     if let Ok(Some(saved)) = saved {
         for id in saved.flags {
@@ -206,8 +205,5 @@ pub fn import(store: &mut Store, file: &Path) -> anyhow::Result<usize> {
 
 /// What `brief diff --since-read` compares with: what was last read of `doc`.
 pub fn last_read(store: &Store, doc: &Document) -> anyhow::Result<Option<Snapshot>> {
-    let b = &doc.briefing;
-    Ok(store
-        .peek(&key_of(doc), &b.title, &b.date.to_string())?
-        .and_then(|s| s.seen))
+    Ok(store.peek(&key_of(doc))?.and_then(|s| s.seen))
 }

@@ -204,27 +204,44 @@ impl Store {
         &self.path
     }
 
-    /// The briefing stored under `key`, else (a file moved or renamed) the one most recently
-    /// read with the same title and date whose file is gone, which then takes the new key.
-    fn find(&self, key: &str, title: &str, date: &str) -> rusqlite::Result<Option<i64>> {
+    /// The briefing stored under `key`, else (a file moved or renamed, when `now` is given) the
+    /// one most recently read with the same title and date whose file is gone and which shares
+    /// at least half its item ids with `now`: it then takes the new key.
+    fn find(&self, key: &str, now: Option<&Snapshot>) -> rusqlite::Result<Option<i64>> {
         let by_key = self
             .conn
             .query_row("SELECT id FROM briefing WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
             .optional()?;
-        if by_key.is_some() {
+        let Some(now) = now.filter(|_| by_key.is_none()) else {
             return Ok(by_key);
-        }
+        };
         let mut stmt = self.conn.prepare(
-            "SELECT id, key FROM briefing WHERE title = ?1 AND date = ?2 ORDER BY last_read DESC",
+            "SELECT id, key, seen FROM briefing WHERE title = ?1 AND date = ?2
+             ORDER BY last_read DESC",
         )?;
-        let rows = stmt.query_map([title, date], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        let rows = stmt.query_map([&now.title, &now.date], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })?;
+        let ids: std::collections::HashSet<&str> =
+            now.items.iter().map(|i| i.id.as_str()).collect();
         for row in rows {
-            let (id, old) = row?;
-            if !old.starts_with("builtin:") && !Path::new(&old).exists() {
+            let (id, old, seen) = row?;
+            let seen: Option<Snapshot> = seen.and_then(|s| serde_json::from_str(&s).ok());
+            let same_content = seen.is_some_and(|s| {
+                let shared = s
+                    .items
+                    .iter()
+                    .filter(|i| ids.contains(i.id.as_str()))
+                    .count();
+                shared * 2 >= ids.len().min(s.items.len()).max(1)
+            });
+            if same_content && !old.starts_with("builtin:") && !Path::new(&old).exists() {
                 self.conn.execute(
                     "UPDATE briefing SET key = ?1 WHERE id = ?2",
                     params![key, id],
@@ -237,8 +254,8 @@ impl Store {
 
     /// What is kept of a briefing, without creating anything (the library's counts, `brief
     /// diff --since-read`).
-    pub fn peek(&self, key: &str, title: &str, date: &str) -> rusqlite::Result<Option<Saved>> {
-        match self.find(key, title, date)? {
+    pub fn peek(&self, key: &str) -> rusqlite::Result<Option<Saved>> {
+        match self.find(key, None)? {
             Some(id) => self.saved(id).map(Some),
             None => Ok(None),
         }
@@ -247,7 +264,7 @@ impl Store {
     /// Opens a briefing for reading: what is kept of it, the row created (with `now` as what was
     /// seen, so that nothing is marked the first time) if there was none.
     pub fn open_briefing(&mut self, key: &str, now_seen: &Snapshot) -> rusqlite::Result<Saved> {
-        if let Some(id) = self.find(key, &now_seen.title, &now_seen.date)? {
+        if let Some(id) = self.find(key, Some(now_seen))? {
             return self.saved(id);
         }
         let seen = serde_json::to_string(now_seen)
@@ -409,6 +426,10 @@ mod tests {
         Snapshot {
             title: title.into(),
             date: "2025-01-01".into(),
+            items: vec![crate::briefing::diff::ItemPrint {
+                id: "c1".into(),
+                ..Default::default()
+            }],
             ..Snapshot::default()
         }
     }
@@ -423,9 +444,14 @@ mod tests {
         let again = store.open_briefing("/a.yaml", &snap("A")).unwrap();
         assert_eq!(again.id, first.id);
         assert_eq!(again.seen, Some(snap("A")));
-        // Moved: same title and date, the old file gone.
+        // Moved: same title and date, the same items, the old file gone.
         let moved = store.open_briefing("/b.yaml", &snap("A")).unwrap();
         assert_eq!(moved.id, first.id);
+        // Another briefing with the same title and date but other items is another one.
+        let mut other = snap("A");
+        other.items[0].id = "z9".into();
+        let other = store.open_briefing("/c.yaml", &other).unwrap();
+        assert_ne!(other.id, first.id);
     }
 
     #[test]
