@@ -97,3 +97,29 @@ fn a_store_of_garbage_is_said_and_kept_and_the_reader_runs() {
     assert_eq!(kept.len(), 1);
     assert_eq!(std::fs::read(kept[0].path()).unwrap(), garbage);
 }
+
+#[test]
+fn capital_a_writes_the_note_in_the_editor_given_the_file_after_dashes() {
+    let (dir, env) = setup();
+    // An editor that checks it was given `-- FILE`, keeps what the file held and adds a line.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\n[ \"$1\" = \"--\" ] || exit 3\ncat \"$2\" > \"$2.was\"\necho 'written in the editor' >> \"$2\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let env = format!("{env} VISUAL= EDITOR={}", quote(&editor));
+    let t = Tmux::start(dir.path(), 120, 40, &env, "korea.yaml");
+    t.wait_for(&["Claims 1/4"]);
+    t.keys(&["a"]);
+    t.wait_for(&["note on withdrawal-option"]);
+    t.type_text("first words");
+    t.keys(&["Enter"]);
+    t.wait_for(&["✎ note", "note on withdrawal-option kept"]);
+    t.keys(&["A"]);
+    t.wait_for(&["note on withdrawal-option kept", "PANES"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["first words", "written in the editor"]);
+    t.quit_cleanly();
+}

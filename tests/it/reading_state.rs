@@ -255,3 +255,20 @@ fn without_a_store_the_reader_draws_as_before() {
     let with = run(&path, &dir.path().join("s.db"));
     assert_eq!(screen(&plain), screen(&with));
 }
+
+#[test]
+fn a_renamed_file_keeps_its_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = korea_in(dir.path());
+    let store = dir.path().join("s.db");
+    let mut first = run(&path, &store);
+    first.press("3 j f q");
+    drop(first);
+    let moved = dir.path().join("renamed.yaml");
+    std::fs::rename(&path, &moved).unwrap();
+    let second = run(&moved, &store);
+    let app = second.reader().unwrap();
+    assert_eq!(app.focus(), Section::Context);
+    assert_eq!(app.selected_index(Section::Context), 1);
+    assert!(app.reading().unwrap().flagged("cost-sharing-deal"));
+}
