@@ -85,13 +85,54 @@ fn opening(c: &mut Criterion<CpuTime>) {
         let saved = s.open_briefing(&key, &seen).unwrap();
         s.save_seen(saved.id, &older).unwrap();
         drop(s);
+        // Closing (the store's checkpoint when its connection closes) is quitting's cost, not
+        // opening's: the shells are dropped outside the timing.
         g.bench_function(format!("without state  {name}"), |b| {
-            b.iter(|| open(&name, &text, None))
+            b.iter_with_large_drop(|| open(&name, &text, None))
         });
         g.bench_function(format!("with state     {name}"), |b| {
-            b.iter(|| open(&name, &text, Some(&store)))
+            b.iter_with_large_drop(|| open(&name, &text, Some(&store)))
+        });
+        // As main does it: the store opened on a thread of its own while the text is parsed.
+        g.bench_function(format!("with state, store opened alongside  {name}"), |b| {
+            b.iter_with_large_drop(|| {
+                let at = store.clone();
+                let opening = std::thread::spawn(move || Store::open(&at).map(Some));
+                let mut shell = Shell::single(doc(&name, &text), Rect::new(0, 0, W, H));
+                shell.use_store(opening.join().unwrap());
+                let mut t = Terminal::new(TestBackend::new(W, H)).unwrap();
+                t.draw(|f| brief::ui::render_shell(&shell, f)).unwrap();
+                shell
+            })
         });
     }
+    g.finish();
+    // Where the time with state goes, on the bundled briefing.
+    let mut g = c.benchmark_group("state parts");
+    g.sample_size(30);
+    g.warm_up_time(Duration::from_millis(300));
+    g.measurement_time(Duration::from_secs(2));
+    let (name, text) = inputs().swap_remove(0);
+    let store = dir.path().join(format!("{}.db", name.len()));
+    let d = doc(&name, &text);
+    let key = brief::state::key_of(&d);
+    g.bench_function("Store::open", |b| b.iter(|| Store::open(&store).unwrap()));
+    let mut s = Store::open(&store).unwrap();
+    g.bench_function("open_briefing (the row, its snapshot parsed)", |b| {
+        b.iter(|| s.open_briefing(&key, &Snapshot::of(&d.briefing)).unwrap())
+    });
+    g.bench_function("Snapshot::of", |b| b.iter(|| Snapshot::of(&d.briefing)));
+    let saved = s.open_briefing(&key, &Snapshot::of(&d.briefing)).unwrap();
+    g.bench_function("Reading::new (diff + marks)", |b| {
+        b.iter(|| {
+            brief::state::Reading::new(
+                Snapshot::of(&d.briefing),
+                saved.seen.clone(),
+                Vec::new(),
+                Vec::new(),
+            )
+        })
+    });
     g.finish();
 }
 

@@ -170,8 +170,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 cli.open.paths.clone()
             };
+            // The store opens on its own thread while the briefing is read and parsed: its file,
+            // its schema and its pages are then ready when the reader wants them.
+            let state = cli.state.clone();
+            let opening = std::io::stdout().is_terminal().then(|| {
+                let args = state.clone();
+                std::thread::spawn(move || open_store(&args))
+            });
             let reader = Reader {
-                state: cli.state.clone(),
+                state,
+                store: std::sync::Mutex::new(opening),
                 ..reader
             };
             open(&paths, max_size, &reader)
@@ -353,7 +361,11 @@ struct Reader {
     sort: Sort,
     config: Config,
     state: StateArgs,
+    /// The state store being opened on another thread while the briefing loads.
+    store: std::sync::Mutex<Option<StoreOpening>>,
 }
+
+type StoreOpening = std::thread::JoinHandle<Result<Option<Store>, Unavailable>>;
 
 impl Reader {
     /// `--theme` over `BRIEF_THEME` over the file's `theme`, else `auto`; `--color` over
@@ -390,6 +402,7 @@ impl Reader {
             sort: config.sort,
             config: config.clone(),
             state: StateArgs::default(),
+            store: std::sync::Mutex::new(None),
         })
     }
 
@@ -417,7 +430,14 @@ impl Reader {
             screen_reader: self.screen_reader,
         });
         let sort = self.sort;
-        let store = open_store(&self.state);
+        // Opened on its own thread while the briefing loaded (see `open`).
+        let store = self
+            .store
+            .lock()
+            .ok()
+            .and_then(|mut s| s.take())
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| open_store(&self.state));
         brief::tui::run(
             |size| {
                 let mut shell = make_shell(size);

@@ -48,7 +48,7 @@ impl Shell {
         match store.open_briefing(&key_of(&doc), &now) {
             Ok(saved) => {
                 app.reading = Some(Reading::new(
-                    &doc.briefing,
+                    now,
                     saved.seen,
                     saved.flags,
                     saved.notes,

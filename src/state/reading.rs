@@ -36,9 +36,10 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// The reading state of `b`, given what was last seen of it and its flags and notes.
+    /// The reading state of the file as it is `now`, given what was last seen of it and its
+    /// flags and notes.
     pub fn new(
-        b: &Briefing,
+        now: Snapshot,
         old: Option<Snapshot>,
         flags: Vec<String>,
         notes: Vec<(String, String)>,
@@ -49,14 +50,18 @@ impl Reading {
             old,
             ..Reading::default()
         };
-        r.update(b);
+        r.set_now(now);
         r
     }
 
     /// A new version of the file (a live reload): marks against what was last read, the
     /// items read since staying read.
     pub fn update(&mut self, b: &Briefing) {
-        self.now = Snapshot::of(b);
+        self.set_now(Snapshot::of(b));
+    }
+
+    fn set_now(&mut self, now: Snapshot) {
+        self.now = now;
         match &self.old {
             Some(old) => {
                 self.diff = diff::diff(old, &self.now);

@@ -176,14 +176,19 @@ impl Store {
                 shown(path)
             )));
         }
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        let _ = mode;
+        // WAL is kept in the file: set once, when the store is made.
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
+        }
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.migrate()?;
+        if version < SCHEMA_VERSION {
+            store.migrate()?;
+        }
         Ok(store)
     }
 
@@ -210,9 +215,8 @@ impl Store {
     fn find(&self, key: &str, now: Option<&Snapshot>) -> rusqlite::Result<Option<i64>> {
         let by_key = self
             .conn
-            .query_row("SELECT id FROM briefing WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT id FROM briefing WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?;
         let Some(now) = now.filter(|_| by_key.is_none()) else {
             return Ok(by_key);
@@ -286,12 +290,10 @@ impl Store {
     }
 
     fn saved(&self, id: i64) -> rusqlite::Result<Saved> {
-        let (position, seen, last_read): (Option<String>, Option<String>, Option<i64>) =
-            self.conn.query_row(
-                "SELECT position, seen, last_read FROM briefing WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?;
+        let (position, seen, last_read): (Option<String>, Option<String>, Option<i64>) = self
+            .conn
+            .prepare_cached("SELECT position, seen, last_read FROM briefing WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let mut flags = Vec::new();
         let mut notes = Vec::new();
         let mut stmt = self
