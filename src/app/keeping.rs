@@ -47,12 +47,7 @@ impl Shell {
         let now = Snapshot::of(&doc.briefing);
         match store.open_briefing(&key_of(&doc), &now) {
             Ok(saved) => {
-                app.reading = Some(Reading::new(
-                    now,
-                    saved.seen,
-                    saved.flags,
-                    saved.notes,
-                ));
+                app.reading = Some(Reading::new(now, saved.seen, saved.flags, saved.notes));
                 if let Some(p) = &saved.position {
                     app.restore_position(p);
                 }
