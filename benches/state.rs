@@ -93,18 +93,6 @@ fn opening(c: &mut Criterion<CpuTime>) {
         g.bench_function(format!("with state     {name}"), |b| {
             b.iter_with_large_drop(|| open(&name, &text, Some(&store)))
         });
-        // As main does it: the store opened on a thread of its own while the text is parsed.
-        g.bench_function(format!("with state, store opened alongside  {name}"), |b| {
-            b.iter_with_large_drop(|| {
-                let at = store.clone();
-                let opening = std::thread::spawn(move || Store::open(&at).map(Some));
-                let mut shell = Shell::single(doc(&name, &text), Rect::new(0, 0, W, H));
-                shell.use_store(opening.join().unwrap());
-                let mut t = Terminal::new(TestBackend::new(W, H)).unwrap();
-                t.draw(|f| brief::ui::render_shell(&shell, f)).unwrap();
-                shell
-            })
-        });
     }
     g.finish();
     // Where the time with state goes, on the bundled briefing.

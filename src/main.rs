@@ -170,16 +170,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 cli.open.paths.clone()
             };
-            // The store opens on its own thread while the briefing is read and parsed: its file,
-            // its schema and its pages are then ready when the reader wants them.
-            let state = cli.state.clone();
-            let opening = std::io::stdout().is_terminal().then(|| {
-                let args = state.clone();
-                std::thread::spawn(move || open_store(&args))
-            });
             let reader = Reader {
-                state,
-                store: std::sync::Mutex::new(opening),
+                state: cli.state.clone(),
                 ..reader
             };
             open(&paths, max_size, &reader)
@@ -361,11 +353,7 @@ struct Reader {
     sort: Sort,
     config: Config,
     state: StateArgs,
-    /// The state store being opened on another thread while the briefing loads.
-    store: std::sync::Mutex<Option<StoreOpening>>,
 }
-
-type StoreOpening = std::thread::JoinHandle<Result<Option<Store>, Unavailable>>;
 
 impl Reader {
     /// `--theme` over `BRIEF_THEME` over the file's `theme`, else `auto`; `--color` over
@@ -402,7 +390,6 @@ impl Reader {
             sort: config.sort,
             config: config.clone(),
             state: StateArgs::default(),
-            store: std::sync::Mutex::new(None),
         })
     }
 
@@ -430,14 +417,7 @@ impl Reader {
             screen_reader: self.screen_reader,
         });
         let sort = self.sort;
-        // Opened on its own thread while the briefing loaded (see `open`).
-        let store = self
-            .store
-            .lock()
-            .ok()
-            .and_then(|mut s| s.take())
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| open_store(&self.state));
+        let store = open_store(&self.state);
         brief::tui::run(
             |size| {
                 let mut shell = make_shell(size);

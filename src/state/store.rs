@@ -40,6 +40,10 @@ const MIGRATIONS: &[&str] = &["
     ) WITHOUT ROWID;
 "];
 
+const FIND_BY_KEY: &str = "SELECT id FROM briefing WHERE key = ?1";
+const SAVED_ROW: &str = "SELECT position, seen, last_read FROM briefing WHERE id = ?1";
+const SAVED_ITEMS: &str = "SELECT item, flagged, note FROM item WHERE briefing = ?1";
+
 /// How long a write waits for another process's transaction before giving up.
 const BUSY: Duration = Duration::from_secs(5);
 
@@ -189,6 +193,10 @@ impl Store {
         if version < SCHEMA_VERSION {
             store.migrate()?;
         }
+        // Read the schema and compile the reader's queries once, with the opening.
+        for sql in [FIND_BY_KEY, SAVED_ROW, SAVED_ITEMS] {
+            store.conn.prepare_cached(sql)?;
+        }
         Ok(store)
     }
 
@@ -215,7 +223,7 @@ impl Store {
     fn find(&self, key: &str, now: Option<&Snapshot>) -> rusqlite::Result<Option<i64>> {
         let by_key = self
             .conn
-            .prepare_cached("SELECT id FROM briefing WHERE key = ?1")?
+            .prepare_cached(FIND_BY_KEY)?
             .query_row([key], |r| r.get(0))
             .optional()?;
         let Some(now) = now.filter(|_| by_key.is_none()) else {
@@ -292,13 +300,11 @@ impl Store {
     fn saved(&self, id: i64) -> rusqlite::Result<Saved> {
         let (position, seen, last_read): (Option<String>, Option<String>, Option<i64>) = self
             .conn
-            .prepare_cached("SELECT position, seen, last_read FROM briefing WHERE id = ?1")?
+            .prepare_cached(SAVED_ROW)?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let mut flags = Vec::new();
         let mut notes = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT item, flagged, note FROM item WHERE briefing = ?1")?;
+        let mut stmt = self.conn.prepare_cached(SAVED_ITEMS)?;
         let rows = stmt.query_map([id], |r| {
             Ok((
                 r.get::<_, String>(0)?,
