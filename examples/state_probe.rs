@@ -13,7 +13,12 @@
 //! cargo run --release --example state_probe [ROUNDS=11] [REPS=300]
 //! ```
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 #[path = "../benches/common/clock.rs"]
 mod clock;

@@ -6,7 +6,12 @@
 //! cargo run --release --example state_size [N] [STORE]
 //! ```
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use brief::briefing::diff::Snapshot;
 use brief::briefing::load::load_str;
