@@ -82,11 +82,7 @@ impl Tmux {
         let no_config = format!("XDG_CONFIG_HOME={}", no_config_home().display());
         // Nor the user's reading state: a state home of the session's own, unless the script
         // names one (a test of what is remembered between two runs).
-        let state_home = format!(
-            "XDG_STATE_HOME={}/state-home-{}",
-            env!("CARGO_TARGET_TMPDIR"),
-            t.socket
-        );
+        let state_home = format!("XDG_STATE_HOME={}", state_home(&t.socket).display());
         let out = t.tmux(&[
             "-f",
             "/dev/null",
@@ -280,5 +276,11 @@ impl Drop for Tmux {
         if let Some(p) = &self.socket_path {
             let _ = std::fs::remove_file(p);
         }
+        let _ = std::fs::remove_dir_all(state_home(&self.socket));
     }
+}
+
+/// The reading-state home of the session on `socket`, removed with the server.
+fn state_home(socket: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-home-{socket}"))
 }
