@@ -33,6 +33,9 @@ pub struct Cli {
     /// always keep the storage order.
     #[arg(long, value_enum, value_name = "MODE", global = true)]
     pub bidi: Option<BidiMode>,
+
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 /// `--bidi`: how right-to-left lines are shown on a terminal.
@@ -40,6 +43,18 @@ pub struct Cli {
 pub enum BidiMode {
     Reorder,
     Off,
+}
+
+/// Where reading state (positions, what was read, flags, notes) is kept.
+#[derive(Debug, Args, Clone, Default)]
+pub struct StateArgs {
+    /// The state store [default: BRIEF_STATE, else $XDG_STATE_HOME/brief/state.db, else
+    /// ~/.local/state/brief/state.db].
+    #[arg(long = "state", value_name = "PATH", global = true)]
+    pub path: Option<PathBuf>,
+    /// Neither read nor write the state store: nothing is remembered of this run.
+    #[arg(long, global = true, conflicts_with = "path")]
+    pub no_state: bool,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +134,9 @@ pub enum Command {
         /// not a terminal.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
+        /// Print your private notes and flags under the items (from the state store).
+        #[arg(long)]
+        notes: bool,
     },
     /// Export briefings as JSON (one object for one file, an array for several) or Markdown.
     Export {
@@ -128,6 +146,39 @@ pub enum Command {
         /// Files or folders to export.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Add your private notes and flags to the items (from the state store).
+        #[arg(long)]
+        notes: bool,
+    },
+    /// What changed between two versions of a briefing, by id: items added, removed and changed
+    /// (a word diff for texts, old → new for the rest), sources, contradictions. Exit status 0
+    /// when they are the same, 1 when they differ, 2 on trouble (like diff).
+    #[command(
+        after_help = "Either side may be REV:PATH, a committed version read with git show:\n  \
+brief diff HEAD~3:briefings/x.yaml briefings/x.yaml\n\
+--since-read PATH diffs the version you last read in the reader against the file now."
+    )]
+    Diff {
+        /// The old version: a file, or REV:PATH.
+        #[arg(required_unless_present = "since_read", value_name = "OLD")]
+        old: Option<PathBuf>,
+        /// The new version: a file, or REV:PATH.
+        #[arg(required_unless_present = "since_read", value_name = "NEW")]
+        new: Option<PathBuf>,
+        /// Diff what you last read of PATH against the file now.
+        #[arg(long, value_name = "PATH", conflicts_with_all = ["old", "new"])]
+        since_read: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Colour: auto (on a terminal, unless NO_COLOR is set), always, or never.
+        #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+        color: ColorWhen,
+    },
+    /// Your private notes and flags: export them as JSON, or import an export again.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
     },
     /// Print the JSON Schema (draft-07) of the briefing format, for editors.
     Schema,
@@ -142,6 +193,26 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Write every note and flag in the state store as a JSON array.
+    Export,
+    /// Read notes and flags written by `brief notes export` (a file, or - for stdin).
+    Import {
+        /// The export to read.
+        file: PathBuf,
+    },
+}
+
+/// What `brief diff` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, with a word diff of texts.
+    Text,
+    /// One JSON object (its schema: docs/diff.schema.json).
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

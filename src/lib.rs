@@ -21,6 +21,7 @@ pub mod config;
 pub mod editor;
 pub mod loader;
 pub mod open;
+pub mod state;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.
 #[doc(hidden)]
 pub mod testing;

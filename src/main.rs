@@ -12,11 +12,15 @@ use brief::app::library::Sort;
 use brief::app::shell::Shell;
 use brief::briefing::files::{expand, Found};
 use brief::briefing::{load_path, Report};
-use brief::cli::{BidiMode, Cli, ColorWhen, Command, ConfigCommand, Limits, Look, ThemeName};
+use brief::cli::{
+    BidiMode, Cli, ColorWhen, Command, ConfigCommand, DiffFormat, Limits, Look, NotesCommand,
+    StateArgs, ThemeName,
+};
 use brief::cmd;
 use brief::config::{self, Config};
 use brief::loader::Loader;
 use brief::open::{default_paths, open_bundled};
+use brief::state::{Store, Unavailable};
 use brief::text::bidi::Bidi;
 use brief::tui::Services;
 use brief::ui::theme::{self, Choice};
@@ -111,14 +115,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Print { paths, width }) => {
+        Some(Command::Print {
+            paths,
+            width,
+            notes,
+        }) => {
             let width = cmd::print::output_width(width.map(usize::from));
             let mut out = std::io::stdout().lock();
             let look = cmd::print::Look {
                 colour: cmd::stdout_colour(),
                 reorder: std::io::stdout().is_terminal(),
             };
-            let failed = cmd::print::print_paths(&paths, width, limits, &mut out, look)?;
+            let failed = if notes {
+                let store = store_for_command(&cli.state)?;
+                cmd::notes::print_paths(&paths, width, limits, &mut out, look, store.as_ref())?
+            } else {
+                cmd::print::print_paths(&paths, width, limits, &mut out, look)?
+            };
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -126,15 +139,60 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Some(Command::Export { format, paths }) => {
+        Some(Command::Export {
+            format,
+            paths,
+            notes,
+        }) => {
             let mut out = std::io::stdout().lock();
-            let failed = cmd::export::export_paths(&paths, format, limits, &mut out)?;
+            let failed = if notes {
+                let store = store_for_command(&cli.state)?;
+                cmd::notes::export_paths(&paths, format, limits, &mut out, store.as_ref())?
+            } else {
+                cmd::export::export_paths(&paths, format, limits, &mut out)?
+            };
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Some(Command::Diff {
+            old,
+            new,
+            since_read,
+            format,
+            color,
+        }) => diff_command(
+            old.as_deref(),
+            new.as_deref(),
+            since_read.as_deref(),
+            format,
+            color,
+            &cli.state,
+            limits.max_size,
+        ),
+        Some(Command::Notes { command }) => {
+            let Some(mut store) = store_for_command(&cli.state)? else {
+                anyhow::bail!("--no-state: there are no notes to read or write");
+            };
+            match command {
+                NotesCommand::Export => {
+                    let mut out = std::io::stdout().lock();
+                    cmd::notes::export(&store, &mut out)?;
+                    out.flush()?;
+                }
+                NotesCommand::Import { file } => {
+                    let n = cmd::notes::import(&mut store, &file)?;
+                    writeln!(
+                        std::io::stderr().lock(),
+                        "imported {}",
+                        brief::text::count(n, "note")
+                    )?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
             let mut out = std::io::stdout().lock();
@@ -169,9 +227,129 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 cli.open.paths.clone()
             };
+            let reader = Reader {
+                state: cli.state.clone(),
+                ..reader
+            };
             open(&paths, limits, &reader)
         }
     }
+}
+
+/// The state store for a subcommand: None with `--no-state`; an error when it cannot be used.
+fn store_for_command(args: &StateArgs) -> anyhow::Result<Option<Store>> {
+    match open_store(args) {
+        Ok(store) => Ok(store),
+        Err(why) => anyhow::bail!("{}", why.0),
+    }
+}
+
+/// The state store `--state` / `BRIEF_STATE` / the usual place names; None with `--no-state`.
+fn open_store(args: &StateArgs) -> Result<Option<Store>, Unavailable> {
+    if args.no_state {
+        return Ok(None);
+    }
+    let Some(path) = brief::state::default_path(args.path.as_deref()) else {
+        return Err(Unavailable(
+            "state not kept: set XDG_STATE_HOME or HOME, or give --state PATH".into(),
+        ));
+    };
+    Store::open(&path).map(Some)
+}
+
+/// `brief diff`: exit 0 when the two are the same, 1 when they differ, 2 on trouble.
+fn diff_command(
+    old: Option<&std::path::Path>,
+    new: Option<&std::path::Path>,
+    since_read: Option<&std::path::Path>,
+    format: DiffFormat,
+    color: ColorWhen,
+    state: &StateArgs,
+    max_size: u64,
+) -> anyhow::Result<ExitCode> {
+    use brief::briefing::diff::Snapshot;
+    use cmd::diff::{read_side, Output, Trouble};
+    let trouble = |t: Trouble| -> anyhow::Result<ExitCode> {
+        let mut err = std::io::stderr().lock();
+        match t {
+            Trouble::Load(report) => {
+                for line in report.lines(false) {
+                    cmd::check::write_line(&mut err, &line, stderr_colour())?;
+                }
+            }
+            Trouble::Other(why) => writeln!(err, "brief: {why}")?,
+        }
+        Ok(ExitCode::from(2))
+    };
+    let (old_name, old_snap, new_name, new_snap) = match (old, new, since_read) {
+        (_, _, Some(path)) => {
+            let doc = match load_path(path, max_size) {
+                Ok(d) => d,
+                Err(report) => return trouble(Trouble::Load(report)),
+            };
+            let store = match open_store(state) {
+                Ok(Some(s)) => s,
+                Ok(None) => {
+                    return trouble(Trouble::Other(
+                        "--since-read needs the state store; not with --no-state".into(),
+                    ))
+                }
+                Err(why) => return trouble(Trouble::Other(why.0)),
+            };
+            let seen = match cmd::notes::last_read(&store, &doc) {
+                Ok(Some(seen)) => seen,
+                Ok(None) => {
+                    return trouble(Trouble::Other(format!(
+                        "{}: not read in brief yet, so there is nothing to diff against",
+                        brief::text::sanitize_line(&path.display().to_string())
+                    )))
+                }
+                Err(e) => return trouble(Trouble::Other(format!("{e:#}"))),
+            };
+            let name = path.display().to_string();
+            (
+                format!("last read of {name}"),
+                seen,
+                name,
+                Snapshot::of(&doc.briefing),
+            )
+        }
+        (Some(old), Some(new), None) => {
+            let old = match read_side(old, max_size) {
+                Ok(s) => s,
+                Err(t) => return trouble(t),
+            };
+            let new = match read_side(new, max_size) {
+                Ok(s) => s,
+                Err(t) => return trouble(t),
+            };
+            (
+                old.name,
+                Snapshot::of(&old.briefing),
+                new.name,
+                Snapshot::of(&new.briefing),
+            )
+        }
+        _ => {
+            return trouble(Trouble::Other(
+                "give OLD and NEW, or --since-read PATH".into(),
+            ))
+        }
+    };
+    let output = match format {
+        DiffFormat::Json => Output::Json,
+        DiffFormat::Text => Output::Text {
+            colour: match color {
+                ColorWhen::Always => true,
+                ColorWhen::Never => false,
+                ColorWhen::Auto => cmd::stdout_colour(),
+            },
+        },
+    };
+    let mut out = std::io::stdout().lock();
+    let differ = cmd::diff::write(&mut out, &old_name, &old_snap, &new_name, &new_snap, output)?;
+    out.flush()?;
+    Ok(ExitCode::from(u8::from(differ)))
 }
 
 fn stderr_colour() -> bool {
@@ -231,6 +409,7 @@ struct Reader {
     screen_reader: bool,
     sort: Sort,
     config: Config,
+    state: StateArgs,
 }
 
 impl Reader {
@@ -267,6 +446,7 @@ impl Reader {
             screen_reader: look.screen_reader || config.screen_reader,
             sort: config.sort,
             config: config.clone(),
+            state: StateArgs::default(),
         })
     }
 
@@ -294,10 +474,12 @@ impl Reader {
             screen_reader: self.screen_reader,
         });
         let sort = self.sort;
+        let store = open_store(&self.state);
         brief::tui::run(
             |size| {
                 let mut shell = make_shell(size);
                 shell.sort_library(sort);
+                shell.use_store(store);
                 shell
             },
             services,

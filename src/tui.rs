@@ -300,6 +300,13 @@ fn event_loop(
                     }
                     dirty = true;
                 }
+                Request::EditNote { item, text } => {
+                    match edit_note(term, &text)? {
+                        Ok(note) => shell.on_note_edited(&item, &note),
+                        Err(problem) => shell.report(problem),
+                    }
+                    dirty = true;
+                }
             }
         }
         // Results of background loads: take what is ready, a bounded batch per frame.
@@ -383,6 +390,69 @@ fn edit(term: &mut Term, path: &std::path::Path, line: u32) -> anyhow::Result<Op
         Ok(s) if !s.success() => Some(format!("the editor `{program}` exited with {s}")),
         Ok(_) => None,
     })
+}
+
+/// Runs the editor on a private temporary file holding `text` (a note) and returns what it
+/// holds after, or what went wrong. The file is made by brief (mode 0600, a fresh name under the
+/// temporary folder), handed over after `--`, and removed afterwards.
+fn edit_note(term: &mut Term, text: &str) -> anyhow::Result<Result<String, String>> {
+    use std::sync::atomic::AtomicU32;
+    static N: AtomicU32 = AtomicU32::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "brief-note-{}-{}.txt",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let path = std::path::absolute(&path).unwrap_or(path);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options
+        .open(&path)
+        .and_then(|mut f| f.write_all(format!("{text}\n").as_bytes()));
+    if let Err(e) = written {
+        return Ok(Err(format!(
+            "cannot write the note to a temporary file: {}",
+            crate::briefing::load::io_reason(&e)
+        )));
+    }
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    let mut parts = editor.split_whitespace();
+    let Some(program) = parts.next() else {
+        return Ok(Err("no editor".into()));
+    };
+    restore();
+    EDITING.store(true, Ordering::SeqCst);
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg("--")
+        .arg(&path)
+        .status();
+    EDITING.store(false, Ordering::SeqCst);
+    *term = enter()?;
+    term.clear()?;
+    let result = match status {
+        Err(e) => Err(format!(
+            "cannot run the editor `{program}`: {}",
+            crate::briefing::load::io_reason(&e)
+        )),
+        Ok(s) if !s.success() => Err(format!(
+            "the editor `{program}` exited with {s}; the note is unchanged"
+        )),
+        Ok(_) => std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "cannot read the note back: {}",
+                crate::briefing::load::io_reason(&e)
+            )
+        }),
+    };
+    let _ = std::fs::remove_file(&path);
+    Ok(result)
 }
 
 #[cfg(test)]

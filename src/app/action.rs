@@ -106,6 +106,20 @@ pub enum Action {
     /// Edit the file in $VISUAL / $EDITOR at the line of the selected item.
     Edit,
 
+    /// Flag the item in focus, or take its flag off.
+    ToggleFlag,
+    /// Write a private note on the item in focus, in the status bar (one paragraph).
+    EditNote,
+    /// Write the item's note in $VISUAL / $EDITOR, for a longer one.
+    EditNoteLong,
+    /// Open or close what changed since the briefing was last read (in the library: sort by
+    /// the changes, or back to the order before).
+    ToggleChanges,
+    /// The next item changed since last read.
+    NextChange,
+    /// The previous item changed since last read.
+    PrevChange,
+
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a cell.
@@ -166,6 +180,12 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("prev-briefing", Action::PrevBriefing, "the previous briefing of the library"),
     ("reload", Action::Reload, "reload from disk"),
     ("edit", Action::Edit, "edit the file in $VISUAL / $EDITOR at the item's line"),
+    ("flag", Action::ToggleFlag, "flag the item, or unflag it"),
+    ("note", Action::EditNote, "a private note on the item, typed in the status bar"),
+    ("note-editor", Action::EditNoteLong, "the item's note in $VISUAL / $EDITOR"),
+    ("changes", Action::ToggleChanges, "what changed since last read, or back (library: sort by changes)"),
+    ("next-change", Action::NextChange, "the next item changed since last read"),
+    ("prev-change", Action::PrevChange, "the previous item changed since last read"),
 ];
 
 impl Action {

@@ -26,11 +26,12 @@ pub enum Mode {
     Matrix,
     Timeline,
     Sources,
+    Changes,
 }
 
 impl Mode {
     /// Every mode, in declaration order.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Library,
         Mode::Panes,
         Mode::Detail,
@@ -41,6 +42,7 @@ impl Mode {
         Mode::Matrix,
         Mode::Timeline,
         Mode::Sources,
+        Mode::Changes,
     ];
 }
 
@@ -57,6 +59,7 @@ impl Mode {
             Mode::Matrix => "MATRIX",
             Mode::Timeline => "TIMELINE",
             Mode::Sources => "SOURCES",
+            Mode::Changes => "CHANGES",
         }
     }
 
@@ -73,6 +76,7 @@ impl Mode {
             Mode::Matrix => "matrix",
             Mode::Timeline => "timeline",
             Mode::Sources => "sources",
+            Mode::Changes => "changes",
         }
     }
 
@@ -91,6 +95,7 @@ impl Mode {
             Mode::Matrix => "Stance matrix",
             Mode::Timeline => "Timeline",
             Mode::Sources => "Sources",
+            Mode::Changes => "Changes since last read",
             Mode::Prompt => "Search prompt",
             Mode::Info => "Briefing info",
             Mode::Help => "This help",
@@ -720,6 +725,84 @@ pub static BINDINGS: &[Binding] = &[
         Action::Edit,
         "edit the file in $VISUAL / $EDITOR at the item's line"
     ),
+    // ---- reading state: flags, notes, what changed since last read ----
+    b!(
+        &[Panes, Detail, Contradictions],
+        ["f"],
+        Action::ToggleFlag,
+        "flag the item (again: unflag it)",
+        "flag"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions],
+        ["a"],
+        Action::EditNote,
+        "a private note on the item, typed below (Enter keeps it, empty removes it)",
+        "note"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions],
+        ["A"],
+        Action::EditNoteLong,
+        "the item's note in $VISUAL / $EDITOR"
+    ),
+    b!(
+        &[Panes, Detail],
+        ["D"],
+        Action::ToggleChanges,
+        "what changed since you last read it, with a word diff"
+    ),
+    b!(
+        &[Panes, Detail],
+        ["]"],
+        Action::NextChange,
+        "next item changed since last read"
+    ),
+    b!(
+        &[Panes, Detail],
+        ["["],
+        Action::PrevChange,
+        "previous item changed since last read"
+    ),
+    b!(
+        &[Library],
+        ["D"],
+        Action::ToggleChanges,
+        "sort by changes since last read, most first (again: the order before)"
+    ),
+    b!(
+        &[Changes],
+        ["D"],
+        Action::ToggleChanges,
+        "close the changes"
+    ),
+    b!(&[Changes], ["j", "↓"], Action::Down, "next change", "move"),
+    b!(&[Changes], ["k", "↑"], Action::Up, "previous change"),
+    b!(&[Changes], ["g", "Home"], Action::First, "first change"),
+    b!(&[Changes], ["G", "End"], Action::Last, "last change"),
+    b!(
+        &[Changes],
+        ["PgDn", "Space"],
+        Action::PageDown,
+        "a page down"
+    ),
+    b!(&[Changes], ["PgUp"], Action::PageUp, "a page up"),
+    b!(
+        &[Changes],
+        ["Enter"],
+        Action::Open,
+        "open the changed item (and count it read)",
+        "open"
+    ),
+    b!(&[Changes], ["Esc"], Action::Back, "close the changes"),
+    b!(&[Changes], ["?"], Action::ToggleHelp, "this help", "help"),
+    b!(&[Changes], ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),
+    b!(
+        &[Changes],
+        ["Ctrl-z"],
+        Action::Suspend,
+        "suspend (fg to come back)"
+    ),
     b!(ANALYSIS, ["Esc"], Action::Back, "close the view"),
     b!(
         ANALYSIS,
@@ -944,7 +1027,7 @@ pub fn current() -> &'static Keymap {
 }
 
 /// The order of the help's groups after the first.
-const HELP_ORDER: [Mode; 10] = [
+const HELP_ORDER: [Mode; 11] = [
     Mode::Library,
     Mode::Panes,
     Mode::Detail,
@@ -952,6 +1035,7 @@ const HELP_ORDER: [Mode; 10] = [
     Mode::Matrix,
     Mode::Timeline,
     Mode::Sources,
+    Mode::Changes,
     Mode::Prompt,
     Mode::Info,
     Mode::Help,

@@ -20,6 +20,8 @@ pub struct Entry {
     /// Set while the file on disk does not load (the last good version, if any, stays).
     pub error: Option<Failure>,
     pub loading: bool,
+    /// Items (new, changed) since it was last read; None when it never was, or no state is kept.
+    pub changes: Option<(usize, usize)>,
 }
 
 impl Entry {
@@ -31,6 +33,7 @@ impl Entry {
             doc: None,
             error: None,
             loading: true,
+            changes: None,
         }
     }
 
@@ -42,11 +45,31 @@ impl Entry {
     }
 
     fn sort_key(&self, sort: Sort) -> SortKey<'_> {
+        let changed = self.changes.map_or(0, |(n, c)| n + c);
         match (sort, &self.doc) {
-            (Sort::File, _) => (0, Reverse(None), "", &self.path),
-            (Sort::Date, Some(d)) => (0, Reverse(Some(d.briefing.date)), "", &self.path),
-            (Sort::Title, Some(d)) => (0, Reverse(None), d.briefing.title.as_str(), &self.path),
-            (_, None) => (1, Reverse(None), "", &self.path),
+            (Sort::File, _) => (0, Reverse(0), Reverse(None), "", &self.path),
+            (Sort::Date, Some(d)) => (
+                0,
+                Reverse(0),
+                Reverse(Some(d.briefing.date)),
+                "",
+                &self.path,
+            ),
+            (Sort::Title, Some(d)) => (
+                0,
+                Reverse(0),
+                Reverse(None),
+                d.briefing.title.as_str(),
+                &self.path,
+            ),
+            (Sort::Changed, Some(d)) => (
+                0,
+                Reverse(changed),
+                Reverse(Some(d.briefing.date)),
+                "",
+                &self.path,
+            ),
+            (_, None) => (1, Reverse(0), Reverse(None), "", &self.path),
         }
     }
 }
@@ -61,16 +84,19 @@ pub enum Sort {
     Title,
     /// By path, loaded or not.
     File,
+    /// Most items new or changed since last read first, then newest first.
+    Changed,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Date, Sort::Title, Sort::File];
+    pub const ALL: [Sort; 4] = [Sort::Date, Sort::Title, Sort::File, Sort::Changed];
 
     pub fn name(self) -> &'static str {
         match self {
             Sort::Date => "date",
             Sort::Title => "title",
             Sort::File => "file",
+            Sort::Changed => "changed",
         }
     }
 
@@ -79,8 +105,8 @@ impl Sort {
     }
 }
 
-/// Loaded first, then by date (newest first) or title, then by path.
-type SortKey<'a> = (u8, Reverse<Option<Date>>, &'a str, &'a Path);
+/// Loaded first, then by changes since last read, date (newest first) or title, then by path.
+type SortKey<'a> = (u8, Reverse<usize>, Reverse<Option<Date>>, &'a str, &'a Path);
 
 pub fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
@@ -191,6 +217,19 @@ impl Library {
             }
         }
         self.selected = self.selected.min(self.order.len().saturating_sub(1));
+    }
+
+    /// Sets entry `i`'s counts of changes since last read (and its place, sorted by them).
+    pub fn set_changes(&mut self, i: usize, changes: Option<(usize, usize)>) {
+        let Some(e) = self.entries.get_mut(i) else {
+            return;
+        };
+        if e.changes != changes {
+            e.changes = changes;
+            if self.sort == Sort::Changed {
+                self.replace_in_order(i);
+            }
+        }
     }
 
     /// Records what a load of `key` gave. A failure keeps the last good version. Returns the

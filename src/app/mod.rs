@@ -8,11 +8,13 @@
 pub mod action;
 pub mod analysis;
 pub mod filter;
+mod keeping;
 pub mod keymap;
 pub mod library;
 pub mod libsearch;
 pub mod prompt;
 mod query;
+pub mod reading;
 pub mod screens;
 pub mod search;
 pub mod shell;
@@ -102,6 +104,12 @@ pub struct App {
     pub(crate) filter: Option<SourceFilter>,
     /// The item marked with `v`, waiting for a second one to compare it with.
     pub(crate) marked: Option<ItemRef>,
+    /// Flags, notes and changes since last read; None when no state is kept.
+    pub(crate) reading: Option<crate::state::Reading>,
+    /// The note being typed in the status bar.
+    pub(crate) note: Option<reading::NoteEdit>,
+    /// `A` asked for the note of this item in an editor: the shell runs it.
+    pub(crate) note_editor: Option<String>,
 }
 
 impl App {
@@ -123,6 +131,9 @@ impl App {
             history: Vec::new(),
             filter: None,
             marked: None,
+            reading: None,
+            note: None,
+            note_editor: None,
         }
     }
 
@@ -140,6 +151,9 @@ impl App {
 
     /// Shows a new version of the briefing, keeping the view; a source filter stays on.
     pub fn replace_doc(&mut self, doc: Rc<Document>) {
+        if let Some(r) = self.reading.as_mut() {
+            r.update(&doc.briefing);
+        }
         let shown = self.refilter(doc);
         self.show_doc(shown);
     }
@@ -216,9 +230,10 @@ impl App {
                     };
                     self.stack.push(Screen::Contradictions(p));
                 }
-                other @ (Screen::Matrix(_) | Screen::Timeline(_) | Screen::Sources(_)) => {
-                    self.stack.push(other)
-                }
+                other @ (Screen::Matrix(_)
+                | Screen::Timeline(_)
+                | Screen::Sources(_)
+                | Screen::Changes(_)) => self.stack.push(other),
             }
         }
         // The matches were found in the old text: find them again in the new one (a saved
@@ -245,6 +260,7 @@ impl App {
         self.keep_detail_in_view(false);
         self.keep_pairs_in_view(false);
         self.keep_analysis_in_view();
+        self.keep_changes_in_view();
     }
 
     pub fn briefing(&self) -> &Briefing {
@@ -258,7 +274,7 @@ impl App {
         if self.info.is_some() {
             return Mode::Info;
         }
-        if self.prompt_open() {
+        if self.prompt_open() || self.note.is_some() {
             return Mode::Prompt;
         }
         self.mode_under_help()
@@ -304,6 +320,7 @@ impl App {
                 self.current_match(),
             ),
             marked: self.marked,
+            reading: self.reading.as_ref(),
         }
     }
 
@@ -339,6 +356,7 @@ impl App {
                 self.keep_pairs_in_view(false);
                 self.keep_analysis_in_view();
             }
+            _ if self.note.is_some() => self.update_note(action),
             _ if self.prompt_open() => self.update_prompt(action),
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             _ if self.help.is_some() => self.update_help(action),
@@ -374,8 +392,15 @@ impl App {
             Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
                 self.toggle_view(action)
             }
+            Action::ToggleFlag => self.toggle_flag(),
+            Action::EditNote => self.start_note(),
+            Action::EditNoteLong => self.long_note(),
+            Action::ToggleChanges => self.toggle_changes(),
+            Action::NextChange => self.step_change(true),
+            Action::PrevChange => self.step_change(false),
             _ => self.update_screen(action),
         }
+        self.note_reading();
     }
 
     fn update_help(&mut self, action: Action) {

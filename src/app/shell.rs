@@ -27,6 +27,8 @@ pub enum Request {
     Edit { path: PathBuf, line: u32 },
     /// Give the terminal back and stop the process, as a shell job; come back on `fg`.
     Suspend,
+    /// Write the note on `item` of the open briefing in an editor, starting from `text`.
+    EditNote { item: String, text: String },
 }
 
 #[derive(Debug)]
@@ -49,6 +51,12 @@ pub struct Shell {
     pub(crate) search: Option<LibSearch>,
     /// Queries of this session, for ↑/↓ in any prompt (lent to the reader while it is open).
     pub(crate) history: Vec<String>,
+    /// The reading-state store; None with `--no-state` or when it cannot be used.
+    pub(crate) store: Option<crate::state::Store>,
+    /// The open briefing's id in the store.
+    pub(crate) state_id: Option<i64>,
+    /// The library's order before `D` sorted it by changes since last read.
+    pub(crate) sort_before: Option<super::library::Sort>,
 }
 
 impl Shell {
@@ -69,6 +77,9 @@ impl Shell {
             requests,
             search: None,
             history: Vec::new(),
+            store: None,
+            state_id: None,
+            sort_before: None,
         }
     }
 
@@ -162,6 +173,7 @@ impl Shell {
             }
         }
         if matches!(action, Action::Quit) {
+            self.leave_open();
             self.quit = true;
             return;
         }
@@ -185,7 +197,10 @@ impl Shell {
                 _ => {
                     app.update(action);
                     if app.quit {
+                        self.leave_open();
                         self.quit = true;
+                    } else {
+                        self.flush_writes();
                     }
                 }
             }
@@ -248,6 +263,22 @@ impl Shell {
                 self.message = Some("search cleared".into());
             }
             Action::ToggleHelp => self.help = Some(0),
+            Action::ToggleChanges => {
+                let (sort, said) = match self.sort_before.take() {
+                    Some(before) => (before, format!("sorted by {}", before.name())),
+                    None => {
+                        self.sort_before = Some(self.library.sort);
+                        let said = if self.store.is_some() {
+                            "sorted by changes since last read (D again: back)"
+                        } else {
+                            "no reading state this run: nothing to sort by"
+                        };
+                        (super::library::Sort::Changed, said.to_string())
+                    }
+                };
+                self.library.set_sort(sort);
+                self.message = Some(said);
+            }
             Action::Down => self.library.step(1),
             Action::Up => self.library.step(-1),
             Action::First => self.library.select_pos(0),
@@ -388,6 +419,7 @@ impl Shell {
 
     /// Opens entry `i`: the reader for a briefing, the diagnostics for a file that fails.
     pub fn open(&mut self, i: usize) {
+        self.leave_open();
         let history = match self.reader.take() {
             Some(app) => app.history,
             None => std::mem::take(&mut self.history),
@@ -412,6 +444,7 @@ impl Shell {
                 if let Some(pos) = self.library.order.iter().position(|&x| x == i) {
                     self.library.select_pos(pos);
                 }
+                self.attach_state();
             }
             (None, Some(_)) => {
                 self.history = history;
@@ -425,6 +458,7 @@ impl Shell {
     }
 
     fn close_reader(&mut self) {
+        self.leave_open();
         if let Some(app) = self.reader.take() {
             self.history = app.history;
         }
@@ -544,6 +578,7 @@ impl Shell {
         if let Some(s) = self.search.as_mut() {
             s.loaded(&self.library, i);
         }
+        self.count_changes(i);
         if let Some(entry) = self
             .library
             .entries

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod compare;
 pub mod describe;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
 pub mod figures;
 pub mod files;

@@ -232,13 +232,23 @@ fn view<'a>(b: &'a Briefing, rel: &'a Relations) -> JsonBriefing<'a> {
     }
 }
 
+/// One briefing as the JSON value `export` writes (before escaping).
+pub(crate) fn json_value(b: &Briefing, rel: &Relations) -> io::Result<serde_json::Value> {
+    serde_json::to_value(view(b, rel)).map_err(io::Error::other)
+}
+
+/// [`markdown`], for `export --notes`.
+pub(crate) fn markdown_of(b: &Briefing, rel: &Relations) -> String {
+    markdown(b, rel)
+}
+
 /// One briefing as pretty-printed JSON (no trailing newline).
 pub fn to_json(b: &Briefing) -> io::Result<String> {
     let rel = Relations::derive(b);
     pretty(&view(b, &rel))
 }
 
-fn pretty(value: &impl Serialize) -> io::Result<String> {
+pub(crate) fn pretty(value: &impl Serialize) -> io::Result<String> {
     let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
     Ok(escape_invisible(&text).into_owned())
 }

@@ -1,7 +1,9 @@
 //! The subcommands that write to stdout, and what they share: colour.
 
 pub mod check;
+pub mod diff;
 pub mod export;
+pub mod notes;
 pub mod print;
 pub mod schema;
 

@@ -144,6 +144,16 @@ pub fn write_briefing(
         colour,
         reorder: false,
     };
+    write_briefing_as(out, b, width, look)
+}
+
+/// [`write_briefing`] with right-to-left lines laid out when `look` says so.
+pub fn write_briefing_as(
+    out: &mut impl Write,
+    b: &Briefing,
+    width: usize,
+    look: Look,
+) -> io::Result<()> {
     write_with(out, b, &Relations::derive(b), width, look)
 }
 

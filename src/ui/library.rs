@@ -64,6 +64,7 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
                     name: &name,
                     selected: pos == lib.selected,
                     found: entry_matches(shell, i),
+                    changes: e.changes,
                 },
                 w,
                 d,

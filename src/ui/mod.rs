@@ -1,6 +1,7 @@
 //! Drawing: pure functions from `&App` to a frame, painting the presentation model (`view`)
 //! through the theme. Nothing here changes the app.
 
+pub mod changes;
 pub mod contradictions;
 pub mod detail;
 pub mod draw;
@@ -154,6 +155,7 @@ fn draw(app: &App, frame: &mut Frame) {
         Some(Screen::Matrix(m)) => matrix::render(app, *m, frame, f.body),
         Some(Screen::Timeline(t)) => timeline::render(app, *t, frame, f.body),
         Some(Screen::Sources(s)) => sources::render(app, *s, frame, f.body),
+        Some(Screen::Changes(c)) => changes::render(app, *c, frame, f.body),
     }
     status::status_bar(app, frame, f.status);
     if let Some(scroll) = app.info {

@@ -31,6 +31,12 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
 
 pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
+    if let Some(n) = &app.note {
+        let line = status::note_prompt(&n.id, &n.text.pattern, w);
+        paint(frame, area, &line);
+        super::place_cursor(frame, area, std::slice::from_ref(&line));
+        return;
+    }
     if let Some(s) = app.search.as_ref().filter(|s| s.prompt.is_some()) {
         let counter = app.search_counter().unwrap_or_default();
         let line = status::prompt(

@@ -570,7 +570,7 @@ pub fn role_of(kind: Kind) -> Option<Role> {
         Kind::Status => Role::Status,
         Kind::Mode => Role::Mode,
         Kind::Prompt => Role::Prompt,
-        Kind::Filter => Role::Filter,
+        Kind::Filter | Kind::Change => Role::Filter,
         Kind::Tab => Role::Tab,
         Kind::TabActive => Role::TabActive,
     })

@@ -114,6 +114,7 @@ pub fn layout(ctx: &Ctx, item_ref: ItemRef, cursor: usize, width: u16) -> Detail
         usize::from(inner_w),
     ));
     lines.push(Line::default());
+    reading_fields(ctx, item, &mut lines, usize::from(inner_w));
     match_line = match_line.or(fields(
         ctx,
         item_ref,
@@ -206,6 +207,35 @@ pub fn layout(ctx: &Ctx, item_ref: ItemRef, cursor: usize, width: u16) -> Detail
         relation_lines,
         match_line,
     }
+}
+
+/// The reading state's lines: what changed since last read, the flag, the note in full.
+fn reading_fields(ctx: &Ctx, item: &Item, lines: &mut Vec<Line>, w: usize) {
+    let Some(reading) = ctx.reading else { return };
+    let marks = super::pane::reading_marks(ctx, item);
+    if marks.is_empty() {
+        return;
+    }
+    for (i, (text, _)) in marks
+        .iter()
+        .filter(|(t, _)| !t.starts_with('✎'))
+        .enumerate()
+    {
+        field(lines, w, if i == 0 { "Reading" } else { "" }, text.clone());
+    }
+    if let Some(note) = reading.note(&item.id) {
+        let shown = crate::text::display(note);
+        for (i, part) in crate::text::wrap(&shown, w.saturating_sub(LABEL_W).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            lines.push(Line::new(vec![
+                label(if i == 0 { "Note" } else { "" }),
+                Span::new(part, Kind::Change),
+            ]));
+        }
+    }
+    lines.push(Line::default());
 }
 
 /// Every field of the item, search matches highlighted; the line of the current match, if it is

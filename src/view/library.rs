@@ -71,6 +71,8 @@ pub struct Row<'a> {
     /// While searching: how many matches the briefing holds, and whether the current one is
     /// among them.
     pub found: Option<(usize, bool)>,
+    /// Items new and changed since it was last read (nothing shown when both are 0).
+    pub changes: Option<(usize, usize)>,
 }
 
 /// The row of an entry, `w` cells wide, its counts right-aligned to `d` digits.
@@ -83,7 +85,7 @@ pub fn row(r: &Row, w: usize, d: Digits) -> Line {
     let mut spans = vec![marker];
     let room = w.saturating_sub(2);
     match r.doc {
-        Some(doc) => spans.extend(loaded(doc, r.error, r.found, room, d)),
+        Some(doc) => spans.extend(loaded(doc, r.error, r.found, r.changes, room, d)),
         None => spans.push(match r.error {
             Some(f) => {
                 let name = sanitize_line(r.name);
@@ -107,6 +109,7 @@ fn loaded(
     doc: &Document,
     error: Option<&Failure>,
     found: Option<(usize, bool)>,
+    changes: Option<(usize, usize)>,
     room: usize,
     d: Digits,
 ) -> Vec<Span> {
@@ -139,7 +142,19 @@ fn loaded(
         Span::new(format!("{} {}", MATCH_MARK, thousands(n)), kind)
     });
     let mark_w = mark.as_ref().map_or(0, |m| m.width() + 1);
-    let fixed = 11 + width(&counts) + mark_w;
+    // Since last read: `3 new · 2 changed`.
+    let changed = changes.filter(|&(n, c)| n + c > 0).map(|(n, c)| {
+        let mut parts = Vec::new();
+        if n > 0 {
+            parts.push(format!("{n} new"));
+        }
+        if c > 0 {
+            parts.push(format!("{c} changed"));
+        }
+        Span::new(format!(" {}", parts.join(" · ")), Kind::Change)
+    });
+    let changed_w = changed.as_ref().map_or(0, Span::width);
+    let fixed = 11 + width(&counts) + mark_w + changed_w;
     let title_room = room.saturating_sub(fixed);
     let title = truncate(&sanitize_line(&b.title), title_room).into_owned();
     let rest = title_room.saturating_sub(width(&title));
@@ -172,6 +187,7 @@ fn loaded(
         spans.push(Span::plain(" "));
         spans.push(mark);
     }
+    spans.extend(changed);
     spans.push(Span::new(counts, Kind::Meta));
     spans
 }
@@ -204,6 +220,7 @@ mod tests {
             name: "slow.yaml",
             selected: true,
             found: None,
+            changes: None,
         };
         let line = row(&r, 40, [1; 3]);
         assert_eq!(line.band, Some(Kind::Selected));

@@ -71,6 +71,9 @@ pub enum Kind {
     Prompt,
     /// The notice, and the badge, of a source filter that hides items.
     Filter,
+    /// What changed since last read (`✚ new`, `~ status: reported → denied`), and an item's
+    /// flag and note marks.
+    Change,
     /// A tab of the narrow layout's tab bar, and the one in focus.
     Tab,
     TabActive,

@@ -3,6 +3,7 @@
 //! the app: `app` calls it to keep the selection in view, `ui` calls the same functions to draw,
 //! so what is measured and what is drawn cannot disagree.
 
+pub mod changes;
 pub mod detail;
 pub mod layout;
 pub mod library;
@@ -35,6 +36,8 @@ pub struct Ctx<'a> {
     pub marks: Marks<'a>,
     /// The item marked with `v` to compare with another.
     pub marked: Option<crate::briefing::ItemRef>,
+    /// Flags, notes and what changed since last read; None when no state is kept.
+    pub reading: Option<&'a crate::state::Reading>,
 }
 
 impl Ctx<'_> {

@@ -88,6 +88,7 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
         parts.push((format!("⚡{pairs}"), Kind::PairMark));
     }
     parts.extend(hidden_match_marks(ctx, r, &SHOWN_FIELDS));
+    parts.extend(reading_marks(ctx, item));
     out.extend(parts.into_iter().map(MetaPart::from));
     if out.is_empty() {
         out.push((format!("#{}", sanitize_line(&item.id)), Kind::Dim).into());
@@ -96,6 +97,34 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
 }
 
 pub use crate::briefing::describe::{flags, ANONYMOUS, SINGLE_SOURCE};
+
+/// The reading state's marks on an item: `✚ new`, `Δ status: reported → denied` (what
+/// changed since last read, until it is read), `⚑` flagged, `✎ note`. Nothing without state.
+pub fn reading_marks(ctx: &Ctx, item: &Item) -> Vec<(String, Kind)> {
+    let Some(reading) = ctx.reading else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    match reading.mark(&item.id) {
+        Some(crate::briefing::diff::Mark::New) => out.push(("✚ new".to_string(), Kind::Change)),
+        Some(crate::briefing::diff::Mark::Changed(hows)) => {
+            let how = hows
+                .iter()
+                .map(|h| sanitize_line(h).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push((format!("Δ {how}"), Kind::Change));
+        }
+        None => {}
+    }
+    if reading.flagged(&item.id) {
+        out.push(("⚑ flagged".to_string(), Kind::Change));
+    }
+    if reading.note(&item.id).is_some() {
+        out.push(("✎ note".to_string(), Kind::Change));
+    }
+    out
+}
 
 /// Cells between two parts on a meta line: ` · `.
 const SEPARATOR: usize = 3;

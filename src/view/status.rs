@@ -58,6 +58,30 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
         }
     };
     let mut lines = vec![first];
+    // What changed since last read comes first on the second row: `3 new · 2 changed`.
+    let changes = ctx
+        .reading
+        .filter(|r| r.has_changes())
+        .map(|r| format!(" {} ", r.summary()));
+    if let (true, Some(changes)) = (height >= 2, changes) {
+        let counts = Counts {
+            claims: b.claims.len(),
+            responses: b.responses.len(),
+            context: b.context.len(),
+            pairs: ctx.doc.relations.pairs.len(),
+        }
+        .fitting(w.saturating_sub(width(&changes) + 3));
+        let room = w.saturating_sub(width(&changes) + width(&counts) + 3);
+        let tags = truncate(tags.trim_end(), room).into_owned();
+        let pad = w.saturating_sub(width(&changes) + width(&tags) + width(&counts) + 2);
+        lines.push(Line::new(vec![
+            Span::new(changes, Kind::Change),
+            Span::new(format!(" {tags}"), tag_kind),
+            Span::plain(" ".repeat(pad)),
+            Span::new(counts, Kind::Meta),
+        ]));
+        return lines;
+    }
     if height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
         let tags = if room >= TAGS_MIN || hidden.is_some() {
@@ -267,6 +291,26 @@ pub fn prompt(p: &Prompt, w: usize) -> Line {
             text: format!("{text} "),
             ..verdict
         },
+    ])
+}
+
+/// The note prompt: ` note on c3 ` then the note as typed (its end, where the typing is) and
+/// the keys, in `w` cells.
+pub fn note_prompt(id: &str, text: &str, w: usize) -> Line {
+    let badge = format!(" note on {} ", truncate(&sanitize_line(id), 24));
+    let keys = " Enter keeps · Esc cancels · empty removes ";
+    let room = w.saturating_sub(width(&badge) + width(keys) + 2);
+    let mut shown = sanitize_line(text).into_owned();
+    while width(&shown) > room.saturating_sub(1) && !shown.is_empty() {
+        shown.remove(0);
+    }
+    let left = format!(" {shown}▏");
+    let pad = w.saturating_sub(width(&badge) + width(&left) + width(keys));
+    Line::new(vec![
+        Span::new(badge, Kind::Mode),
+        Span::new(left, Kind::Prompt),
+        Span::new(" ".repeat(pad), Kind::Status),
+        Span::new(keys, Kind::Status),
     ])
 }
 

@@ -23,4 +23,5 @@ mod e2e_hostile;
 mod e2e_scripts;
 mod e2e_search_library;
 mod e2e_signals;
+mod e2e_state;
 mod e2e_tmux;

@@ -80,6 +80,9 @@ impl Tmux {
         // Never the user's config file or look: no config file at all unless a test writes one
         // (and names it in the script's environment), no NO_COLOR, no theme.
         let no_config = format!("XDG_CONFIG_HOME={}", no_config_home().display());
+        // Nor the user's reading state: a state home of the session's own, unless the script
+        // names one (a test of what is remembered between two runs).
+        let state_home = format!("XDG_STATE_HOME={}", state_home(&t.socket).display());
         let out = t.tmux(&[
             "-f",
             "/dev/null",
@@ -95,6 +98,10 @@ impl Tmux {
             &dir,
             "-e",
             &no_config,
+            "-e",
+            &state_home,
+            "-e",
+            "BRIEF_STATE=",
             "-e",
             "BRIEF_CONFIG=",
             "-e",
@@ -269,5 +276,11 @@ impl Drop for Tmux {
         if let Some(p) = &self.socket_path {
             let _ = std::fs::remove_file(p);
         }
+        let _ = std::fs::remove_dir_all(state_home(&self.socket));
     }
+}
+
+/// The reading-state home of the session on `socket`, removed with the server.
+fn state_home(socket: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-home-{socket}"))
 }

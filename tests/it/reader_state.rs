@@ -503,7 +503,7 @@ fn help_scrolls_back_at_once_from_its_end() {
         at_end,
         "one k after the end scrolls up at once"
     );
-    app.press("PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp");
+    app.press("PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp");
     assert_eq!(app.help_scroll(), Some(0));
 }
 

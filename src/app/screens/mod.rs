@@ -1,6 +1,7 @@
 //! One module per screen over the panes: its state, its update, where it stands and what it
 //! focuses. What each shows is `view`'s; this is where the screens are told apart.
 
+pub mod changes;
 pub mod detail;
 pub mod matrix;
 pub mod pairs;
@@ -11,6 +12,7 @@ pub mod timeline;
 use super::keymap::Mode;
 use super::{Action, App};
 use crate::briefing::ItemRef;
+use changes::ChangesState;
 use detail::DetailState;
 use matrix::MatrixState;
 use pairs::PairsState;
@@ -29,6 +31,8 @@ pub enum Screen {
     Timeline(TimelineState),
     /// Each source and what it said; hides one source everywhere (`s`).
     Sources(SourcesState),
+    /// What changed since the briefing was last read (`D`).
+    Changes(ChangesState),
 }
 
 impl Screen {
@@ -40,6 +44,7 @@ impl Screen {
             Screen::Matrix(_) => Mode::Matrix,
             Screen::Timeline(_) => Mode::Timeline,
             Screen::Sources(_) => Mode::Sources,
+            Screen::Changes(_) => Mode::Changes,
         }
     }
 }
@@ -54,6 +59,7 @@ impl App {
             Some(Screen::Matrix(m)) => self.update_matrix(action, m),
             Some(Screen::Timeline(t)) => self.update_timeline(action, t),
             Some(Screen::Sources(s)) => self.update_sources(action, s),
+            Some(Screen::Changes(c)) => self.update_changes(action, c),
         }
     }
 
@@ -66,6 +72,7 @@ impl App {
             Some(Screen::Matrix(m)) => matrix::location(self, m),
             Some(Screen::Timeline(t)) => timeline::location(self, t),
             Some(Screen::Sources(s)) => sources::location(self, s),
+            Some(Screen::Changes(c)) => changes::location(self, c),
         }
     }
 
@@ -77,7 +84,7 @@ impl App {
             Some(Screen::Detail(d)) => Some(d.item),
             Some(Screen::Contradictions(p)) => pairs::focus_item(self, p),
             Some(Screen::Matrix(_) | Screen::Timeline(_)) => self.analysis_item(),
-            Some(Screen::Sources(_)) | None => self.current(),
+            Some(Screen::Sources(_) | Screen::Changes(_)) | None => self.current(),
         }
     }
 }
