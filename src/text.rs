@@ -309,6 +309,24 @@ fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
     }
 }
 
+/// The byte offset of each wrapped line in `text` (the sanitised text the lines came from).
+/// Wrapped lines are slices of the text in order, so each is found after the previous one.
+pub fn line_offsets(text: &str, lines: &[String]) -> Vec<usize> {
+    let mut cursor = 0;
+    lines
+        .iter()
+        .map(|line| {
+            let found = text
+                .get(cursor..)
+                .and_then(|rest| rest.find(line.as_str()))
+                .map(|i| cursor + i);
+            let start = found.unwrap_or(cursor);
+            cursor = start + line.len();
+            start
+        })
+        .collect()
+}
+
 /// Korean words kept whole (CSS `keep-all`): Unicode line breaking allows a break between any
 /// two Hangul syllables (and between a number and the syllable after it), but Korean is written
 /// with spaces between words and reads badly cut inside one. Pieces of `line` with no space

@@ -173,6 +173,17 @@ impl<'a> Paragraphs<'a> {
     }
 }
 
+impl Paragraphs<'_> {
+    /// The line `line` of `text` (the text these paragraphs are of) as shown: its runs in
+    /// display order, each as [`shown`] has it.
+    pub fn shown(&self, text: &str, line: Range<usize>) -> String {
+        self.runs(line)
+            .into_iter()
+            .map(|r| shown(text.get(r.range).unwrap_or(""), r.rtl))
+            .collect()
+    }
+}
+
 /// A run's text as shown: right to left means grapheme by grapheme from the last, each bracket
 /// or other mirrored character replaced by its mirror image (rule L4: `(` reads `)`).
 pub fn shown(text: &str, rtl: bool) -> Cow<'_, str> {
@@ -233,12 +244,9 @@ fn field(text: &str) -> Cow<'_, str> {
     }
     let inner = text.trim_matches(' ');
     let lead = text.len() - text.trim_start_matches(' ').len();
-    let paragraphs = Paragraphs::field(inner);
     let mut out = String::with_capacity(text.len());
     out.push_str(text.get(..lead).unwrap_or(""));
-    for run in paragraphs.runs(0..inner.len()) {
-        out.push_str(&shown(inner.get(run.range).unwrap_or(""), run.rtl));
-    }
+    out.push_str(&Paragraphs::field(inner).shown(inner, 0..inner.len()));
     out.push_str(text.get(lead + inner.len()..).unwrap_or(""));
     Cow::Owned(out)
 }
@@ -253,23 +261,12 @@ pub fn display_lines(text: &str, lines: Vec<String>, width: usize) -> Vec<String
     if !paragraphs.reorders() {
         return lines;
     }
-    let mut cursor = 0;
+    let offsets = crate::text::line_offsets(&full, &lines);
     lines
         .into_iter()
-        .map(|line| {
-            let Some(start) = full
-                .get(cursor..)
-                .and_then(|rest| rest.find(line.as_str()))
-                .map(|i| cursor + i)
-            else {
-                return line;
-            };
-            cursor = start + line.len();
-            let mut out: String = paragraphs
-                .runs(start..cursor)
-                .into_iter()
-                .map(|r| shown(full.get(r.range).unwrap_or(""), r.rtl).into_owned())
-                .collect();
+        .zip(offsets)
+        .map(|(line, start)| {
+            let mut out = paragraphs.shown(&full, start..start + line.len());
             let used = crate::text::width(&out);
             if paragraphs.is_rtl(start) && used < width && !out.is_empty() {
                 out.insert_str(0, &" ".repeat(width - used));

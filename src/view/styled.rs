@@ -15,23 +15,7 @@ pub struct Highlight {
     pub mark: Kind,
 }
 
-/// The byte offset of each wrapped line in `text` (the sanitised text the lines came from).
-/// Wrapped lines are slices of the text in order, so each is found after the previous one.
-pub fn line_offsets(text: &str, lines: &[String]) -> Vec<usize> {
-    let mut cursor = 0;
-    lines
-        .iter()
-        .map(|line| {
-            let found = text
-                .get(cursor..)
-                .and_then(|rest| rest.find(line.as_str()))
-                .map(|i| cursor + i);
-            let start = found.unwrap_or(cursor);
-            cursor = start + line.len();
-            start
-        })
-        .collect()
-}
+pub use crate::text::line_offsets;
 
 /// Marks wrapped `lines` of `text`: `base` everywhere, each highlight over its range (later
 /// highlights win where they overlap), each line in display order: a line of a right-to-left
@@ -85,25 +69,21 @@ fn laid_out(
         .zip(offsets)
         .map(|(line, start)| {
             let end = start + line.len();
-            let mut spans = Vec::new();
-            for run in paragraphs.runs(start..end) {
-                let pieces = pieces(text, run.range.clone(), base, &paint, run.rtl);
-                if run.rtl {
-                    spans.extend(pieces.into_iter().rev().map(|mut p| {
-                        p.text = bidi::shown(&p.text, true).into_owned();
-                        p
-                    }));
-                } else {
-                    spans.extend(pieces);
-                }
-            }
+            let mut spans: Vec<Span> = paragraphs
+                .runs(start..end)
+                .into_iter()
+                .flat_map(|run| shown_run(text, run, base, &paint))
+                .collect();
             let used: usize = spans.iter().map(Span::width).sum();
             let rtl = paragraphs.is_rtl(start);
             if rtl && used < width {
-                spans.insert(0, Span::new(" ".repeat(width - used), base));
-            }
-            for s in &mut spans {
-                s.ordered = true;
+                spans.insert(
+                    0,
+                    Span {
+                        ordered: true,
+                        ..Span::new(" ".repeat(width - used), base)
+                    },
+                );
             }
             Line {
                 rtl,
@@ -278,24 +258,33 @@ fn fields_line(text: &str, base: Kind, highlights: &[Highlight]) -> Vec<Span> {
         let Some(field) = text.get(range.clone()) else {
             continue;
         };
-        let paragraphs = bidi::Paragraphs::field(field);
-        for run in paragraphs.runs(0..field.len()) {
+        for run in bidi::Paragraphs::field(field).runs(0..field.len()) {
             let at = range.start + run.range.start..range.start + run.range.end;
-            let pieces = pieces(text, at, base, &paint, run.rtl);
-            if run.rtl {
-                spans.extend(pieces.into_iter().rev().map(|mut p| {
-                    p.text = bidi::shown(&p.text, true).into_owned();
-                    p
-                }));
-            } else {
-                spans.extend(pieces);
-            }
+            spans.extend(shown_run(
+                text,
+                bidi::Run { range: at, ..run },
+                base,
+                &paint,
+            ));
         }
     }
-    for s in &mut spans {
-        s.ordered = true;
-    }
     spans
+}
+
+/// One run of `text` as its spans are shown, marked and in display order: a right-to-left
+/// run's pieces last to first, each reversed ([`bidi::shown`]).
+fn shown_run(text: &str, run: bidi::Run, base: Kind, paint: &Paint) -> Vec<Span> {
+    let mut pieces = pieces(text, run.range, base, paint, run.rtl);
+    if run.rtl {
+        pieces.reverse();
+        for p in &mut pieces {
+            p.text = bidi::shown(&p.text, true).into_owned();
+        }
+    }
+    for p in &mut pieces {
+        p.ordered = true;
+    }
+    pieces
 }
 
 #[cfg(test)]
