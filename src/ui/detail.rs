@@ -29,7 +29,6 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         d.item.index + 1,
         sanitize_line(&item.id)
     );
-    let block = scrolled::block(&title, area);
     let view = crate::view::detail::layout(&app.ctx(), d.item, d.cursor, area.width);
     let inner = layout::inner(area);
     let inner = Rect {
@@ -37,7 +36,7 @@ pub fn render(app: &App, d: &DetailState, frame: &mut Frame, area: Rect) {
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    frame.render_widget(block, area);
+    scrolled::frame_with_title(frame, &title, area);
     let on_screen: Vec<_> = view
         .lines
         .iter()

@@ -259,3 +259,23 @@ fn ids_in_any_script_load_and_check() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("0 errors, 0 warnings"), "{text}");
 }
+
+/// What reaches the terminal through brief's backend (`cells::Exact` over a `TestBackend`):
+/// the detail's title keeps a Bengali id whole (QA: `দাবি-২` came out as ` বি-২`, its first
+/// grapheme measured one way by ratatui's title and another by the backend).
+#[test]
+fn the_detail_title_keeps_a_bengali_id_whole_on_the_terminal() {
+    for (w, h) in [(80u16, 24u16), (160, 50)] {
+        let mut app = reader(SCRIPTS, w, h);
+        app.press("G Enter");
+        let backend = brief::cells::Exact::new(ratatui::backend::TestBackend::new(w, h));
+        let Ok(mut term) = ratatui::Terminal::new(backend);
+        let Ok(_) = term.draw(|f| brief::ui::render(&app, f));
+        let shown = rows(term.backend().inner().buffer());
+        assert!(
+            shown.iter().any(|r| r.contains("Claim 4/4 · দাবি-২")),
+            "{w}×{h}:\n{}",
+            shown.join("\n")
+        );
+    }
+}
