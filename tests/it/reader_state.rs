@@ -223,6 +223,26 @@ fn a_resize_keeps_the_selection_in_view() {
     assert_eq!(app.selected_index(CLAIMS), 196);
 }
 
+/// Grown from 80×24 with the last claim selected, the pane fills from the top again: all the
+/// claims fit, so none stays hidden above a blank end (QA after a restore at 160×50).
+#[test]
+fn growing_the_terminal_leaves_no_blank_end_under_hidden_items() {
+    let mut app = many_claims_app(8, 80, 24);
+    app.press("G");
+    let small = screen(&app);
+    assert!(
+        !small.contains("Claim number 1."),
+        "at 80×24 the last claim scrolls the first ones away:\n{small}"
+    );
+    app.update(Action::Resize(160, 50));
+    assert_eq!(app.selected_index(CLAIMS), 7);
+    let s = screen(&app);
+    assert!(
+        s.contains("Claim number 1.") && s.contains("Claim number 8."),
+        "{s}"
+    );
+}
+
 // ---- panes: focus ----
 
 #[test]

@@ -120,6 +120,21 @@ impl App {
             top -= 1;
             used += h(top);
         }
+        // No blank rows under the last item while items above it are hidden (a position kept
+        // from a smaller terminal, or a resize): the top comes up. Only the items that fit are
+        // measured.
+        let mut tail = 0;
+        let mut end = top;
+        while end < n && tail <= height {
+            tail += h(end);
+            end += 1;
+        }
+        if end == n {
+            while top > 0 && tail + h(top - 1) <= height {
+                top -= 1;
+                tail += h(top);
+            }
+        }
         self.top[si] = top;
         self.selected[si] = sel;
     }
