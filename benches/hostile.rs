@@ -1,6 +1,6 @@
 //! Issue 21's highlighting bombs beside ordinary texts, in the same run: a search keystroke on a
-//! 1 MB title, a frame of a 300 KB claim with a search active, and a frame of the side-by-side
-//! view of two 400 KB texts full of figures. Each beside the same thing on a 1 KB text, so the
+//! 1 MB title, a frame of a 300 KB claim with a search active, a frame of the side-by-side
+//! view of two 400 KB texts full of figures, and `c` opening that view the first time. Each beside the same thing on a 1 KB text, so the
 //! ratio says how the work grows (quadratic marking made them 39 s, 15 s and 10.6 s).
 //!
 //! ```text
@@ -151,9 +151,34 @@ fn pair_frame(c: &mut Criterion<CpuTime>) {
     g.finish();
 }
 
+/// `c` pressed and its frame drawn on a reader that has made nothing of the pair yet: the
+/// comparison of the two texts, their wrapping and the first layout, as a user meets them.
+fn pair_opened(c: &mut Criterion<CpuTime>) {
+    let mut g = group(c, "`c` on two texts of figures, first time, + frame");
+    for (name, bytes) in [("2 × 1 KB", SMALL), ("2 × 400 KB", 400 * 1024)] {
+        let yaml = paired(bytes);
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let mut shell = shell(&yaml);
+                    let mut t = term();
+                    draw(&mut t, &shell);
+                    let start = common::now();
+                    shell.press("c");
+                    draw(&mut t, &shell);
+                    total += common::now().saturating_sub(start);
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = common::criterion();
-    targets = title_search, claim_frame, pair_frame
+    targets = title_search, claim_frame, pair_frame, pair_opened
 }
 criterion_main!(benches);

@@ -142,7 +142,7 @@ fn render_note(ctx: &Ctx, shown: &Shown, lay: &Layout, frame: &mut Frame) {
     let pos = pairs::position(
         *Part::Note.of_array(&shown.scroll),
         lay.rows(Part::Note),
-        lay.part(Part::Note).lines.len(),
+        lay.part(Part::Note).len(),
     );
     let title = crate::view::Span::new(pairs::note_title(shown.subject), kind);
     let mut right = pos
@@ -191,7 +191,7 @@ fn paint_lines(lay: &Layout, shown: &Shown, part: Part, inner: Rect, frame: &mut
         return;
     }
     let lines = pairs::visible(
-        &lay.part(part).lines,
+        lay.part(part),
         *part.of_array(&shown.scroll),
         usize::from(inner.height),
         usize::from(inner.width),

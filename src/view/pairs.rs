@@ -116,11 +116,81 @@ impl Areas {
     }
 }
 
-/// A box's lines, and the line of the current search match when it is in them.
+/// A box's lines, and the line of the current search match when it is in them. A side's text
+/// is kept wrapped but not styled: its rows are styled when they are drawn ([`Boxed::lines`]),
+/// so a frame of two 400 KB texts styles the rows on screen, not every line of both.
 #[derive(Debug, Clone, Default)]
 pub struct Boxed {
-    pub lines: Vec<Line>,
+    head: Vec<Line>,
+    text: Option<Text>,
+    tail: Vec<Line>,
     pub match_line: Option<usize>,
+}
+
+/// A wrapped text and what is marked in it, styled on demand.
+#[derive(Debug, Clone)]
+struct Text {
+    shown: String,
+    wrapped: std::rc::Rc<[String]>,
+    highlights: Vec<Highlight>,
+    width: usize,
+}
+
+impl Boxed {
+    /// A box of lines made beforehand.
+    pub fn of(lines: Vec<Line>, match_line: Option<usize>) -> Boxed {
+        Boxed {
+            head: lines,
+            match_line,
+            ..Boxed::default()
+        }
+    }
+
+    /// How many lines the box holds.
+    pub fn len(&self) -> usize {
+        self.head.len() + self.text.as_ref().map_or(0, |t| t.wrapped.len()) + self.tail.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The lines in `rows`, styled.
+    pub fn lines(&self, rows: std::ops::Range<usize>) -> Vec<Line> {
+        let mut out = Vec::new();
+        let (head, text) = (self.head.len(), self.text.as_ref());
+        let text_len = text.map_or(0, |t| t.wrapped.len());
+        let part = |from: usize, len: usize| {
+            let start = rows.start.clamp(from, from + len) - from;
+            let end = rows.end.clamp(from, from + len) - from;
+            start..end
+        };
+        out.extend(
+            self.head
+                .get(part(0, head))
+                .unwrap_or_default()
+                .iter()
+                .cloned(),
+        );
+        if let Some(t) = text {
+            out.extend(styled::lines_in(
+                &t.shown,
+                &t.wrapped,
+                part(head, text_len),
+                Kind::Plain,
+                &t.highlights,
+                t.width,
+            ));
+        }
+        let tail = part(head + text_len, self.tail.len());
+        out.extend(self.tail.get(tail).unwrap_or_default().iter().cloned());
+        out
+    }
+
+    /// Every line, styled.
+    pub fn all(&self) -> Vec<Line> {
+        self.lines(0..self.len())
+    }
 }
 
 /// The view laid out: its areas and every box's lines at its width.
@@ -146,8 +216,7 @@ impl Layout {
 
     /// The furthest `part` scrolls: its last line on its last row.
     pub fn max_scroll(&self, part: Part) -> usize {
-        let lines = self.part(part).lines.len();
-        lines.saturating_sub(self.rows(part))
+        self.part(part).len().saturating_sub(self.rows(part))
     }
 }
 
@@ -260,7 +329,7 @@ pub fn layout(ctx: &Ctx, shown: &Shown, body: Rect) -> Layout {
         side_content(ctx, shown, Side::Right, rw, head_r),
         note_content(ctx, shown, body.width),
     ];
-    let need = |p: Part| rows(p.of_array(&parts).lines.len());
+    let need = |p: Part| rows(p.of_array(&parts).len());
     let n = match shown.subject {
         Subject::Pair(_) => rows(ctx.doc.relations.pairs.len()),
         Subject::Chosen(..) => 0,
@@ -788,41 +857,53 @@ pub fn cut(spans: Vec<Span>, max: usize) -> Vec<Span> {
 
 /// The two texts' marks and what the comparison box lists: the figures that differ in words
 /// (`deaths: 7 ↔ 11`) and the values both give.
-type Compared = (Vec<Highlight>, Vec<Highlight>, Vec<String>, Vec<String>);
+/// What the view marks of two items compared: each side's figures and shared words, the
+/// figures that differ (`deaths: 7 ↔ 11`) and those both give. Made once per pair of items
+/// ([`crate::view::wrap::WrapCache::compared`]): on two long texts of figures it is more work
+/// than a frame.
+#[derive(Debug, Default)]
+pub struct Compared {
+    pub left: Vec<Highlight>,
+    pub right: Vec<Highlight>,
+    pub conflicts: Vec<String>,
+    pub agreements: Vec<String>,
+}
 
-/// The figures and shared words of the two texts compared, as highlights on each, and the
-/// figures that differ and agree in words. The domain compares once per pair.
-pub fn comparison(ctx: &Ctx, subject: Subject) -> Compared {
+/// The two items' figures and shared words marked, the figures that differ and those both
+/// texts give.
+pub fn comparison(ctx: &Ctx, subject: Subject) -> std::rc::Rc<Compared> {
     let Some((l, r)) = subject.items(ctx) else {
         return Default::default();
     };
-    let c = ctx.doc.comparison(l, r);
-    let kind = |a: Agreement| match a {
-        Agreement::Agree => Kind::FigureAgree,
-        Agreement::Conflict => Kind::FigureConflict,
-        Agreement::OnlyHere => Kind::FigureOnly,
-    };
-    let marks = |figures: &[crate::briefing::compare::Marked],
-                 shared: &[std::ops::Range<usize>]| {
-        let mut out: Vec<Highlight> = shared
-            .iter()
-            .map(|range| Highlight {
-                range: range.clone(),
-                mark: Kind::Shared,
-            })
-            .collect();
-        out.extend(figures.iter().map(|m| Highlight {
-            range: m.figure.range.clone(),
-            mark: kind(m.agreement),
-        }));
-        out
-    };
-    (
-        marks(&c.left, &c.shared_left),
-        marks(&c.right, &c.shared_right),
-        c.conflicts.iter().map(|x| x.line()).collect(),
-        c.agreements(),
-    )
+    ctx.wraps.compared((l, r), || {
+        let c = ctx.doc.comparison(l, r);
+        let kind = |a: Agreement| match a {
+            Agreement::Agree => Kind::FigureAgree,
+            Agreement::Conflict => Kind::FigureConflict,
+            Agreement::OnlyHere => Kind::FigureOnly,
+        };
+        let marks = |figures: &[crate::briefing::compare::Marked],
+                     shared: &[std::ops::Range<usize>]| {
+            let mut out: Vec<Highlight> = shared
+                .iter()
+                .map(|range| Highlight {
+                    range: range.clone(),
+                    mark: Kind::Shared,
+                })
+                .collect();
+            out.extend(figures.iter().map(|m| Highlight {
+                range: m.figure.range.clone(),
+                mark: kind(m.agreement),
+            }));
+            out
+        };
+        Compared {
+            left: marks(&c.left, &c.shared_left),
+            right: marks(&c.right, &c.shared_right),
+            conflicts: c.conflicts.iter().map(|x| x.line()).collect(),
+            agreements: c.agreements(),
+        }
+    })
 }
 
 /// A side's lines at `width`: the text with its figures, shared words and search matches
@@ -842,10 +923,10 @@ fn side_content(
     let Some(item) = b.item(r) else {
         return Boxed::default();
     };
-    let (lh, rh, _, _) = comparison(ctx, shown.subject);
+    let compared = comparison(ctx, shown.subject);
     let marks = match side {
-        Side::Left => lh,
-        Side::Right => rh,
+        Side::Left => compared.left.clone(),
+        Side::Right => compared.right.clone(),
     };
     let width = width.max(1);
     let text = crate::text::display(&item.text);
@@ -857,21 +938,21 @@ fn side_content(
         .or(head_match);
     let mut all = marks;
     all.extend(found.highlights);
-    let mut lines = head;
-    lines.extend(styled::lines(
-        &text,
-        &wrapped,
-        Kind::Plain,
-        &all,
-        usize::from(width),
-    ));
+    let body = Text {
+        shown: text.into_owned(),
+        wrapped: std::rc::Rc::clone(&wrapped),
+        highlights: all,
+        width: usize::from(width),
+    };
+    let before = head.len() + wrapped.len();
+    let mut lines = Vec::new();
     let place = Place::Item(r);
     let mut field = |lines: &mut Vec<Line>, label: &str, value: String, field: Field, shift| {
         let m = field_matches(ctx, place, field, true, shift + label.len());
         let shown = format!("{label}{value}");
         let wrapped = crate::text::wrap(&shown, usize::from(width));
         if let Some(at) = m.current {
-            match_line = Some(lines.len() + styled::line_of(&shown, &wrapped, at));
+            match_line = Some(before + lines.len() + styled::line_of(&shown, &wrapped, at));
         }
         let mut marked = styled::lines(
             &shown,
@@ -925,7 +1006,12 @@ fn side_content(
             .flat_map(|(mark, kind)| [Span::new(" · ", Kind::Dim), Span::new(mark, kind)]),
     );
     lines.push(Line::new(cut(last, usize::from(width))));
-    Boxed { lines, match_line }
+    Boxed {
+        head,
+        text: Some(body),
+        tail: lines,
+        match_line,
+    }
 }
 
 /// The item fields a side draws: a match anywhere else marks it.
@@ -943,44 +1029,14 @@ const NOTE_LABEL: &str = "Note: ";
 /// denial or dispute, the author's note; for two items the reader picked, that the file does
 /// not say they conflict.
 fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
-    let width = usize::from(width.max(1));
-    let mut lines = Vec::new();
-    let (_, _, conflicts, agreements) = comparison(ctx, shown.subject);
-    if shown.subject.items(ctx).is_none() {
+    let Some(pair) = shown.subject.items(ctx) else {
         return Boxed::default();
-    }
-    // Each list wraps under its label, as long as it runs: no figure is cut off.
-    const LABEL_W: usize = 16;
-    let listed = |lines: &mut Vec<Line>, label: &str, text: &str, kind: Kind| {
-        let room = width.saturating_sub(LABEL_W).max(8);
-        for (i, part) in crate::text::wrap(text, room).into_iter().enumerate() {
-            let label = if i == 0 { label } else { "" };
-            let spans = vec![
-                Span::new(format!("{label:<LABEL_W$}"), Kind::Label),
-                Span::new(part, kind),
-            ];
-            lines.push(Line::new(cut(spans, width)));
-        }
     };
-    if conflicts.is_empty() {
-        lines.push(Line::of("No figure differs between the two.", Kind::Dim));
-    }
-    for (i, c) in conflicts.iter().enumerate() {
-        let label = if i == 0 { "Figures differ:" } else { "" };
-        listed(&mut lines, label, &sanitize_line(c), Kind::FigureConflict);
-    }
-    if !agreements.is_empty() {
-        let agree: Vec<String> = agreements
-            .iter()
-            .map(|a| sanitize_line(a).into_owned())
-            .collect();
-        listed(
-            &mut lines,
-            "Both give:",
-            &agree.join(" · "),
-            Kind::FigureAgree,
-        );
-    }
+    let lists = ctx.wraps.figure_lists(pair, width.max(1), || {
+        figure_lists(&comparison(ctx, shown.subject), usize::from(width.max(1)))
+    });
+    let width = usize::from(width.max(1));
+    let mut lines = lists.to_vec();
     let mut match_line = None;
     match shown.subject {
         Subject::Chosen(..) => {
@@ -1010,7 +1066,51 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
             }
         }
     }
-    Boxed { lines, match_line }
+    Boxed::of(lines, match_line)
+}
+
+/// The figures that differ and those both texts give, each list wrapped under its label as long
+/// as it runs: no figure is cut off.
+fn figure_lists(compared: &Compared, width: usize) -> Vec<Line> {
+    const LABEL_W: usize = 16;
+    let room = width.saturating_sub(LABEL_W).max(8);
+    let listed = |lines: &mut Vec<Line>, label: &str, parts: Vec<String>, kind: Kind| {
+        for (i, part) in parts.into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            let spans = vec![
+                Span::new(format!("{label:<LABEL_W$}"), Kind::Label),
+                Span::new(part, kind),
+            ];
+            lines.push(Line::new(cut(spans, width)));
+        }
+    };
+    let mut lines = Vec::new();
+    if compared.conflicts.is_empty() {
+        lines.push(Line::of("No figure differs between the two.", Kind::Dim));
+    }
+    for (i, c) in compared.conflicts.iter().enumerate() {
+        let label = if i == 0 { "Figures differ:" } else { "" };
+        listed(
+            &mut lines,
+            label,
+            crate::text::wrap(&sanitize_line(c), room),
+            Kind::FigureConflict,
+        );
+    }
+    if !compared.agreements.is_empty() {
+        let agree: Vec<String> = compared
+            .agreements
+            .iter()
+            .map(|a| sanitize_line(a).into_owned())
+            .collect();
+        listed(
+            &mut lines,
+            "Both give:",
+            crate::text::wrap(&agree.join(" · "), room),
+            Kind::FigureAgree,
+        );
+    }
+    lines
 }
 
 /// For a denial or dispute, the stance in words; then the author's note, with the search
@@ -1087,11 +1187,12 @@ pub fn position(first: usize, rows: usize, lines: usize) -> Option<String> {
 
 /// The lines of a box to draw in its `rows`, from `first`: the last row ends in `…` when lines
 /// follow, so no cut goes unmarked.
-pub fn visible(lines: &[Line], first: usize, rows: usize, width: usize) -> Vec<Line> {
-    let first = first.min(lines.len());
-    let end = (first + rows).min(lines.len());
-    let mut out: Vec<Line> = lines.get(first..end).unwrap_or_default().to_vec();
-    if end < lines.len() {
+pub fn visible(boxed: &Boxed, first: usize, rows: usize, width: usize) -> Vec<Line> {
+    let len = boxed.len();
+    let first = first.min(len);
+    let end = (first + rows).min(len);
+    let mut out = boxed.lines(first..end);
+    if end < len {
         if let Some(last) = out.last_mut().filter(|l| l.rtl) {
             // A right-to-left row ends on its left: the `…` goes there, over the padding or,
             // in a full row, over the row's last letter (its leftmost cell).
@@ -1175,7 +1276,7 @@ pub fn side_title(ctx: &Ctx, shown: &Shown, lay: &Layout, side: Side) -> Vec<Spa
     let pos = position(
         *part.of_array(&shown.scroll),
         lay.rows(part),
-        lay.part(part).lines.len(),
+        lay.part(part).len(),
     );
     let room = usize::from(area.width)
         .saturating_sub(2)
@@ -1214,13 +1315,21 @@ mod tests {
 
     #[test]
     fn the_last_row_shown_says_more_follows() {
-        let lines: Vec<Line> = (0..5).map(|i| Line::plain(format!("line {i}"))).collect();
+        let lines = Boxed::of(
+            (0..5).map(|i| Line::plain(format!("line {i}"))).collect(),
+            None,
+        );
         let shown = visible(&lines, 1, 2, 20);
         assert_eq!(shown.len(), 2);
         assert_eq!(shown[1].text(), "line 2 …");
         let end = visible(&lines, 3, 2, 20);
         assert_eq!(end[1].text(), "line 4");
-        let tight = visible(&[Line::plain("abcdef"), Line::plain("x")], 0, 1, 6);
+        let tight = visible(
+            &Boxed::of(vec![Line::plain("abcdef"), Line::plain("x")], None),
+            0,
+            1,
+            6,
+        );
         assert_eq!(tight[0].text(), "abcde…");
         assert_eq!(position(0, 2, 5).as_deref(), Some(" 1–2/5 "));
         assert_eq!(position(0, 5, 5), None);

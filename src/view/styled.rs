@@ -51,6 +51,42 @@ pub fn composed_lines(
     laid_out(paragraphs, text, lines, base, highlights, width)
 }
 
+/// [`lines`] for the wrapped lines in `rows` only: what a box draws of a long text, styled
+/// in the time its rows take, whatever the text's length and its number of highlights (only
+/// those that reach the rows are painted).
+pub fn lines_in(
+    text: &str,
+    lines: &[String],
+    rows: Range<usize>,
+    base: Kind,
+    highlights: &[Highlight],
+    width: usize,
+) -> Vec<Line> {
+    let end = rows.end.min(lines.len());
+    let start = rows.start.min(end);
+    let Some(shown) = lines.get(start..end).filter(|l| !l.is_empty()) else {
+        return Vec::new();
+    };
+    let paragraphs = bidi::Paragraphs::new(text);
+    if highlights.is_empty() && !paragraphs.reorders() {
+        return shown.iter().map(|l| Line::of(l.clone(), base)).collect();
+    }
+    let offsets = line_offsets(text, lines);
+    let from = offsets.get(start).copied().unwrap_or(0);
+    let to = offsets
+        .get(end - 1)
+        .zip(lines.get(end - 1))
+        .map_or(text.len(), |(o, l)| o + l.len());
+    // In their order, so that the later of two overlapping ones still wins.
+    let reaching: Vec<Highlight> = highlights
+        .iter()
+        .filter(|h| h.range.start < to && h.range.end > from)
+        .cloned()
+        .collect();
+    let offsets = offsets.get(start..end).unwrap_or_default();
+    paint_lines(&paragraphs, text, shown, offsets, base, &reaching, width)
+}
+
 fn laid_out(
     paragraphs: bidi::Paragraphs,
     text: &str,
@@ -62,11 +98,24 @@ fn laid_out(
     if highlights.is_empty() && !paragraphs.reorders() {
         return lines.iter().map(|l| Line::of(l.clone(), base)).collect();
     }
-    let paint = Paint::of(highlights);
     let offsets = line_offsets(text, lines);
+    paint_lines(&paragraphs, text, lines, &offsets, base, highlights, width)
+}
+
+/// `lines` (starting at `offsets` in `text`) painted with `highlights`, each in display order.
+fn paint_lines(
+    paragraphs: &bidi::Paragraphs,
+    text: &str,
+    lines: &[String],
+    offsets: &[usize],
+    base: Kind,
+    highlights: &[Highlight],
+    width: usize,
+) -> Vec<Line> {
+    let paint = Paint::of(highlights);
     lines
         .iter()
-        .zip(offsets)
+        .zip(offsets.iter().copied())
         .map(|(line, start)| {
             let end = start + line.len();
             let mut spans: Vec<Span> = paragraphs
@@ -496,6 +545,55 @@ mod tests {
                 by_char(&super::lines(&text, &lines, Kind::Plain, &highlights, 0)),
                 naive(&text, &lines, &highlights),
                 "{highlights:?}"
+            );
+        }
+    }
+
+    /// A window of rows styled alone is what the same rows are when every line is styled: in
+    /// left-to-right and right-to-left paragraphs, with highlights across the window's edges.
+    #[test]
+    fn rows_styled_alone_are_the_rows_of_the_whole() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        let words = ["figure", "12", "قالت", "الوزارة", "x", "\n"];
+        for _ in 0..200 {
+            let text = (0..1 + next(40))
+                .map(|_| match words[next(words.len())] {
+                    "\n" => "\n".to_string(),
+                    w => format!("{w} "),
+                })
+                .collect::<String>();
+            // What the views hand it: the displayed text, and that text wrapped.
+            let lines = crate::text::wrap(&text, 1 + next(20));
+            let text = crate::text::display(&text).into_owned();
+            let marks = [Kind::Match, Kind::FigureConflict, Kind::Shared];
+            let highlights: Vec<Highlight> = (0..next(30))
+                .map(|_| {
+                    let a = next(text.len() + 2);
+                    let b = a + next(15);
+                    Highlight {
+                        range: a..b,
+                        mark: marks[next(3)],
+                    }
+                })
+                .filter(|h| text.is_char_boundary(h.range.start.min(text.len())))
+                .filter(|h| text.is_char_boundary(h.range.end.min(text.len())))
+                .collect();
+            let width = 24;
+            let whole = super::lines(&text, &lines, Kind::Plain, &highlights, width);
+            let a = next(lines.len() + 1);
+            let b = a + next(lines.len() + 1);
+            let alone = super::lines_in(&text, &lines, a..b, Kind::Plain, &highlights, width);
+            let end = b.min(whole.len());
+            assert_eq!(
+                alone,
+                whole[a.min(end)..end].to_vec(),
+                "{text:?} {lines:?} {a}..{b} {highlights:?}"
             );
         }
     }

@@ -535,7 +535,7 @@ fn long_figure_lists_wrap_under_their_label() {
     );
     app.press("c");
     let l = lay(&app);
-    let note: Vec<String> = l.part(Part::Note).lines.iter().map(|x| x.text()).collect();
+    let note: Vec<String> = l.part(Part::Note).all().iter().map(|x| x.text()).collect();
     let rows: Vec<&String> = note.iter().filter(|t| t.contains('$')).collect();
     assert!(rows.len() >= 3, "the list of 40 amounts wraps: {note:#?}");
     assert!(rows[0].starts_with("Figures differ: "), "{note:#?}");
