@@ -384,25 +384,31 @@ fn piece(word: &str, width: usize) -> textwrap::core::Word<'_> {
 
 /// Truncates to at most `max` cells, ending with `…` when something was cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max {
+    // A UTF-8 text takes at least as many bytes as cells.
+    if s.len() <= max {
         return Cow::Borrowed(s);
     }
-    if max == 0 {
-        return Cow::Borrowed("");
-    }
-    let mut out = String::new();
+    // One pass that stops once the text is known not to fit: a 1 MB title cut to a header's
+    // width measures its first cells, not the megabyte. By grapheme, measured as drawn (see
+    // `wrap_line`).
     let mut used = 0;
-    // By grapheme, measured as drawn (see `wrap_line`).
-    for g in s.graphemes(true) {
+    let mut cut = None;
+    for (at, g) in s.grapheme_indices(true) {
         let w = grapheme_width(g);
-        if used + w > max - 1 {
-            break;
+        if cut.is_none() && used + w > max.saturating_sub(1) {
+            cut = Some(at);
         }
-        out.push_str(g);
         used += w;
+        if used > max {
+            if max == 0 {
+                return Cow::Borrowed("");
+            }
+            let mut out = s.get(..cut.unwrap_or(at)).unwrap_or_default().to_string();
+            out.push('…');
+            return Cow::Owned(out);
+        }
     }
-    out.push('…');
-    Cow::Owned(out)
+    Cow::Borrowed(s)
 }
 
 /// `1 claim`, `3 claims`: a count with its noun, singular for one. `noun` is the singular;
@@ -741,6 +747,57 @@ mod tests {
         }
         assert_eq!(wrap("모임) ⛴\u{fe0f}", 7), vec!["모임)", "⛴\u{fe0f}"]);
         assert_eq!(truncate("ab⛴\u{fe0f}cd", 4), "ab…");
+    }
+
+    #[test]
+    fn truncating_in_one_pass_is_measuring_first() {
+        // The way it was: the whole text measured, then cut.
+        let naive = |s: &str, max: usize| -> String {
+            if width(s) <= max {
+                return s.to_string();
+            }
+            if max == 0 {
+                return String::new();
+            }
+            let mut out = String::new();
+            let mut used = 0;
+            for g in s.graphemes(true) {
+                let w = grapheme_width(g);
+                if used + w > max - 1 {
+                    break;
+                }
+                out.push_str(g);
+                used += w;
+            }
+            out.push('…');
+            out
+        };
+        let pieces = [
+            "a",
+            "한",
+            "⛴\u{fe0f}",
+            "\u{200d}",
+            "বা",
+            "لا",
+            " ",
+            "\u{1}",
+            "é",
+            "👍🏽",
+            "\r\n",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        for _ in 0..2000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 12) as usize;
+            let s: String = (0..n)
+                .map(|i| pieces[((seed >> (i * 4)) % pieces.len() as u64) as usize])
+                .collect();
+            for max in 0..8 {
+                assert_eq!(truncate(&s, max), naive(&s, max), "{s:?} at {max}");
+            }
+        }
     }
 
     #[test]

@@ -41,24 +41,33 @@ enum Step {
 }
 
 /// Laid out so that a briefing file with a 4-byte header is a valid input (the seeds are made
-/// that way): width, height, library (odd) or reader (even), the number of steps (mod 65), the
-/// steps, and the rest is the briefing.
+/// that way): width, height, library (odd) or reader (even), the number of steps (mod 65; a
+/// value of 195 or more also grows the texts, see [`Case::grown`]), the steps, and the rest is
+/// the briefing.
 #[derive(Debug)]
 struct Case {
     width: u8,
     height: u8,
     /// Open in the library (a list of this briefing and a second one) rather than the reader.
     library: bool,
+    /// The first claim's and the first response's texts repeated to [`GROWN`] bytes: the
+    /// highlighting, figure comparison and wrapping of texts hundreds of KB long, which a 16 KiB
+    /// input cannot reach (they were quadratic once: 10 s a frame for two 400 KB texts).
+    grown: bool,
     steps: Vec<Step>,
     briefing: Vec<u8>,
 }
+
+/// How long a grown text is.
+const GROWN: usize = 200 * 1024;
 
 impl<'a> Arbitrary<'a> for Case {
     fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Case> {
         let width = u.arbitrary()?;
         let height = u.arbitrary()?;
         let library = u.arbitrary()?;
-        let n = u8::arbitrary(u)? % 65;
+        let byte = u8::arbitrary(u)?;
+        let (n, grown) = (byte % 65, byte >= 195);
         let steps = (0..n)
             .map(|_| u.arbitrary())
             .collect::<arbitrary::Result<_>>()?;
@@ -66,6 +75,7 @@ impl<'a> Arbitrary<'a> for Case {
             width,
             height,
             library,
+            grown,
             steps,
             briefing: u.bytes(u.len())?.to_vec(),
         })
@@ -110,18 +120,29 @@ fn doc(name: &str, yaml: &str) -> Option<Document> {
 
 /// What the shell opens: the fuzzed briefing if it loads; else the valid one with the fuzzed
 /// text in it, and (in the library) the refused file with its diagnostics.
-fn opened(bytes: &[u8]) -> (Document, Option<Opened>) {
+fn opened(bytes: &[u8], grown: bool) -> (Document, Option<Opened>) {
     let name = "fuzz.yaml";
     match load_bytes(bytes) {
-        Ok(l) => (
-            Document::new(
-                Some(PathBuf::from(name)),
-                name.into(),
-                l.briefing,
-                l.warnings,
-            ),
-            None,
-        ),
+        Ok(mut l) => {
+            if grown {
+                let b = &mut l.briefing;
+                for item in [b.claims.first_mut(), b.responses.first_mut()]
+                    .into_iter()
+                    .flatten()
+                {
+                    item.text = grow(&item.text);
+                }
+            }
+            (
+                Document::new(
+                    Some(PathBuf::from(name)),
+                    name.into(),
+                    l.briefing,
+                    l.warnings,
+                ),
+                None,
+            )
+        }
         Err(diagnostics) => {
             let text = String::from_utf8_lossy(bytes);
             let doc = doc("injected.yaml", &with_text(&text))
@@ -135,6 +156,12 @@ fn opened(bytes: &[u8]) -> (Document, Option<Opened>) {
             (doc, Some(failed))
         }
     }
+}
+
+/// `text` repeated (a space between) to about [`GROWN`] bytes.
+fn grow(text: &str) -> String {
+    let unit = format!("{} ", text.trim_end());
+    unit.repeat(GROWN / unit.len().max(1) + 1)
 }
 
 fn action(shell: &Shell, step: &Step) -> Option<Action> {
@@ -192,7 +219,7 @@ fuzz_target!(|case: Case| {
         return;
     }
     let size = Rect::new(0, 0, case.width.into(), case.height.into());
-    let (doc, failed) = opened(&case.briefing);
+    let (doc, failed) = opened(&case.briefing, case.grown);
     let mut shell = if case.library {
         let mut list = vec![Ok(Box::new(doc))];
         list.extend(failed);

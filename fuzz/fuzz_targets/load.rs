@@ -1,5 +1,6 @@
 //! Target (a): any bytes -> `load_bytes`. A briefing that loads has its relations derived and
-//! every text wrapped at a few widths; a refusal must come with diagnostics. Whatever the input,
+//! every text wrapped at a few widths (one input in eight with its first text grown to 256 KB);
+//! a refusal must come with diagnostics. Whatever the input,
 //! nothing it shows may hold a control character, and nothing may panic.
 
 #![no_main]
@@ -51,6 +52,29 @@ fn exercise(s: &str) {
     }
 }
 
+/// About how long a grown text is: hundreds of KB, which a 16 KiB input cannot reach.
+const GROWN: usize = 256 * 1024;
+
+/// `s` repeated to [`GROWN`] bytes, wrapped and cut at two widths: the wrapping stays linear
+/// and every line still fits (a quadratic pass over a text this long passes `-timeout=1`).
+fn exercise_grown(s: &str) {
+    let unit = format!("{} ", s.trim_end());
+    let long = unit.repeat(GROWN / unit.len().max(1) + 1);
+    let clean = text::sanitize(&long);
+    assert_inert(&clean);
+    for width in [40, 120] {
+        for line in text::wrap(&long, width) {
+            let widest = line
+                .graphemes(true)
+                .map(text::grapheme_width)
+                .max()
+                .unwrap_or(0);
+            assert!(text::width(&line) <= width.max(widest));
+        }
+        assert!(text::width(&text::truncate(&text::sanitize_line(&long), width)) <= width);
+    }
+}
+
 fn check_diagnostics(diags: &[Diagnostic], source: Option<&str>) {
     for d in diags {
         assert_inert(&d.short("fuzz.yaml"));
@@ -76,6 +100,12 @@ fuzz_target!(|data: &[u8]| {
             for s in &b.sources {
                 exercise(&s.name);
                 s.url.as_deref().map(exercise);
+            }
+            // One input in eight also has its first text grown to hundreds of KB.
+            if data.len() % 8 == 0 {
+                if let Some((_, item)) = b.items().next() {
+                    exercise_grown(&item.text);
+                }
             }
             for (_, item) in b.items() {
                 exercise(&item.text);
