@@ -63,6 +63,14 @@ fn draw(term: &mut Term, shell: &Shell, whole: bool) -> io::Result<()> {
     execute!(term.backend_mut(), terminal::EndSynchronizedUpdate)
 }
 
+/// Writes a sequence that draws nothing (OSC 52) between frames, in one flush.
+fn write_raw(term: &mut Term, bytes: &[u8]) -> io::Result<()> {
+    let _held = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let out = term.backend_mut();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
 /// Puts the terminal back: leaves the alternate screen, shows the cursor, ends raw mode.
 pub fn restore() {
     let mut out = io::stdout();
@@ -298,6 +306,19 @@ fn event_loop(
                         Some(problem) => shell.report(problem),
                         None => services.loader.load(path),
                     }
+                    dirty = true;
+                }
+                Request::Copy { what, text } => {
+                    let sent = crate::clipboard::sequence(&text).and_then(|seq| {
+                        write_raw(term, &seq).map_err(|e| crate::briefing::load::io_reason(&e))
+                    });
+                    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+                    shell.report(crate::clipboard::report(what, &text, sent, in_tmux));
+                    dirty = true;
+                }
+                Request::OpenUrl(url) => {
+                    let browser = std::env::var("BROWSER").ok();
+                    shell.report(crate::opener::open(&url, browser.as_deref()));
                     dirty = true;
                 }
                 Request::EditNote { item, text } => {
