@@ -200,6 +200,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::New { title, schema }) => {
+            let schema = schema.unwrap_or_else(cmd::new::default_schema);
+            let mut out = std::io::stdout().lock();
+            cmd::new::write(&mut out, title.as_deref(), cmd::new::today(), &schema)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            cmd::man::write(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             let mut out = std::io::stdout().lock();
             brief::cli::write_completions(shell, &mut out)?;
