@@ -17,6 +17,7 @@
 mod libsupport;
 mod support;
 
+mod acting_state;
 mod analysis_snapshots;
 mod analysis_views;
 mod check_cli;
