@@ -34,6 +34,8 @@ pub struct Config {
     pub screen_reader: bool,
     /// `bidi = "reorder" | "off"`; `None`: not chosen here.
     pub bidi: Option<crate::text::bidi::Bidi>,
+    /// `hyperlinks = "auto" | "always" | "never"`: URLs as OSC 8 links ([`crate::hyperlink`]).
+    pub hyperlinks: crate::hyperlink::When,
     /// `paths = [...]`: what `brief` with no PATH opens (before `./briefings`).
     pub paths: Vec<PathBuf>,
     /// `[library] sort = "…"`.
@@ -101,7 +103,15 @@ impl Config {
 }
 
 /// The top-level keys, as `brief config default` writes them.
-const TOP: &[&str] = &["theme", "screen_reader", "bidi", "paths", "library", "keys"];
+const TOP: &[&str] = &[
+    "theme",
+    "screen_reader",
+    "bidi",
+    "paths",
+    "library",
+    "keys",
+    "hyperlinks",
+];
 const MODE_NAMES: &[&str] = &[
     "global",
     "library",
@@ -269,6 +279,7 @@ impl Parser<'_> {
                     ),
                 },
                 "bidi" => self.bidi(v),
+                "hyperlinks" => self.hyperlinks(v),
                 "paths" => self.paths(v),
                 "library" => self.library(v),
                 "keys" => self.keys(v),
@@ -283,6 +294,32 @@ impl Parser<'_> {
                     );
                 }
             }
+        }
+    }
+
+    fn hyperlinks(&mut self, v: &Spanned<DeValue>) {
+        use crate::hyperlink::When;
+        match v.get_ref() {
+            DeValue::String(s) => match When::parse(s) {
+                Some(w) => self.config.hyperlinks = w,
+                None => {
+                    let hint = suggest(s, When::NAMES.iter().copied());
+                    self.error(
+                        &v.span(),
+                        format!(
+                            "unknown hyperlinks setting `{s}`; expected one of: {}{hint}",
+                            When::NAMES.join(", ")
+                        ),
+                    );
+                }
+            },
+            other => self.error(
+                &v.span(),
+                format!(
+                    "`hyperlinks` is \"auto\", \"always\" or \"never\", not {}",
+                    type_name(other)
+                ),
+            ),
         }
     }
 
@@ -862,6 +899,11 @@ screen_reader = false
 # --bidi and BRIEF_BIDI. Pipes and exports always keep the storage order.
 bidi = \"reorder\"
 
+# URLs as hyperlinks (OSC 8) where they are drawn whole: \"auto\" for terminals known to take
+# them (kitty, WezTerm, iTerm2, foot, Ghostty, Windows Terminal, VS Code, Alacritty, Konsole,
+# VTE ≥ 0.50; tmux from 3.4), \"always\", or \"never\".
+hyperlinks = \"auto\"
+
 # What `brief` with no PATH opens, before ./briefings: files and folders; ~/ is your home,
 # a relative path is taken from this file's folder.
 paths = []
@@ -1017,7 +1059,7 @@ x = \"hide-source\"
             [
                 "1:9 unknown theme `lihgt`; expected one of: dark, light, high-contrast, auto (did you mean `light`?)",
                 "2:17 `screen_reader` is true or false, not a string",
-                "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, bidi, paths, library, keys (did you mean `screen_reader`?)",
+                "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, bidi, paths, library, keys, hyperlinks (did you mean `screen_reader`?)",
                 "5:8 unknown order `tilte`; expected one of: date, title, file, changed (did you mean `title`?)",
                 "6:7 unknown mode `pnaes` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, info, help, prompt, copy (did you mean `panes`?)",
                 "9:12 unknown action `dwn` (did you mean `down`?); `brief config default` lists them",

@@ -21,6 +21,7 @@ pub mod clipboard;
 pub mod cmd;
 pub mod config;
 pub mod editor;
+pub mod hyperlink;
 pub mod loader;
 pub mod open;
 pub mod opener;

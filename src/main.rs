@@ -486,6 +486,7 @@ impl Reader {
             theme: self.config.theme(choice, self.colour),
             screen_reader: self.screen_reader,
         });
+        brief::tui::set_hyperlinks(self.config.hyperlinks.enabled(|k| std::env::var(k).ok()));
         let sort = self.sort;
         let store = open_store(&self.state);
         brief::tui::run(

@@ -137,6 +137,18 @@ impl App {
             .collect()
     }
 
+    /// Every URL of the briefing (its sources' and its items'): what the screen may show, for
+    /// the terminal to link ([`crate::hyperlink`]).
+    pub fn urls(&self) -> Vec<&str> {
+        let b = &self.doc.briefing;
+        let sources = b.sources.iter().filter_map(|s| s.url.as_deref());
+        let items = crate::briefing::Section::ALL
+            .into_iter()
+            .flat_map(|s| b.section(s).iter())
+            .filter_map(|i| i.url.as_deref());
+        sources.chain(items).collect()
+    }
+
     /// Takes what the last action asked the event loop to do.
     pub fn take_act(&mut self) -> Option<Act> {
         self.act.take()

@@ -129,6 +129,11 @@ impl Shell {
         }
     }
 
+    /// The URLs the open briefing may show, for the terminal to link; none in the library.
+    pub fn urls(&self) -> Vec<&str> {
+        self.reader.as_ref().map_or_else(Vec::new, App::urls)
+    }
+
     pub fn take_requests(&mut self) -> Vec<Request> {
         std::mem::take(&mut self.requests)
     }

@@ -263,3 +263,71 @@ fn o_without_browser_runs_the_system_opener_with_the_url_as_one_argument() {
     assert!(!t.screen().contains("SCRIBBLE"), "{screen}");
     t.quit_cleanly();
 }
+
+// ---- URLs as OSC 8 hyperlinks ----
+
+/// Runs brief on `file` under `script` (which logs every byte brief writes to the terminal)
+/// with `hyperlinks = "{when}"`, opens the first item's detail, and returns the screen and the
+/// bytes.
+fn detail_with_hyperlinks(file: &str, when: &str, keys: &[&str], wait: &str) -> (String, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("cfg/brief")).unwrap();
+    std::fs::write(
+        dir.path().join("cfg/brief/config.toml"),
+        format!("hyperlinks = \"{when}\"\n"),
+    )
+    .unwrap();
+    let log = dir.path().join("raw.log");
+    let script = format!(
+        "XDG_CONFIG_HOME={} script -q -e -c {} {}; echo BRIEF-EXIT=$?; sleep 60",
+        quote(&dir.path().join("cfg")),
+        quote(Path::new(&format!(
+            "{} {}",
+            crate::tmux::brief(),
+            quote(&repo().join(file))
+        ))),
+        quote(&log)
+    );
+    let t = Tmux::start_script(dir.path(), 120, 40, &script);
+    t.wait_for(&["Claims"]);
+    t.keys(keys);
+    let screen = t.wait_for(&[wait]);
+    t.quit_cleanly();
+    (screen, std::fs::read(&log).unwrap())
+}
+
+#[test]
+fn a_url_drawn_whole_goes_out_as_an_osc_8_link_and_the_screen_is_the_same_without() {
+    let (linked, bytes) =
+        detail_with_hyperlinks(KOREA, "always", &["Enter"], "https://www.wsj.com/");
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(
+        raw.contains("\u{1b}]8;;https://www.wsj.com/\u{1b}\\"),
+        "the detail's URL line is a link"
+    );
+    let opened = raw.matches("\u{1b}]8;;https://").count();
+    let closed = raw.matches("\u{1b}]8;;\u{1b}\\").count();
+    assert_eq!(opened, closed, "every link is closed");
+    // tmux 3.3 drops OSC 8: what it shows must be exactly what it shows without links, so the
+    // sequences took no cells and moved nothing.
+    let (plain, bytes) = detail_with_hyperlinks(KOREA, "never", &["Enter"], "https://www.wsj.com/");
+    assert!(!String::from_utf8_lossy(&bytes).contains("\u{1b}]8;"));
+    assert_eq!(linked, plain);
+}
+
+#[test]
+fn a_url_that_could_end_a_link_early_is_never_sent_as_one() {
+    let (screen, bytes) = detail_with_hyperlinks(URLS, "always", &["Enter"], "Id          escape");
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(
+        !raw.contains("]8;;https://a.example"),
+        "the escaped URL is no link"
+    );
+    assert!(
+        !raw.contains("evil.example/\u{1b}"),
+        "its escape is never sent raw"
+    );
+    assert!(!screen.contains("evil.example/\u{1b}"));
+    // The source's URL on the same screen is.
+    assert!(raw.contains("\u{1b}]8;;https://good.example/path?q=1;x=2\u{1b}\\"));
+}
