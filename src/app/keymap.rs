@@ -838,6 +838,35 @@ pub static BINDINGS: &[Binding] = &[
         Action::OpenUrl,
         "open the item's URL (else its source's) in $BROWSER or the system's browser"
     ),
+    // No key by default (the menu has them); a config file may give them one.
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Quote),
+        desc: "copy the item's quote",
+        hint: None,
+    },
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Text),
+        desc: "copy the item's text",
+        hint: None,
+    },
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Id),
+        desc: "copy the item's id",
+        hint: None,
+    },
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Url),
+        desc: "copy the item's URL (else its source's)",
+        hint: None,
+    },
     b!(
         &[Copy],
         ["c", "y"],

@@ -148,3 +148,23 @@ fn the_copy_menu_drawn_whole_with_what_the_item_lacks_dimmed() {
         );
     }
 }
+
+#[test]
+fn a_config_file_may_bind_a_key_to_copy_the_quote_straight_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys.panes]\n\"C\" = \"copy-quote\"\n").unwrap();
+    let (_, config) = brief::config::load(Some(&file)).unwrap().unwrap();
+    let km = config.keymap();
+    let key: brief::app::keymap::Key = "C".parse().unwrap();
+    assert_eq!(
+        km.lookup(Mode::Panes, key),
+        Some(brief::app::Action::Copy(brief::app::acting::Part::Quote))
+    );
+    assert!(km
+        .help_groups(Mode::Panes)
+        .first()
+        .unwrap()
+        .entries
+        .contains(&("C".to_string(), "copy the item's quote")));
+}
