@@ -19,7 +19,7 @@
 //! Alacritty, Konsole, VTE ≥ 0.50: GNOME Terminal, Tilix, …), inside tmux only from 3.4 (which
 //! passes them on; older ones drop them), never inside GNU screen or on the Linux console.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io;
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -262,17 +262,21 @@ impl<B: Backend<Error = io::Error> + io::Write> Backend for Linked<B> {
                 vec![None; width * usize::from(area.height)],
             ),
         };
-        let mut send: BTreeMap<(u16, u16), Cell> = BTreeMap::new();
+        // The cells in the order given: the layer below may send a cell twice (blanked, then
+        // drawn: [`crate::cells::Exact`]), and that order is kept.
+        let mut send: Vec<(u16, u16, Cell)> = Vec::new();
+        let mut given: BTreeSet<(u16, u16)> = BTreeSet::new();
         for (x, y, c) in content {
             if let Some(cell) = buf.cell_mut((x, y)) {
                 *cell = c.clone();
             }
-            send.insert((y, x), c.clone());
+            given.insert((y, x));
+            send.push((x, y, c.clone()));
         }
         let rows: BTreeSet<u16> = if std::mem::take(&mut self.recheck) {
             (0..area.height).collect()
         } else {
-            send.keys().map(|&(y, _)| y).collect()
+            given.iter().map(|&(y, _)| y).collect()
         };
         for y in rows {
             let now = row_links(&buf, y, &self.urls);
@@ -280,18 +284,22 @@ impl<B: Backend<Error = io::Error> + io::Write> Backend for Linked<B> {
                 let Some(slot) = linked.get_mut(usize::from(y) * width + usize::from(x)) else {
                     continue;
                 };
-                // A cell whose link comes, goes or changes is sent again with it.
+                // A cell whose link comes, goes or changes is sent again with it. Such a cell
+                // is one ASCII character (a link covers only those), so sending it again
+                // never splits a wide one.
                 if *slot != is {
-                    if let Some(c) = buf.cell((x, y)) {
-                        send.entry((y, x)).or_insert_with(|| c.clone());
+                    if !given.contains(&(y, x)) {
+                        if let Some(c) = buf.cell((x, y)) {
+                            send.push((x, y, c.clone()));
+                        }
                     }
                     *slot = is;
                 }
             }
         }
-        // Runs of cells with the same link, in screen order.
+        // Runs of cells with the same link, in the order they are sent.
         let mut runs: Vec<Run> = Vec::new();
-        for ((y, x), c) in send {
+        for (x, y, c) in send {
             let link = linked
                 .get(usize::from(y) * width + usize::from(x))
                 .copied()
@@ -439,18 +447,28 @@ mod tests {
         String::from_utf8_lossy(&l.inner().out).replace('\u{1b}', "^")
     }
 
+    /// The cells of a run by column, without their positions: what the link covers on
+    /// screen (cells sent again for a link may come after the one that changed).
     fn cells(s: &str) -> String {
-        // The cells of a run, without their positions: what the link covers.
-        let mut out = String::new();
+        let mut found: Vec<(u16, String)> = Vec::new();
         let mut rest = s;
-        while let Some(i) = rest.find(')') {
-            rest = &rest[i + 1..];
-            let end = rest.find('(').unwrap_or(rest.len());
-            let end = rest[..end].find('^').unwrap_or(end);
-            out.push_str(&rest[..end]);
+        while let Some(open) = rest.find('(') {
+            let Some(close) = rest[open..].find(')') else {
+                break;
+            };
+            let pos = &rest[open + 1..open + close];
+            let x: u16 = pos
+                .split(',')
+                .next()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(0);
+            rest = &rest[open + close + 1..];
+            let end = rest.find(['(', '^']).unwrap_or(rest.len());
+            found.push((x, rest[..end].to_string()));
             rest = &rest[end..];
         }
-        out
+        found.sort_by_key(|(x, _)| *x);
+        found.into_iter().map(|(_, s)| s).collect()
     }
 
     #[test]
@@ -479,6 +497,19 @@ mod tests {
         assert!(!got.contains("^]8;;h"), "{got}");
         let got = frame(&mut l, &mut prev, ["https://a.example/xy", ""]);
         assert!(!got.contains("^]8;;h"), "{got}");
+    }
+
+    #[test]
+    fn a_cell_sent_twice_by_the_layer_below_is_sent_twice_in_that_order() {
+        let mut l = Linked::new(Rec::default(), true);
+        l.set_urls(["https://a.example/"]);
+        let blank = Cell::EMPTY;
+        let mut wide = Cell::EMPTY;
+        wide.set_symbol("👍🏽");
+        let cells = [(0, 0, &blank), (1, 0, &blank), (0, 0, &wide)];
+        l.draw(cells.into_iter()).unwrap();
+        let got = String::from_utf8_lossy(&l.inner().out).into_owned();
+        assert_eq!(got, "(0,0) (1,0) (0,0)👍🏽");
     }
 
     #[test]
