@@ -106,7 +106,8 @@ pub enum ColorWhen {
 #[derive(Debug, Args, Clone, Copy)]
 pub struct Limits {
     /// Refuse files larger than this many bytes (suffixes K, M, G allowed).
-    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_size, global = true)]
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_size, global = true,
+        value_hint = clap::ValueHint::Other)]
     pub max_size: u64,
     /// Follow symlinks inside folders: symlinked folders are descended and symlinked files are
     /// read wherever they point. Without it, only links to files inside the paths given are.
@@ -191,8 +192,31 @@ brief diff HEAD~3:briefings/x.yaml briefings/x.yaml\n\
     Completions {
         /// The shell to complete for.
         #[arg(value_enum)]
-        shell: clap_complete::Shell,
+        shell: CompletionShell,
     },
+    /// Print a skeleton briefing that passes `brief check`, with the schema modeline for
+    /// editors: `brief new "Title" > file.yaml` (brief writes no briefing file itself).
+    New {
+        /// The briefing's title [default: a placeholder].
+        title: Option<String>,
+        /// The schema the modeline names, a path or URL [default:
+        /// $XDG_CONFIG_HOME/brief/briefing.schema.json, where `brief schema >` puts it].
+        #[arg(long, value_name = "PATH|URL", value_hint = clap::ValueHint::AnyPath)]
+        schema: Option<String>,
+    },
+    /// Print the manual page (roff): `brief man | man -l -`.
+    Man,
+}
+
+/// The shells `brief completions` writes for: clap_complete's, and nushell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Elvish,
+    Fish,
+    Powershell,
+    Zsh,
+    Nushell,
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,12 +253,40 @@ pub enum ConfigCommand {
 /// Writes the completion script for `shell`. clap_complete panics when its output fails, so the
 /// script is built in memory first and a closed pipe comes back as an error instead.
 pub fn write_completions(
-    shell: clap_complete::Shell,
+    shell: CompletionShell,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     use clap::CommandFactory;
+    use clap_complete::Shell;
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "brief", &mut script);
+    let cmd = &mut Cli::command();
+    let amend: fn(&str) -> String = match shell {
+        CompletionShell::Bash => {
+            clap_complete::generate(Shell::Bash, cmd, "brief", &mut script);
+            crate::cmd::completions::bash
+        }
+        CompletionShell::Zsh => {
+            clap_complete::generate(Shell::Zsh, cmd, "brief", &mut script);
+            crate::cmd::completions::zsh
+        }
+        CompletionShell::Fish => {
+            clap_complete::generate(Shell::Fish, cmd, "brief", &mut script);
+            crate::cmd::completions::fish
+        }
+        CompletionShell::Elvish => {
+            clap_complete::generate(Shell::Elvish, cmd, "brief", &mut script);
+            str::to_string
+        }
+        CompletionShell::Powershell => {
+            clap_complete::generate(Shell::PowerShell, cmd, "brief", &mut script);
+            str::to_string
+        }
+        CompletionShell::Nushell => {
+            clap_complete::generate(clap_complete_nushell::Nushell, cmd, "brief", &mut script);
+            str::to_string
+        }
+    };
+    let script = amend(&String::from_utf8_lossy(&script)).into_bytes();
     out.write_all(&script)
 }
 

@@ -34,6 +34,8 @@ pub struct Config {
     pub screen_reader: bool,
     /// `bidi = "reorder" | "off"`; `None`: not chosen here.
     pub bidi: Option<crate::text::bidi::Bidi>,
+    /// `hyperlinks = "auto" | "always" | "never"`: URLs as OSC 8 links ([`crate::hyperlink`]).
+    pub hyperlinks: crate::hyperlink::When,
     /// `paths = [...]`: what `brief` with no PATH opens (before `./briefings`).
     pub paths: Vec<PathBuf>,
     /// `[library] sort = "…"`.
@@ -101,7 +103,15 @@ impl Config {
 }
 
 /// The top-level keys, as `brief config default` writes them.
-const TOP: &[&str] = &["theme", "screen_reader", "bidi", "paths", "library", "keys"];
+const TOP: &[&str] = &[
+    "theme",
+    "screen_reader",
+    "bidi",
+    "paths",
+    "library",
+    "keys",
+    "hyperlinks",
+];
 const MODE_NAMES: &[&str] = &[
     "global",
     "library",
@@ -115,6 +125,7 @@ const MODE_NAMES: &[&str] = &[
     "info",
     "help",
     "prompt",
+    "copy",
 ];
 const STYLE_FIELDS: &[&str] = &["fg", "bg", "bold", "underline", "reverse", "italic"];
 const COLOURS: &[(&str, Color)] = &[
@@ -268,6 +279,7 @@ impl Parser<'_> {
                     ),
                 },
                 "bidi" => self.bidi(v),
+                "hyperlinks" => self.hyperlinks(v),
                 "paths" => self.paths(v),
                 "library" => self.library(v),
                 "keys" => self.keys(v),
@@ -282,6 +294,32 @@ impl Parser<'_> {
                     );
                 }
             }
+        }
+    }
+
+    fn hyperlinks(&mut self, v: &Spanned<DeValue>) {
+        use crate::hyperlink::When;
+        match v.get_ref() {
+            DeValue::String(s) => match When::parse(s) {
+                Some(w) => self.config.hyperlinks = w,
+                None => {
+                    let hint = suggest(s, When::NAMES.iter().copied());
+                    self.error(
+                        &v.span(),
+                        format!(
+                            "unknown hyperlinks setting `{s}`; expected one of: {}{hint}",
+                            When::NAMES.join(", ")
+                        ),
+                    );
+                }
+            },
+            other => self.error(
+                &v.span(),
+                format!(
+                    "`hyperlinks` is \"auto\", \"always\" or \"never\", not {}",
+                    type_name(other)
+                ),
+            ),
         }
     }
 
@@ -861,6 +899,11 @@ screen_reader = false
 # --bidi and BRIEF_BIDI. Pipes and exports always keep the storage order.
 bidi = \"reorder\"
 
+# URLs as hyperlinks (OSC 8) where they are drawn whole: \"auto\" for terminals known to take
+# them (kitty, WezTerm, iTerm2, foot, Ghostty, Windows Terminal, VS Code, Alacritty, Konsole,
+# VTE ≥ 0.50; tmux from 3.4), \"always\", or \"never\".
+hyperlinks = \"auto\"
+
 # What `brief` with no PATH opens, before ./briefings: files and folders; ~/ is your home,
 # a relative path is taken from this file's folder.
 paths = []
@@ -1016,14 +1059,14 @@ x = \"hide-source\"
             [
                 "1:9 unknown theme `lihgt`; expected one of: dark, light, high-contrast, auto (did you mean `light`?)",
                 "2:17 `screen_reader` is true or false, not a string",
-                "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, bidi, paths, library, keys (did you mean `screen_reader`?)",
+                "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, bidi, paths, library, keys, hyperlinks (did you mean `screen_reader`?)",
                 "5:8 unknown order `tilte`; expected one of: date, title, file, changed (did you mean `title`?)",
-                "6:7 unknown mode `pnaes` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, info, help, prompt (did you mean `panes`?)",
+                "6:7 unknown mode `pnaes` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, info, help, prompt, copy (did you mean `panes`?)",
                 "9:12 unknown action `dwn` (did you mean `down`?); `brief config default` lists them",
                 "11:1 `↓` is bound twice in [keys.panes]: here and on line 10",
                 "12:1 unknown key `ctrl-x` (did you mean `Ctrl-x`?); keys are spelt as the help spells them: j, G, Ctrl-n, Alt-x, Shift-Tab, PgDn, Space, ↓ (or Down), F1",
                 "13:1 `Shift-a` is spelt `A`: Shift is part of the character",
-                "14:5 `hide-source` does nothing in [keys.panes]; its actions: down, up, first, last, half-page-down, half-page-up, page-down, page-up, next-pane, prev-pane, focus-claims, focus-responses, focus-context, left, right, open, contradictions, search, search-next, search-prev, next-briefing, prev-briefing, back, help, quit, info, suspend, matrix, timeline, sources, compare, reload, edit, flag, note, note-editor, changes, next-change, prev-change",
+                "14:5 `hide-source` does nothing in [keys.panes]; its actions: down, up, first, last, half-page-down, half-page-up, page-down, page-up, next-pane, prev-pane, focus-claims, focus-responses, focus-context, left, right, open, contradictions, search, search-next, search-prev, next-briefing, prev-briefing, back, help, quit, info, suspend, matrix, timeline, sources, compare, reload, edit, flag, note, note-editor, changes, next-change, prev-change, copy-citation, copy-menu, open-url, copy-quote, copy-text, copy-id, copy-url",
             ]
         );
     }

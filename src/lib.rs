@@ -8,6 +8,7 @@
 //! - [`tui`]: the terminal and the event loop.
 //! - [`cmd`]: the subcommands that write to stdout (`check`, …).
 //! - [`config`]: the config file: theme, styles, keys, paths.
+//! - [`clipboard`], [`opener`]: copying with OSC 52, opening URLs (`y`, `o`).
 //! - [`text`]: sanitising, measuring and wrapping untrusted text.
 
 pub mod app;
@@ -16,11 +17,14 @@ pub mod briefing;
 pub mod bundled;
 pub mod cells;
 pub mod cli;
+pub mod clipboard;
 pub mod cmd;
 pub mod config;
 pub mod editor;
+pub mod hyperlink;
 pub mod loader;
 pub mod open;
+pub mod opener;
 pub mod state;
 /// Checks shared by the tests and the fuzz targets; not used by the reader.
 #[doc(hidden)]

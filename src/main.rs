@@ -200,6 +200,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::New { title, schema }) => {
+            let schema = schema.unwrap_or_else(cmd::new::default_schema);
+            let mut out = std::io::stdout().lock();
+            cmd::new::write(&mut out, title.as_deref(), cmd::new::today(), &schema)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            cmd::man::write(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             let mut out = std::io::stdout().lock();
             brief::cli::write_completions(shell, &mut out)?;
@@ -473,6 +486,7 @@ impl Reader {
             theme: self.config.theme(choice, self.colour),
             screen_reader: self.screen_reader,
         });
+        brief::tui::set_hyperlinks(self.config.hyperlinks.enabled(|k| std::env::var(k).ok()));
         let sort = self.sort;
         let store = open_store(&self.state);
         brief::tui::run(

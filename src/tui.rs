@@ -32,6 +32,7 @@ use crate::app::keymap::{lookup, Key};
 use crate::app::shell::{Request, Shell};
 use crate::app::Action;
 use crate::backend::Clamped;
+use crate::hyperlink::Linked;
 use crate::loader::Loader;
 use crate::watch::Watch;
 
@@ -41,7 +42,17 @@ use crate::watch::Watch;
 /// The backend clamps the size and never asks for the cursor position ([`crate::backend`]),
 /// and keeps every cell where ratatui has it whatever the terminal's widths
 /// ([`crate::cells::Exact`]).
-pub type Term = Terminal<Exact<Clamped<CrosstermBackend<io::BufWriter<io::Stdout>>>>>;
+/// URLs on screen go out as OSC 8 hyperlinks when the terminal takes them
+/// ([`crate::hyperlink::Linked`]).
+pub type Term = Terminal<Exact<Linked<Clamped<CrosstermBackend<io::BufWriter<io::Stdout>>>>>>;
+
+/// Whether URLs are sent as hyperlinks: set once, before the reader starts.
+static HYPERLINKS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Sends URLs as OSC 8 hyperlinks (the config file's `hyperlinks`, resolved), or not.
+pub fn set_hyperlinks(on: bool) {
+    let _ = HYPERLINKS.set(on);
+}
 
 /// Room for the largest frame: 300×100 cells with a style change on each is under 200 KiB.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -58,9 +69,18 @@ fn draw(term: &mut Term, shell: &Shell, whole: bool) -> io::Result<()> {
     if whole {
         term.clear()?;
     }
+    term.backend_mut().inner_mut().set_urls(shell.urls());
     queue!(term.backend_mut(), terminal::BeginSynchronizedUpdate)?;
     term.draw(|f| crate::ui::render_shell(shell, f))?;
     execute!(term.backend_mut(), terminal::EndSynchronizedUpdate)
+}
+
+/// Writes a sequence that draws nothing (OSC 52) between frames, in one flush.
+fn write_raw(term: &mut Term, bytes: &[u8]) -> io::Result<()> {
+    let _held = TERMINAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let out = term.backend_mut();
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 /// Puts the terminal back: leaves the alternate screen, shows the cursor, ends raw mode.
@@ -99,9 +119,14 @@ fn take_terminal() -> io::Result<()> {
 
 fn enter() -> io::Result<Term> {
     take_terminal()?;
-    Terminal::new(Exact::new(Clamped::new(CrosstermBackend::new(
-        io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout()),
-    ))))
+    let links = HYPERLINKS.get().copied().unwrap_or(false);
+    Terminal::new(Exact::new(Linked::new(
+        Clamped::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+            FRAME_BUFFER,
+            io::stdout(),
+        ))),
+        links,
+    )))
 }
 
 /// Gives the terminal back, stops the process (SIGSTOP, as SIGTSTP's default action would) and,
@@ -298,6 +323,19 @@ fn event_loop(
                         Some(problem) => shell.report(problem),
                         None => services.loader.load(path),
                     }
+                    dirty = true;
+                }
+                Request::Copy { what, text } => {
+                    let sent = crate::clipboard::sequence(&text).and_then(|seq| {
+                        write_raw(term, &seq).map_err(|e| crate::briefing::load::io_reason(&e))
+                    });
+                    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+                    shell.report(crate::clipboard::report(what, &text, sent, in_tmux));
+                    dirty = true;
+                }
+                Request::OpenUrl(url) => {
+                    let browser = std::env::var("BROWSER").ok();
+                    shell.report(crate::opener::open(&url, browser.as_deref()));
                     dirty = true;
                 }
                 Request::EditNote { item, text } => {

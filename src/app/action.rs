@@ -1,6 +1,7 @@
 //! Every user intent the reader understands. Keys map to these (see `keymap.rs`); `App::update`
 //! turns them into state changes. Nothing else changes the state.
 
+use super::acting::Part;
 use crate::briefing::Section;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -120,6 +121,13 @@ pub enum Action {
     /// The previous item changed since last read.
     PrevChange,
 
+    /// Copy a part of the item in focus to the terminal's clipboard (OSC 52): `y` its citation.
+    Copy(Part),
+    /// Open or close the menu of what to copy: quote, text, id, URL, citation.
+    CopyMenu,
+    /// Open the item's URL (else its source's) in the browser.
+    OpenUrl,
+
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a cell.
@@ -186,6 +194,13 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("changes", Action::ToggleChanges, "what changed since last read, or back (library: sort by changes)"),
     ("next-change", Action::NextChange, "the next item changed since last read"),
     ("prev-change", Action::PrevChange, "the previous item changed since last read"),
+    ("copy-citation", Action::Copy(Part::Citation), "copy the item's citation: source, date, who is cited, grade"),
+    ("copy-quote", Action::Copy(Part::Quote), "copy the item's quote"),
+    ("copy-text", Action::Copy(Part::Text), "copy the item's text"),
+    ("copy-id", Action::Copy(Part::Id), "copy the item's id"),
+    ("copy-url", Action::Copy(Part::Url), "copy the item's URL (else its source's)"),
+    ("copy-menu", Action::CopyMenu, "the menu of what to copy: citation, quote, text, id, URL"),
+    ("open-url", Action::OpenUrl, "open the item's URL (else its source's) in $BROWSER or the system's"),
 ];
 
 impl Action {

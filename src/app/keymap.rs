@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::acting::Part;
 use super::action::Action;
 use crate::briefing::Section;
 use crate::view::overlay::HelpGroup;
@@ -27,11 +28,13 @@ pub enum Mode {
     Timeline,
     Sources,
     Changes,
+    /// The copy menu (`Y`) over a reading view.
+    Copy,
 }
 
 impl Mode {
     /// Every mode, in declaration order.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Library,
         Mode::Panes,
         Mode::Detail,
@@ -43,6 +46,7 @@ impl Mode {
         Mode::Timeline,
         Mode::Sources,
         Mode::Changes,
+        Mode::Copy,
     ];
 }
 
@@ -60,6 +64,7 @@ impl Mode {
             Mode::Timeline => "TIMELINE",
             Mode::Sources => "SOURCES",
             Mode::Changes => "CHANGES",
+            Mode::Copy => "COPY",
         }
     }
 
@@ -77,6 +82,7 @@ impl Mode {
             Mode::Timeline => "timeline",
             Mode::Sources => "sources",
             Mode::Changes => "changes",
+            Mode::Copy => "copy",
         }
     }
 
@@ -96,6 +102,7 @@ impl Mode {
             Mode::Timeline => "Timeline",
             Mode::Sources => "Sources",
             Mode::Changes => "Changes since last read",
+            Mode::Copy => "Copy menu",
             Mode::Prompt => "Search prompt",
             Mode::Info => "Briefing info",
             Mode::Help => "This help",
@@ -812,7 +819,95 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(ANALYSIS, ["?"], Action::ToggleHelp, "this help", "help"),
     b!(ANALYSIS, ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),
+    // ---- acting on an item: copy (OSC 52) and open its URL ----
+    b!(
+        ACTING,
+        ["y"],
+        Action::Copy(Part::Citation),
+        "copy the item's citation (source, date, who is cited, grade) to the clipboard"
+    ),
+    b!(
+        ACTING,
+        ["Y"],
+        Action::CopyMenu,
+        "copy something else: quote, text, id, URL"
+    ),
+    b!(
+        ACTING,
+        ["o"],
+        Action::OpenUrl,
+        "open the item's URL (else its source's) in $BROWSER or the system's browser"
+    ),
+    // No key by default (the menu has them); a config file may give them one.
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Quote),
+        desc: "copy the item's quote",
+        hint: None,
+    },
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Text),
+        desc: "copy the item's text",
+        hint: None,
+    },
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Id),
+        desc: "copy the item's id",
+        hint: None,
+    },
+    Binding {
+        modes: ACTING,
+        keys: &[],
+        action: Action::Copy(Part::Url),
+        desc: "copy the item's URL (else its source's)",
+        hint: None,
+    },
+    b!(
+        &[Copy],
+        ["c", "y"],
+        Action::Copy(Part::Citation),
+        "the citation",
+        "citation"
+    ),
+    b!(
+        &[Copy],
+        ["q"],
+        Action::Copy(Part::Quote),
+        "the quote",
+        "quote"
+    ),
+    b!(&[Copy], ["t"], Action::Copy(Part::Text), "the text", "text"),
+    b!(&[Copy], ["i"], Action::Copy(Part::Id), "the id", "id"),
+    b!(
+        &[Copy],
+        ["u"],
+        Action::Copy(Part::Url),
+        "the URL (the source's when the item has none)",
+        "URL"
+    ),
+    b!(
+        &[Copy],
+        ["Esc", "Y"],
+        Action::Back,
+        "close the menu",
+        "close"
+    ),
+    b!(&[Copy], ["Ctrl-c"], Action::Quit, "quit"),
+    b!(
+        &[Copy],
+        ["Ctrl-z"],
+        Action::Suspend,
+        "suspend (fg to come back)"
+    ),
 ];
+
+/// Where `y`, `Y` and `o` act on the item in focus.
+const ACTING: &[Mode] = &[Panes, Detail, Contradictions, Matrix, Timeline];
 
 const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources];
 
@@ -1027,7 +1122,7 @@ pub fn current() -> &'static Keymap {
 }
 
 /// The order of the help's groups after the first.
-const HELP_ORDER: [Mode; 11] = [
+const HELP_ORDER: [Mode; 12] = [
     Mode::Library,
     Mode::Panes,
     Mode::Detail,
@@ -1036,6 +1131,7 @@ const HELP_ORDER: [Mode; 11] = [
     Mode::Timeline,
     Mode::Sources,
     Mode::Changes,
+    Mode::Copy,
     Mode::Prompt,
     Mode::Info,
     Mode::Help,

@@ -5,6 +5,7 @@
 // `Section::index()`, which is 0, 1 or 2 by construction.
 #![allow(clippy::indexing_slicing)]
 
+pub mod acting;
 pub mod action;
 pub mod analysis;
 pub mod filter;
@@ -110,6 +111,10 @@ pub struct App {
     pub(crate) note: Option<reading::NoteEdit>,
     /// `A` asked for the note of this item in an editor: the shell runs it.
     pub(crate) note_editor: Option<String>,
+    /// The copy menu (`Y`) is open over the view.
+    pub(crate) copy_menu: bool,
+    /// What the last action asked the event loop to do: copy or open (see [`acting`]).
+    pub(crate) act: Option<acting::Act>,
 }
 
 impl App {
@@ -134,6 +139,8 @@ impl App {
             reading: None,
             note: None,
             note_editor: None,
+            copy_menu: false,
+            act: None,
         }
     }
 
@@ -277,6 +284,9 @@ impl App {
         if self.prompt_open() || self.note.is_some() {
             return Mode::Prompt;
         }
+        if self.copy_menu {
+            return Mode::Copy;
+        }
         self.mode_under_help()
     }
 
@@ -358,6 +368,11 @@ impl App {
             }
             _ if self.note.is_some() => self.update_note(action),
             _ if self.prompt_open() => self.update_prompt(action),
+            _ if self.copy_menu => match action {
+                Action::Copy(part) => self.copy(part),
+                Action::CopyMenu | Action::Back => self.copy_menu = false,
+                _ => {}
+            },
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             _ if self.help.is_some() => self.update_help(action),
             Action::ToggleInfo => self.info = if self.info.is_some() { None } else { Some(0) },
@@ -392,6 +407,9 @@ impl App {
             Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
                 self.toggle_view(action)
             }
+            Action::Copy(part) => self.copy(part),
+            Action::CopyMenu => self.toggle_copy_menu(),
+            Action::OpenUrl => self.open_url(),
             Action::ToggleFlag => self.toggle_flag(),
             Action::EditNote => self.start_note(),
             Action::EditNoteLong => self.long_note(),

@@ -29,6 +29,10 @@ pub enum Request {
     Suspend,
     /// Write the note on `item` of the open briefing in an editor, starting from `text`.
     EditNote { item: String, text: String },
+    /// Put `text` on the terminal's clipboard with OSC 52; `what` names it for the status bar.
+    Copy { what: &'static str, text: String },
+    /// Open `url` in the browser (checked and run by [`crate::opener`]).
+    OpenUrl(String),
 }
 
 #[derive(Debug)]
@@ -125,6 +129,11 @@ impl Shell {
         }
     }
 
+    /// The URLs the open briefing may show, for the terminal to link; none in the library.
+    pub fn urls(&self) -> Vec<&str> {
+        self.reader.as_ref().map_or_else(Vec::new, App::urls)
+    }
+
     pub fn take_requests(&mut self) -> Vec<Request> {
         std::mem::take(&mut self.requests)
     }
@@ -196,6 +205,15 @@ impl Shell {
                 Action::Back if at_base && self.has_list => self.close_reader(),
                 _ => {
                     app.update(action);
+                    match app.take_act() {
+                        Some(super::acting::Act::Copy { what, text }) => {
+                            self.requests.push(Request::Copy { what, text })
+                        }
+                        Some(super::acting::Act::Open { url }) => {
+                            self.requests.push(Request::OpenUrl(url))
+                        }
+                        None => {}
+                    }
                     if app.quit {
                         self.leave_open();
                         self.quit = true;

@@ -3,7 +3,7 @@
 //! the flags on thin footing. Each rendering lays them out its own way; the words are these.
 
 use super::analysis::{anonymous, single_source};
-use super::model::{credibility_meaning, Interest, Reliability, Stance};
+use super::model::{credibility_meaning, Date, Interest, Reliability, Stance};
 use super::{Briefing, Item, ItemRef, Relations, Section};
 
 /// `reliability B (usually reliable)`.
@@ -47,6 +47,76 @@ pub fn stance_toward(stance: Stance, targets: &[String]) -> String {
 /// `✗ denied by Ministry of Defence`: how a claim was answered, and by whom.
 pub fn answered_by(stance: Stance, who: &str) -> String {
     format!("{} {} by {who}", stance.glyph(), stance.participle())
+}
+
+/// An item's grade: its source's reliability and its own credibility, Admiralty style (`B3`;
+/// `B?` or `?3` when the file gives one of them; None when it gives neither).
+pub fn grade(b: &Briefing, item: &Item) -> Option<String> {
+    let reliability = item
+        .source
+        .as_deref()
+        .and_then(|s| b.source(s))
+        .and_then(|s| s.reliability);
+    match (reliability, item.credibility) {
+        (None, None) => None,
+        (r, c) => Some(format!(
+            "{}{}",
+            r.map_or("?", |r| r.word()),
+            c.map_or("?".to_string(), |c| c.to_string())
+        )),
+    }
+}
+
+/// `22 May 2025`: a date written out, day first, the way a citation reads.
+pub fn long_date(d: Date) -> String {
+    let month = MONTHS
+        .get(usize::from(d.month).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", d.day, d.year)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// How to cite an item in a sentence: `The Wall Street Journal, 22 May 2025, citing unnamed US
+/// defence officials — B3`. The source's name (its id when the file lists no such source), the
+/// date, the attribution and the grade as the reader shows it, each left out when the item has
+/// none; an item with none of them is cited by its id. The texts are the file's, unsanitised:
+/// the caller decides how they travel.
+pub fn citation(b: &Briefing, item: &Item) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(id) = &item.source {
+        parts.push(b.source(id).map_or(id.clone(), |s| s.name.clone()));
+    }
+    if let Some(d) = item.date {
+        parts.push(long_date(d));
+    }
+    if let Some(a) = &item.attribution {
+        parts.push(format!("citing {}", a.trim()));
+    }
+    let mut out = if parts.is_empty() {
+        item.id.clone()
+    } else {
+        parts.join(", ")
+    };
+    if let Some(g) = grade(b, item) {
+        out.push_str(" — ");
+        out.push_str(&g);
+    }
+    out
 }
 
 /// The flag of a claim no other source confirms.
@@ -101,5 +171,45 @@ mod tests {
         let targets = ["c1".to_string(), "c2".to_string()];
         assert_eq!(stance_toward(Stance::Denies, &targets), "✗ denies c1, c2");
         assert_eq!(answered_by(Stance::Denies, "MND"), "✗ denied by MND");
+        let d = |s| {
+            Date::parse(s).unwrap_or(Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            })
+        };
+        assert_eq!(long_date(d("2025-05-22")), "22 May 2025");
+        assert_eq!(long_date(d("2024-02-29")), "29 February 2024");
+        assert_eq!(long_date(d("2025-12-01")), "1 December 2025");
+    }
+
+    #[test]
+    fn a_citation_names_the_source_the_date_who_is_cited_and_the_grade() {
+        let text = crate::bundled::BUNDLED
+            .iter()
+            .find(|(n, _)| *n == "korea-troops.yaml")
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        let loaded = crate::briefing::load_str(text).unwrap();
+        let b = &loaded.briefing;
+        let claim = b.claims.first().unwrap();
+        assert_eq!(
+            citation(b, claim),
+            "The Wall Street Journal, 22 May 2025, citing unnamed US defence officials \
+             familiar with the discussions — B3"
+        );
+        // Fields the item lacks are left out; with none of them, the id stands for it.
+        let mut bare = claim.clone();
+        bare.source = None;
+        bare.attribution = None;
+        bare.date = None;
+        bare.credibility = None;
+        assert_eq!(citation(b, &bare), "withdrawal-option");
+        bare.credibility = Some(2);
+        assert_eq!(citation(b, &bare), "withdrawal-option — ?2");
+        let mut unknown = claim.clone();
+        unknown.source = Some("nobody".into());
+        unknown.attribution = None;
+        assert_eq!(citation(b, &unknown), "nobody, 22 May 2025 — ?3");
     }
 }

@@ -1,8 +1,11 @@
 //! The subcommands that write to stdout, and what they share: colour.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod export;
+pub mod man;
+pub mod new;
 pub mod notes;
 pub mod print;
 pub mod schema;

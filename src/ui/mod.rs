@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod contradictions;
+pub mod copymenu;
 pub mod detail;
 pub mod draw;
 pub mod help;
@@ -158,6 +159,9 @@ fn draw(app: &App, frame: &mut Frame) {
         Some(Screen::Changes(c)) => changes::render(app, *c, frame, f.body),
     }
     status::status_bar(app, frame, f.status);
+    if app.copy_menu {
+        copymenu::render(app, frame, area);
+    }
     if let Some(scroll) = app.info {
         info::render(app, scroll, frame, area);
     }

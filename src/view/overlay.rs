@@ -231,3 +231,58 @@ pub fn report_max_scroll(report: &Report, body: Rect) -> usize {
         usize::from(body.height.saturating_sub(2)),
     )
 }
+
+/// One line of the copy menu: the key, what it copies, and the text it would copy (None: the
+/// item has none, and the line is dimmed).
+pub type CopyEntry = (String, &'static str, Option<String>);
+
+/// The copy menu's box: at the bottom of the view, above the status bar, as tall as its lines.
+pub fn copy_popup(area: Rect, entries: usize) -> Rect {
+    let h = u16::try_from(entries).unwrap_or(u16::MAX).saturating_add(2);
+    let w = area.width.min(72);
+    let h = h.min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.bottom().saturating_sub(h.saturating_add(1)),
+        width: w,
+        height: h,
+    }
+}
+
+/// The copy menu's lines for a box `width` cells wide: `c  citation  The Wall Street Journal,
+/// 22 May 2025, …`, each preview on one line (sanitised, cut with `…`).
+pub fn copy_menu_lines(entries: &[CopyEntry], width: u16) -> Vec<Line> {
+    use super::line::Span;
+    let width = usize::from(width);
+    let key_w = entries
+        .iter()
+        .map(|(k, _, _)| width_of(k))
+        .max()
+        .unwrap_or(1);
+    let name_w = entries.iter().map(|(_, n, _)| n.len()).max().unwrap_or(1);
+    entries
+        .iter()
+        .map(|(key, name, preview)| {
+            let head = format!(
+                " {key}{} {name:<name_w$}  ",
+                " ".repeat(key_w.saturating_sub(width_of(key)))
+            );
+            let room = width.saturating_sub(width_of(&head));
+            match preview {
+                Some(p) => {
+                    let one = sanitize_line(p).replace('\n', " ");
+                    Line::new(vec![
+                        Span::new(format!(" {key}"), Kind::HintKey),
+                        Span::plain(head.get(1 + key.len()..).unwrap_or_default().to_string()),
+                        Span::new(crate::text::truncate(&one, room).into_owned(), Kind::Dim),
+                    ])
+                }
+                None => Line::of(format!("{head}(none)"), Kind::Dim),
+            }
+        })
+        .collect()
+}
+
+fn width_of(s: &str) -> usize {
+    width(s)
+}

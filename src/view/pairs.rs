@@ -624,24 +624,10 @@ fn stance_words(ctx: &Ctx, r: ItemRef, other: Option<ItemRef>) -> Option<(String
     Some((text, Kind::Stance(stance)))
 }
 
-/// An item's grade: the source's reliability and the item's credibility, Admiralty style
-/// (`B3`; `B?` or `?3` when the file gives one of them).
+/// An item's grade (`B3`), as [`describe::grade`] gives it.
 fn grade(ctx: &Ctx, r: ItemRef) -> Option<String> {
     let b = ctx.briefing();
-    let item = b.item(r)?;
-    let reliability = item
-        .source
-        .as_deref()
-        .and_then(|s| b.source(s))
-        .and_then(|s| s.reliability);
-    match (reliability, item.credibility) {
-        (None, None) => None,
-        (r, c) => Some(format!(
-            "{}{}",
-            r.map_or("?", |r| r.word()),
-            c.map_or("?".to_string(), |c| c.to_string())
-        )),
-    }
+    describe::grade(b, b.item(r)?)
 }
 
 const SEP: &str = " · ";

@@ -16,6 +16,7 @@
 mod libsupport;
 mod tmux;
 
+mod e2e_acting;
 mod e2e_analysis;
 mod e2e_compare;
 mod e2e_config;

@@ -17,12 +17,14 @@
 mod libsupport;
 mod support;
 
+mod acting_state;
 mod analysis_snapshots;
 mod analysis_views;
 mod check_cli;
 mod compare_view;
 mod config_cli;
 mod diff_cli;
+mod editors_cli;
 mod generated;
 mod hostile_cli;
 mod hostile_input;
