@@ -207,8 +207,8 @@ mod tests {
         let mut refs = 0;
         walk(&s, &s, &mut refs);
         assert_eq!(
-            refs, 5,
-            "sources, claims, responses, context and contradictions"
+            refs, 6,
+            "sources, claims, responses, context, contradictions and judgments"
         );
     }
 
@@ -275,9 +275,19 @@ context:
   - id: x
     text: X
     credibility: 1
+    via: [s]
+    anonymous: false
 contradictions:
   - between: [c, x]
     note: n
+judgments:
+  - id: j
+    text: J
+    likelihood: likely
+    confidence: moderate
+    rests_on: [c]
+    against: [r]
+    assumptions: [A]
 ";
 
     /// Replaces the first occurrence of `from` in [`BASE`] (which must be there).

@@ -282,9 +282,9 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
         ));
     }
     if let Some(r) = b.find(&item.id) {
-        let why: Vec<&str> = describe::flags(b, &ctx.doc.relations, item, r)
+        let why: Vec<String> = describe::flags(b, &ctx.doc.relations, item, r)
             .into_iter()
-            .map(describe::flag_meaning)
+            .map(|f| f.meaning(item))
             .collect();
         if !why.is_empty() {
             let value = why.join("; ");
