@@ -112,6 +112,8 @@ const MODE_NAMES: &[&str] = &[
     "timeline",
     "sources",
     "changes",
+    "judgments",
+    "sensitivity",
     "info",
     "help",
     "prompt",

@@ -27,11 +27,13 @@ pub enum Mode {
     Timeline,
     Sources,
     Changes,
+    Judgments,
+    Sensitivity,
 }
 
 impl Mode {
     /// Every mode, in declaration order.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Library,
         Mode::Panes,
         Mode::Detail,
@@ -43,6 +45,8 @@ impl Mode {
         Mode::Timeline,
         Mode::Sources,
         Mode::Changes,
+        Mode::Judgments,
+        Mode::Sensitivity,
     ];
 }
 
@@ -60,6 +64,8 @@ impl Mode {
             Mode::Timeline => "TIMELINE",
             Mode::Sources => "SOURCES",
             Mode::Changes => "CHANGES",
+            Mode::Judgments => "JUDGMENTS",
+            Mode::Sensitivity => "SENSITIVITY",
         }
     }
 
@@ -77,6 +83,8 @@ impl Mode {
             Mode::Timeline => "timeline",
             Mode::Sources => "sources",
             Mode::Changes => "changes",
+            Mode::Judgments => "judgments",
+            Mode::Sensitivity => "sensitivity",
         }
     }
 
@@ -96,6 +104,8 @@ impl Mode {
             Mode::Timeline => "Timeline",
             Mode::Sources => "Sources",
             Mode::Changes => "Changes since last read",
+            Mode::Judgments => "Judgments",
+            Mode::Sensitivity => "Sensitivity table",
             Mode::Prompt => "Search prompt",
             Mode::Info => "Briefing info",
             Mode::Help => "This help",
@@ -371,6 +381,79 @@ pub static BINDINGS: &[Binding] = &[
         Action::FocusPane(Section::Context),
         "Context pane"
     ),
+    b!(
+        &[Panes],
+        ["4"],
+        Action::FocusJudgments,
+        "Judgments pane: the author's key judgments (when the briefing has any; Tab past Context too)"
+    ),
+    // ---- the Judgments pane and a judgment's detail ----
+    b!(
+        &[Judgments],
+        ["j", "↓"],
+        Action::Down,
+        "next judgment (in a judgment: next item)",
+        "move"
+    ),
+    b!(
+        &[Judgments],
+        ["k", "↑"],
+        Action::Up,
+        "previous judgment (in a judgment: previous item)"
+    ),
+    b!(
+        &[Judgments],
+        ["Enter"],
+        Action::Open,
+        "open the judgment: what it rests on, what speaks against it (in it: follow the item)",
+        "open"
+    ),
+    b!(
+        &[Judgments],
+        ["Backspace", "Ctrl-o"],
+        Action::HistoryBack,
+        "from a judgment, back to the list"
+    ),
+    b!(
+        &[Judgments],
+        ["1"],
+        Action::FocusPane(Section::Claims),
+        "Claims pane"
+    ),
+    b!(
+        &[Judgments],
+        ["2"],
+        Action::FocusPane(Section::Responses),
+        "Responses pane"
+    ),
+    b!(
+        &[Judgments],
+        ["3"],
+        Action::FocusPane(Section::Context),
+        "Context pane"
+    ),
+    b!(&[Judgments], ["Tab", "l", "→"], Action::NextPane, "next pane (Claims)", "pane"),
+    b!(
+        &[Judgments],
+        ["Shift-Tab", "h", "←"],
+        Action::PrevPane,
+        "previous pane (Context)"
+    ),
+    b!(&[Sensitivity], ["j", "↓"], Action::Down, "next judgment", "move"),
+    b!(&[Sensitivity], ["k", "↑"], Action::Up, "previous judgment"),
+    b!(
+        &[Sensitivity],
+        ["Enter"],
+        Action::Open,
+        "open the judgment",
+        "open"
+    ),
+    b!(
+        &[Sensitivity],
+        ["S"],
+        Action::ToggleSensitivity,
+        "close the sensitivity table"
+    ),
     b!(&[Panes], ["h", "←"], Action::Left, "pane to the left"),
     b!(&[Panes], ["l", "→"], Action::Right, "pane to the right"),
     b!(
@@ -547,7 +630,9 @@ pub static BINDINGS: &[Binding] = &[
             Prompt,
             Matrix,
             Timeline,
-            Sources
+            Sources,
+            Judgments,
+            Sensitivity
         ],
         ["Ctrl-z"],
         Action::Suspend,
@@ -602,25 +687,32 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Prompt], ["↓"], Action::PromptHistoryNext, "later query"),
     // ---- analysis views: stance matrix, timeline, sources ----
     b!(
-        &[Panes, Detail, Contradictions, Timeline, Sources],
+        &[Panes, Detail, Contradictions, Timeline, Sources, Judgments, Sensitivity],
         ["m"],
         Action::ToggleMatrix,
         "stance matrix: claims down, sources across",
         "matrix"
     ),
     b!(
-        &[Panes, Detail, Contradictions, Matrix, Sources],
+        &[Panes, Detail, Contradictions, Matrix, Sources, Judgments, Sensitivity],
         ["t"],
         Action::ToggleTimeline,
         "timeline: what each source said when",
         "timeline"
     ),
     b!(
-        &[Panes, Detail, Contradictions, Matrix, Timeline],
+        &[Panes, Detail, Contradictions, Matrix, Timeline, Judgments, Sensitivity],
         ["s"],
         Action::ToggleSources,
         "sources: who said what; hide one everywhere",
         "sources"
+    ),
+    b!(
+        &[Panes, Detail, Contradictions, Matrix, Timeline, Sources, Judgments],
+        ["S"],
+        Action::ToggleSensitivity,
+        "sensitivity table: which single origin each judgment depends on",
+        "sensitivity"
     ),
     b!(
         &[Panes, Detail, Contradictions],
@@ -705,7 +797,9 @@ pub static BINDINGS: &[Binding] = &[
             Contradictions,
             Matrix,
             Timeline,
-            Sources
+            Sources,
+            Judgments,
+            Sensitivity
         ],
         ["r"],
         Action::Reload,
@@ -719,7 +813,9 @@ pub static BINDINGS: &[Binding] = &[
             Contradictions,
             Matrix,
             Timeline,
-            Sources
+            Sources,
+            Judgments,
+            Sensitivity
         ],
         ["e"],
         Action::Edit,
@@ -814,7 +910,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(ANALYSIS, ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),
 ];
 
-const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources];
+const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources, Judgments, Sensitivity];
 
 /// A binding in force: its keys, in the order the help and the hints show them, what it does,
 /// and how the help and the hint bar describe it.
@@ -1027,14 +1123,16 @@ pub fn current() -> &'static Keymap {
 }
 
 /// The order of the help's groups after the first.
-const HELP_ORDER: [Mode; 11] = [
+const HELP_ORDER: [Mode; 13] = [
     Mode::Library,
     Mode::Panes,
     Mode::Detail,
     Mode::Contradictions,
+    Mode::Judgments,
     Mode::Matrix,
     Mode::Timeline,
     Mode::Sources,
+    Mode::Sensitivity,
     Mode::Changes,
     Mode::Prompt,
     Mode::Info,

@@ -27,6 +27,7 @@ pub use action::Action;
 pub use filter::SourceFilter;
 use keymap::Mode;
 pub use screens::detail::DetailState;
+pub use screens::judgments::{JudgmentState, JudgmentsState, SensitivityState};
 pub use screens::matrix::MatrixState;
 pub use screens::pairs::PairsState;
 pub use screens::sources::SourcesState;
@@ -233,7 +234,10 @@ impl App {
                 other @ (Screen::Matrix(_)
                 | Screen::Timeline(_)
                 | Screen::Sources(_)
-                | Screen::Changes(_)) => self.stack.push(other),
+                | Screen::Changes(_)
+                | Screen::Judgments(_)
+                | Screen::Judgment(_)
+                | Screen::Sensitivity(_)) => self.stack.push(other),
             }
         }
         // The matches were found in the old text: find them again in the new one (a saved
@@ -379,7 +383,14 @@ impl App {
             Action::SearchStart
                 if matches!(
                     self.stack.last(),
-                    Some(Screen::Matrix(_) | Screen::Timeline(_) | Screen::Sources(_))
+                    Some(
+                        Screen::Matrix(_)
+                            | Screen::Timeline(_)
+                            | Screen::Sources(_)
+                            | Screen::Judgments(_)
+                            | Screen::Judgment(_)
+                            | Screen::Sensitivity(_)
+                    )
                 ) =>
             {
                 self.message = Some(
@@ -389,9 +400,11 @@ impl App {
             Action::SearchStart => self.start_search(),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrev => self.step_search(false),
-            Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
-                self.toggle_view(action)
-            }
+            Action::ToggleMatrix
+            | Action::ToggleTimeline
+            | Action::ToggleSources
+            | Action::ToggleSensitivity => self.toggle_view(action),
+            Action::FocusJudgments => self.open_judgments(),
             Action::ToggleFlag => self.toggle_flag(),
             Action::EditNote => self.start_note(),
             Action::EditNoteLong => self.long_note(),

@@ -540,6 +540,10 @@ pub struct Analysis {
     pub matrix: Matrix,
     pub timeline: Timeline,
     pub sources: Vec<SourceSummary>,
+    /// Pairs of sources citing each other for some claim (circular reporting).
+    pub circular: Vec<(String, String)>,
+    /// Judgments × origins: what hiding each source does to each judgment.
+    pub sensitivity: super::judgment::Sensitivity,
 }
 
 impl Analysis {
@@ -548,6 +552,8 @@ impl Analysis {
             matrix: Matrix::derive(b, rel),
             timeline: Timeline::derive(b),
             sources: source_summaries(b),
+            circular: super::provenance::circular_pairs(b, rel),
+            sensitivity: super::judgment::Sensitivity::derive(b),
         }
     }
 }

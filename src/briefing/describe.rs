@@ -106,7 +106,7 @@ impl Flag {
                     format!("{origins} independent origins")
                 };
                 format!(
-                    "{lead}{sources} sources, {n} in this briefing: the others came through them"
+                    "{lead}{sources} sources, {n} in this briefing: some came through the others"
                 )
             }
             Flag::Circular => "circular reporting: its sources cite each other".into(),

@@ -220,7 +220,14 @@ mod tests {
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
-        for dir in ["valid", "warnings", "reader", "layout", "hostile"] {
+        for dir in [
+            "valid",
+            "warnings",
+            "reader",
+            "layout",
+            "hostile",
+            "provenance",
+        ] {
             for path in fixtures(dir) {
                 let bytes = std::fs::read(&path).unwrap_or_default();
                 let name = path.display().to_string();

@@ -4,6 +4,7 @@
 use super::line::{Kind, Line, Span};
 use super::marks::field_matches;
 use super::{styled, Ctx};
+use crate::briefing::describe;
 use crate::briefing::search::{Field, Place};
 use crate::text::{sanitize_line, truncate, width};
 
@@ -47,6 +48,21 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
             let counts = counts.fitting(w.saturating_sub(width(&notice) + 3));
             (notice, Kind::Filter, counts)
         }
+        // Circular reporting is told before the tags, which give way to it.
+        None if !ctx.doc.analysis().circular.is_empty() => {
+            let name =
+                |id: &str| sanitize_line(b.source(id).map_or(id, |s| s.name.as_str())).into_owned();
+            let pairs: Vec<String> = ctx
+                .doc
+                .analysis()
+                .circular
+                .iter()
+                .map(|(a, c)| format!("{} ↔ {}", name(a), name(c)))
+                .collect();
+            let notice = format!("{}: {}", describe::CIRCULAR, pairs.join(", "));
+            let counts = counts.fitting(w.saturating_sub(width(&notice).min(w / 2) + 3));
+            (notice, Kind::Flag, counts)
+        }
         // The tags give way to the counts.
         None => {
             let tags: String = b
@@ -84,7 +100,7 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
     }
     if height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
-        let tags = if room >= TAGS_MIN || hidden.is_some() {
+        let tags = if room >= TAGS_MIN || hidden.is_some() || tag_kind == Kind::Flag {
             truncate(tags.trim_end(), room).into_owned()
         } else {
             String::new()
