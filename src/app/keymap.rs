@@ -432,12 +432,25 @@ pub static BINDINGS: &[Binding] = &[
         Action::FocusPane(Section::Context),
         "Context pane"
     ),
-    b!(&[Judgments], ["Tab", "l", "→"], Action::NextPane, "next pane (Claims)", "pane"),
+    b!(&[Judgments], ["Tab"], Action::NextPane, "next pane (Claims)", "pane"),
     b!(
         &[Judgments],
-        ["Shift-Tab", "h", "←"],
+        ["Shift-Tab"],
         Action::PrevPane,
         "previous pane (Context)"
+    ),
+    b!(
+        &[Judgments],
+        ["h", "←"],
+        Action::Left,
+        "pane to the left (Context)"
+    ),
+    b!(
+        &[Judgments],
+        ["S"],
+        Action::ToggleSensitivity,
+        "sensitivity table: which single origin each judgment depends on",
+        "sensitivity"
     ),
     b!(&[Sensitivity], ["j", "↓"], Action::Down, "next judgment", "move"),
     b!(&[Sensitivity], ["k", "↑"], Action::Up, "previous judgment"),
@@ -707,12 +720,13 @@ pub static BINDINGS: &[Binding] = &[
         "sources: who said what; hide one everywhere",
         "sources"
     ),
+    // The hint is the Judgments pane's (its own binding, earlier): elsewhere the bar has no
+    // room for it before the view's own keys.
     b!(
-        &[Panes, Detail, Contradictions, Matrix, Timeline, Sources, Judgments],
+        &[Panes, Detail, Contradictions, Matrix, Timeline, Sources],
         ["S"],
         Action::ToggleSensitivity,
-        "sensitivity table: which single origin each judgment depends on",
-        "sensitivity"
+        "sensitivity table: which single origin each judgment depends on"
     ),
     b!(
         &[Panes, Detail, Contradictions],

@@ -110,15 +110,6 @@ pub struct RawClaim {
     /// Whom the source itself cites.
     #[serde(default)]
     pub attribution: Option<String>,
-    /// The outlets through which the item reached the briefing, nearest first (source ids):
-    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
-    /// Independent summarised Yonhap's report of it.
-    #[serde(default)]
-    #[schemars(inner(regex(pattern = ID)))]
-    pub via: Vec<String>,
-    /// Whether the attribution hides who is speaking; overrides the phrase detection.
-    #[serde(default)]
-    pub anonymous: Option<bool>,
     /// When the item was said or happened. YYYY-MM-DD, a real calendar date.
     #[serde(default)]
     #[schemars(regex(pattern = DATE), extend("format" = "date"))]
@@ -138,6 +129,15 @@ pub struct RawClaim {
     /// Where this item was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlets through which the item reached the briefing, nearest first (source ids):
+    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
+    /// Independent summarised Yonhap's report of it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub via: Vec<String>,
+    /// Whether the attribution hides who is speaking; overrides the phrase detection.
+    #[serde(default)]
+    pub anonymous: Option<bool>,
 }
 
 /// An answer to one or more claims.
@@ -158,15 +158,6 @@ pub struct RawResponse {
     /// Whom the source itself cites.
     #[serde(default)]
     pub attribution: Option<String>,
-    /// The outlets through which the item reached the briefing, nearest first (source ids):
-    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
-    /// Independent summarised Yonhap's report of it.
-    #[serde(default)]
-    #[schemars(inner(regex(pattern = ID)))]
-    pub via: Vec<String>,
-    /// Whether the attribution hides who is speaking; overrides the phrase detection.
-    #[serde(default)]
-    pub anonymous: Option<bool>,
     /// When the item was said or happened. YYYY-MM-DD, a real calendar date.
     #[serde(default)]
     #[schemars(regex(pattern = DATE), extend("format" = "date"))]
@@ -188,6 +179,15 @@ pub struct RawResponse {
     /// Where this item was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlets through which the item reached the briefing, nearest first (source ids):
+    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
+    /// Independent summarised Yonhap's report of it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub via: Vec<String>,
+    /// Whether the attribution hides who is speaking; overrides the phrase detection.
+    #[serde(default)]
+    pub anonymous: Option<bool>,
 }
 
 /// Background the reader needs.
@@ -208,15 +208,6 @@ pub struct RawContext {
     /// Whom the source itself cites.
     #[serde(default)]
     pub attribution: Option<String>,
-    /// The outlets through which the item reached the briefing, nearest first (source ids):
-    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
-    /// Independent summarised Yonhap's report of it.
-    #[serde(default)]
-    #[schemars(inner(regex(pattern = ID)))]
-    pub via: Vec<String>,
-    /// Whether the attribution hides who is speaking; overrides the phrase detection.
-    #[serde(default)]
-    pub anonymous: Option<bool>,
     /// When the item was said or happened. YYYY-MM-DD, a real calendar date.
     #[serde(default)]
     #[schemars(regex(pattern = DATE), extend("format" = "date"))]
@@ -232,6 +223,15 @@ pub struct RawContext {
     /// Where this item was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlets through which the item reached the briefing, nearest first (source ids):
+    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
+    /// Independent summarised Yonhap's report of it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub via: Vec<String>,
+    /// Whether the attribution hides who is speaking; overrides the phrase detection.
+    #[serde(default)]
+    pub anonymous: Option<bool>,
 }
 
 /// Two items that conflict; the first is shown on the left.

@@ -124,7 +124,7 @@ impl App {
                 return;
             }
             Action::FocusPane(section) => return self.leave_judgments(section),
-            Action::NextPane | Action::Right => return self.leave_judgments(Section::Claims),
+            Action::NextPane => return self.leave_judgments(Section::Claims),
             Action::PrevPane | Action::Left => return self.leave_judgments(Section::Context),
             _ => return,
         }
