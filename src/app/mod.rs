@@ -143,8 +143,18 @@ impl App {
         self.search.as_ref().is_some_and(|s| s.prompt.is_some())
     }
 
-    /// The line to open an editor at: the item in focus (detail, contradiction side or pane).
+    /// The line to open an editor at: the judgment in focus (its pane, detail or table row),
+    /// else the item in focus (detail, contradiction side or pane).
     pub fn edit_line(&self) -> u32 {
+        let judgment = match self.stack.last() {
+            Some(Screen::Judgments(j)) => Some(j.cursor),
+            Some(Screen::Judgment(j)) => Some(j.index),
+            Some(Screen::Sensitivity(s)) => Some(s.cursor),
+            _ => None,
+        };
+        if let Some(j) = judgment.and_then(|i| self.full_doc().briefing.judgments.get(i)) {
+            return j.pos.line.max(1);
+        }
         self.focus_item()
             .and_then(|r| self.doc.briefing.item(r))
             .map_or(1, |i| i.pos.line.max(1))

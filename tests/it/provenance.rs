@@ -348,3 +348,16 @@ snap!(
 );
 snap!(sensitivity_120x40, ECHOES, 120, 40, "S");
 snap!(sensitivity_korea_80x24, KOREA, 80, 24, "S");
+
+#[test]
+fn e_in_the_judgment_views_opens_the_editor_at_the_judgment() {
+    let mut app = reader(KOREA, 80, 24);
+    let line = |app: &App, i: usize| app.briefing().judgments[i].pos.line;
+    assert!(line(&app, 1) > 0);
+    app.press("4 j");
+    assert_eq!(app.edit_line(), line(&app, 1));
+    app.press("Enter");
+    assert_eq!(app.edit_line(), line(&app, 1));
+    app.press("Esc S j j");
+    assert_eq!(app.edit_line(), line(&app, 2));
+}
