@@ -361,3 +361,37 @@ fn e_in_the_judgment_views_opens_the_editor_at_the_judgment() {
     app.press("Esc S j j");
     assert_eq!(app.edit_line(), line(&app, 2));
 }
+
+#[test]
+fn print_gives_the_chains_and_the_judgments() {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-home"),
+        )
+        .env_remove("BRIEF_CONFIG")
+        .args(["print", ECHOES])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run brief: {e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("    via: Daily Paper ← Wire Agency\n"),
+        "{text}"
+    );
+    assert!(text.contains("Judgments (3)\n-------------\n"), "{text}");
+    assert!(
+        text.contains("closure-lasts · likely (55-80%) · low confidence\n"),
+        "{text}"
+    );
+    assert!(text.contains("    against: berths-answer\n"), "{text}");
+    assert!(
+        text.contains("    assumes: The ministry's rail plan is ready.\n"),
+        "{text}"
+    );
+    // Judgments come after the contradictions and before the sources.
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s}"));
+    assert!(at("Contradictions (") < at("Judgments (3)"));
+    assert!(at("Judgments (3)") < at("Sources (5)"));
+}
