@@ -85,8 +85,9 @@ pub fn origins(b: &Briefing, rel: &Relations, claim: usize) -> Origins {
     o
 }
 
-/// Whether claim `claim` rests on one origin: it has a source, and its confirming items do not
-/// hold two independent origins.
+/// Whether claim `claim` rests on one origin: its confirming items (the claim and the
+/// responses confirming it, as far as they name a source) hold some origin, but no two
+/// independent ones. A claim that names no source and that nothing confirms has none.
 pub fn single_origin(b: &Briefing, rel: &Relations, claim: usize) -> bool {
     origins(b, rel, claim).count() == 1
 }
