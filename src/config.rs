@@ -122,6 +122,8 @@ const MODE_NAMES: &[&str] = &[
     "timeline",
     "sources",
     "changes",
+    "judgments",
+    "sensitivity",
     "info",
     "help",
     "prompt",
@@ -1061,12 +1063,12 @@ x = \"hide-source\"
                 "2:17 `screen_reader` is true or false, not a string",
                 "3:1 unknown key `sceen_reader`; expected one of: theme, screen_reader, bidi, paths, library, keys, hyperlinks (did you mean `screen_reader`?)",
                 "5:8 unknown order `tilte`; expected one of: date, title, file, changed (did you mean `title`?)",
-                "6:7 unknown mode `pnaes` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, info, help, prompt, copy (did you mean `panes`?)",
+                "6:7 unknown mode `pnaes` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, judgments, sensitivity, info, help, prompt, copy (did you mean `panes`?)",
                 "9:12 unknown action `dwn` (did you mean `down`?); `brief config default` lists them",
                 "11:1 `↓` is bound twice in [keys.panes]: here and on line 10",
                 "12:1 unknown key `ctrl-x` (did you mean `Ctrl-x`?); keys are spelt as the help spells them: j, G, Ctrl-n, Alt-x, Shift-Tab, PgDn, Space, ↓ (or Down), F1",
                 "13:1 `Shift-a` is spelt `A`: Shift is part of the character",
-                "14:5 `hide-source` does nothing in [keys.panes]; its actions: down, up, first, last, half-page-down, half-page-up, page-down, page-up, next-pane, prev-pane, focus-claims, focus-responses, focus-context, left, right, open, contradictions, search, search-next, search-prev, next-briefing, prev-briefing, back, help, quit, info, suspend, matrix, timeline, sources, compare, reload, edit, flag, note, note-editor, changes, next-change, prev-change, copy-citation, copy-menu, open-url, copy-quote, copy-text, copy-id, copy-url",
+                "14:5 `hide-source` does nothing in [keys.panes]; its actions: down, up, first, last, half-page-down, half-page-up, page-down, page-up, next-pane, prev-pane, focus-claims, focus-responses, focus-context, focus-judgments, left, right, open, contradictions, search, search-next, search-prev, next-briefing, prev-briefing, back, help, quit, info, suspend, matrix, timeline, sources, sensitivity, compare, reload, edit, flag, note, note-editor, changes, next-change, prev-change, copy-citation, copy-menu, open-url, copy-quote, copy-text, copy-id, copy-url",
             ]
         );
     }

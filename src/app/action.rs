@@ -72,6 +72,10 @@ pub enum Action {
     ToggleSources,
     /// Sources view: hide the selected source's items everywhere, or show them again.
     ToggleSourceFilter,
+    /// Focus the Judgments pane: the author's key judgments.
+    FocusJudgments,
+    /// Open or close the sensitivity table: judgments × origins.
+    ToggleSensitivity,
 
     /// Start typing a search query.
     SearchStart,
@@ -159,6 +163,7 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("focus-claims", Action::FocusPane(Section::Claims), "the Claims pane"),
     ("focus-responses", Action::FocusPane(Section::Responses), "the Responses pane"),
     ("focus-context", Action::FocusPane(Section::Context), "the Context pane"),
+    ("focus-judgments", Action::FocusJudgments, "the Judgments pane"),
     ("left", Action::Left, "the pane, side or column to the left"),
     ("right", Action::Right, "the pane, side or column to the right"),
     ("open", Action::Open, "open the selection: detail, relation, briefing, cell"),
@@ -173,6 +178,7 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("timeline", Action::ToggleTimeline, "the timeline, or back"),
     ("sources", Action::ToggleSources, "the sources, or back"),
     ("hide-source", Action::ToggleSourceFilter, "hide the selected source's items everywhere, or show them"),
+    ("sensitivity", Action::ToggleSensitivity, "the sensitivity table (judgments × origins), or back"),
     ("search", Action::SearchStart, "start a search"),
     ("search-next", Action::SearchNext, "the next match"),
     ("search-prev", Action::SearchPrev, "the previous match"),

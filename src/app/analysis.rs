@@ -11,6 +11,7 @@ enum View {
     Matrix,
     Timeline,
     Sources,
+    Sensitivity,
 }
 
 fn view_of(screen: &Screen) -> Option<View> {
@@ -18,6 +19,7 @@ fn view_of(screen: &Screen) -> Option<View> {
         Screen::Matrix(_) => Some(View::Matrix),
         Screen::Timeline(_) => Some(View::Timeline),
         Screen::Sources(_) => Some(View::Sources),
+        Screen::Sensitivity(_) => Some(View::Sensitivity),
         _ => None,
     }
 }
@@ -28,13 +30,27 @@ pub(crate) fn scrolled(first: usize, cursor: usize, shown: usize) -> usize {
 }
 
 impl App {
-    /// `m`, `t`, `s`: opens the view (at the item in focus), closes it when it is on top, or
+    /// The sensitivity table at the judgment in focus (the Judgments pane's or detail's), else
+    /// the first.
+    fn sensitivity_at(&self) -> super::screens::judgments::SensitivityState {
+        let cursor = self.stack.iter().rev().find_map(|s| match s {
+            Screen::Judgments(j) => Some(j.cursor),
+            Screen::Judgment(j) => Some(j.index),
+            _ => None,
+        });
+        super::screens::judgments::SensitivityState {
+            cursor: cursor.unwrap_or(0),
+        }
+    }
+
+    /// `m`, `t`, `s`, `S`: opens the view (at the item in focus), closes it when it is on top, or
     /// switches to it from another analysis view.
     pub(super) fn toggle_view(&mut self, action: Action) {
         let want = match action {
             Action::ToggleMatrix => View::Matrix,
             Action::ToggleTimeline => View::Timeline,
             Action::ToggleSources => View::Sources,
+            Action::ToggleSensitivity => View::Sensitivity,
             _ => return,
         };
         let top = self.stack.last().and_then(view_of);
@@ -53,6 +69,7 @@ impl App {
             View::Matrix => Screen::Matrix(self.matrix_at(focus)),
             View::Timeline => Screen::Timeline(self.timeline_at(focus)),
             View::Sources => Screen::Sources(self.sources_at(focus)),
+            View::Sensitivity => Screen::Sensitivity(self.sensitivity_at()),
         };
         self.stack.push(screen);
         self.keep_analysis_in_view();
@@ -68,6 +85,9 @@ impl App {
                 Screen::Matrix(m) => *m = self.clamp_matrix(*m, body),
                 Screen::Timeline(t) => *t = self.clamp_timeline(*t, body),
                 Screen::Sources(s) => *s = self.clamp_sources(*s, body),
+                Screen::Judgments(j) => *j = self.clamp_judgments(*j, body),
+                Screen::Judgment(j) => *j = self.clamp_judgment(*j, body),
+                Screen::Sensitivity(s) => *s = self.clamp_sensitivity(*s),
                 _ => {}
             }
         }

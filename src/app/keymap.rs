@@ -30,11 +30,13 @@ pub enum Mode {
     Changes,
     /// The copy menu (`Y`) over a reading view.
     Copy,
+    Judgments,
+    Sensitivity,
 }
 
 impl Mode {
     /// Every mode, in declaration order.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Library,
         Mode::Panes,
         Mode::Detail,
@@ -47,6 +49,8 @@ impl Mode {
         Mode::Sources,
         Mode::Changes,
         Mode::Copy,
+        Mode::Judgments,
+        Mode::Sensitivity,
     ];
 }
 
@@ -65,6 +69,8 @@ impl Mode {
             Mode::Sources => "SOURCES",
             Mode::Changes => "CHANGES",
             Mode::Copy => "COPY",
+            Mode::Judgments => "JUDGMENTS",
+            Mode::Sensitivity => "SENSITIVITY",
         }
     }
 
@@ -83,6 +89,8 @@ impl Mode {
             Mode::Sources => "sources",
             Mode::Changes => "changes",
             Mode::Copy => "copy",
+            Mode::Judgments => "judgments",
+            Mode::Sensitivity => "sensitivity",
         }
     }
 
@@ -103,6 +111,8 @@ impl Mode {
             Mode::Sources => "Sources",
             Mode::Changes => "Changes since last read",
             Mode::Copy => "Copy menu",
+            Mode::Judgments => "Judgments",
+            Mode::Sensitivity => "Sensitivity table",
             Mode::Prompt => "Search prompt",
             Mode::Info => "Briefing info",
             Mode::Help => "This help",
@@ -378,6 +388,92 @@ pub static BINDINGS: &[Binding] = &[
         Action::FocusPane(Section::Context),
         "Context pane"
     ),
+    b!(
+        &[Panes],
+        ["4"],
+        Action::FocusJudgments,
+        "Judgments pane: the author's key judgments (when the briefing has any; Tab past Context too)"
+    ),
+    // ---- the Judgments pane and a judgment's detail ----
+    b!(
+        &[Judgments],
+        ["j", "↓"],
+        Action::Down,
+        "next judgment (in a judgment: next item)",
+        "move"
+    ),
+    b!(
+        &[Judgments],
+        ["k", "↑"],
+        Action::Up,
+        "previous judgment (in a judgment: previous item)"
+    ),
+    b!(
+        &[Judgments],
+        ["Enter"],
+        Action::Open,
+        "open the judgment: what it rests on, what speaks against it (in it: follow the item)",
+        "open"
+    ),
+    b!(
+        &[Judgments],
+        ["Backspace", "Ctrl-o"],
+        Action::HistoryBack,
+        "from a judgment, back to the list"
+    ),
+    b!(
+        &[Judgments],
+        ["1"],
+        Action::FocusPane(Section::Claims),
+        "Claims pane"
+    ),
+    b!(
+        &[Judgments],
+        ["2"],
+        Action::FocusPane(Section::Responses),
+        "Responses pane"
+    ),
+    b!(
+        &[Judgments],
+        ["3"],
+        Action::FocusPane(Section::Context),
+        "Context pane"
+    ),
+    b!(&[Judgments], ["Tab"], Action::NextPane, "next pane (Claims)", "pane"),
+    b!(
+        &[Judgments],
+        ["Shift-Tab"],
+        Action::PrevPane,
+        "previous pane (Context)"
+    ),
+    b!(
+        &[Judgments],
+        ["h", "←"],
+        Action::Left,
+        "pane to the left (Context)"
+    ),
+    b!(
+        &[Judgments],
+        ["S"],
+        Action::ToggleSensitivity,
+        "sensitivity table: which single origin each judgment depends on",
+        "sensitivity"
+    ),
+    b!(&[Sensitivity], ["j", "↓"], Action::Down, "next judgment", "move"),
+    b!(&[Sensitivity], ["k", "↑"], Action::Up, "previous judgment"),
+    b!(
+        &[Sensitivity],
+        ["Enter"],
+        Action::Open,
+        "open the judgment",
+        "open"
+    ),
+    b!(
+        &[Sensitivity],
+        ["S"],
+        Action::ToggleSensitivity,
+        "close the sensitivity table"
+    ),
     b!(&[Panes], ["h", "←"], Action::Left, "pane to the left"),
     b!(&[Panes], ["l", "→"], Action::Right, "pane to the right"),
     b!(
@@ -554,7 +650,9 @@ pub static BINDINGS: &[Binding] = &[
             Prompt,
             Matrix,
             Timeline,
-            Sources
+            Sources,
+            Judgments,
+            Sensitivity
         ],
         ["Ctrl-z"],
         Action::Suspend,
@@ -609,25 +707,33 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Prompt], ["↓"], Action::PromptHistoryNext, "later query"),
     // ---- analysis views: stance matrix, timeline, sources ----
     b!(
-        &[Panes, Detail, Contradictions, Timeline, Sources],
+        &[Panes, Detail, Contradictions, Timeline, Sources, Judgments, Sensitivity],
         ["m"],
         Action::ToggleMatrix,
         "stance matrix: claims down, sources across",
         "matrix"
     ),
     b!(
-        &[Panes, Detail, Contradictions, Matrix, Sources],
+        &[Panes, Detail, Contradictions, Matrix, Sources, Judgments, Sensitivity],
         ["t"],
         Action::ToggleTimeline,
         "timeline: what each source said when",
         "timeline"
     ),
     b!(
-        &[Panes, Detail, Contradictions, Matrix, Timeline],
+        &[Panes, Detail, Contradictions, Matrix, Timeline, Judgments, Sensitivity],
         ["s"],
         Action::ToggleSources,
         "sources: who said what; hide one everywhere",
         "sources"
+    ),
+    // The hint is the Judgments pane's (its own binding, earlier): elsewhere the bar has no
+    // room for it before the view's own keys.
+    b!(
+        &[Panes, Detail, Contradictions, Matrix, Timeline, Sources],
+        ["S"],
+        Action::ToggleSensitivity,
+        "sensitivity table: which single origin each judgment depends on"
     ),
     b!(
         &[Panes, Detail, Contradictions],
@@ -712,7 +818,9 @@ pub static BINDINGS: &[Binding] = &[
             Contradictions,
             Matrix,
             Timeline,
-            Sources
+            Sources,
+            Judgments,
+            Sensitivity
         ],
         ["r"],
         Action::Reload,
@@ -726,7 +834,9 @@ pub static BINDINGS: &[Binding] = &[
             Contradictions,
             Matrix,
             Timeline,
-            Sources
+            Sources,
+            Judgments,
+            Sensitivity
         ],
         ["e"],
         Action::Edit,
@@ -909,7 +1019,7 @@ pub static BINDINGS: &[Binding] = &[
 /// Where `y`, `Y` and `o` act on the item in focus.
 const ACTING: &[Mode] = &[Panes, Detail, Contradictions, Matrix, Timeline];
 
-const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources];
+const ANALYSIS: &[Mode] = &[Matrix, Timeline, Sources, Judgments, Sensitivity];
 
 /// A binding in force: its keys, in the order the help and the hints show them, what it does,
 /// and how the help and the hint bar describe it.
@@ -1122,14 +1232,16 @@ pub fn current() -> &'static Keymap {
 }
 
 /// The order of the help's groups after the first.
-const HELP_ORDER: [Mode; 12] = [
+const HELP_ORDER: [Mode; 14] = [
     Mode::Library,
     Mode::Panes,
     Mode::Detail,
     Mode::Contradictions,
+    Mode::Judgments,
     Mode::Matrix,
     Mode::Timeline,
     Mode::Sources,
+    Mode::Sensitivity,
     Mode::Changes,
     Mode::Copy,
     Mode::Prompt,

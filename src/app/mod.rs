@@ -28,6 +28,7 @@ pub use action::Action;
 pub use filter::SourceFilter;
 use keymap::Mode;
 pub use screens::detail::DetailState;
+pub use screens::judgments::{JudgmentState, JudgmentsState, SensitivityState};
 pub use screens::matrix::MatrixState;
 pub use screens::pairs::PairsState;
 pub use screens::sources::SourcesState;
@@ -149,8 +150,18 @@ impl App {
         self.search.as_ref().is_some_and(|s| s.prompt.is_some())
     }
 
-    /// The line to open an editor at: the item in focus (detail, contradiction side or pane).
+    /// The line to open an editor at: the judgment in focus (its pane, detail or table row),
+    /// else the item in focus (detail, contradiction side or pane).
     pub fn edit_line(&self) -> u32 {
+        let judgment = match self.stack.last() {
+            Some(Screen::Judgments(j)) => Some(j.cursor),
+            Some(Screen::Judgment(j)) => Some(j.index),
+            Some(Screen::Sensitivity(s)) => Some(s.cursor),
+            _ => None,
+        };
+        if let Some(j) = judgment.and_then(|i| self.full_doc().briefing.judgments.get(i)) {
+            return j.pos.line.max(1);
+        }
         self.focus_item()
             .and_then(|r| self.doc.briefing.item(r))
             .map_or(1, |i| i.pos.line.max(1))
@@ -240,7 +251,10 @@ impl App {
                 other @ (Screen::Matrix(_)
                 | Screen::Timeline(_)
                 | Screen::Sources(_)
-                | Screen::Changes(_)) => self.stack.push(other),
+                | Screen::Changes(_)
+                | Screen::Judgments(_)
+                | Screen::Judgment(_)
+                | Screen::Sensitivity(_)) => self.stack.push(other),
             }
         }
         // The matches were found in the old text: find them again in the new one (a saved
@@ -394,7 +408,14 @@ impl App {
             Action::SearchStart
                 if matches!(
                     self.stack.last(),
-                    Some(Screen::Matrix(_) | Screen::Timeline(_) | Screen::Sources(_))
+                    Some(
+                        Screen::Matrix(_)
+                            | Screen::Timeline(_)
+                            | Screen::Sources(_)
+                            | Screen::Judgments(_)
+                            | Screen::Judgment(_)
+                            | Screen::Sensitivity(_)
+                    )
                 ) =>
             {
                 self.message = Some(
@@ -404,9 +425,11 @@ impl App {
             Action::SearchStart => self.start_search(),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrev => self.step_search(false),
-            Action::ToggleMatrix | Action::ToggleTimeline | Action::ToggleSources => {
-                self.toggle_view(action)
-            }
+            Action::ToggleMatrix
+            | Action::ToggleTimeline
+            | Action::ToggleSources
+            | Action::ToggleSensitivity => self.toggle_view(action),
+            Action::FocusJudgments => self.open_judgments(),
             Action::Copy(part) => self.copy(part),
             Action::CopyMenu => self.toggle_copy_menu(),
             Action::OpenUrl => self.open_url(),

@@ -12,44 +12,206 @@
 //!   without a source counts as one unnamed party. Split claims come first in the matrix.
 //! - A claim **rests on one source** when it has a source and no response from a different,
 //!   named source confirms it.
-//! - An item is **anonymous** when its `attribution` contains one of [`ANONYMOUS_MARKERS`]
-//!   (case-insensitive): "unnamed officials", "people familiar with", "익명", "관계자".
+//! - An item is **anonymous** when the author says so (`anonymous: true`), or says nothing and
+//!   its `attribution` holds one of [`ANONYMOUS_MARKERS`] (case-insensitive, on word
+//!   boundaries): "unnamed officials", "asked not to be named", "selon des sources", "익명".
 
 use std::collections::{HashMap, HashSet};
 
 use super::model::{Briefing, Date, Item, ItemRef, Section, Stance};
 use super::relations::Relations;
 
+pub use super::provenance::{origins, single_origin, Origins};
+
 /// A source as a column or lane: an index into `Briefing::sources`, or None for items that name
 /// no source.
 pub type Lane = Option<usize>;
 
-/// Words in an attribution that say the speaker is not named.
+/// Phrases in an attribution that say the speaker is not named, lower case, by language.
+/// Matched on word boundaries (see [`marker_at`]): `*` at the end lets the word run on
+/// (inflections, Korean particles: `источник*` matches `источника`, `관계자*` matches
+/// `관계자는`), `*` at the start lets it be glued to the word before (Korean compounds:
+/// `군관계자`). Arabic phrases may also carry the clitics written onto the next word
+/// ([`ARABIC_CLITICS`]: `ومصادر`, `بالمصادر`). docs/format.md lists them for authors.
 pub const ANONYMOUS_MARKERS: &[&str] = &[
+    // English
     "unnamed",
     "anonymous",
+    "anonymously",
     "anonymity",
     "unidentified",
     "unspecified",
     "not named",
+    "not be named",
     "not authorised",
     "not authorized",
+    "asked not to be named",
+    "declined to be identified",
+    "declined to be named",
     "familiar with",
+    "with knowledge of",
+    "people with knowledge of the matter",
+    "briefed on",
+    "a person briefed on",
+    "speaking on background",
+    "on background",
+    "according to sources",
     "sources said",
     "sources say",
     "a source",
     "sources close",
-    "익명",
-    "관계자",
+    "people close to",
+    "insider",
+    "insiders",
+    "a senior official",
+    "senior officials",
+    // French
+    "anonyme",
+    "anonymes",
+    "anonymat",
+    "non identifié",
+    "non identifiée",
+    "une source",
+    "des sources",
+    "selon des sources",
+    "source proche",
+    "sources proches",
+    "un haut responsable",
+    "un responsable",
+    "de source sûre",
+    // German
+    "anonym",
+    "anonyme",
+    "anonymen",
+    "anonymer",
+    "ungenannt*",
+    "nicht namentlich",
+    "namentlich nicht",
+    "informierte kreise",
+    "informierten kreisen",
+    "eine quelle",
+    "quellen zufolge",
+    "mit der sache vertraut*",
+    "ein hochrangiger beamter",
+    "ein ranghoher beamter",
+    // Spanish
+    "anónimo",
+    "anónima",
+    "anonimato",
+    "no identificado",
+    "no identificada",
+    "pidió no ser identificad*",
+    "una fuente",
+    "según fuentes",
+    "fuentes cercanas",
+    "fuentes consultadas",
+    "un alto funcionario",
+    // Russian
+    "анонимн*",
+    "источник*",
+    "неназванн*",
+    "пожелавш*",
+    "осведомленн*",
+    "осведомлённ*",
+    "собеседник*",
+    // Ukrainian
+    "анонімн*",
+    "джерел*",
+    "джерело",
+    "неназван*",
+    "поінформован*",
+    "співрозмовник*",
+    // Arabic
+    "مصادر",
+    "مصدر",
+    "مطلع",
+    "مطلعة",
+    "مجهول",
+    "عدم الكشف عن",
+    "رفض الكشف عن",
+    "لم يكشف عن اسمه",
+    "مسؤول كبير",
+    // Korean
+    "*익명*",
+    "*관계자*",
+    "*소식통*",
+    "*당국자*",
+    "이름을 밝히지 않은",
 ];
 
-/// Whether the item's attribution hides who is speaking (see [`ANONYMOUS_MARKERS`]).
+/// Arabic clitics written onto the word they come before: the conjunctions و and ف, the
+/// prepositions ب, ل and ك, the article ال, and their usual combinations.
+pub const ARABIC_CLITICS: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ول", "وب", "فب", "فل",
+];
+
+fn arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// A letter or digit of any script, or a combining mark (Arabic vowel signs, Hangul jamo
+/// joined by a terminal): what a word is made of.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_mark(c)
+}
+
+fn unicode_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Whether `marker` (lower case, with its `*`s) occurs in `text` (lower-cased) on word
+/// boundaries: nothing of the word before or after it, except what its `*`s allow and, for an
+/// Arabic marker, one of [`ARABIC_CLITICS`] glued in front.
+pub fn marker_at(text: &str, marker: &str) -> bool {
+    marker_spans(text, marker).next().is_some()
+}
+
+/// Where `marker` occurs in `text` on word boundaries (as [`marker_at`]), as byte ranges.
+pub fn marker_spans<'t>(
+    text: &'t str,
+    marker: &'t str,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
+    let glued_before = marker.starts_with('*');
+    let runs_on = marker.ends_with('*');
+    let core = marker.trim_matches('*');
+    let is_arabic = core.chars().next().is_some_and(arabic);
+    text.match_indices(core)
+        .filter(move |_| !core.is_empty())
+        .filter_map(move |(i, m)| {
+            let before = text.get(..i).unwrap_or("");
+            let after = text.get(i + m.len()..).unwrap_or("");
+            let start_ok = glued_before || {
+                // The letters of this word before the match.
+                let word_start = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| word_char(*c))
+                    .last()
+                    .map_or(before.len(), |(k, _)| k);
+                let prefix = before.get(word_start..).unwrap_or("");
+                prefix.is_empty() || (is_arabic && ARABIC_CLITICS.contains(&prefix))
+            };
+            let end_ok = runs_on || !after.chars().next().is_some_and(word_char);
+            (start_ok && end_ok).then_some(i..i + m.len())
+        })
+}
+
+/// Whether the item hides who is speaking: the author's `anonymous:` when set, else whether
+/// its attribution holds one of [`ANONYMOUS_MARKERS`] (case-insensitive, on word boundaries).
 pub fn anonymous(item: &Item) -> bool {
+    if let Some(set) = item.anonymous {
+        return set;
+    }
     let Some(a) = item.attribution.as_deref() else {
         return false;
     };
-    let a = a.to_lowercase();
-    ANONYMOUS_MARKERS.iter().any(|m| a.contains(m))
+    anonymous_text(a)
+}
+
+/// Whether an attribution text holds one of [`ANONYMOUS_MARKERS`].
+pub fn anonymous_text(attribution: &str) -> bool {
+    let a = attribution.to_lowercase();
+    ANONYMOUS_MARKERS.iter().any(|m| marker_at(&a, m))
 }
 
 /// Whether claim `claim` (an index into `claims`) rests on its own source alone: it has a
@@ -378,6 +540,10 @@ pub struct Analysis {
     pub matrix: Matrix,
     pub timeline: Timeline,
     pub sources: Vec<SourceSummary>,
+    /// Pairs of sources citing each other for some claim (circular reporting).
+    pub circular: Vec<(String, String)>,
+    /// Judgments × origins: what hiding each source does to each judgment.
+    pub sensitivity: super::judgment::Sensitivity,
 }
 
 impl Analysis {
@@ -386,6 +552,8 @@ impl Analysis {
             matrix: Matrix::derive(b, rel),
             timeline: Timeline::derive(b),
             sources: source_summaries(b),
+            circular: super::provenance::circular_pairs(b, rel),
+            sensitivity: super::judgment::Sensitivity::derive(b),
         }
     }
 }
@@ -427,6 +595,7 @@ pub fn without_source(b: &Briefing, source: &str) -> Briefing {
         context,
         contradictions,
     )
+    .with_judgments(b.judgments.clone())
 }
 
 #[cfg(test)]
@@ -661,6 +830,130 @@ context:
             ..ko.clone()
         };
         assert!(anonymous(&shouting));
+    }
+
+    #[track_caller]
+    fn anon_all(yes: &[&str], no: &[&str]) {
+        for a in yes {
+            assert!(anonymous_text(a), "should be anonymous: {a}");
+        }
+        for a in no {
+            assert!(!anonymous_text(a), "should not be anonymous: {a}");
+        }
+    }
+
+    #[test]
+    fn anonymity_in_english_on_word_boundaries() {
+        anon_all(
+            &[
+                "an aide who asked not to be named",
+                "a diplomat who declined to be identified",
+                "people with knowledge of the matter",
+                "a person briefed on the talks",
+                "an official speaking on background",
+                "according to sources",
+                "industry insiders",
+                "a senior official",
+                "officials familiar with the plan",
+                "Unnamed officials",
+            ],
+            &[
+                "ministry statement, reported by Yonhap",
+                "the company's sourcebook",
+                "Ms Unnamedova, the spokeswoman",
+                "an insidery look",
+            ],
+        );
+    }
+
+    #[test]
+    fn anonymity_in_french_german_and_spanish() {
+        anon_all(
+            &[
+                "un diplomate sous couvert d'anonymat",
+                "selon des sources gouvernementales",
+                "un haut responsable du ministère",
+                "eine Quelle im Ministerium",
+                "ungenannte Regierungsvertreter",
+                "aus informierten Kreisen",
+                "Quellen zufolge",
+                "un funcionario que pidió no ser identificado",
+                "fuentes cercanas al gobierno",
+                "bajo condición de anonimato",
+            ],
+            &[
+                "le ministre Jean Dupont",
+                "die Sprecherin Anna Weber",
+                "Anonymität? nein: Anonymitätsforschung",
+                "el ministro de Defensa",
+            ],
+        );
+    }
+
+    #[test]
+    fn anonymity_in_russian_and_ukrainian_with_inflections() {
+        anon_all(
+            &[
+                "по словам источника в министерстве",
+                "неназванные чиновники",
+                "на условиях анонимности",
+                "собеседник агентства",
+                "джерела в уряді",
+                "поінформовані співрозмовники",
+                "неназваний посадовець",
+            ],
+            &[
+                "министр обороны Андрей Белоусов",
+                "міністр оборони",
+                "первоисточник",
+            ],
+        );
+    }
+
+    #[test]
+    fn anonymity_in_arabic_with_attached_clitics() {
+        anon_all(
+            &[
+                "مصادر مطلعة",
+                "ومصادر في الوزارة",
+                "بحسب مصدر حكومي",
+                "مسؤول طلب عدم الكشف عن اسمه",
+                "للمصادر",
+            ],
+            &["وزير الدفاع", "مصدرية"],
+        );
+    }
+
+    #[test]
+    fn anonymity_in_korean_with_particles_and_compounds() {
+        anon_all(
+            &[
+                "정부 관계자",
+                "군관계자는",
+                "익명을 요구한 당국자",
+                "소식통에 따르면",
+                "이름을 밝히지 않은 관리",
+            ],
+            &["국방부 대변인", "연합뉴스"],
+        );
+    }
+
+    #[test]
+    fn the_authors_word_overrides_the_phrases() {
+        let (b, _) = bundled("korea-troops.yaml");
+        let Some(item) = b.find("withdrawal-option").and_then(|r| b.item(r)).cloned() else {
+            panic!("withdrawal-option");
+        };
+        assert!(anonymous(&item));
+        assert!(!anonymous(&Item {
+            anonymous: Some(false),
+            ..item.clone()
+        }));
+        assert!(anonymous(&Item {
+            attribution: None,
+            anonymous: Some(true),
+            ..item
+        }));
     }
 
     #[test]

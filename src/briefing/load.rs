@@ -8,8 +8,8 @@ use std::path::Path;
 
 use super::diagnostic::Diagnostic;
 use super::model::{
-    Briefing, Date, Declared, Interest, Item, Pos, Reliability, Section, Source, SourceKind,
-    Stance, Status,
+    Briefing, Confidence, Date, Declared, Interest, Item, Judgment, Likelihood, Pos, Reliability,
+    Section, Source, SourceKind, Stance, Status,
 };
 use super::prescan::prescan;
 use super::raw::RawBriefing;
@@ -222,7 +222,7 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 /// The keys a briefing's top level may hold.
-pub const TOP_LEVEL_KEYS: [&str; 9] = [
+pub const TOP_LEVEL_KEYS: [&str; 10] = [
     "title",
     "date",
     "summary",
@@ -232,6 +232,7 @@ pub const TOP_LEVEL_KEYS: [&str; 9] = [
     "responses",
     "context",
     "contradictions",
+    "judgments",
 ];
 
 /// What a file that is not a briefing at all is told when none of its own diagnostics can be
@@ -1064,6 +1065,8 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         credibility: None,
         quote: None,
         url: None,
+        via: Vec::new(),
+        anonymous: None,
         pos,
     };
     let n = raw.claims.len();
@@ -1074,6 +1077,8 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         .map(|(i, c)| Item {
             source: c.source,
             attribution: c.attribution,
+            via: c.via,
+            anonymous: c.anonymous,
             date: c.date.as_deref().and_then(Date::parse),
             status: c.status.as_deref().and_then(Status::parse),
             credibility: c.credibility,
@@ -1095,6 +1100,8 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         .map(|(i, r)| Item {
             source: r.source,
             attribution: r.attribution,
+            via: r.via,
+            anonymous: r.anonymous,
             date: r.date.as_deref().and_then(Date::parse),
             stance: Stance::parse(&r.stance),
             responds_to: r.responds_to,
@@ -1117,6 +1124,8 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         .map(|(i, c)| Item {
             source: c.source,
             attribution: c.attribution,
+            via: c.via,
+            anonymous: c.anonymous,
             date: c.date.as_deref().and_then(Date::parse),
             credibility: c.credibility,
             quote: c.quote,
@@ -1144,6 +1153,22 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             })
         })
         .collect();
+    let n = raw.judgments.len();
+    let judgments = raw
+        .judgments
+        .into_iter()
+        .enumerate()
+        .map(|(i, j)| Judgment {
+            pos: map.entry_start("judgments", i, n),
+            likelihood: j.likelihood.as_deref().and_then(Likelihood::parse),
+            confidence: j.confidence.as_deref().and_then(Confidence::parse),
+            id: j.id,
+            text: j.text,
+            rests_on: j.rests_on,
+            against: j.against,
+            assumptions: j.assumptions,
+        })
+        .collect();
     Briefing::new(
         raw.title,
         date,
@@ -1155,6 +1180,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         context,
         contradictions,
     )
+    .with_judgments(judgments)
 }
 
 /// Parses without validating or building: the baseline the benchmarks compare loading against.

@@ -191,6 +191,46 @@ word_enum!(
     Interest { Party => "party", None => "none" }
 );
 
+word_enum!(
+    /// How likely a judgment is, in the words of ICD 203 (Analytic Standards), least first.
+    Likelihood { AlmostNoChance => "almost-no-chance", VeryUnlikely => "very-unlikely",
+        Unlikely => "unlikely", RoughlyEvenChance => "roughly-even-chance", Likely => "likely",
+        VeryLikely => "very-likely", AlmostCertain => "almost-certain" }
+);
+
+word_enum!(
+    /// The author's confidence in a judgment.
+    Confidence { Low => "low", Moderate => "moderate", High => "high" }
+);
+
+impl Likelihood {
+    /// The words as a reader reads them: `very likely`.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Likelihood::AlmostNoChance => "almost no chance",
+            Likelihood::VeryUnlikely => "very unlikely",
+            Likelihood::Unlikely => "unlikely",
+            Likelihood::RoughlyEvenChance => "roughly even chance",
+            Likelihood::Likely => "likely",
+            Likelihood::VeryLikely => "very likely",
+            Likelihood::AlmostCertain => "almost certain",
+        }
+    }
+
+    /// The ICD 203 band, in percent.
+    pub fn band(self) -> &'static str {
+        match self {
+            Likelihood::AlmostNoChance => "01-05%",
+            Likelihood::VeryUnlikely => "05-20%",
+            Likelihood::Unlikely => "20-45%",
+            Likelihood::RoughlyEvenChance => "45-55%",
+            Likelihood::Likely => "55-80%",
+            Likelihood::VeryLikely => "80-95%",
+            Likelihood::AlmostCertain => "95-99%",
+        }
+    }
+}
+
 impl Stance {
     /// Denials and disputes contradict the claims they answer; the other stances are relations.
     pub fn contradicts(self) -> bool {
@@ -285,7 +325,26 @@ pub struct Item {
     pub credibility: Option<u8>,
     pub quote: Option<String>,
     pub url: Option<String>,
+    /// The outlets it reached the briefing through, nearest first (source ids).
+    pub via: Vec<String>,
+    /// The author's word on whether the attribution hides the speaker (None: detect it).
+    pub anonymous: Option<bool>,
     /// Where the item starts in the file (its `-` line), for editors and diagnostics.
+    pub pos: Pos,
+}
+
+/// A key judgment of the author's (ICD 203): kept apart from the information it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgment {
+    pub id: String,
+    pub text: String,
+    pub likelihood: Option<Likelihood>,
+    pub confidence: Option<Confidence>,
+    /// Item ids the judgment rests on (all exist: the validator refuses others).
+    pub rests_on: Vec<String>,
+    /// Item ids that speak against it.
+    pub against: Vec<String>,
+    pub assumptions: Vec<String>,
     pub pos: Pos,
 }
 
@@ -321,6 +380,8 @@ pub struct Briefing {
     pub responses: Vec<Item>,
     pub context: Vec<Item>,
     pub contradictions: Vec<Declared>,
+    /// The author's key judgments, in file order.
+    pub judgments: Vec<Judgment>,
     ids: IdIndex,
     source_ids: HashMap<String, usize>,
 }
@@ -367,11 +428,18 @@ impl Briefing {
             responses,
             context,
             contradictions,
+            judgments: Vec::new(),
             ids: IdIndex::default(),
             source_ids: HashMap::new(),
         };
         b.reindex();
         b
+    }
+
+    /// The briefing with these key judgments.
+    pub fn with_judgments(mut self, judgments: Vec<Judgment>) -> Briefing {
+        self.judgments = judgments;
+        self
     }
 
     fn reindex(&mut self) {
@@ -549,6 +617,8 @@ mod tests {
             credibility: None,
             quote: None,
             url: None,
+            via: Vec::new(),
+            anonymous: None,
             pos: Pos::default(),
         };
         let date = Date {

@@ -12,7 +12,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Interest, Reliability, SourceKind, Stance, Status};
+use super::model::{Confidence, Interest, Likelihood, Reliability, SourceKind, Stance, Status};
 
 /// What an id may be made of (the validator's rule, for the schema).
 const ID: &str = "^[\\p{L}\\p{M}\\p{N}\\u200C\\u200D_-]+$";
@@ -57,6 +57,10 @@ pub struct RawBriefing {
     /// Pairs of items the author says conflict.
     #[serde(default)]
     pub contradictions: Vec<RawContradiction>,
+    /// The author's key judgments (ICD 203): what the items lead to, how likely and with what
+    /// confidence, resting on which items.
+    #[serde(default)]
+    pub judgments: Vec<RawJudgment>,
 }
 
 /// A source, declared once and named by id from items.
@@ -125,6 +129,15 @@ pub struct RawClaim {
     /// Where this item was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlets through which the item reached the briefing, nearest first (source ids):
+    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
+    /// Independent summarised Yonhap's report of it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub via: Vec<String>,
+    /// Whether the attribution hides who is speaking; overrides the phrase detection.
+    #[serde(default)]
+    pub anonymous: Option<bool>,
 }
 
 /// An answer to one or more claims.
@@ -166,6 +179,15 @@ pub struct RawResponse {
     /// Where this item was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlets through which the item reached the briefing, nearest first (source ids):
+    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
+    /// Independent summarised Yonhap's report of it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub via: Vec<String>,
+    /// Whether the attribution hides who is speaking; overrides the phrase detection.
+    #[serde(default)]
+    pub anonymous: Option<bool>,
 }
 
 /// Background the reader needs.
@@ -201,6 +223,15 @@ pub struct RawContext {
     /// Where this item was published.
     #[serde(default)]
     pub url: Option<String>,
+    /// The outlets through which the item reached the briefing, nearest first (source ids):
+    /// `source: mnd` with `via: [independent, yonhap]` is the ministry's statement as The
+    /// Independent summarised Yonhap's report of it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub via: Vec<String>,
+    /// Whether the attribution hides who is speaking; overrides the phrase detection.
+    #[serde(default)]
+    pub anonymous: Option<bool>,
 }
 
 /// Two items that conflict; the first is shown on the left.
@@ -216,6 +247,40 @@ pub struct RawContradiction {
     pub note: Option<String>,
 }
 
+/// A key judgment: the author's assessment, kept apart from the information it rests on.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "judgment")]
+pub struct RawJudgment {
+    /// An id: letters, digits, `-` and `_`; unique among judgments and items.
+    #[schemars(regex(pattern = ID))]
+    pub id: String,
+    /// The judgment in the author's words.
+    #[schemars(regex(pattern = TEXT))]
+    pub text: String,
+    /// How likely, in the ICD 203 words: almost-no-chance, very-unlikely, unlikely,
+    /// roughly-even-chance, likely, very-likely, almost-certain.
+    #[serde(default)]
+    #[schemars(with = "Option<Likelihood>")]
+    pub likelihood: Option<String>,
+    /// The author's confidence in the judgment: low, moderate or high.
+    #[serde(default)]
+    #[schemars(with = "Option<Confidence>")]
+    pub confidence: Option<String>,
+    /// The ids of the items the judgment rests on.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub rests_on: Vec<String>,
+    /// The ids of the items that speak against it.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = ID)))]
+    pub against: Vec<String>,
+    /// What the judgment takes for granted.
+    #[serde(default)]
+    #[schemars(inner(regex(pattern = TEXT)))]
+    pub assumptions: Vec<String>,
+}
+
 /// The fields all three item kinds share, viewed uniformly by the validator.
 pub struct ItemView<'a> {
     pub id: &'a str,
@@ -223,6 +288,7 @@ pub struct ItemView<'a> {
     pub source: Option<&'a str>,
     pub date: Option<&'a str>,
     pub credibility: Option<u8>,
+    pub via: &'a [String],
 }
 
 impl RawClaim {
@@ -233,6 +299,7 @@ impl RawClaim {
             source: self.source.as_deref(),
             date: self.date.as_deref(),
             credibility: self.credibility,
+            via: &self.via,
         }
     }
 }
@@ -245,6 +312,7 @@ impl RawResponse {
             source: self.source.as_deref(),
             date: self.date.as_deref(),
             credibility: self.credibility,
+            via: &self.via,
         }
     }
 }
@@ -257,6 +325,7 @@ impl RawContext {
             source: self.source.as_deref(),
             date: self.date.as_deref(),
             credibility: self.credibility,
+            via: &self.via,
         }
     }
 }

@@ -37,16 +37,17 @@ impl<'a> Entry<'a> {
 pub struct SourceMap<'a> {
     top: HashMap<&'a str, KeyPos>,
     /// The entries of each of [`LISTS`], in its order (a fixed slot, not a hash, per line).
-    lists: [Option<Vec<Entry<'a>>>; 5],
+    lists: [Option<Vec<Entry<'a>>>; 6],
 }
 
 /// The list keys whose entries are recorded.
-const LISTS: [&str; 5] = [
+const LISTS: [&str; 6] = [
     "sources",
     "claims",
     "responses",
     "context",
     "contradictions",
+    "judgments",
 ];
 
 /// The place of a list key in [`LISTS`].

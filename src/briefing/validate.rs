@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::Diagnostic;
-use super::model::{Date, Interest, Pos, Reliability, Section, SourceKind, Stance, Status};
+use super::model::{
+    Confidence, Date, Interest, Likelihood, Pos, Reliability, Section, SourceKind, Stance, Status,
+};
 use super::raw::{ItemView, RawBriefing};
 use super::srcmap::LazyMap;
 
@@ -272,6 +274,14 @@ pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
                     );
                 }
             }
+            check_via(&mut c, &source_ids, item, |j| {
+                map().elem_pos(list, i, n, "via", j)
+            });
+            used_sources.extend(
+                item.via
+                    .iter()
+                    .filter_map(|v| source_ids.get_key_value(v.as_str()).map(|(k, _)| *k)),
+            );
             if let Some(d) = item.date {
                 c.check_date(|| at("date"), "date", d);
             }
@@ -393,6 +403,11 @@ pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
         }
     }
 
+    check_circular(&mut c, raw, &|i: usize| {
+        map().value_pos("claims", i, raw.claims.len(), "id")
+    });
+    check_judgments(&mut c, raw, &item_ids, lazy);
+
     for (i, s) in raw.sources.iter().enumerate() {
         // Warn once per id, at its first declaration.
         if !used_sources.contains(s.id.as_str()) && source_ids.get(s.id.as_str()) == Some(&i) {
@@ -414,6 +429,174 @@ pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
     let mut out = c.out;
     out.sort_by_key(|d| (d.pos, d.severity));
     out
+}
+
+/// `via`: every id a declared source (an error, like `source`); a warning when the chain names
+/// the item's own source or one outlet twice, which no real chain of reporting does.
+fn check_via(
+    c: &mut Checker,
+    source_ids: &HashMap<&str, usize>,
+    item: &ItemView,
+    pos: impl Fn(usize) -> Pos,
+) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (j, v) in item.via.iter().enumerate() {
+        if !source_ids.contains_key(v.as_str()) {
+            let hint = c.suggest(v, source_ids.keys().copied());
+            c.error(
+                pos(j),
+                format!("via names `{v}`, but no source with that id is declared{hint}"),
+            );
+        }
+        if item.source == Some(v.as_str()) {
+            c.warning(
+                pos(j),
+                format!(
+                    "the chain of `{}` loops: `{v}` is its own source; via lists only the outlets it came through",
+                    item.id
+                ),
+            );
+        } else if !seen.insert(v) {
+            c.warning(
+                pos(j),
+                format!("the chain of `{}` names `{v}` twice", item.id),
+            );
+        }
+    }
+}
+
+/// Circular reporting: for each claim, two of the sources of its confirming items (the claim
+/// and the responses that confirm it) cite each other in their `via`.
+fn check_circular(c: &mut Checker, raw: &RawBriefing, pos: &dyn Fn(usize) -> Pos) {
+    use super::provenance::{independence, Chain};
+    let mut confirming: HashMap<&str, Vec<Chain>> = HashMap::new();
+    for r in &raw.responses {
+        if r.stance != Stance::Confirms.word() {
+            continue;
+        }
+        let Some(origin) = r.source.as_deref() else {
+            continue;
+        };
+        for t in &r.responds_to {
+            confirming.entry(t.as_str()).or_default().push(Chain {
+                origin,
+                via: &r.via,
+            });
+        }
+    }
+    for (i, claim) in raw.claims.iter().enumerate() {
+        let mut chains: Vec<Chain> = claim
+            .source
+            .as_deref()
+            .map(|origin| Chain {
+                origin,
+                via: &claim.via,
+            })
+            .into_iter()
+            .collect();
+        chains.extend(confirming.get(claim.id.as_str()).into_iter().flatten());
+        if chains.iter().all(|ch| ch.via.is_empty()) {
+            continue;
+        }
+        for (a, b) in independence(&chains).circular {
+            c.warning(
+                pos(i),
+                format!(
+                    "circular reporting on claim `{}`: `{a}` came through `{b}` and `{b}` through `{a}`; they are one origin, not two confirmations",
+                    claim.id
+                ),
+            );
+        }
+    }
+}
+
+/// Key judgments: ids, the closed sets, the items they name, and the words of their text.
+fn check_judgments(
+    c: &mut Checker,
+    raw: &RawBriefing,
+    item_ids: &HashMap<&str, (Section, usize)>,
+    lazy: &LazyMap,
+) {
+    let n = raw.judgments.len();
+    let at = |i: usize, key: &str| lazy.get().value_pos("judgments", i, n, key);
+    let elem = |i: usize, key: &str, j: usize| lazy.get().elem_pos("judgments", i, n, key, j);
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, j) in raw.judgments.iter().enumerate() {
+        check_id(c, || at(i, "id"), &j.id, "judgment");
+        if let Some(&first) = ids.get(j.id.as_str()) {
+            c.error(
+                at(i, "id"),
+                format!(
+                    "duplicate judgment id `{}` (first used on line {})",
+                    j.id,
+                    at(first, "id").line
+                ),
+            );
+        } else {
+            ids.insert(&j.id, i);
+        }
+        if item_ids.contains_key(j.id.as_str()) {
+            c.error(
+                at(i, "id"),
+                format!("judgment id `{}` is also an item's id", j.id),
+            );
+        }
+        if j.text.trim().is_empty() {
+            c.error(
+                at(i, "text"),
+                format!("judgment `{}` has an empty text", j.id),
+            );
+        }
+        if let Some(l) = &j.likelihood {
+            c.check_word(
+                || at(i, "likelihood"),
+                "likelihood",
+                l,
+                Likelihood::parse,
+                Likelihood::WORDS,
+            );
+        }
+        if let Some(v) = &j.confidence {
+            c.check_word(
+                || at(i, "confidence"),
+                "confidence",
+                v,
+                Confidence::parse,
+                Confidence::WORDS,
+            );
+        }
+        for key in ["rests_on", "against"] {
+            let list = if key == "rests_on" {
+                &j.rests_on
+            } else {
+                &j.against
+            };
+            let mut seen: HashSet<&str> = HashSet::new();
+            for (k, id) in list.iter().enumerate() {
+                if !seen.insert(id) {
+                    c.warning(
+                        elem(i, key, k),
+                        format!("judgment `{}` lists `{id}` twice in {key}", j.id),
+                    );
+                } else if !item_ids.contains_key(id.as_str()) {
+                    let hint = c.suggest(id, item_ids.keys().copied());
+                    c.error(
+                        elem(i, key, k),
+                        format!("{key} names `{id}`, but no item has that id{hint}"),
+                    );
+                }
+            }
+        }
+        for (k, a) in j.assumptions.iter().enumerate() {
+            if a.trim().is_empty() {
+                c.error(elem(i, "assumptions", k), "assumption is empty".into());
+            }
+        }
+        let stated = j.likelihood.as_deref().and_then(Likelihood::parse);
+        for problem in super::judgment::text_problems(&j.text, stated) {
+            c.warning(at(i, "text"), format!("judgment `{}`: {problem}", j.id));
+        }
+    }
 }
 
 fn check_id(c: &mut Checker, pos: impl FnOnce() -> Pos, id: &str, what: &str) {
@@ -868,6 +1051,116 @@ context:
                 .iter()
                 .any(|p| p.starts_with("1:1 error: missing key `context`")),
             "{found:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod provenance_tests {
+    use crate::briefing::load::load_str;
+
+    fn problems(yaml: &str) -> Vec<String> {
+        let diagnostics = match load_str(yaml) {
+            Ok(loaded) => loaded.warnings,
+            Err(diagnostics) => diagnostics,
+        };
+        diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}: {}",
+                    d.pos.line,
+                    d.pos.col,
+                    d.severity.word(),
+                    d.message
+                )
+            })
+            .collect()
+    }
+
+    const HEAD: &str = "title: T
+date: 2025-01-01
+sources:
+  - {id: a, name: A}
+  - {id: b, name: B}
+";
+
+    #[test]
+    fn via_names_declared_sources_and_does_not_loop() {
+        let yaml = format!(
+            "{HEAD}claims:
+  - id: c
+    text: C
+    source: a
+    via: [b, x, a, b]
+responses:
+  - {{id: r, text: R, source: b, responds_to: [c], stance: confirms}}
+context: []
+"
+        );
+        assert_eq!(
+            problems(&yaml),
+            vec![
+                "10:14 error: via names `x`, but no source with that id is declared",
+                "10:17 warning: the chain of `c` loops: `a` is its own source; via lists only the outlets it came through",
+                "10:20 warning: the chain of `c` names `b` twice",
+            ]
+        );
+    }
+
+    #[test]
+    fn outlets_citing_each_other_for_a_claim_are_circular() {
+        let yaml = format!(
+            "{HEAD}claims:
+  - {{id: c, text: C, source: a, via: [b]}}
+responses:
+  - {{id: r, text: R, source: b, via: [a], responds_to: [c], stance: confirms}}
+context: []
+"
+        );
+        assert_eq!(
+            problems(&yaml),
+            vec!["7:10 warning: circular reporting on claim `c`: `a` came through `b` and `b` through `a`; they are one origin, not two confirmations"]
+        );
+        // A denial through the other outlet is no confirmation: nothing circular.
+        let denied = yaml.replace("stance: confirms", "stance: denies");
+        assert!(problems(&denied).is_empty(), "{:?}", problems(&denied));
+    }
+
+    #[test]
+    fn judgments_name_items_and_say_their_odds_in_one_way() {
+        let yaml = format!(
+            "{HEAD}claims:
+  - {{id: c, text: C, source: a}}
+responses:
+  - {{id: r, text: R, source: b, responds_to: [c], stance: denies}}
+context: []
+judgments:
+  - id: j1
+    text: The plan will almost certainly go ahead.
+    likelihood: unlikely
+    confidence: moderate
+    rests_on: [c, nope]
+    against: [r]
+  - id: j2
+    text: We are highly confident it is likely.
+    likelihood: likely
+    confidence: sure
+  - id: c
+    text: Reuses an item's id.
+    likelihood: evens
+"
+        );
+        assert_eq!(
+            problems(&yaml),
+            vec![
+                "13:11 warning: judgment `j1`: the text says “almost certainly” (almost-certain), but its likelihood is unlikely",
+                "16:19 error: rests_on names `nope`, but no item has that id",
+                "19:11 warning: judgment `j2`: one sentence mixes likelihood (“likely”) and confidence (“confident”); say how likely in the text and how confident in `confidence`",
+                "21:17 error: unknown confidence `sure`; expected one of: low, moderate, high",
+                "22:9 error: judgment id `c` is also an item's id",
+                "24:17 error: unknown likelihood `evens`; expected one of: almost-no-chance, very-unlikely, unlikely, roughly-even-chance, likely, very-likely, almost-certain",
+            ]
         );
     }
 }

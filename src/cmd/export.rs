@@ -155,6 +155,10 @@ struct JsonItem<'a> {
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anonymous: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -188,6 +192,8 @@ fn view<'a>(b: &'a Briefing, rel: &'a Relations) -> JsonBriefing<'a> {
         credibility: i.credibility,
         quote: i.quote.as_deref(),
         url: i.url.as_deref(),
+        via: (!i.via.is_empty()).then_some(i.via.as_slice()),
+        anonymous: i.anonymous,
     };
     let id_of = |r: ItemRef| b.item(r).map_or("", |i| i.id.as_str());
     JsonBriefing {

@@ -2,7 +2,7 @@
 //!
 //! A title block (title, date, tags, summary), then Claims, Responses, Context, Contradictions
 //! (each pair with its note, and the figures its two texts give in conflict and in agreement, as
-//! the reader marks them) and Sources, every line wrapped to the output width. Every string from the briefing passes
+//! the reader marks them), Judgments (when there are any) and Sources, every line wrapped to the output width. Every string from the briefing passes
 //! through [`crate::text::wrap`] (which sanitises), so no byte of a file reaches the terminal
 //! as a control sequence; colour is added only when the caller says so.
 //!
@@ -183,6 +183,7 @@ fn write_with(
         }
     }
     p.contradictions(b, rel)?;
+    p.judgments(b)?;
     p.sources(b)
 }
 
@@ -291,6 +292,10 @@ impl<W: Write> Printer<'_, W> {
         self.line(0, &head.join(" · "), Some(CYAN))?;
         self.line(INDENT, &item.text, None)?;
 
+        let chain = crate::briefing::provenance::chain_names(b, item);
+        if !chain.is_empty() {
+            self.field("via", &chain.join(" ← "))?;
+        }
         if let Some(a) = &item.attribution {
             self.field("attribution", a)?;
         }
@@ -364,6 +369,36 @@ impl<W: Write> Printer<'_, W> {
             let agreements = c.agreements();
             if !agreements.is_empty() {
                 self.field("figures in agreement", &agreements.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The key judgments, when there are any: odds, text, what each rests on and what speaks
+    /// against it, its assumptions.
+    fn judgments(&mut self, b: &Briefing) -> io::Result<()> {
+        if b.judgments.is_empty() {
+            return Ok(());
+        }
+        self.heading("Judgments", b.judgments.len())?;
+        for j in &b.judgments {
+            self.blank()?;
+            let mut head = vec![j.id.clone()];
+            head.extend(
+                j.likelihood
+                    .map(|l| format!("{} ({})", l.phrase(), l.band())),
+            );
+            head.extend(j.confidence.map(|c| format!("{} confidence", c.word())));
+            self.line(0, &head.join(" · "), Some(CYAN))?;
+            self.line(INDENT, &j.text, None)?;
+            if !j.rests_on.is_empty() {
+                self.field("rests on", &j.rests_on.join(", "))?;
+            }
+            if !j.against.is_empty() {
+                self.field("against", &j.against.join(", "))?;
+            }
+            for a in &j.assumptions {
+                self.field("assumes", a)?;
             }
         }
         Ok(())

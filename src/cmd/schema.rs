@@ -207,8 +207,8 @@ mod tests {
         let mut refs = 0;
         walk(&s, &s, &mut refs);
         assert_eq!(
-            refs, 5,
-            "sources, claims, responses, context and contradictions"
+            refs, 6,
+            "sources, claims, responses, context, contradictions and judgments"
         );
     }
 
@@ -220,7 +220,14 @@ mod tests {
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
-        for dir in ["valid", "warnings", "reader", "layout", "hostile"] {
+        for dir in [
+            "valid",
+            "warnings",
+            "reader",
+            "layout",
+            "hostile",
+            "provenance",
+        ] {
             for path in fixtures(dir) {
                 let bytes = std::fs::read(&path).unwrap_or_default();
                 let name = path.display().to_string();
@@ -275,9 +282,19 @@ context:
   - id: x
     text: X
     credibility: 1
+    via: [s]
+    anonymous: false
 contradictions:
   - between: [c, x]
     note: n
+judgments:
+  - id: j
+    text: J
+    likelihood: likely
+    confidence: moderate
+    rests_on: [c]
+    against: [r]
+    assumptions: [A]
 ";
 
     /// Replaces the first occurrence of `from` in [`BASE`] (which must be there).

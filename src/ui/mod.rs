@@ -8,6 +8,7 @@ pub mod detail;
 pub mod draw;
 pub mod help;
 pub mod info;
+pub mod judgments;
 pub mod library;
 pub mod matrix;
 pub mod panes;
@@ -157,6 +158,9 @@ fn draw(app: &App, frame: &mut Frame) {
         Some(Screen::Timeline(t)) => timeline::render(app, *t, frame, f.body),
         Some(Screen::Sources(s)) => sources::render(app, *s, frame, f.body),
         Some(Screen::Changes(c)) => changes::render(app, *c, frame, f.body),
+        Some(Screen::Judgments(j)) => judgments::render_pane(app, *j, frame, f.body),
+        Some(Screen::Judgment(j)) => judgments::render_detail(app, *j, frame, f.body),
+        Some(Screen::Sensitivity(s)) => judgments::render_sensitivity(app, *s, frame, f.body),
     }
     status::status_bar(app, frame, f.status);
     if app.copy_menu {

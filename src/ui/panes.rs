@@ -27,7 +27,8 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let lens = Section::ALL.map(|s| app.len(s));
-    let line = view::pane::tabs(app.focus, lens, area.width);
+    let judgments = Some(app.briefing().judgments.len()).filter(|&n| n > 0);
+    let line = view::pane::tabs_with(Some(app.focus), lens, judgments, area.width);
     frame.render_widget(draw::lines(std::slice::from_ref(&line)), area);
 }
 

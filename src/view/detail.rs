@@ -7,7 +7,7 @@ use super::marks::{field_matches, FieldMatches};
 use super::{styled, Ctx};
 use crate::briefing::model::Interest;
 use crate::briefing::search::{Field, Place};
-use crate::briefing::{describe, Item, ItemRef, Relation};
+use crate::briefing::{describe, Item, ItemRef, Relation, Section};
 use crate::text::{sanitize_line, truncate};
 
 /// The detail laid out at a width: its lines, and the line of each relation (for scrolling).
@@ -238,6 +238,55 @@ fn reading_fields(ctx: &Ctx, item: &Item, lines: &mut Vec<Line>, w: usize) {
     lines.push(Line::default());
 }
 
+/// A claim's confirmation by origin, when more than one source confirms it: the count
+/// (`3 sources · 2 origins`), each confirming item's chain (`●` an origin counted, `○` one that
+/// came through another), and the pairs that cite each other.
+fn origins_fields(ctx: &Ctx, claim: usize, lines: &mut Vec<Line>, w: usize) {
+    let b = ctx.briefing();
+    let o = crate::briefing::provenance::origins(b, &ctx.doc.relations, claim);
+    if o.sources.len() < 2 {
+        return;
+    }
+    let n = o.count();
+    let count = format!(
+        "{} · {n} origin{} (● independent of each other)",
+        crate::text::count(o.sources.len(), "source"),
+        if n == 1 { "" } else { "s" }
+    );
+    field(lines, w, "Origins", count);
+    for &r in &o.items {
+        let Some(i) = b.item(r) else { continue };
+        let mut chain = crate::briefing::provenance::chain_names(b, i);
+        if chain.is_empty() {
+            chain.extend(b.source_name(i).map(str::to_string));
+        }
+        let chain: Vec<String> = chain
+            .iter()
+            .map(|n| sanitize_line(n).into_owned())
+            .collect();
+        let independent = i
+            .source
+            .as_deref()
+            .is_some_and(|s| o.independent.iter().any(|x| x == s));
+        let mark = if independent { "●" } else { "○" };
+        field(
+            lines,
+            w,
+            "",
+            format!("{mark} {} ({})", chain.join(" ← "), sanitize_line(&i.id)),
+        );
+    }
+    let name = |id: &str| sanitize_line(b.source(id).map_or(id, |s| s.name.as_str())).into_owned();
+    for (a, c) in &o.circular {
+        let text = format!(
+            "circular reporting: {} and {} cite each other",
+            name(a),
+            name(c)
+        );
+        lines.push(Line::new(vec![label(""), Span::new(text, Kind::Flag)]));
+    }
+}
+
 /// Every field of the item, search matches highlighted; the line of the current match, if it is
 /// in one of them.
 fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) -> Option<usize> {
@@ -271,6 +320,14 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
             }
         }
     }
+    let chain = crate::briefing::provenance::chain_names(b, item);
+    if !chain.is_empty() {
+        let chain: Vec<String> = chain
+            .iter()
+            .map(|n| sanitize_line(n).into_owned())
+            .collect();
+        field(lines, w, "Via", chain.join(" ← "));
+    }
     if let Some(a) = &item.attribution {
         let v = sanitize_line(a).into_owned();
         current = current.or(marked_field(
@@ -282,9 +339,9 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
         ));
     }
     if let Some(r) = b.find(&item.id) {
-        let why: Vec<&str> = describe::flags(b, &ctx.doc.relations, item, r)
+        let why: Vec<String> = describe::flags(b, &ctx.doc.relations, item, r)
             .into_iter()
-            .map(describe::flag_meaning)
+            .map(|f| f.meaning(item))
             .collect();
         if !why.is_empty() {
             let value = why.join("; ");
@@ -296,6 +353,9 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
                 ]));
             }
         }
+    }
+    if let Some(r) = b.find(&item.id).filter(|r| r.section == Section::Claims) {
+        origins_fields(ctx, r.index, lines, w);
     }
     if let Some(d) = item.date {
         let date = found(Field::Date, 0);

@@ -5,6 +5,7 @@
 
 pub mod changes;
 pub mod detail;
+pub mod judgments;
 pub mod layout;
 pub mod library;
 pub mod line;

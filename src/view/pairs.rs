@@ -645,7 +645,7 @@ fn grading(ctx: &Ctx, r: ItemRef, sep: Kind) -> Vec<Span> {
     }
     for flag in describe::flags(b, &ctx.doc.relations, item, r) {
         spans.push(Span::new(SEP, sep));
-        spans.push(Span::new(flag, Kind::Flag));
+        spans.push(Span::new(flag.to_string(), Kind::Flag));
     }
     spans
 }

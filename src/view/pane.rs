@@ -280,19 +280,34 @@ pub fn pane_lines(
 /// The narrow layout's tab bar, `width` cells: each section a third of it, `▶ 1 Claims (18)` for
 /// the one in `focus`; `lens` are the sections' item counts, in [`Section::ALL`]'s order.
 pub fn tabs(focus: Section, lens: [usize; 3], width: u16) -> Line {
-    let third = usize::from(width / 3);
-    let spans = Section::ALL
+    tabs_with(Some(focus), lens, None, width)
+}
+
+/// The tab bar with the Judgments tab when `judgments` counts some: four tabs of a quarter
+/// each, the focused section's (or, with `focus` None, the Judgments tab) marked.
+pub fn tabs_with(
+    focus: Option<Section>,
+    lens: [usize; 3],
+    judgments: Option<usize>,
+    width: u16,
+) -> Line {
+    let n_tabs = if judgments.is_some() { 4 } else { 3 };
+    let each = usize::from(width) / n_tabs;
+    let tab = |active: bool, number: usize, title: &str, n: usize| {
+        let label = format!("{} {number} {title}", if active { "▶" } else { " " });
+        let text = truncate(&format!("{label} ({n})"), each.saturating_sub(1)).into_owned();
+        let kind = if active { Kind::TabActive } else { Kind::Tab };
+        Span::new(format!("{text:<each$}"), kind)
+    };
+    let mut spans: Vec<Span> = Section::ALL
         .iter()
         .zip(lens)
         .enumerate()
-        .map(|(i, (&s, n))| {
-            let active = s == focus;
-            let label = format!("{} {} {}", if active { "▶" } else { " " }, i + 1, s.title());
-            let text = truncate(&format!("{label} ({n})"), third.saturating_sub(1)).into_owned();
-            let kind = if active { Kind::TabActive } else { Kind::Tab };
-            Span::new(format!("{text:<third$}"), kind)
-        })
+        .map(|(i, (&s, n))| tab(Some(s) == focus, i + 1, s.title(), n))
         .collect();
+    if let Some(n) = judgments {
+        spans.push(tab(focus.is_none(), 4, "Judgments", n));
+    }
     Line::new(spans)
 }
 

@@ -8,7 +8,7 @@ use super::layout;
 use super::line::{Kind, Line, Span};
 use super::tables::{in_view, source_rows};
 use crate::briefing::analysis::SourceSummary;
-use crate::briefing::describe;
+use crate::briefing::{describe, provenance};
 use crate::briefing::{Briefing, Document, ItemRef};
 use crate::text::{sanitize_line, truncate, width};
 
@@ -157,9 +157,20 @@ fn detail(b: &Briefing, sum: &SourceSummary, w: usize, room: usize) -> Vec<Line>
         Kind::Heading,
     ));
     let mut items: Vec<(String, Kind, String)> = Vec::new();
+    // The text, after the chain it came through when it has one: `(Yonhap ← The Independent)`.
     let text_of = |r: ItemRef| {
         b.item(r).map_or(String::new(), |i| {
-            sanitize_line(&crate::text::display(i.text.trim())).into_owned()
+            let text = sanitize_line(&crate::text::display(i.text.trim())).into_owned();
+            let chain = provenance::chain_names(b, i);
+            if chain.is_empty() {
+                text
+            } else {
+                let chain: Vec<String> = chain
+                    .iter()
+                    .map(|n| sanitize_line(n).into_owned())
+                    .collect();
+                format!("({}) {text}", chain.join(" ← "))
+            }
         })
     };
     for &r in &sum.claims {
@@ -194,6 +205,16 @@ fn detail(b: &Briefing, sum: &SourceSummary, w: usize, room: usize) -> Vec<Line>
             Kind::Meta,
             format!("{}: {}", sanitize_line(id), text_of(r)),
         ));
+    }
+    // What reached the briefing through this source: items of others naming it in `via`.
+    if let Some(id) = src.map(|s| s.id.as_str()) {
+        for (r, i) in b.items().filter(|(_, i)| i.via.iter().any(|v| v == id)) {
+            items.push((
+                "carried ←".into(),
+                Kind::Meta,
+                format!("{}: {}", sanitize_line(&i.id), text_of(r)),
+            ));
+        }
     }
     if items.is_empty() {
         out.push(Line::of("No item cites this source.", Kind::Dim));

@@ -4,6 +4,7 @@
 use super::line::{Kind, Line, Span};
 use super::marks::field_matches;
 use super::{styled, Ctx};
+use crate::briefing::describe;
 use crate::briefing::search::{Field, Place};
 use crate::text::{sanitize_line, truncate, width};
 
@@ -38,6 +39,7 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
         responses: b.responses.len(),
         context: b.context.len(),
         pairs: ctx.doc.relations.pairs.len(),
+        judgments: b.judgments.len(),
     };
     // The counts right-aligned, the tags or the filter notice left of them.
     let (tags, tag_kind, counts) = match hidden {
@@ -47,6 +49,21 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
             let counts = counts.fitting(w.saturating_sub(width(&notice) + 3));
             (notice, Kind::Filter, counts)
         }
+        // Circular reporting is told before the tags, which give way to it.
+        None if !ctx.doc.analysis().circular.is_empty() => {
+            let name =
+                |id: &str| sanitize_line(b.source(id).map_or(id, |s| s.name.as_str())).into_owned();
+            let pairs: Vec<String> = ctx
+                .doc
+                .analysis()
+                .circular
+                .iter()
+                .map(|(a, c)| format!("{} ↔ {}", name(a), name(c)))
+                .collect();
+            let notice = format!("{}: {}", describe::CIRCULAR, pairs.join(", "));
+            let counts = counts.fitting(w.saturating_sub(width(&notice).min(w / 2) + 3));
+            (notice, Kind::Flag, counts)
+        }
         // The tags give way to the counts.
         None => {
             let tags: String = b
@@ -54,7 +71,12 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
                 .iter()
                 .map(|t| format!("#{} ", sanitize_line(t)))
                 .collect();
-            (tags, Kind::Dim, counts.fitting(w.saturating_sub(2)))
+            // The judgments are counted only where no tag gives way to them.
+            let counts = match counts.fitting(w.saturating_sub(width(tags.trim_end()) + 3)) {
+                c if c.contains("judgment") => c,
+                _ => counts.without_judgments().fitting(w.saturating_sub(2)),
+            };
+            (tags, Kind::Dim, counts)
         }
     };
     let mut lines = vec![first];
@@ -69,6 +91,7 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
             responses: b.responses.len(),
             context: b.context.len(),
             pairs: ctx.doc.relations.pairs.len(),
+            judgments: b.judgments.len(),
         }
         .fitting(w.saturating_sub(width(&changes) + 3));
         let room = w.saturating_sub(width(&changes) + width(&counts) + 3);
@@ -84,7 +107,7 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
     }
     if height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
-        let tags = if room >= TAGS_MIN || hidden.is_some() {
+        let tags = if room >= TAGS_MIN || hidden.is_some() || tag_kind == Kind::Flag {
             truncate(tags.trim_end(), room).into_owned()
         } else {
             String::new()
@@ -111,33 +134,55 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
 const TAGS_MIN: usize = 8;
 
 /// The header's counts of a briefing.
+#[derive(Clone, Copy)]
 struct Counts {
     claims: usize,
     responses: usize,
     context: usize,
     pairs: usize,
+    /// Key judgments: counted only when there are some (the Judgments pane is there then).
+    judgments: usize,
 }
 
 impl Counts {
+    fn without_judgments(&self) -> Counts {
+        Counts {
+            judgments: 0,
+            ..*self
+        }
+    }
+
     /// The longest form that fits in `room` cells, by whole parts: `18 claims · 12 responses ·
-    /// 9 context · ⚡18 contradictions`, then `18c 12r 9x ⚡18`, then `⚡18`, then nothing.
+    /// 9 context · ⚡18 contradictions · 3 judgments` (the judgments only when there are some),
+    /// the same without the judgments, then `18c 12r 9x ⚡18 3j`, `18c 12r 9x ⚡18`, then `⚡18`,
+    /// then nothing.
     fn fitting(&self, room: usize) -> String {
         let Counts {
             claims,
             responses,
             context,
             pairs,
+            judgments,
         } = self;
+        let long = format!(
+            "{} · {} · {context} context · ⚡{}",
+            crate::text::count(*claims, "claim"),
+            crate::text::count(*responses, "response"),
+            crate::text::count(*pairs, "contradiction")
+        );
+        let short = format!("{claims}c {responses}r {context}x ⚡{pairs}");
+        let with = |form: &str, part: String| (*judgments > 0).then(|| format!("{form}{part}"));
         let forms = [
-            format!(
-                "{} · {} · {context} context · ⚡{}",
-                crate::text::count(*claims, "claim"),
-                crate::text::count(*responses, "response"),
-                crate::text::count(*pairs, "contradiction")
+            with(
+                &long,
+                format!(" · {}", crate::text::count(*judgments, "judgment")),
             ),
-            format!("{claims}c {responses}r {context}x ⚡{pairs}"),
-            format!("⚡{pairs}"),
+            Some(long.clone()),
+            with(&short, format!(" {judgments}j")),
+            Some(short.clone()),
+            Some(format!("⚡{pairs}")),
         ];
+        let forms = forms.into_iter().flatten();
         forms
             .into_iter()
             .find(|f| width(f) <= room)

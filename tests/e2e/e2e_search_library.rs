@@ -196,9 +196,9 @@ fn a_saved_change_appears_a_broken_save_keeps_the_old_version_and_the_fix_clears
 
     let broken = edited.replacen("    stance: denies\n", "    stance: denies: twice\n", 1);
     libsupport::save(&korea, &broken);
-    let screen = t.wait_for(&["korea-troops.yaml: 106:19 mapping values are not allowed"]);
+    let screen = t.wait_for(&["korea-troops.yaml: 111:19 mapping values are not allowed"]);
     assert!(
-        Tmux::status(&screen).contains("korea-troops.yaml: 106:19"),
+        Tmux::status(&screen).contains("korea-troops.yaml: 111:19"),
         "in the status bar:\n{screen}"
     );
     assert!(
@@ -208,11 +208,11 @@ fn a_saved_change_appears_a_broken_save_keeps_the_old_version_and_the_fix_clears
     // Keys still work, and the error stays until the file is fixed.
     t.keys(&["j"]);
     let screen = t.wait_for(&["claim 2/4"]);
-    assert!(screen.contains("106:19"), "{screen}");
+    assert!(screen.contains("111:19"), "{screen}");
 
     libsupport::save(&korea, &good);
     let screen = t.wait_until("the error to go and the fix to show", |s| {
-        !s.contains("106:19") && s.contains("About 28,500 US troops")
+        !s.contains("111:19") && s.contains("About 28,500 US troops")
     });
     assert!(screen.contains("claim 2/4"), "the view is kept:\n{screen}");
     t.quit_cleanly();

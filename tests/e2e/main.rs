@@ -21,6 +21,7 @@ mod e2e_analysis;
 mod e2e_compare;
 mod e2e_config;
 mod e2e_hostile;
+mod e2e_judgments;
 mod e2e_scripts;
 mod e2e_search_library;
 mod e2e_signals;

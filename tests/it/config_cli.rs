@@ -49,7 +49,7 @@ fn diagnostics(out: &[u8]) -> Vec<String> {
 
 const EXPECTED: [&str; 3] = [
     "config.toml:2:12: error: unknown action `dwon` (did you mean `down`?); `brief config default` lists them",
-    "config.toml:3:7: error: unknown mode `detial` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, info, help, prompt, copy (did you mean `detail`?)",
+    "config.toml:3:7: error: unknown mode `detial` in [keys]; expected one of: global, library, panes, detail, contradictions, matrix, timeline, sources, changes, judgments, sensitivity, info, help, prompt, copy (did you mean `detail`?)",
     "config.toml:7:1: error: `↓` is bound twice in [keys.library]: here and on line 6",
 ];
 

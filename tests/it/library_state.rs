@@ -407,7 +407,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     let good = read("briefings/korea-troops.yaml");
     let mut shell = library(&f.paths, 120, 40);
     shell.press("G Enter 2 j");
-    // A second `:` on line 106: a YAML error on a known line and column.
+    // A second `:` on line 111: a YAML error on a known line and column.
     let broken = good.replacen("    stance: denies\n", "    stance: denies: twice\n", 1);
     assert_ne!(broken, good);
     save(&korea, &broken);
@@ -418,7 +418,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
         .map(str::to_string)
         .unwrap_or_else(|| panic!("no error shown"));
     assert!(
-        err.starts_with("korea-troops.yaml: 106:19 mapping values"),
+        err.starts_with("korea-troops.yaml: 111:19 mapping values"),
         "{err}"
     );
     assert!(err.ends_with("(showing the last good version)"), "{err}");
@@ -431,7 +431,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     let screen = shell_screen(&shell);
     let status = screen.lines().last().unwrap_or_default();
     assert!(
-        status.contains("korea-troops.yaml: 106:19 mapping values"),
+        status.contains("korea-troops.yaml: 111:19 mapping values"),
         "{status}"
     );
     // Other keys and messages do not hide it.
@@ -444,7 +444,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
         .lines()
         .find(|l| l.contains("2025-05-23"))
         .unwrap_or_else(|| panic!("{screen}"));
-    assert!(line.contains("⚠ 106:19"), "{line}");
+    assert!(line.contains("⚠ 111:19"), "{line}");
     assert!(screen.contains("1 with errors"), "{screen}");
     // Fixed: the error goes, everywhere.
     shell.press("Enter");
@@ -457,7 +457,7 @@ fn a_broken_save_keeps_the_last_good_version_and_shows_the_error_until_fixed() {
     assert_eq!(reader(&shell).file_error(), None);
     let status = shell_screen(&shell);
     assert!(
-        !status.contains("korea-troops.yaml: 106:19 mapping values"),
+        !status.contains("korea-troops.yaml: 111:19 mapping values"),
         "{status}"
     );
     shell.press("Esc");

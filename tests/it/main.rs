@@ -32,6 +32,7 @@ mod huge_content;
 mod library_state;
 mod print_export_cli;
 mod proptest_render;
+mod provenance;
 mod reader_state;
 mod reading_state;
 mod scripts;

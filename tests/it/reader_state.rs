@@ -252,10 +252,20 @@ fn tab_and_shift_tab_cycle_the_panes() {
     assert_eq!(app.focus(), RESPONSES);
     app.press("Tab");
     assert_eq!(app.focus(), CONTEXT);
+    // The bundled briefing has key judgments: their pane comes after Context.
+    app.press("Tab");
+    assert_eq!(app.mode(), brief::app::keymap::Mode::Judgments);
     app.press("Tab");
     assert_eq!(app.focus(), CLAIMS, "wraps round");
+    assert_eq!(app.mode(), brief::app::keymap::Mode::Panes);
     app.press("Shift-Tab");
-    assert_eq!(app.focus(), CONTEXT, "wraps back");
+    assert_eq!(
+        app.mode(),
+        brief::app::keymap::Mode::Judgments,
+        "wraps back"
+    );
+    app.press("Shift-Tab");
+    assert_eq!(app.focus(), CONTEXT);
     app.press("Shift-Tab");
     assert_eq!(app.focus(), RESPONSES);
 }
@@ -282,8 +292,20 @@ fn h_and_l_and_the_arrows_move_between_panes_and_stop_at_the_ends() {
     assert_eq!(app.focus(), RESPONSES);
     app.press("→");
     assert_eq!(app.focus(), CONTEXT);
+    app.press("l");
+    assert_eq!(
+        app.mode(),
+        brief::app::keymap::Mode::Judgments,
+        "the judgments right of Context"
+    );
     app.press("l →");
-    assert_eq!(app.focus(), CONTEXT, "nothing right of Context");
+    assert_eq!(
+        app.mode(),
+        brief::app::keymap::Mode::Judgments,
+        "nothing right of the judgments"
+    );
+    app.press("h");
+    assert_eq!(app.focus(), CONTEXT);
     app.press("h");
     assert_eq!(app.focus(), RESPONSES);
     app.press("← ←");
@@ -523,7 +545,9 @@ fn help_scrolls_back_at_once_from_its_end() {
         at_end,
         "one k after the end scrolls up at once"
     );
-    app.press("PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp PgUp");
+    for _ in 0..40 {
+        app.press("PgUp");
+    }
     assert_eq!(app.help_scroll(), Some(0));
 }
 

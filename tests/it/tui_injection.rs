@@ -223,6 +223,10 @@ const SCREENS: &[(&str, &str)] = &[
     ("timeline", "t"),
     ("sources", "s"),
     ("second source", "s j"),
+    ("judgments pane", "4"),
+    ("judgment detail", "4 Enter"),
+    ("judgment with its source hidden", "4 s x Esc Enter"),
+    ("sensitivity table", "S"),
 ];
 
 fn app_at(rel: &str, keys: &str, w: u16, h: u16) -> App {

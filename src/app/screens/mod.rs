@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod detail;
+pub mod judgments;
 pub mod matrix;
 pub mod pairs;
 pub mod panes;
@@ -14,6 +15,7 @@ use super::{Action, App};
 use crate::briefing::ItemRef;
 use changes::ChangesState;
 use detail::DetailState;
+use judgments::{JudgmentState, JudgmentsState, SensitivityState};
 use matrix::MatrixState;
 use pairs::PairsState;
 use sources::SourcesState;
@@ -33,6 +35,12 @@ pub enum Screen {
     Sources(SourcesState),
     /// What changed since the briefing was last read (`D`).
     Changes(ChangesState),
+    /// The author's key judgments (`4`), a pane beside the three others.
+    Judgments(JudgmentsState),
+    /// One judgment: what it rests on and what speaks against it.
+    Judgment(JudgmentState),
+    /// Judgments × origins: what hiding each source does to each judgment (`S`).
+    Sensitivity(SensitivityState),
 }
 
 impl Screen {
@@ -45,6 +53,8 @@ impl Screen {
             Screen::Timeline(_) => Mode::Timeline,
             Screen::Sources(_) => Mode::Sources,
             Screen::Changes(_) => Mode::Changes,
+            Screen::Judgments(_) | Screen::Judgment(_) => Mode::Judgments,
+            Screen::Sensitivity(_) => Mode::Sensitivity,
         }
     }
 }
@@ -60,6 +70,9 @@ impl App {
             Some(Screen::Timeline(t)) => self.update_timeline(action, t),
             Some(Screen::Sources(s)) => self.update_sources(action, s),
             Some(Screen::Changes(c)) => self.update_changes(action, c),
+            Some(Screen::Judgments(j)) => self.update_judgments(action, j),
+            Some(Screen::Judgment(j)) => self.update_judgment(action, j),
+            Some(Screen::Sensitivity(s)) => self.update_sensitivity(action, s),
         }
     }
 
@@ -73,6 +86,9 @@ impl App {
             Some(Screen::Timeline(t)) => timeline::location(self, t),
             Some(Screen::Sources(s)) => sources::location(self, s),
             Some(Screen::Changes(c)) => changes::location(self, c),
+            Some(Screen::Judgments(j)) => judgments::location(self, j.cursor),
+            Some(Screen::Judgment(j)) => judgments::location(self, j.index),
+            Some(Screen::Sensitivity(s)) => judgments::location(self, s.cursor),
         }
     }
 
@@ -84,7 +100,14 @@ impl App {
             Some(Screen::Detail(d)) => Some(d.item),
             Some(Screen::Contradictions(p)) => pairs::focus_item(self, p),
             Some(Screen::Matrix(_) | Screen::Timeline(_)) => self.analysis_item(),
-            Some(Screen::Sources(_) | Screen::Changes(_)) | None => self.current(),
+            Some(
+                Screen::Sources(_)
+                | Screen::Changes(_)
+                | Screen::Judgments(_)
+                | Screen::Judgment(_)
+                | Screen::Sensitivity(_),
+            )
+            | None => self.current(),
         }
     }
 }

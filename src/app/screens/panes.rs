@@ -21,6 +21,13 @@ impl App {
             Action::PageUp => self.select(s, sel.saturating_sub(page())),
             Action::HalfPageDown => self.select(s, sel.saturating_add(page().div_ceil(2))),
             Action::HalfPageUp => self.select(s, sel.saturating_sub(page().div_ceil(2))),
+            // Past Context (or before Claims) comes the Judgments pane, when there are any.
+            Action::NextPane | Action::Right if s == Section::Context && self.has_judgments() => {
+                self.open_judgments()
+            }
+            Action::PrevPane if s == Section::Claims && self.has_judgments() => {
+                self.open_judgments()
+            }
             Action::NextPane => self.focus_pane(Section::from_index((s.index() + 1) % 3)),
             Action::PrevPane => self.focus_pane(Section::from_index((s.index() + 2) % 3)),
             Action::Right => self.focus_pane(Section::from_index((s.index() + 1).min(2))),
