@@ -1064,6 +1064,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         credibility: None,
         quote: None,
         url: None,
+        headline: None,
         pos,
     };
     let n = raw.claims.len();
@@ -1079,6 +1080,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             credibility: c.credibility,
             quote: c.quote,
             url: c.url,
+            headline: c.headline,
             ..blank(
                 Section::Claims,
                 c.id,
@@ -1144,7 +1146,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             })
         })
         .collect();
-    Briefing::new(
+    let mut b = Briefing::new(
         raw.title,
         date,
         raw.summary,
@@ -1154,7 +1156,10 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         responses,
         context,
         contradictions,
-    )
+    );
+    b.url = raw.url;
+    b.publisher = raw.publisher;
+    b
 }
 
 /// Parses without validating or building: the baseline the benchmarks compare loading against.

@@ -285,6 +285,8 @@ pub struct Item {
     pub credibility: Option<u8>,
     pub quote: Option<String>,
     pub url: Option<String>,
+    /// Claims only: a short title for the claim (ClaimReview's `claimReviewed`).
+    pub headline: Option<String>,
     /// Where the item starts in the file (its `-` line), for editors and diagnostics.
     pub pos: Pos,
 }
@@ -321,6 +323,10 @@ pub struct Briefing {
     pub responses: Vec<Item>,
     pub context: Vec<Item>,
     pub contradictions: Vec<Declared>,
+    /// Where the briefing is published (set after [`Briefing::new`]; None by default).
+    pub url: Option<String>,
+    /// Who publishes the briefing (set after [`Briefing::new`]; None by default).
+    pub publisher: Option<String>,
     ids: IdIndex,
     source_ids: HashMap<String, usize>,
 }
@@ -367,6 +373,8 @@ impl Briefing {
             responses,
             context,
             contradictions,
+            url: None,
+            publisher: None,
             ids: IdIndex::default(),
             source_ids: HashMap::new(),
         };
@@ -549,6 +557,7 @@ mod tests {
             credibility: None,
             quote: None,
             url: None,
+            headline: None,
             pos: Pos::default(),
         };
         let date = Date {

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod import;
 pub mod notes;
 pub mod print;
 pub mod schema;

@@ -1,288 +1,52 @@
-//! `brief export`: a briefing as JSON or as a Markdown document.
-//!
-//! JSON carries every field of the format under its format name (absent optional fields are
-//! omitted, lists are always present, dates are `YYYY-MM-DD`), the resolved `contradictions`
-//! (`left`, `right`, `kind`, and `stance` / `note` when there are), and the author's own entries
-//! under `declared`. Strings keep their exact content; characters a terminal could act on that
-//! JSON allows raw (DEL, C1 controls, bidi and zero-width marks) are written as `\uXXXX`, so the
-//! output is safe to show and still decodes to the same text.
-//!
-//! Markdown is for reading: `#` title, `##` sections, items as lists with their metadata,
-//! contradictions as a table, then (under `### Figures`) the figures each pair's texts give in
-//! conflict and in agreement. JSON leaves those out: they are derived from the text, not data. Every string is sanitised and escaped, so a briefing cannot inject
-//! markup, HTML or control bytes into the document.
+//! `export --format markdown`: a document for reading. `#` title, `##` sections, items as lists
+//! with their metadata, contradictions as a table, then (under `### Figures`) the figures each
+//! pair's texts give in conflict and in agreement. Every string is sanitised and escaped, so a
+//! briefing cannot inject markup, HTML or control bytes into the document. `--front-matter`
+//! starts it with YAML front matter (title, date, tags, description) for static sites and
+//! Obsidian, serialised by serde_yaml from sanitised strings.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
-
-use crate::cli::Limits;
+use std::io;
 
 use serde::Serialize;
 
 use crate::briefing::compare::{compare_items, WordWeights};
 use crate::briefing::describe;
-use crate::briefing::model::{Briefing, Item, ItemRef, Section};
+use crate::briefing::model::{Briefing, ItemRef, Section};
 use crate::briefing::relations::{PairKind, Relations};
-use crate::cmd::print::load_each;
-
-pub use crate::cli::Format;
-
-/// Exports every briefing `paths` names to `out`; diagnostics of files that fail to load go to
-/// stderr and the others are still exported. Returns whether any file failed.
-pub fn export_paths(
-    paths: &[PathBuf],
-    format: Format,
-    limits: Limits,
-    out: &mut impl Write,
-) -> io::Result<bool> {
-    let stderr = io::stderr();
-    let err_colour = super::use_colour(stderr.is_terminal());
-    export_paths_to(paths, format, limits, out, &mut stderr.lock(), err_colour)
-}
-
-/// [`export_paths`] with the diagnostics stream given, for tests.
-pub fn export_paths_to(
-    paths: &[PathBuf],
-    format: Format,
-    limits: Limits,
-    out: &mut impl Write,
-    err: &mut impl Write,
-    err_colour: bool,
-) -> io::Result<bool> {
-    let mut out = io::BufWriter::new(out);
-    let failed = match format {
-        Format::Json => {
-            // One file named on its own gives an object; anything that can name several (more
-            // than one path, a folder) gives an array, even when only one file loaded. The
-            // array is written as each briefing loads, as serde_json would print it whole: a
-            // folder of 100,000 briefings is never held at once (it took 1.76 GB).
-            let single = matches!(paths, [p] if !p.is_dir());
-            let mut written = 0usize;
-            let failed = load_each(paths, limits, err, err_colour, |doc| {
-                let text = pretty(&view(&doc.briefing, &doc.relations))?;
-                if single {
-                    if written == 0 {
-                        out.write_all(text.as_bytes())?;
-                        writeln!(out)?;
-                    }
-                } else {
-                    out.write_all(if written == 0 { b"[\n" } else { b",\n" })?;
-                    for (i, line) in text.split('\n').enumerate() {
-                        if i > 0 {
-                            out.write_all(b"\n")?;
-                        }
-                        out.write_all(b"  ")?;
-                        out.write_all(line.as_bytes())?;
-                    }
-                }
-                written += 1;
-                Ok(())
-            })?;
-            if !single {
-                out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
-            }
-            failed
-        }
-        Format::Markdown => {
-            let mut first = true;
-            load_each(paths, limits, err, err_colour, |doc| {
-                if !first {
-                    out.write_all(b"\n---\n\n")?;
-                }
-                first = false;
-                out.write_all(markdown(&doc.briefing, &doc.relations).as_bytes())
-            })?
-        }
-    };
-    out.flush()?;
-    Ok(failed)
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON
 
 #[derive(Serialize)]
-struct JsonBriefing<'a> {
-    title: &'a str,
+struct FrontMatter<'a> {
+    title: Cow<'a, str>,
     date: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    tags: &'a [String],
-    sources: Vec<JsonSource<'a>>,
-    claims: Vec<JsonItem<'a>>,
-    responses: Vec<JsonItem<'a>>,
-    context: Vec<JsonItem<'a>>,
-    contradictions: Vec<JsonPair<'a>>,
-    declared: Vec<JsonDeclared<'a>>,
+    description: Option<Cow<'a, str>>,
 }
 
-#[derive(Serialize)]
-struct JsonSource<'a> {
-    id: &'a str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reliability: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    interest: Option<&'static str>,
-}
+use std::borrow::Cow;
 
-#[derive(Serialize)]
-struct JsonItem<'a> {
-    id: &'a str,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    attribution: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'static str>,
-    /// Responses only (always there on a response).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    responds_to: Option<&'a [String]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stance: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credibility: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quote: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonPair<'a> {
-    left: &'a str,
-    right: &'a str,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stance: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonDeclared<'a> {
-    between: [&'a str; 2],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-}
-
-fn view<'a>(b: &'a Briefing, rel: &'a Relations) -> JsonBriefing<'a> {
-    let item = |i: &'a Item| JsonItem {
-        id: &i.id,
-        text: &i.text,
-        source: i.source.as_deref(),
-        attribution: i.attribution.as_deref(),
-        date: i.date.map(|d| d.to_string()),
-        status: i.status.map(|s| s.word()),
-        responds_to: (i.section == Section::Responses).then_some(i.responds_to.as_slice()),
-        stance: i.stance.map(|s| s.word()),
-        credibility: i.credibility,
-        quote: i.quote.as_deref(),
-        url: i.url.as_deref(),
-    };
-    let id_of = |r: ItemRef| b.item(r).map_or("", |i| i.id.as_str());
-    JsonBriefing {
-        title: &b.title,
+/// YAML front matter for one briefing: `---`, title, date, tags, description (the summary),
+/// `---`, then a blank line. Strings are sanitised (one line each, but the description keeps
+/// its line breaks) and serde_yaml quotes whatever YAML would read otherwise.
+pub fn front_matter(b: &Briefing) -> io::Result<String> {
+    let fm = FrontMatter {
+        title: crate::text::sanitize_line(&b.title),
         date: b.date.to_string(),
-        summary: b.summary.as_deref(),
-        tags: &b.tags,
-        sources: b
-            .sources
+        tags: b
+            .tags
             .iter()
-            .map(|s| JsonSource {
-                id: &s.id,
-                name: &s.name,
-                kind: s.kind.map(|k| k.word()),
-                url: s.url.as_deref(),
-                reliability: s.reliability.map(|r| r.word()),
-                interest: s.interest.map(|i| i.word()),
-            })
+            .map(|t| crate::text::sanitize_line(t))
             .collect(),
-        claims: b.claims.iter().map(item).collect(),
-        responses: b.responses.iter().map(item).collect(),
-        context: b.context.iter().map(item).collect(),
-        contradictions: rel
-            .pairs
-            .iter()
-            .map(|p| JsonPair {
-                left: id_of(p.left),
-                right: id_of(p.right),
-                kind: p.kind.word(),
-                stance: p.stance.map(|s| s.word()),
-                note: p.note.as_deref(),
-            })
-            .collect(),
-        declared: b
-            .contradictions
-            .iter()
-            .map(|d| JsonDeclared {
-                between: [&d.between[0], &d.between[1]],
-                note: d.note.as_deref(),
-            })
-            .collect(),
-    }
+        description: b
+            .summary
+            .as_deref()
+            .map(|s| crate::text::sanitize(s.trim())),
+    };
+    let yaml = serde_yaml::to_string(&fm).map_err(io::Error::other)?;
+    Ok(format!("---\n{yaml}---\n\n"))
 }
-
-/// One briefing as the JSON value `export` writes (before escaping).
-pub(crate) fn json_value(b: &Briefing, rel: &Relations) -> io::Result<serde_json::Value> {
-    serde_json::to_value(view(b, rel)).map_err(io::Error::other)
-}
-
-/// [`markdown`], for `export --notes`.
-pub(crate) fn markdown_of(b: &Briefing, rel: &Relations) -> String {
-    markdown(b, rel)
-}
-
-/// One briefing as pretty-printed JSON (no trailing newline).
-pub fn to_json(b: &Briefing) -> io::Result<String> {
-    let rel = Relations::derive(b);
-    pretty(&view(b, &rel))
-}
-
-pub(crate) fn pretty(value: &impl Serialize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    Ok(escape_invisible(&text).into_owned())
-}
-
-/// Rewrites the characters [`crate::text::sanitize`] would replace (and serde_json leaves raw)
-/// as `\uXXXX` escapes. They can only occur inside strings, where the escape means the same.
-fn escape_invisible(json: &str) -> Cow<'_, str> {
-    if matches!(crate::text::sanitize(json), Cow::Borrowed(_)) {
-        return Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut buf = [0u8; 4];
-    for c in json.chars() {
-        let unsafe_char = !c.is_ascii_graphic()
-            && c != ' '
-            && c != '\n'
-            && matches!(
-                crate::text::sanitize(c.encode_utf8(&mut buf)),
-                Cow::Owned(_)
-            );
-        if unsafe_char {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                let _ = write!(out, "\\u{unit:04x}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Markdown
 
 /// One briefing as a Markdown document, ending with a newline.
 pub fn to_markdown(b: &Briefing) -> String {
@@ -290,7 +54,7 @@ pub fn to_markdown(b: &Briefing) -> String {
 }
 
 /// [`to_markdown`] with the relations already derived.
-fn markdown(b: &Briefing, rel: &Relations) -> String {
+pub(crate) fn markdown(b: &Briefing, rel: &Relations) -> String {
     let mut md = String::new();
     let id_of = |r: ItemRef| b.item(r).map_or("?", |i| i.id.as_str());
     let _ = writeln!(md, "# {}\n", inline(&b.title));
@@ -562,14 +326,5 @@ mod tests {
             block("one\ntwo\n\nthree\n", "  "),
             "one\\\n  two\n\n  three"
         );
-    }
-
-    #[test]
-    fn invisible_characters_are_escaped_in_json() {
-        let s = serde_json::to_string(&"a\u{9b}b\u{202e}c\u{7f}é\u{1b}").unwrap_or_default();
-        let e = escape_invisible(&s);
-        assert_eq!(e, r#""a\u009bb\u202ec\u007fé\u001b""#);
-        let back: String = serde_json::from_str(&e).unwrap_or_default();
-        assert_eq!(back, "a\u{9b}b\u{202e}c\u{7f}é\u{1b}");
     }
 }
