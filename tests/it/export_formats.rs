@@ -337,9 +337,10 @@ fn claimreview_of_the_korea_briefing_has_googles_fields_and_labels_from_the_file
         assert_eq!(r["datePublished"], "2025-05-23");
     }
     let first = &list[0];
+    // No headline: the text, on one line.
     assert_eq!(
         first["claimReviewed"],
-        "Pentagon weighing withdrawal of US troops from South Korea"
+        "The Trump administration is considering taking thousands of American troops out of South Korea, and the Pentagon is working up a concrete option to do so."
     );
     assert_eq!(
         first["reviewRating"],
@@ -376,6 +377,32 @@ fn claimreview_of_the_korea_briefing_has_googles_fields_and_labels_from_the_file
     for word in ["False", "True", "Misleading", "Fake"] {
         assert!(!labels.iter().any(|l| l.contains(word)), "{word}");
     }
+
+    // The harbour example has a url, a publisher and headlines.
+    let harbour = parse_json(&ok(&["export", "-f", "claimreview", BUNDLED[0]]));
+    let errors: Vec<String> = v
+        .iter_errors(&harbour)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let first = &harbour[0];
+    assert_eq!(first["@type"], "ClaimReview");
+    assert_eq!(
+        first["url"],
+        "https://hwanpo-briefings.example/bridge-tolls#toll-rise-12pct"
+    );
+    assert_eq!(
+        first["claimReviewed"],
+        "Bridge toll to rise 12% in November"
+    );
+    assert_eq!(
+        first["author"],
+        json!({"@type": "Organization", "name": "Hwanpo Briefings Desk"})
+    );
+    assert_eq!(
+        first["itemReviewed"]["appearance"],
+        json!([{"@type": "CreativeWork", "url": "https://hwanpo-daily.example/2025/09/15/toll-rise"}])
+    );
 }
 
 #[test]
@@ -389,7 +416,7 @@ fn claimreview_uses_url_publisher_and_appearance_when_the_file_has_them() {
     assert_eq!(r["url"], "https://desk.example/briefings/t#c1");
     assert_eq!(
         r["author"],
-        json!({"@type": "Organization", "name": "The Desk", "url": "https://desk.example/briefings/t#old"})
+        json!({"@type": "Organization", "name": "The Desk"})
     );
     assert_eq!(r["claimReviewed"], "A long claim on two lines.");
     assert_eq!(r["reviewRating"]["alternateName"], "Confirmed by Ministry");
@@ -433,7 +460,7 @@ fn check_for_claimreview_warns_of_each_missing_field_and_plain_check_does_not() 
         "{out}"
     );
     assert!(
-        out.contains("korea-troops.yaml:91:3: warning: claimreview: claim `costs-in-trade-talks` has no `date`"),
+        out.contains("korea-troops.yaml:85:3: warning: claimreview: claim `costs-in-trade-talks` has no `date`"),
         "{out}"
     );
     assert_eq!(lines.last().copied(), Some("1 file: 0 errors, 6 warnings"));

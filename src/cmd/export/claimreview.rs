@@ -141,7 +141,7 @@ pub fn reviews(b: &Briefing, rel: &Relations, file_url: Option<&str>) -> Vec<Val
             review.insert("claimReviewed".into(), one_line(reviewed).into());
             review.insert("reviewRating".into(), Value::Object(rating));
             if let Some(p) = &b.publisher {
-                review.insert("author".into(), party(p, None, b.url.as_deref()));
+                review.insert("author".into(), party(p, None, None));
             }
             review.insert("datePublished".into(), b.date.to_string().into());
             review.insert("itemReviewed".into(), Value::Object(claimed));
