@@ -268,11 +268,12 @@ fn today() -> Date {
     }
 }
 
-/// The briefing YAML of a `claims:search` response, and the warnings to give.
+/// The briefing YAML of a `claims:search` response, and the warnings to give; or why not, as
+/// the rest of a diagnostic line after the file's name (`:line:col: error: …`).
 pub fn convert(json: &str) -> Result<(String, Vec<String>), String> {
     let search: Search = serde_json::from_str(json).map_err(|e| {
         format!(
-            "{}:{}: error: not a Fact Check Tools claims:search response: {e}",
+            ":{}:{}: error: not a Fact Check Tools claims:search response: {e}",
             e.line(),
             e.column()
         )
@@ -416,7 +417,7 @@ pub fn convert(json: &str) -> Result<(String, Vec<String>), String> {
             .first()
             .map_or_else(String::new, |d| d.located());
         return Err(format!(
-            "error: the briefing made from this file does not load ({first}); please report it"
+            ": error: the briefing made from this file does not load ({first}); please report it"
         ));
     }
     Ok((out, warnings))
@@ -424,7 +425,7 @@ pub fn convert(json: &str) -> Result<(String, Vec<String>), String> {
 
 /// One part of the briefing as YAML.
 fn yaml<T: Serialize + ?Sized>(v: &T) -> Result<String, String> {
-    serde_yaml::to_string(v).map_err(|e| format!("error: {e}"))
+    serde_yaml::to_string(v).map_err(|e| format!(": error: {e}"))
 }
 
 /// Runs `brief import factcheck FILE` (`-`: stdin): the briefing to `out`, warnings and errors
@@ -462,7 +463,7 @@ pub fn factcheck(
             Ok(true)
         }
         Err(why) => {
-            writeln!(err, "{shown}:{}", sanitize_line(&why))?;
+            writeln!(err, "{shown}{}", sanitize_line(&why))?;
             Ok(false)
         }
     }
