@@ -119,12 +119,15 @@ pub struct Limits {
 pub enum Command {
     /// Validate briefings and report problems as `path:line:col: error: message`.
     Check {
-        /// Files or folders to check.
+        /// Files or folders to check; - reads one briefing from stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print only the one-line form of each diagnostic, without the source excerpt.
         #[arg(long)]
         short: bool,
+        /// Also warn where an export in this format would lack a field it needs.
+        #[arg(long = "for", value_enum, value_name = "FORMAT")]
+        for_format: Option<CheckFor>,
     },
     /// Print briefings as plain text: title block, claims, responses, context, contradictions.
     Print {
@@ -139,7 +142,8 @@ pub enum Command {
         #[arg(long)]
         notes: bool,
     },
-    /// Export briefings as JSON (one object for one file, an array for several) or Markdown.
+    /// Export briefings as JSON (one object for one file, an array for several), Markdown,
+    /// ClaimReview JSON-LD, Argdown, CSL JSON or an Atom feed.
     Export {
         /// Output format.
         #[arg(long, short, value_enum, default_value = "json")]
@@ -150,6 +154,15 @@ pub enum Command {
         /// Add your private notes and flags to the items (from the state store).
         #[arg(long)]
         notes: bool,
+        /// Markdown only: start each document with YAML front matter (title, date, tags,
+        /// description).
+        #[arg(long)]
+        front_matter: bool,
+    },
+    /// Turn other tools' data into a briefing, written to stdout.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
     },
     /// What changed between two versions of a briefing, by id: items added, removed and changed
     /// (a word diff for texts, old → new for the rest), sources, contradictions. Exit status 0
@@ -182,7 +195,11 @@ brief diff HEAD~3:briefings/x.yaml briefings/x.yaml\n\
         command: NotesCommand,
     },
     /// Print the JSON Schema (draft-07) of the briefing format, for editors.
-    Schema,
+    Schema {
+        /// The schema of `brief export --format json` instead.
+        #[arg(long)]
+        export: bool,
+    },
     /// The config file: check it, or print the defaults.
     Config {
         #[command(subcommand)]
@@ -217,6 +234,23 @@ pub enum CompletionShell {
     Powershell,
     Zsh,
     Nushell,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// The JSON of Google's Fact Check Tools `claims:search` API (a file, or - for stdin) as a
+    /// briefing: claims with their claimants, each review a response from its publisher.
+    Factcheck {
+        /// The API response to read.
+        file: PathBuf,
+    },
+}
+
+/// What `brief check --for` checks a briefing is complete for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFor {
+    /// `export --format claimreview`: the fields Google requires and recommends.
+    Claimreview,
 }
 
 #[derive(Debug, Subcommand)]
@@ -341,4 +375,12 @@ pub enum Format {
     Json,
     /// A Markdown document per briefing.
     Markdown,
+    /// schema.org ClaimReview JSON-LD: an array of one review per claim with a status.
+    Claimreview,
+    /// Argdown: statements and their relations, for argument maps.
+    Argdown,
+    /// CSL JSON: one citation item per source and per item with a URL (Zotero, pandoc).
+    Csl,
+    /// An Atom feed: one entry per briefing.
+    Atom,
 }

@@ -13,8 +13,8 @@ use brief::app::shell::Shell;
 use brief::briefing::files::{expand, Found};
 use brief::briefing::{load_path, Report};
 use brief::cli::{
-    BidiMode, Cli, ColorWhen, Command, ConfigCommand, DiffFormat, Limits, Look, NotesCommand,
-    StateArgs, ThemeName,
+    BidiMode, Cli, ColorWhen, Command, ConfigCommand, DiffFormat, Format, ImportCommand, Limits,
+    Look, NotesCommand, StateArgs, ThemeName,
 };
 use brief::cmd;
 use brief::config::{self, Config};
@@ -105,9 +105,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Some(Command::Config { command }) => config_command(command, cli.config.as_deref()),
-        Some(Command::Check { paths, short }) => {
+        Some(Command::Check {
+            paths,
+            short,
+            for_format,
+        }) => {
             let mut out = std::io::stdout().lock();
-            let failed = cmd::check::run(&paths, short, limits, &mut out, cmd::stdout_colour())?;
+            let failed = cmd::check::run_for(
+                &paths,
+                short,
+                for_format,
+                limits,
+                &mut out,
+                cmd::stdout_colour(),
+            )?;
             out.flush()?;
             Ok(if failed {
                 ExitCode::from(1)
@@ -143,13 +154,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             paths,
             notes,
+            front_matter,
         }) => {
+            let usage = if notes && !matches!(format, Format::Json | Format::Markdown) {
+                Some("--notes goes with --format json or markdown")
+            } else if front_matter && (format != Format::Markdown || notes) {
+                Some("--front-matter goes with --format markdown (and without --notes)")
+            } else {
+                None
+            };
+            if let Some(why) = usage {
+                writeln!(std::io::stderr().lock(), "brief: {why}")?;
+                return Ok(ExitCode::from(2));
+            }
             let mut out = std::io::stdout().lock();
             let failed = if notes {
                 let store = store_for_command(&cli.state)?;
                 cmd::notes::export_paths(&paths, format, limits, &mut out, store.as_ref())?
             } else {
-                cmd::export::export_paths(&paths, format, limits, &mut out)?
+                let options = cmd::export::Options {
+                    format,
+                    front_matter,
+                };
+                cmd::export::export_paths(&paths, options, limits, &mut out)?
             };
             out.flush()?;
             Ok(if failed {
@@ -194,9 +221,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Schema) => {
+        Some(Command::Import { command }) => match command {
+            ImportCommand::Factcheck { file } => {
+                let mut out = std::io::stdout().lock();
+                let mut err = std::io::stderr().lock();
+                let ok = cmd::import::factcheck(&file, limits.max_size, &mut out, &mut err)?;
+                out.flush()?;
+                Ok(if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                })
+            }
+        },
+        Some(Command::Schema { export }) => {
             let mut out = std::io::stdout().lock();
-            cmd::schema::write(&mut out)?;
+            if export {
+                cmd::schema::write_value(&mut out, cmd::export::json::schema())?;
+            } else {
+                cmd::schema::write(&mut out)?;
+            }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }

@@ -204,6 +204,29 @@ pub fn check_path(path: &Path, max_size: u64) -> Report {
     .unwrap_or_else(|failure| failure)
 }
 
+/// [`check_path`] reported under another name (`<stdin>` for `-`), with `more` adding what it
+/// finds in the loaded briefing (`brief check --for`).
+pub fn check_path_with(
+    path: &Path,
+    shown: &Path,
+    max_size: u64,
+    more: impl FnOnce(&Briefing) -> Vec<Diagnostic>,
+) -> Report {
+    let mut report = through(path, max_size, Accept::Named, |text, l| {
+        let mut diagnostics = l.warnings;
+        diagnostics.extend(more(&l.briefing));
+        diagnostics.sort_by_key(|d| (d.pos, d.severity));
+        Report {
+            path: shown.to_path_buf(),
+            source: (!diagnostics.is_empty()).then_some(text),
+            diagnostics,
+        }
+    })
+    .unwrap_or_else(|failure| failure);
+    report.path = shown.to_path_buf();
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1067,6 +1067,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         url: None,
         via: Vec::new(),
         anonymous: None,
+        headline: None,
         pos,
     };
     let n = raw.claims.len();
@@ -1084,6 +1085,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             credibility: c.credibility,
             quote: c.quote,
             url: c.url,
+            headline: c.headline,
             ..blank(
                 Section::Claims,
                 c.id,
@@ -1169,7 +1171,7 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
             assumptions: j.assumptions,
         })
         .collect();
-    Briefing::new(
+    let mut b = Briefing::new(
         raw.title,
         date,
         raw.summary,
@@ -1180,7 +1182,10 @@ fn build(raw: RawBriefing, map: &SourceMap) -> Briefing {
         context,
         contradictions,
     )
-    .with_judgments(judgments)
+    .with_judgments(judgments);
+    b.url = raw.url;
+    b.publisher = raw.publisher;
+    b
 }
 
 /// Parses without validating or building: the baseline the benchmarks compare loading against.

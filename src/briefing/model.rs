@@ -329,6 +329,8 @@ pub struct Item {
     pub via: Vec<String>,
     /// The author's word on whether the attribution hides the speaker (None: detect it).
     pub anonymous: Option<bool>,
+    /// Claims only: a short title for the claim (ClaimReview's `claimReviewed`).
+    pub headline: Option<String>,
     /// Where the item starts in the file (its `-` line), for editors and diagnostics.
     pub pos: Pos,
 }
@@ -382,6 +384,10 @@ pub struct Briefing {
     pub contradictions: Vec<Declared>,
     /// The author's key judgments, in file order.
     pub judgments: Vec<Judgment>,
+    /// Where the briefing is published (set after [`Briefing::new`]; None by default).
+    pub url: Option<String>,
+    /// Who publishes the briefing (set after [`Briefing::new`]; None by default).
+    pub publisher: Option<String>,
     ids: IdIndex,
     source_ids: HashMap<String, usize>,
 }
@@ -429,6 +435,8 @@ impl Briefing {
             context,
             contradictions,
             judgments: Vec::new(),
+            url: None,
+            publisher: None,
             ids: IdIndex::default(),
             source_ids: HashMap::new(),
         };
@@ -619,6 +627,7 @@ mod tests {
             url: None,
             via: Vec::new(),
             anonymous: None,
+            headline: None,
             pos: Pos::default(),
         };
         let date = Date {

@@ -61,6 +61,48 @@ pub struct RawBriefing {
     /// confidence, resting on which items.
     #[serde(default)]
     pub judgments: Vec<RawJudgment>,
+    /// Where this briefing is published: the address a ClaimReview export gives as each review's
+    /// `url` (with `#claim-id` added).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Who publishes this briefing (a desk, an outlet, a person): the `author` of a ClaimReview
+    /// export's reviews.
+    #[serde(default)]
+    #[schemars(regex(pattern = TEXT))]
+    pub publisher: Option<String>,
+    /// What `brief export --format json` derived from the rest (pairs, flags, counts,
+    /// answered-by). Read and ignored, so an export loads again as the briefing it came from.
+    #[serde(default, skip_serializing)]
+    pub derived: Option<Ignored>,
+    /// The file `brief export --format json` exported this briefing from. Read and ignored.
+    #[serde(default, skip_serializing)]
+    pub path: Option<Ignored>,
+}
+
+/// A value read and dropped: the derived parts of a JSON export (`derived`, `path`), which the
+/// loader accepts so an export loads again, and never trusts (they are derived afresh).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ignored;
+
+impl<'de> Deserialize<'de> for Ignored {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Ignored, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Ignored)
+    }
+}
+
+/// For `brief schema`: anything (the export's own schema, `brief schema --export`, says what).
+impl JsonSchema for Ignored {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Ignored".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({})
+    }
 }
 
 /// A source, declared once and named by id from items.
@@ -138,6 +180,11 @@ pub struct RawClaim {
     /// Whether the attribution hides who is speaking; overrides the phrase detection.
     #[serde(default)]
     pub anonymous: Option<bool>,
+    /// A short title for the claim, as a fact-check would head it: a ClaimReview export's
+    /// `claimReviewed` when given (else the text).
+    #[serde(default)]
+    #[schemars(regex(pattern = TEXT))]
+    pub headline: Option<String>,
 }
 
 /// An answer to one or more claims.

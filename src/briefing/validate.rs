@@ -301,6 +301,23 @@ pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
             let pos = || map().value_pos("claims", i, raw.claims.len(), "status");
             c.check_word(pos, "status", st, Status::parse, Status::WORDS);
         }
+        if claim
+            .headline
+            .as_deref()
+            .is_some_and(|h| h.trim().is_empty())
+        {
+            c.error(
+                map().value_pos("claims", i, raw.claims.len(), "headline"),
+                format!("claim `{}` has an empty headline", claim.id),
+            );
+        }
+    }
+    if raw
+        .publisher
+        .as_deref()
+        .is_some_and(|p| p.trim().is_empty())
+    {
+        c.error(top("publisher"), "publisher is empty".into());
     }
 
     let n_resp = raw.responses.len();
@@ -327,8 +344,23 @@ pub fn validate(raw: &RawBriefing, lazy: &LazyMap) -> Vec<Diagnostic> {
                 continue;
             }
             match item_ids.get(target.as_str()) {
-                Some((Section::Claims, _)) => {
+                Some(&(Section::Claims, at)) => {
                     answered.insert(target);
+                    let claim_date = raw.claims.get(at).and_then(|x| x.date.as_deref());
+                    let dates = r
+                        .date
+                        .as_deref()
+                        .and_then(Date::parse)
+                        .zip(claim_date.and_then(Date::parse));
+                    if let Some((said, claimed)) = dates.filter(|(said, claimed)| said < claimed) {
+                        c.warning(
+                            map().value_pos("responses", i, n_resp, "date"),
+                            format!(
+                                "response `{}` is dated {said}, before claim `{target}` it answers ({claimed}); is one of the dates wrong?",
+                                r.id
+                            ),
+                        );
+                    }
                 }
                 Some((section, _)) => c.error(
                     pos(),

@@ -1,16 +1,21 @@
 //! `brief check`: validate briefings and report like a compiler.
 //!
 //! Each diagnostic is `path:line:col: severity: message` on one line (what editors jump from),
-//! then the source line with a caret under the column; a summary line closes the report.
+//! then the source line with a caret under the column; a summary line closes the report. `-`
+//! checks standard input (reported as `<stdin>`); `--for claimreview` adds a warning for each
+//! field a ClaimReview export would lack (only when asked: most briefings are not published as
+//! fact-checks, and a warning on every ordinary file would be noise).
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::cli::Limits;
+use crate::cli::{CheckFor, Limits};
 
 use crate::briefing::diagnostic::{Report, ReportLine, Severity, Tally};
-use crate::briefing::document::check_path;
+use crate::briefing::document::{check_path, check_path_with};
 use crate::briefing::files::{expand_all, Found};
+use crate::briefing::Briefing;
+use crate::cmd::export::claimreview;
 
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
@@ -64,28 +69,81 @@ pub fn run(
     out: &mut impl Write,
     colour: bool,
 ) -> io::Result<bool> {
+    run_for(paths, short, None, limits, out, colour)
+}
+
+fn write_report(
+    report: &Report,
+    short: bool,
+    tally: &mut Tally,
+    out: &mut impl Write,
+    colour: bool,
+) -> io::Result<()> {
+    tally.files += 1;
+    for d in &report.diagnostics {
+        tally.add(d);
+    }
+    for line in report.lines(short) {
+        write_line(out, &line, colour)?;
+    }
+    Ok(())
+}
+
+/// What `-` reads: standard input, shown as `<stdin>`.
+const STDIN: &str = "<stdin>";
+
+/// [`run`], also checking that each briefing has what an export in `for_format` needs. A path
+/// `-` checks the briefing on standard input.
+pub fn run_for(
+    paths: &[PathBuf],
+    short: bool,
+    for_format: Option<CheckFor>,
+    limits: Limits,
+    out: &mut impl Write,
+    colour: bool,
+) -> io::Result<bool> {
     let mut tally = Tally::default();
-    let expanded = expand_all(paths, limits.follow);
-    for found in expanded.found {
+    let more = |b: &Briefing| match for_format {
+        Some(CheckFor::Claimreview) => claimreview::gaps(b),
+        None => Vec::new(),
+    };
+    // The files named are found together, so one named twice (or inside a folder also named)
+    // is checked once; standard input comes after them, once however often `-` is named.
+    let (stdin, named): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| p.as_os_str() == "-");
+    let named: Vec<PathBuf> = named.into_iter().cloned().collect();
+    let expanded = if named.is_empty() {
+        None
+    } else {
+        Some(expand_all(&named, limits.follow))
+    };
+    let unfollowed = expanded.as_ref().map_or(0, |e| e.unfollowed);
+    for found in expanded.map(|e| e.found).unwrap_or_default() {
         let report = match found {
-            Found::File(path) => check_path(&path, limits.max_size),
-            Found::Problem(path, why) => Report::problem(path, why),
+            Found::File(p) if for_format.is_some() => {
+                check_path_with(&p, &p, limits.max_size, more)
+            }
+            Found::File(p) => check_path(&p, limits.max_size),
+            Found::Problem(p, why) => Report::problem(p, why),
         };
-        tally.files += 1;
-        for d in &report.diagnostics {
-            tally.add(d);
-        }
-        for line in report.lines(short) {
-            write_line(out, &line, colour)?;
-        }
+        write_report(&report, short, &mut tally, out, colour)?;
+    }
+    if !stdin.is_empty() {
+        let report = check_path_with(
+            Path::new("/dev/stdin"),
+            Path::new(STDIN),
+            limits.max_size,
+            more,
+        );
+        write_report(&report, short, &mut tally, out, colour)?;
     }
     if colour && tally.errors > 0 {
         writeln!(out, "{BOLD}{tally}{RESET}")?;
     } else {
         writeln!(out, "{tally}")?;
     }
-    if expanded.unfollowed > 0 {
-        let n = expanded.unfollowed;
+    if unfollowed > 0 {
+        let n = unfollowed;
         writeln!(
             out,
             "{n} symlink{} not followed (a folder, or a file outside the paths given); --follow follows them",

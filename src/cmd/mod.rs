@@ -4,6 +4,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod export;
+pub mod import;
 pub mod man;
 pub mod new;
 pub mod notes;

@@ -1,5 +1,5 @@
 //! Your notes and flags outside the reader: `brief print --notes` and `brief export --notes`
-//! (each briefing followed by its notes; in JSON, on the items), `brief notes export` and
+//! (each briefing followed by its notes; in JSON, under `derived.notes`), `brief notes export` and
 //! `brief notes import`.
 
 use std::collections::HashMap;
@@ -89,8 +89,8 @@ pub fn print_paths(
     })
 }
 
-/// `brief export --notes`: in JSON each item with a flag or a note carries `flagged` and
-/// `note`; in Markdown each briefing ends with a Notes section.
+/// `brief export --notes`: in JSON `derived.notes` lists each item with a flag or a note (its
+/// `id`, `flagged`, `note`); in Markdown each briefing ends with a Notes section.
 pub fn export_paths(
     paths: &[PathBuf],
     format: Format,
@@ -106,23 +106,25 @@ pub fn export_paths(
         let notes = notes_of(store, &doc);
         match format {
             Format::Json => {
-                let mut v = super::export::json_value(&doc.briefing, &doc.relations)?;
-                for key in ["claims", "responses", "context"] {
-                    let Some(items) = v.get_mut(key).and_then(|x| x.as_array_mut()) else {
-                        continue;
-                    };
-                    for item in items.iter_mut() {
-                        let id = item.get("id").and_then(|i| i.as_str()).map(str::to_string);
-                        let Some((flagged, note)) = id.and_then(|id| notes.get(&id)) else {
-                            continue;
-                        };
-                        if let Some(obj) = item.as_object_mut() {
-                            obj.insert("flagged".into(), (*flagged).into());
-                            if let Some(n) = note {
-                                obj.insert("note".into(), n.clone().into());
-                            }
+                let path = doc.path.as_ref().map(|p| p.to_string_lossy().into_owned());
+                let mut v = super::export::json::json_value(&doc.briefing, &doc.relations, path)?;
+                // In `derived`, so the export still loads as the briefing it came from.
+                let listed: Vec<serde_json::Value> = doc
+                    .briefing
+                    .items()
+                    .filter_map(|(_, item)| {
+                        let (flagged, note) = notes.get(&item.id)?;
+                        let mut entry = serde_json::Map::new();
+                        entry.insert("id".into(), item.id.clone().into());
+                        entry.insert("flagged".into(), (*flagged).into());
+                        if let Some(n) = note {
+                            entry.insert("note".into(), n.clone().into());
                         }
-                    }
+                        Some(serde_json::Value::Object(entry))
+                    })
+                    .collect();
+                if let Some(derived) = v.get_mut("derived").and_then(|d| d.as_object_mut()) {
+                    derived.insert("notes".into(), listed.into());
                 }
                 values.push(v);
                 Ok(())
@@ -146,6 +148,10 @@ pub fn export_paths(
                 }
                 out.write_all(sanitize_md(&md).as_bytes())
             }
+            // main refuses --notes with the other formats before it gets here.
+            _ => Err(io::Error::other(
+                "--notes goes with --format json or markdown",
+            )),
         }
     })?;
     if format == Format::Json {

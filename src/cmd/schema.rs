@@ -44,6 +44,11 @@ fn tidy(schema: &mut Schema) {
 /// Writes the schema, pretty-printed, `$schema` and the top-level description first and the
 /// definitions last (a JSON object's keys are otherwise sorted), with a final newline.
 pub fn write(out: &mut impl Write) -> io::Result<()> {
+    write_value(out, schema())
+}
+
+/// [`write`] for any schema: `brief schema --export` writes the export's this way.
+pub fn write_value(out: &mut impl Write, schema: Value) -> io::Result<()> {
     const FIRST: [&str; 8] = [
         "$schema",
         "title",
@@ -54,7 +59,7 @@ pub fn write(out: &mut impl Write) -> io::Result<()> {
         "properties",
         "definitions",
     ];
-    let Value::Object(map) = schema() else {
+    let Value::Object(map) = schema else {
         return Err(io::Error::other("the schema is not an object"));
     };
     let rest = map.iter().filter(|(k, _)| !FIRST.contains(&k.as_str()));

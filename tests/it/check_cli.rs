@@ -521,7 +521,7 @@ fn a_flow_style_problem_is_reported_alone() {
     .expect("write");
     let r = run(&["check", &path.to_string_lossy()]);
     assert_eq!(r.code, Some(1));
-    assert!(r.first_line().ends_with("3:18: error: claims[0]: unknown key `txt`, expected one of `id`, `text`, `source`, `attribution`, `date`, `status`, `credibility`, `quote`, `url`, `via`, `anonymous` (did you mean `text`?)"), "{}", r.stdout);
+    assert!(r.first_line().ends_with("3:18: error: claims[0]: unknown key `txt`, expected one of `id`, `text`, `source`, `attribution`, `date`, `status`, `credibility`, `quote`, `url`, `via`, `anonymous`, `headline` (did you mean `text`?)"), "{}", r.stdout);
     assert_eq!(r.last_line(), "1 file: 1 error, 0 warnings");
 }
 

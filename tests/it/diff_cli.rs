@@ -382,7 +382,8 @@ fn print_and_export_with_notes() {
     let (code, out, _) = run(dir.path(), &["export", "--notes", path]);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
-    let item = v["claims"]
+    // Under `derived`, so the export still loads as the briefing (items keep the format's keys).
+    let item = v["derived"]["notes"]
         .as_array()
         .unwrap()
         .iter()
@@ -390,6 +391,13 @@ fn print_and_export_with_notes() {
         .unwrap();
     assert_eq!(item["note"], "ask the desk about this");
     assert_eq!(item["flagged"], true);
+    let claim = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "policy-review")
+        .unwrap();
+    assert!(claim.get("note").is_none() && claim.get("flagged").is_none());
     let (_, md, _) = run(dir.path(), &["export", "--notes", "-f", "markdown", path]);
     assert!(
         md.contains("## Notes") && md.contains("`policy-review` (flagged): ask the desk"),

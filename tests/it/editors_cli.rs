@@ -149,7 +149,7 @@ fn completions_complete_briefings_to_yaml_and_nothing_for_max_size() {
     );
     let zsh = stdout(brief(home.path()).args(["completions", "zsh"]));
     assert!(
-        zsh.contains("'*::paths -- Files or folders to check:_files -g \"*.(yaml|yml)(-.)\"'"),
+        zsh.contains("'*::paths -- Files or folders to print:_files -g \"*.(yaml|yml)(-.)\"'"),
         "{zsh}"
     );
     assert!(

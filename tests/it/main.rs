@@ -25,6 +25,7 @@ mod compare_view;
 mod config_cli;
 mod diff_cli;
 mod editors_cli;
+mod export_formats;
 mod generated;
 mod hostile_cli;
 mod hostile_input;

@@ -159,7 +159,7 @@ fn print_shows_every_section_item_and_contradiction() {
             }
         }
         let export = parse_json(&run(&["export", path]).1);
-        let pairs = export["contradictions"]
+        let pairs = export["derived"]["pairs"]
             .as_array()
             .cloned()
             .unwrap_or_default();
@@ -495,37 +495,47 @@ fn expected_pairs(yaml: &Value) -> BTreeSet<(String, String, String, Option<Stri
 }
 
 #[test]
-fn json_export_round_trips_every_bundled_briefing() {
+fn json_export_has_every_field_of_the_format_and_the_derived_pairs() {
     for path in BUNDLED {
         let (code, out, err) = run(&["export", "--format", "json", path]);
         assert_eq!(code, 0, "{path}: {err}");
         let got = parse_json(&out);
         assert!(got.is_object(), "{path}: one file gives one object");
         let yaml = yaml_as_json(&root().join(path));
-        // Every field of the format under its own name, with the value the file gives it.
+        // Every field of the format under its own name, with the value the file gives it, and
+        // nothing else but `derived` and `path`.
         for key in [
             "title",
             "date",
             "summary",
             "tags",
+            "url",
+            "publisher",
             "sources",
             "claims",
             "responses",
             "context",
+            "contradictions",
         ] {
             let want = match &yaml[key] {
-                Value::Null if matches!(key, "tags" | "sources") => json!([]),
+                Value::Null if matches!(key, "tags" | "sources" | "contradictions") => json!([]),
                 v => v.clone(),
             };
             assert_eq!(got[key], want, "{path}: `{key}`");
         }
-        let declared = match &yaml["contradictions"] {
-            Value::Null => json!([]),
-            v => v.clone(),
-        };
-        assert_eq!(got["declared"], declared, "{path}: declared");
+        let keys: BTreeSet<&str> = got
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut allowed: BTreeSet<&str> = yaml
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        allowed.extend(["tags", "sources", "contradictions", "derived", "path"]);
+        assert!(keys.is_subset(&allowed), "{path}: {keys:?}");
+        assert_eq!(got["path"], path, "{path}: the path as named");
         // The resolved contradictions, as the format defines them.
-        let pairs: BTreeSet<_> = got["contradictions"]
+        let pairs: BTreeSet<_> = got["derived"]["pairs"]
             .as_array()
             .into_iter()
             .flatten()
@@ -541,17 +551,34 @@ fn json_export_round_trips_every_bundled_briefing() {
         let want = expected_pairs(&yaml);
         assert_eq!(pairs, want, "{path}: contradictions");
         assert_eq!(
-            got["contradictions"].as_array().map(Vec::len),
+            got["derived"]["pairs"].as_array().map(Vec::len),
             Some(want.len())
         );
+        assert_eq!(got["derived"]["counts"]["pairs"], want.len());
     }
     // The format's own count for the running example.
     let korea = parse_json(&run(&["export", BUNDLED[1]]).1);
-    assert_eq!(korea["contradictions"].as_array().map(Vec::len), Some(5));
+    let derived = &korea["derived"];
+    assert_eq!(derived["pairs"].as_array().map(Vec::len), Some(5));
     assert_eq!(
-        korea["contradictions"][0],
+        derived["pairs"][0],
         json!({"left": "withdrawal-option", "right": "mnd-denial", "kind": "implied", "stance": "denies",
                "note": "Both can be true at once. The ministry denies talks between the two governments; the report describes an option being developed inside the Pentagon, which need not have been raised with Seoul yet.\n"})
+    );
+    assert_eq!(
+        derived["counts"],
+        json!({"sources": 6, "claims": 4, "responses": 3, "context": 5, "pairs": 5,
+               "implied": 3, "declared": 2, "unanswered": 0})
+    );
+    assert_eq!(
+        derived["answered_by"][0],
+        json!({"claim": "withdrawal-option", "responses": [
+            {"id": "mnd-denial", "stance": "denies"}, {"id": "mnd-commitment", "stance": "clarifies"}]})
+    );
+    let flags: Vec<&Value> = derived["flags"].as_array().into_iter().flatten().collect();
+    assert!(
+        flags.contains(&&json!({"id": "withdrawal-option", "flags": ["contradicted"]})),
+        "{flags:?}"
     );
 }
 

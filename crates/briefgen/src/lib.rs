@@ -750,12 +750,21 @@ pub fn briefing(spec: &Spec) -> String {
         }
     };
 
+    // The date line an item written from `start` on has, if any (dates are fixed-width, so
+    // they compare as strings).
+    fn date_at(out: &str, start: usize) -> Option<(usize, String)> {
+        let at = out.get(start..)?.find("\n    date: ")? + start + "\n    date: ".len();
+        Some((at, out.get(at..at + 10)?.to_string()))
+    }
+    let mut claim_dates: Vec<Option<String>> = Vec::with_capacity(spec.claims);
     out.push_str("\nclaims:\n");
     for i in 0..spec.claims {
         let id = claim_id(i);
+        let start = out.len();
         let _ = writeln!(out, "  - id: {id}");
         let text = item_text(&mut rng);
         item_common(&mut out, &mut rng, &text);
+        claim_dates.push(date_at(&out, start).map(|(_, d)| d));
         if rng.chance(4, 5) {
             let _ = writeln!(out, "    status: {}", rng.word(STATUSES));
         }
@@ -772,6 +781,7 @@ pub fn briefing(spec: &Spec) -> String {
     out.push_str("\nresponses:\n");
     for r in 0..spec.responses {
         let id = format!("r{r:05}");
+        let start = out.len();
         let _ = writeln!(out, "  - id: {id}");
         let text = item_text(&mut rng);
         item_common(&mut out, &mut rng, &text);
@@ -784,6 +794,18 @@ pub fn briefing(spec: &Spec) -> String {
         }
         if targets.is_empty() {
             targets.push(0);
+        }
+        // A response is never dated before a claim it answers (`brief check` warns of that):
+        // the date drawn stands unless a target's is later, which it then takes. No draw is
+        // added, so everything else the seed gives stays as it was.
+        let latest = targets
+            .iter()
+            .filter_map(|&j| claim_dates.get(j).cloned().flatten())
+            .max();
+        if let (Some((at, drawn)), Some(latest)) = (date_at(&out, start), latest) {
+            if drawn < latest {
+                out.replace_range(at..at + 10, &latest);
+            }
         }
         let list: Vec<String> = targets.iter().map(|&j| claim_id(j)).collect();
         if list.len() > 2 && rng.chance(1, 2) {
