@@ -72,6 +72,9 @@ pub enum Action {
     /// Sources view: hide the selected source's items everywhere, or show them again.
     ToggleSourceFilter,
 
+    /// Start typing a filter (`&`): the panes, or the library, show only what matches; an
+    /// empty filter clears it.
+    FilterStart,
     /// Start typing a search query.
     SearchStart,
     /// Go to the next match.
@@ -165,6 +168,7 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("timeline", Action::ToggleTimeline, "the timeline, or back"),
     ("sources", Action::ToggleSources, "the sources, or back"),
     ("hide-source", Action::ToggleSourceFilter, "hide the selected source's items everywhere, or show them"),
+    ("filter", Action::FilterStart, "filter what is shown: status:denied kind:government …"),
     ("search", Action::SearchStart, "start a search"),
     ("search-next", Action::SearchNext, "the next match"),
     ("search-prev", Action::SearchPrev, "the previous match"),

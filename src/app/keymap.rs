@@ -487,6 +487,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(SEARCHABLE, ["n"], Action::SearchNext, "next match"),
     b!(SEARCHABLE, ["N"], Action::SearchPrev, "previous match"),
     b!(
+        &[Library, Panes],
+        ["&"],
+        Action::FilterStart,
+        "filter: status:denied kind:government -is:anonymous … (Enter on empty clears)"
+    ),
+    b!(
         READING,
         ["J"],
         Action::NextBriefing,

@@ -66,7 +66,10 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
         return;
     }
     if n == 0 {
-        let msg = format!("No {}.", section.title().to_lowercase());
+        let msg = match app.narrow() {
+            Some(f) => view::pane::none_match(f.filter.text(), f.shown()),
+            None => format!("No {}.", section.title().to_lowercase()),
+        };
         frame.render_widget(
             Paragraph::new(Span::styled(msg, theme::get(theme::Role::Dim))),
             inner,

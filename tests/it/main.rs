@@ -23,6 +23,7 @@ mod check_cli;
 mod compare_view;
 mod config_cli;
 mod diff_cli;
+mod filter_state;
 mod generated;
 mod hostile_cli;
 mod hostile_input;
