@@ -490,7 +490,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Library, Panes],
         ["&"],
         Action::FilterStart,
-        "filter: status:denied kind:government -is:anonymous … (Enter on empty clears)"
+        "filter: status:denied source:mnd … (empty clears)"
     ),
     b!(
         READING,

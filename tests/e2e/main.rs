@@ -19,6 +19,7 @@ mod tmux;
 mod e2e_analysis;
 mod e2e_compare;
 mod e2e_config;
+mod e2e_filter;
 mod e2e_hostile;
 mod e2e_scripts;
 mod e2e_search_library;
