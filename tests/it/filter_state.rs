@@ -708,3 +708,23 @@ fn is_terms_on_a_briefing_whose_answers_are_known() {
         ]
     );
 }
+
+#[test]
+fn a_reload_keeps_the_filter_applied_to_the_new_version() {
+    let mut app = reader(KOREA, 120, 40);
+    app.press(&filter_keys("source:wsj"));
+    let before = shown_ids(&app);
+    // The file as saved again, with one more WSJ claim.
+    let text = read(KOREA).replacen(
+        "claims:\n",
+        "claims:\n  - id: new-wsj\n    text: A new claim.\n    source: wsj\n    status: reported\n",
+        1,
+    );
+    app.replace_doc(std::rc::Rc::new(doc_from_yaml("korea", &text)));
+    let mut want = before.clone();
+    want.insert("new-wsj".to_string());
+    assert_eq!(shown_ids(&app), want);
+    assert!(app
+        .narrow()
+        .is_some_and(|n| n.notice().starts_with("filter source:wsj · ")));
+}
