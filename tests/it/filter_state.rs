@@ -728,3 +728,40 @@ fn a_reload_keeps_the_filter_applied_to_the_new_version() {
         .narrow()
         .is_some_and(|n| n.notice().starts_with("filter source:wsj · ")));
 }
+
+/// The library under a filter, and the prompt counting while the filter is typed.
+#[test]
+fn snapshots_of_the_filtered_library_and_of_the_prompt_while_typing() {
+    let paths: Vec<_> = BUNDLED.iter().map(|p| repo_path(p)).collect();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut shell = library(&paths, w, h);
+        shell.press(&filter_keys("date:..2025-05-31 -tag:nowhere"));
+        let frame = shell_screen(&shell);
+        insta::with_settings!({
+            description => format!("the bundled briefings at {w}×{h} after `&date:..2025-05-31 -tag:nowhere`"),
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(format!("library_filtered_{w}x{h}"), frame);
+        });
+        let mut app = reader(KOREA, w, h);
+        app.press("& status:denied Space or Space stance:denies");
+        let buf = draw(&app);
+        let status = rows(&buf).last().cloned().unwrap_or_default();
+        assert!(
+            status.starts_with("&status:denied or stance:denies▏"),
+            "{status}"
+        );
+        assert!(status.trim_end().ends_with("2 of 12"), "{status}");
+        let at = find(&buf, "2 of 12").expect("the count");
+        assert_eq!(
+            buf[at].fg,
+            theme::get(theme::Role::Message).fg.unwrap_or_default()
+        );
+        app.press("Space status:nothing");
+        let status = rows(&draw(&app)).last().cloned().unwrap_or_default();
+        assert!(
+            !status.contains("of 12"),
+            "no count for a filter that does not parse: {status}"
+        );
+    }
+}
