@@ -765,3 +765,67 @@ fn snapshots_of_the_filtered_library_and_of_the_prompt_while_typing() {
         );
     }
 }
+
+/// `is:new` and `is:changed` read the reading state: in the panes the items marked, in the
+/// library the briefings with such items.
+#[test]
+fn is_new_and_is_changed_follow_what_was_read() {
+    use brief::app::shell::Shell;
+    use brief::state::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for rel in BUNDLED {
+        let p = dir
+            .path()
+            .join(std::path::Path::new(rel).file_name().unwrap());
+        std::fs::write(&p, read(rel)).unwrap();
+        paths.push(p);
+    }
+    let korea = dir.path().join("korea-troops.yaml");
+    let store = dir.path().join("s.db");
+    let run = |path: &std::path::Path| {
+        let doc = brief::briefing::load_path(path, 1 << 30).unwrap();
+        let mut shell = Shell::single(doc, ratatui::layout::Rect::new(0, 0, 120, 40));
+        shell.use_store(Store::open(&store).map(Some));
+        shell
+    };
+    let mut first = run(&korea);
+    first.press("q");
+    drop(first);
+    // A claim added and another's status changed since.
+    let text = std::fs::read_to_string(&korea).unwrap();
+    let text = text
+        .replacen(
+            "    date: 2025-05-22\n    status: reported\n",
+            "    date: 2025-05-22\n    status: confirmed\n",
+            1,
+        )
+        .replacen(
+            "\nresponses:\n",
+            "\n  - id: late-claim\n    text: A claim added overnight.\n    source: wsj\n    status: reported\n\nresponses:\n",
+            1,
+        );
+    std::fs::write(&korea, text).unwrap();
+    let ids = |shell: &Shell| shown_ids(shell.reader().unwrap());
+    let mut second = run(&korea);
+    second.press(&filter_keys("is:new"));
+    assert_eq!(ids(&second), BTreeSet::from(["late-claim".to_string()]));
+    second.press(&filter_keys("is:changed"));
+    assert_eq!(ids(&second), BTreeSet::from(["policy-review".to_string()]));
+    second.press(&filter_keys("is:new or is:changed"));
+    assert_eq!(ids(&second).len(), 2);
+    second.press("q");
+    drop(second);
+    let mut lib = library(&paths, 120, 20);
+    lib.use_store(Store::open(&store).map(Some));
+    lib.press(&filter_keys("is:new"));
+    let listed: Vec<String> = lib
+        .library()
+        .order
+        .iter()
+        .map(|&i| lib.library().entries[i].name())
+        .collect();
+    assert_eq!(listed, ["korea-troops.yaml"]);
+    lib.press(&filter_keys("-is:new"));
+    assert_eq!(lib.library().order.len(), 2);
+}
