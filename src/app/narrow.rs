@@ -154,7 +154,8 @@ impl App {
                     Some(n) if n.shown() == 0 => {
                         Some(format!("no items match {} · & to change", n.filter.text()))
                     }
-                    Some(n) => Some(n.notice()),
+                    // The header and the bar's badge say what it keeps.
+                    Some(_) => None,
                     None if cleared => Some("filter cleared".into()),
                     None => None,
                 };

@@ -414,7 +414,8 @@ impl Shell {
                     (Some(f), _) if self.library.order.is_empty() => {
                         Some(format!("no briefings match {} · & to change", f.text()))
                     }
-                    (Some(_), notice) => notice,
+                    // The list's title and the bar's badge say what it keeps.
+                    (Some(_), _) => None,
                     (None, _) if cleared => Some("filter cleared".into()),
                     (None, _) => None,
                 };

@@ -86,6 +86,13 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     if matches!(app.screen(), Some(crate::app::Screen::Contradictions(p)) if p.chosen.is_some()) {
         hints.retain(|(_, label)| *label != "next");
     }
+    let kept = app.narrow().map(|n| {
+        format!(
+            "{} of {}",
+            crate::text::thousands(n.shown()),
+            crate::text::thousands(n.total())
+        )
+    });
     let marked = app
         .marked
         .and_then(|r| app.doc.briefing.item(r))
@@ -100,6 +107,7 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
                 .zip(counter.as_deref())
                 .map(|(s, c)| (s.query.pattern.as_str(), c)),
             hiding: app.filter.as_ref().map(|f| f.source.as_str()),
+            filtered: kept.as_deref(),
             marked: marked.as_deref(),
             alert,
             hints: &hints,
@@ -140,6 +148,14 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
     }
     let mode = shell.mode();
     let location = super::library::progress(shell);
+    let lib = &shell.library;
+    let kept = lib.filter.as_ref().map(|_| {
+        format!(
+            "{} of {}",
+            crate::text::thousands(lib.order.len()),
+            crate::text::thousands(lib.total())
+        )
+    });
     let counter = shell.search.as_ref().map(|s| s.counter());
     let hints = hints(mode);
     let line = status::bar(
@@ -152,6 +168,7 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
                 .zip(counter.as_deref())
                 .map(|(s, c)| (s.query.pattern.as_str(), c)),
             hiding: None,
+            filtered: kept.as_deref(),
             marked: None,
             alert: shell.message.as_deref().map(Alert::Message),
             hints: &hints,

@@ -184,6 +184,9 @@ pub struct Bar<'a> {
     pub search: Option<(&'a str, &'a str)>,
     /// The source a filter hides, a state that must not be forgotten.
     pub hiding: Option<&'a str>,
+    /// With a `&` filter on, what it keeps: `4 of 12` (the header says which filter; a
+    /// terminal too low for the header's second row still shows this).
+    pub filtered: Option<&'a str>,
     /// The id of the item marked with `v`, waiting for a second one.
     pub marked: Option<&'a str>,
     pub alert: Option<Alert<'a>>,
@@ -217,6 +220,9 @@ pub fn bar(b: &Bar, w: usize) -> Line {
             format!(" hiding {} ", sanitize_line(source)),
             Kind::Filter,
         ));
+    }
+    if let Some(kept) = b.filtered {
+        spans.push(Span::new(format!(" & {kept} "), Kind::Filter));
     }
     if let Some(id) = b.marked {
         spans.push(Span::new(
@@ -410,6 +416,7 @@ mod tests {
             location: "Claims 1/3",
             search: None,
             hiding: None,
+            filtered: None,
             marked: None,
             alert: None,
             hints,
