@@ -96,7 +96,7 @@ impl Mode {
             Mode::Timeline => "Timeline",
             Mode::Sources => "Sources",
             Mode::Changes => "Changes since last read",
-            Mode::Prompt => "Search prompt",
+            Mode::Prompt => "Search and filter prompts",
             Mode::Info => "Briefing info",
             Mode::Help => "This help",
         }
@@ -563,7 +563,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Prompt],
         ["Enter"],
         Action::PromptAccept,
-        "keep the search",
+        "keep the search; apply the filter",
         "keep"
     ),
     b!(
@@ -577,7 +577,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Prompt],
         ["Ctrl-r"],
         Action::PromptToggleRegex,
-        "toggle regular expression",
+        "toggle regular expression (search)",
         "regex"
     ),
     b!(
