@@ -829,3 +829,35 @@ fn is_new_and_is_changed_follow_what_was_read() {
     lib.press(&filter_keys("-is:new"));
     assert_eq!(lib.library().order.len(), 2);
 }
+
+/// Hostile characters typed (or pasted) into the filter never reach the terminal: not in the
+/// prompt, not in its error, not in the header, the badge or an empty pane's words.
+#[test]
+fn hostile_text_in_a_filter_is_shown_as_symbols() {
+    use brief::app::Action;
+    for size in [(120, 40), (80, 24)] {
+        let mut app = reader(KOREA, size.0, size.1);
+        app.press("&");
+        for c in "status:\u{1b}[31m\u{202e}x\u{7}".chars() {
+            app.update(Action::PromptInput(c));
+        }
+        let before = draw(&app);
+        assert_eq!(brief::testing::hostile_cell(&before), None, "the prompt");
+        app.press("Enter");
+        let error = draw(&app);
+        assert!(app.filter_prompt().is_some_and(|p| p.error.is_some()));
+        assert_eq!(brief::testing::hostile_cell(&error), None, "the error");
+        app.press("Ctrl-u");
+        for c in "\"\u{202e}\u{1b}]0;x\u{7}\"".chars() {
+            app.update(Action::PromptInput(c));
+        }
+        app.press("Enter");
+        assert!(app.narrow().is_some(), "a phrase of anything is a filter");
+        let shown = draw(&app);
+        assert_eq!(
+            brief::testing::hostile_cell(&shown),
+            None,
+            "the header and panes"
+        );
+    }
+}
