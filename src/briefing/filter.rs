@@ -596,8 +596,8 @@ fn tokenize(text: &str) -> Result<Vec<Token>, FilterError> {
     Ok(out)
 }
 
-/// A key is letters (ASCII) only: `10:30` or `https://…` are text to find... unless written
-/// as a key. `https:` is a key-like word and reported as an unknown key; quote it to find it.
+/// A key is ASCII letters only, so `10:30` is text to find. `https://…` starts like a key and
+/// is reported as an unknown one: quoted (`"https://…"`), it is text.
 fn is_key_like(head: &str) -> bool {
     !head.is_empty() && head.chars().all(|c| c.is_ascii_alphabetic())
 }
