@@ -1,6 +1,6 @@
 //! The reader on a big briefing beside a small one (BENCHMARKS.md, targets 2, 3, 4 and 7): one
 //! frame at 200×50, a navigation keystroke and the frame after it, a search keystroke and the
-//! frame after it, a resize and the frame after it. The small briefing has 20 items in each
+//! frame after it, a `&` filter applied and the frame after it, a resize and the frame after it. The small briefing has 20 items in each
 //! section, the big one 20,000 (`BRIEF_BENCH_ITEMS` changes it); both come from the generator at
 //! bench time.
 //!
@@ -129,6 +129,31 @@ fn search(c: &mut Criterion<CpuTime>) {
     g.finish();
 }
 
+fn filter(c: &mut Criterion<CpuTime>) {
+    let mut g = group(c, "filter Enter + frame");
+    for (name, mut shell) in both() {
+        let mut t = term();
+        // The search index (for free words) is built once, outside the time.
+        shell.press("& minist Enter & Enter");
+        draw(&mut t, &shell);
+        g.bench_function(&name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    shell.press("& status:denied Space or Space minist Space -has:quote");
+                    let start = common::now();
+                    shell.press("Enter");
+                    draw(&mut t, &shell);
+                    total += common::now().saturating_sub(start);
+                    shell.press("& Enter");
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
 fn resize(c: &mut Criterion<CpuTime>) {
     let mut g = group(c, "resize + frame");
     for (name, mut shell) in both() {
@@ -159,6 +184,6 @@ fn resize(c: &mut Criterion<CpuTime>) {
 criterion_group! {
     name = benches;
     config = common::criterion();
-    targets = frame, navigation, search, resize
+    targets = frame, navigation, search, filter, resize
 }
 criterion_main!(benches);

@@ -1068,7 +1068,7 @@ x = \"hide-source\"
                 "11:1 `↓` is bound twice in [keys.panes]: here and on line 10",
                 "12:1 unknown key `ctrl-x` (did you mean `Ctrl-x`?); keys are spelt as the help spells them: j, G, Ctrl-n, Alt-x, Shift-Tab, PgDn, Space, ↓ (or Down), F1",
                 "13:1 `Shift-a` is spelt `A`: Shift is part of the character",
-                "14:5 `hide-source` does nothing in [keys.panes]; its actions: down, up, first, last, half-page-down, half-page-up, page-down, page-up, next-pane, prev-pane, focus-claims, focus-responses, focus-context, focus-judgments, left, right, open, contradictions, search, search-next, search-prev, next-briefing, prev-briefing, back, help, quit, info, suspend, matrix, timeline, sources, sensitivity, compare, reload, edit, flag, note, note-editor, changes, next-change, prev-change, copy-citation, copy-menu, open-url, copy-quote, copy-text, copy-id, copy-url",
+                "14:5 `hide-source` does nothing in [keys.panes]; its actions: down, up, first, last, half-page-down, half-page-up, page-down, page-up, next-pane, prev-pane, focus-claims, focus-responses, focus-context, focus-judgments, left, right, open, contradictions, search, search-next, search-prev, filter, next-briefing, prev-briefing, back, help, quit, info, suspend, matrix, timeline, sources, sensitivity, compare, reload, edit, flag, note, note-editor, changes, next-change, prev-change, copy-citation, copy-menu, open-url, copy-quote, copy-text, copy-id, copy-url",
             ]
         );
     }

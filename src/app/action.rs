@@ -77,6 +77,9 @@ pub enum Action {
     /// Open or close the sensitivity table: judgments × origins.
     ToggleSensitivity,
 
+    /// Start typing a filter (`&`): the panes, or the library, show only what matches; an
+    /// empty filter clears it.
+    FilterStart,
     /// Start typing a search query.
     SearchStart,
     /// Go to the next match.
@@ -179,6 +182,7 @@ pub const NAMED: &[(&str, Action, &str)] = &[
     ("sources", Action::ToggleSources, "the sources, or back"),
     ("hide-source", Action::ToggleSourceFilter, "hide the selected source's items everywhere, or show them"),
     ("sensitivity", Action::ToggleSensitivity, "the sensitivity table (judgments × origins), or back"),
+    ("filter", Action::FilterStart, "filter what is shown: status:denied kind:government …"),
     ("search", Action::SearchStart, "start a search"),
     ("search-next", Action::SearchNext, "the next match"),
     ("search-prev", Action::SearchPrev, "the previous match"),

@@ -58,9 +58,9 @@ pub fn items(n: HiddenCount) -> String {
 }
 
 impl App {
-    /// The document as loaded, whatever the filter hides.
+    /// The document as loaded, whatever the filters (`x`, `&`) hide.
     pub fn full_doc(&self) -> &Rc<Document> {
-        self.filter.as_ref().map_or(&self.doc, |f| &f.full)
+        self.filter.as_ref().map_or(self.base_doc(), |f| &f.full)
     }
 
     /// The hidden source's display name and how many items the filter hides, when it is on.
@@ -108,7 +108,7 @@ impl App {
         let name = crate::text::sanitize_line(&src.name).into_owned();
         if self.filter.as_ref().is_some_and(|f| f.source == src.id) {
             self.filter = None;
-            self.show_doc(full);
+            self.show_base(full);
             self.message = Some(format!("showing {name} again"));
             return;
         }
@@ -133,7 +133,7 @@ impl App {
             full,
             count: n,
         });
-        self.show_doc(shown);
+        self.show_base(shown);
         let again = was
             .map(|w| format!(" ({w} shown again)"))
             .unwrap_or_default();

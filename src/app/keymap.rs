@@ -113,7 +113,7 @@ impl Mode {
             Mode::Copy => "Copy menu",
             Mode::Judgments => "Judgments",
             Mode::Sensitivity => "Sensitivity table",
-            Mode::Prompt => "Search prompt",
+            Mode::Prompt => "Search and filter prompts",
             Mode::Info => "Briefing info",
             Mode::Help => "This help",
         }
@@ -590,6 +590,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(SEARCHABLE, ["n"], Action::SearchNext, "next match"),
     b!(SEARCHABLE, ["N"], Action::SearchPrev, "previous match"),
     b!(
+        &[Library, Panes],
+        ["&"],
+        Action::FilterStart,
+        "filter: status:denied source:mnd … (empty clears)"
+    ),
+    b!(
         READING,
         ["J"],
         Action::NextBriefing,
@@ -662,7 +668,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Prompt],
         ["Enter"],
         Action::PromptAccept,
-        "keep the search",
+        "keep the search; apply the filter",
         "keep"
     ),
     b!(
@@ -676,7 +682,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Prompt],
         ["Ctrl-r"],
         Action::PromptToggleRegex,
-        "toggle regular expression",
+        "toggle regular expression (search)",
         "regex"
     ),
     b!(

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use crate::briefing::filter::Filter;
 use crate::briefing::{Date, Document, Failure};
 
 #[derive(Debug, Clone)]
@@ -116,7 +117,11 @@ pub fn absolute(p: &Path) -> PathBuf {
 pub struct Library {
     pub entries: Vec<Entry>,
     /// Indices into `entries` in display order: loaded newest first, then the rest by path.
+    /// With a filter (`&`), only the briefings that match it.
     pub order: Vec<usize>,
+    /// The `&` filter: the list shows only the briefings that match (a file that does not
+    /// load, or is still loading, matches no filter).
+    pub filter: Option<Filter>,
     /// Position in `order` of the selected entry.
     pub selected: usize,
     pub top: usize,
@@ -145,6 +150,7 @@ impl Library {
             pending,
             sort: Sort::Date,
             moved: false,
+            filter: None,
             keys: HashMap::new(),
         };
         lib.rekey();
@@ -160,6 +166,48 @@ impl Library {
 
     pub fn total(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Puts a filter in force (None: lists every briefing again), keeping the selection on its
+    /// briefing when it still matches.
+    pub fn set_filter(&mut self, filter: Option<Filter>) {
+        let keep = self.selected_entry();
+        self.filter = filter;
+        self.resort(keep);
+    }
+
+    /// Whether entry `i` passes the filter in force.
+    pub fn passes(&self, i: usize) -> bool {
+        let Some(e) = self.entries.get(i) else {
+            return false;
+        };
+        match &self.filter {
+            None => true,
+            Some(f) => e.doc.as_ref().is_some_and(|d| f.briefing(d, e.changes)),
+        }
+    }
+
+    /// How many briefings `filter` would list.
+    pub fn count_passing(&self, filter: &Filter) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| {
+                e.doc
+                    .as_ref()
+                    .is_some_and(|d| filter.briefing(d, e.changes))
+            })
+            .count()
+    }
+
+    /// The list's words for the filter in force: `filter tag:korea · 3 of 12`.
+    pub fn filter_notice(&self) -> Option<String> {
+        let f = self.filter.as_ref()?;
+        Some(format!(
+            "filter {} · {} of {}",
+            f.text(),
+            crate::text::thousands(self.order.len()),
+            crate::text::thousands(self.total())
+        ))
     }
 
     pub fn selected_entry(&self) -> Option<usize> {
@@ -191,7 +239,9 @@ impl Library {
     /// Re-sorts, keeping the selection on the same entry (or on `keep` when given).
     fn resort(&mut self, keep: Option<usize>) {
         let keep = keep.or_else(|| self.moved.then(|| self.selected_entry()).flatten());
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        let mut order: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.passes(i))
+            .collect();
         order.sort_by_key(|&i| self.entries.get(i).map(|e| e.sort_key(self.sort)));
         self.order = order;
         self.keep_selection(keep);
@@ -203,6 +253,10 @@ impl Library {
         let keep = self.moved.then(|| self.selected_entry()).flatten();
         if let Some(pos) = self.order.iter().position(|&j| j == i) {
             self.order.remove(pos);
+        }
+        if !self.passes(i) {
+            self.keep_selection(keep);
+            return;
         }
         let key = self.order_key(i);
         let at = self.order.partition_point(|&j| self.order_key(j) < key);
@@ -226,7 +280,8 @@ impl Library {
         };
         if e.changes != changes {
             e.changes = changes;
-            if self.sort == Sort::Changed {
+            // `is:new` and `is:changed` filter on these counts.
+            if self.sort == Sort::Changed || self.filter.is_some() {
                 self.replace_in_order(i);
             }
         }

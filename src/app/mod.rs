@@ -13,6 +13,7 @@ mod keeping;
 pub mod keymap;
 pub mod library;
 pub mod libsearch;
+pub mod narrow;
 pub mod prompt;
 mod query;
 pub mod reading;
@@ -104,6 +105,12 @@ pub struct App {
     pub(crate) history: Vec<String>,
     /// One source hidden everywhere (set from the Sources view); `doc` is then the filtered one.
     pub(crate) filter: Option<SourceFilter>,
+    /// The `&` filter in force; `doc` is then the narrowed document.
+    pub(crate) narrow: Option<narrow::Narrow>,
+    /// The `&` prompt, while it is open.
+    pub(crate) filter_prompt: Option<narrow::FilterPrompt>,
+    /// Filters of this session, oldest first, for ↑/↓ in the `&` prompt.
+    pub(crate) filters: Vec<String>,
     /// The item marked with `v`, waiting for a second one to compare it with.
     pub(crate) marked: Option<ItemRef>,
     /// Flags, notes and changes since last read; None when no state is kept.
@@ -136,6 +143,9 @@ impl App {
             search: None,
             history: Vec::new(),
             filter: None,
+            narrow: None,
+            filter_prompt: None,
+            filters: Vec::new(),
             marked: None,
             reading: None,
             note: None,
@@ -145,9 +155,9 @@ impl App {
         }
     }
 
-    /// Whether the search prompt is taking keys.
+    /// Whether a prompt (the search's or the filter's) is taking keys.
     pub fn prompt_open(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| s.prompt.is_some())
+        self.search.as_ref().is_some_and(|s| s.prompt.is_some()) || self.filter_prompt.is_some()
     }
 
     /// The line to open an editor at: the judgment in focus (its pane, detail or table row),
@@ -167,18 +177,19 @@ impl App {
             .map_or(1, |i| i.pos.line.max(1))
     }
 
-    /// Shows a new version of the briefing, keeping the view; a source filter stays on.
+    /// Shows a new version of the briefing, keeping the view; a source filter and a `&`
+    /// filter stay on.
     pub fn replace_doc(&mut self, doc: Rc<Document>) {
         if let Some(r) = self.reading.as_mut() {
             r.update(&doc.briefing);
         }
         let shown = self.refilter(doc);
-        self.show_doc(shown);
+        self.show_base(shown);
     }
 
     /// Swaps the document shown, keeping the view: the focus, the selected item of each pane (by
     /// id), the scroll position, and the detail or pair on screen.
-    fn show_doc(&mut self, doc: Rc<Document>) {
+    pub(crate) fn show_doc(&mut self, doc: Rc<Document>) {
         let old = std::mem::replace(&mut self.doc, doc);
         self.wraps = WrapCache::default();
         let remap = |r: ItemRef, new: &Briefing| -> ItemRef {
@@ -381,6 +392,7 @@ impl App {
                 self.keep_analysis_in_view();
             }
             _ if self.note.is_some() => self.update_note(action),
+            _ if self.filter_prompt.is_some() => self.update_filter_prompt(action),
             _ if self.prompt_open() => self.update_prompt(action),
             _ if self.copy_menu => match action {
                 Action::Copy(part) => self.copy(part),
@@ -423,6 +435,7 @@ impl App {
                 );
             }
             Action::SearchStart => self.start_search(),
+            Action::FilterStart => self.start_filter(),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrev => self.step_search(false),
             Action::ToggleMatrix

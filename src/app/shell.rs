@@ -61,6 +61,10 @@ pub struct Shell {
     pub(crate) state_id: Option<i64>,
     /// The library's order before `D` sorted it by changes since last read.
     pub(crate) sort_before: Option<super::library::Sort>,
+    /// The library's `&` prompt, while it is open.
+    pub(crate) filter_prompt: Option<super::narrow::FilterPrompt>,
+    /// Filters of this session, for ↑/↓ in the `&` prompt (lent to the reader while it is open).
+    pub(crate) filters: Vec<String>,
 }
 
 impl Shell {
@@ -84,6 +88,8 @@ impl Shell {
             store: None,
             state_id: None,
             sort_before: None,
+            filter_prompt: None,
+            filters: Vec::new(),
         }
     }
 
@@ -145,6 +151,7 @@ impl Shell {
         match &self.reader {
             Some(app) => app.mode(),
             None if self.search.as_ref().is_some_and(|s| s.prompt.is_some()) => Mode::Prompt,
+            None if self.filter_prompt.is_some() => Mode::Prompt,
             None => Mode::Library,
         }
     }
@@ -225,6 +232,10 @@ impl Shell {
             return;
         }
         self.message = None;
+        if self.filter_prompt.is_some() {
+            self.update_filter_prompt(action);
+            return;
+        }
         if self.search.as_ref().is_some_and(|s| s.prompt.is_some()) {
             self.update_prompt(action);
             return;
@@ -275,6 +286,9 @@ impl Shell {
             }
             Action::SearchNext | Action::SearchPrev => {
                 self.step_search(action == Action::SearchNext)
+            }
+            Action::FilterStart => {
+                self.filter_prompt = Some(super::narrow::FilterPrompt::default());
             }
             Action::Back if self.search.is_some() => {
                 self.search = None;
@@ -388,6 +402,47 @@ impl Shell {
         self.library.keep_in_view(page);
     }
 
+    /// A key at the library's `&` prompt: Enter puts the filter in force over the list.
+    fn update_filter_prompt(&mut self, action: Action) {
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        let Some(p) = self.filter_prompt.as_mut() else {
+            return;
+        };
+        match super::narrow::edit(p, &mut self.filters, action) {
+            super::narrow::Step::Open => {
+                if p.preview.is_none() && p.error.is_none() {
+                    p.preview = crate::briefing::filter::Filter::parse(&p.text.pattern)
+                        .ok()
+                        .map(|f| (self.library.count_passing(&f), self.library.total()));
+                }
+            }
+            super::narrow::Step::Cancel => self.filter_prompt = None,
+            super::narrow::Step::Apply(f) => {
+                self.filter_prompt = None;
+                let cleared = f.is_none() && self.library.filter.is_some();
+                self.library.set_filter(f);
+                // The search counts the briefings listed.
+                if let Some(s) = self.search.as_mut() {
+                    s.run(&self.library);
+                }
+                self.message = match (&self.library.filter, self.library.filter_notice()) {
+                    (Some(f), _) if self.library.order.is_empty() => {
+                        Some(format!("no briefings match {} · & to change", f.text()))
+                    }
+                    // The list's title and the bar's badge say what it keeps.
+                    (Some(_), _) => None,
+                    (None, _) if cleared => Some("filter cleared".into()),
+                    (None, _) => None,
+                };
+                let page = self.list_height();
+                self.library.keep_in_view(page);
+            }
+        }
+    }
+
     /// Puts back the selection and the search kept before `/` was pressed.
     fn cancel_search(&mut self) {
         if let Some(s) = self.search.take() {
@@ -438,19 +493,24 @@ impl Shell {
     /// Opens entry `i`: the reader for a briefing, the diagnostics for a file that fails.
     pub fn open(&mut self, i: usize) {
         self.leave_open();
-        let history = match self.reader.take() {
-            Some(app) => app.history,
-            None => std::mem::take(&mut self.history),
+        let (history, filters) = match self.reader.take() {
+            Some(app) => (app.history, app.filters),
+            None => (
+                std::mem::take(&mut self.history),
+                std::mem::take(&mut self.filters),
+            ),
         };
         let query = self.search.as_ref().map(|s| s.query.clone());
         let Some(entry) = self.library.entries.get(i) else {
             self.history = history;
+            self.filters = filters;
             return;
         };
         match (&entry.doc, &entry.error) {
             (Some(doc), error) => {
                 let mut app = App::new(Rc::clone(doc), self.size);
                 app.history = history;
+                app.filters = filters;
                 if let Some(q) = query.filter(|q| !q.pattern.is_empty()) {
                     app.carry_search(q);
                 }
@@ -466,10 +526,12 @@ impl Shell {
             }
             (None, Some(_)) => {
                 self.history = history;
+                self.filters = filters;
                 self.diagnostics = Some((i, 0));
             }
             (None, None) => {
                 self.history = history;
+                self.filters = filters;
                 self.message = Some(format!("{} is still loading", entry.name()));
             }
         }
@@ -479,6 +541,7 @@ impl Shell {
         self.leave_open();
         if let Some(app) = self.reader.take() {
             self.history = app.history;
+            self.filters = app.filters;
         }
         self.open_entry = None;
         let page = self.list_height();

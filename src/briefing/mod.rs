@@ -9,6 +9,7 @@ pub mod diff;
 pub mod document;
 pub mod figures;
 pub mod files;
+pub mod filter;
 pub mod judgment;
 pub mod load;
 pub mod model;

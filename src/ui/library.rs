@@ -39,7 +39,11 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme::get(theme::Role::BorderFocused))
-        .title(theme::span(&library::title(&progress(shell))));
+        .title(theme::span(&library::title(&match lib.filter_notice() {
+            // The filter first: the list is not all there is.
+            Some(f) => format!("{} · {}", crate::text::sanitize_line(&f), progress(shell)),
+            None => progress(shell),
+        })));
     let inner = layout::inner(body);
     frame.render_widget(block, body);
     let w = usize::from(inner.width);
@@ -72,7 +76,10 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         })
         .collect();
     if lines.is_empty() {
-        lines.push(library::empty());
+        lines.push(match &lib.filter {
+            Some(f) => library::none_match(f.text()),
+            None => library::empty(),
+        });
     }
     frame.render_widget(draw::lines(&lines), inner);
     super::place_cursor(frame, inner, &lines);

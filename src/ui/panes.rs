@@ -67,11 +67,16 @@ fn render_pane(app: &App, section: Section, frame: &mut Frame, area: Rect) {
         return;
     }
     if n == 0 {
-        let msg = format!("No {}.", section.title().to_lowercase());
-        frame.render_widget(
-            Paragraph::new(Span::styled(msg, theme::get(theme::Role::Dim))),
-            inner,
-        );
+        let msg = match app.narrow() {
+            Some(f) => view::pane::none_match(f.filter.text(), f.shown()),
+            None => format!("No {}.", section.title().to_lowercase()),
+        };
+        // A long filter wraps rather than running off the pane.
+        let lines: Vec<ratatui::text::Line> = textwrap::wrap(&msg, usize::from(inner.width))
+            .into_iter()
+            .map(|l| Span::styled(l.into_owned(), theme::get(theme::Role::Dim)).into())
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let si = section.index();

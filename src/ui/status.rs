@@ -6,6 +6,7 @@ use ratatui::Frame;
 
 use super::draw;
 use crate::app::keymap::hints;
+use crate::app::narrow::FilterPrompt;
 use crate::app::shell::Shell;
 use crate::app::App;
 use crate::view::status::{self, Alert, Bar, Prompt};
@@ -20,17 +21,36 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let hidden = app
         .hidden()
         .map(|(name, n)| (name, crate::app::filter::items(n)));
+    let filter = app.narrow().map(|n| n.notice());
     let lines = status::header(
         &app.ctx(),
         hidden.as_ref().map(|(name, items)| (*name, items.as_str())),
+        filter.as_deref(),
         usize::from(area.width),
         usize::from(area.height),
     );
     frame.render_widget(draw::lines(&lines), area);
 }
 
+/// Paints the `&` prompt over the status bar, the cursor at its end.
+fn paint_filter_prompt(p: &FilterPrompt, frame: &mut Frame, area: Rect) {
+    let error = p.error.as_ref().map(|e| e.to_string());
+    let line = status::filter_prompt(
+        &p.text.pattern,
+        error.as_deref(),
+        p.preview,
+        usize::from(area.width),
+    );
+    paint(frame, area, &line);
+    super::place_cursor(frame, area, std::slice::from_ref(&line));
+}
+
 pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
+    if let Some(p) = app.filter_prompt() {
+        paint_filter_prompt(p, frame, area);
+        return;
+    }
     if let Some(n) = &app.note {
         let line = status::note_prompt(&n.id, &n.text.pattern, w);
         paint(frame, area, &line);
@@ -66,6 +86,13 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
     if matches!(app.screen(), Some(crate::app::Screen::Contradictions(p)) if p.chosen.is_some()) {
         hints.retain(|(_, label)| *label != "next");
     }
+    let kept = app.narrow().map(|n| {
+        format!(
+            "{} of {}",
+            crate::text::thousands(n.shown()),
+            crate::text::thousands(n.total())
+        )
+    });
     let marked = app
         .marked
         .and_then(|r| app.doc.briefing.item(r))
@@ -80,6 +107,7 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
                 .zip(counter.as_deref())
                 .map(|(s, c)| (s.query.pattern.as_str(), c)),
             hiding: app.filter.as_ref().map(|f| f.source.as_str()),
+            filtered: kept.as_deref(),
             marked: marked.as_deref(),
             alert,
             hints: &hints,
@@ -98,6 +126,10 @@ pub fn library_header(shell: &Shell, frame: &mut Frame, area: Rect) {
 
 pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
+    if let Some(p) = &shell.filter_prompt {
+        paint_filter_prompt(p, frame, area);
+        return;
+    }
     if let Some(s) = shell.search.as_ref().filter(|s| s.prompt.is_some()) {
         let counter = s.counter();
         let line = status::prompt(
@@ -116,6 +148,14 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
     }
     let mode = shell.mode();
     let location = super::library::progress(shell);
+    let lib = &shell.library;
+    let kept = lib.filter.as_ref().map(|_| {
+        format!(
+            "{} of {}",
+            crate::text::thousands(lib.order.len()),
+            crate::text::thousands(lib.total())
+        )
+    });
     let counter = shell.search.as_ref().map(|s| s.counter());
     let hints = hints(mode);
     let line = status::bar(
@@ -128,6 +168,7 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
                 .zip(counter.as_deref())
                 .map(|(s, c)| (s.query.pattern.as_str(), c)),
             hiding: None,
+            filtered: kept.as_deref(),
             marked: None,
             alert: shell.message.as_deref().map(Alert::Message),
             hints: &hints,

@@ -38,6 +38,14 @@ pub fn empty() -> Line {
     Line::of("No briefings.", Kind::Dim)
 }
 
+/// What the list shows when no briefing matches the `&` filter.
+pub fn none_match(filter: &str) -> Line {
+    Line::of(
+        format!("no briefings match {} · & to change", sanitize_line(filter)),
+        Kind::Dim,
+    )
+}
+
 /// How many digits each count column (claims, responses, pairs) takes on the rows shown, so
 /// the columns line up.
 pub type Digits = [usize; 3];

@@ -311,6 +311,17 @@ pub fn tabs_with(
     Line::new(spans)
 }
 
+/// What an empty pane says under a `&` filter: `no items match status:denied · & to change`
+/// when nothing matches at all, else that none of this pane's do.
+pub fn none_match(filter: &str, shown: usize) -> String {
+    let filter = crate::text::sanitize_line(filter);
+    if shown == 0 {
+        format!("no items match {filter} · & to change")
+    } else {
+        format!("none here match {filter}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

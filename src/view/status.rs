@@ -10,8 +10,15 @@ use crate::text::{sanitize_line, truncate, width};
 
 /// The reader's header: the title and the date with their search matches (the summary is in the
 /// `i` overlay), then, with two rows, the tags (or, with a source `hidden`, the filter's notice:
-/// its name and the words for what it hides) left of the counts. `w` cells, `height` rows.
-pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) -> Vec<Line> {
+/// its name and the words for what it hides; with a `&` filter, its words: `filter
+/// status:denied · 4 of 12`) left of the counts. `w` cells, `height` rows.
+pub fn header(
+    ctx: &Ctx,
+    hidden: Option<(&str, &str)>,
+    filter: Option<&str>,
+    w: usize,
+    height: usize,
+) -> Vec<Line> {
     let b = ctx.briefing();
     let date = format!(" {} ", b.date);
     let found = |field, shift| field_matches(ctx, Place::Header, field, true, shift);
@@ -42,10 +49,23 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
         judgments: b.judgments.len(),
     };
     // The counts right-aligned, the tags or the filter notice left of them.
-    let (tags, tag_kind, counts) = match hidden {
-        // The filter replaces the tags, so nobody forgets it is on: the counts give way to it.
-        Some((name, items)) => {
-            let notice = format!("hiding: {} ({items})", sanitize_line(name));
+    let notice = match (hidden, filter) {
+        (None, None) => None,
+        (hidden, filter) => Some(
+            [
+                hidden.map(|(name, items)| format!("hiding: {} ({items})", sanitize_line(name))),
+                filter.map(|f| sanitize_line(f).into_owned()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ),
+    };
+    let filtered = notice.is_some();
+    let (tags, tag_kind, counts) = match notice {
+        // The filters replace the tags, so nobody forgets one is on: the counts give way.
+        Some(notice) => {
             let counts = counts.fitting(w.saturating_sub(width(&notice) + 3));
             (notice, Kind::Filter, counts)
         }
@@ -107,7 +127,7 @@ pub fn header(ctx: &Ctx, hidden: Option<(&str, &str)>, w: usize, height: usize) 
     }
     if height >= 2 {
         let room = w.saturating_sub(width(&counts) + 3);
-        let tags = if room >= TAGS_MIN || hidden.is_some() || tag_kind == Kind::Flag {
+        let tags = if room >= TAGS_MIN || filtered || tag_kind == Kind::Flag {
             truncate(tags.trim_end(), room).into_owned()
         } else {
             String::new()
@@ -209,6 +229,9 @@ pub struct Bar<'a> {
     pub search: Option<(&'a str, &'a str)>,
     /// The source a filter hides, a state that must not be forgotten.
     pub hiding: Option<&'a str>,
+    /// With a `&` filter on, what it keeps: `4 of 12` (the header says which filter; a
+    /// terminal too low for the header's second row still shows this).
+    pub filtered: Option<&'a str>,
     /// The id of the item marked with `v`, waiting for a second one.
     pub marked: Option<&'a str>,
     pub alert: Option<Alert<'a>>,
@@ -242,6 +265,9 @@ pub fn bar(b: &Bar, w: usize) -> Line {
             format!(" hiding {} ", sanitize_line(source)),
             Kind::Filter,
         ));
+    }
+    if let Some(kept) = b.filtered {
+        spans.push(Span::new(format!(" & {kept} "), Kind::Filter));
     }
     if let Some(id) = b.marked {
         spans.push(Span::new(
@@ -339,6 +365,51 @@ pub fn prompt(p: &Prompt, w: usize) -> Line {
     ])
 }
 
+/// The `&` prompt: `&status:denied▏`, then why Enter did not apply it (in the error style), or
+/// what it would show (`4 of 12`), in `w` cells. The error gets the room it needs (it says the
+/// column); a long filter shows its end.
+pub fn filter_prompt(
+    text: &str,
+    error: Option<&str>,
+    preview: Option<(usize, usize)>,
+    w: usize,
+) -> Line {
+    let verdict = match (error, preview) {
+        (Some(e), _) => on_status(sanitize_line(e).into_owned(), Kind::Error),
+        (None, _) if text.trim().is_empty() => {
+            Span::new("Enter on an empty line clears the filter", Kind::Status)
+        }
+        (None, Some((n, of))) => on_status(
+            format!(
+                "{} of {}",
+                crate::text::thousands(n),
+                crate::text::thousands(of)
+            ),
+            if n == 0 { Kind::Error } else { Kind::Message },
+        ),
+        (None, None) => Span::new(String::new(), Kind::Status),
+    };
+    let shown_text = sanitize_line(text).into_owned();
+    // The filter keeps at least a third of the line; the verdict has the rest.
+    let keep = (width(&shown_text) + 3).min(w / 3).max(4);
+    let verdict_text = truncate(&verdict.text, w.saturating_sub(keep + 2)).into_owned();
+    let room = w.saturating_sub(width(&verdict_text) + 4);
+    let mut shown = shown_text;
+    while width(&shown) > room.saturating_sub(1) && !shown.is_empty() {
+        shown.remove(0);
+    }
+    let left = format!("&{shown}▏");
+    let pad = w.saturating_sub(width(&left) + width(&verdict_text) + 1);
+    Line::new(vec![
+        Span::new(left, Kind::Prompt),
+        Span::new(" ".repeat(pad), Kind::Status),
+        Span {
+            text: format!("{verdict_text} "),
+            ..verdict
+        },
+    ])
+}
+
 /// The note prompt: ` note on c3 ` then the note as typed (its end, where the typing is) and
 /// the keys, in `w` cells.
 pub fn note_prompt(id: &str, text: &str, w: usize) -> Line {
@@ -390,6 +461,7 @@ mod tests {
             location: "Claims 1/3",
             search: None,
             hiding: None,
+            filtered: None,
             marked: None,
             alert: None,
             hints,

@@ -20,6 +20,7 @@ mod e2e_acting;
 mod e2e_analysis;
 mod e2e_compare;
 mod e2e_config;
+mod e2e_filter;
 mod e2e_hostile;
 mod e2e_judgments;
 mod e2e_scripts;

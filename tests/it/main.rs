@@ -26,6 +26,7 @@ mod config_cli;
 mod diff_cli;
 mod editors_cli;
 mod export_formats;
+mod filter_state;
 mod generated;
 mod hostile_cli;
 mod hostile_input;

@@ -297,7 +297,10 @@ fn the_sensitivity_table_names_the_single_origin_a_judgment_depends_on() {
 fn the_keys_are_in_the_help_and_the_hints() {
     let mut app = reader(ECHOES, 120, 40);
     app.press("?");
-    let text = screen(&app);
+    // The help's first page and the next.
+    let mut text = screen(&app);
+    app.press("PgDn");
+    text.push_str(&screen(&app));
     assert!(text.contains("Judgments pane"), "{text}");
     assert!(text.contains("sensitivity table"), "{text}");
     let hints: Vec<&str> = brief::app::keymap::hints(Mode::Judgments)
