@@ -12,6 +12,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use brief::briefing::load::{load_bytes, MAX_DEPTH};
 use brief::briefing::Diagnostic;
+use unicode_segmentation::UnicodeSegmentation;
 
 const HEAD: &str = "title: x\ndate: 2025-01-01\nclaims: []\nresponses: []\ncontext: []\n";
 
@@ -564,6 +565,13 @@ fn a_file_name_cannot_reach_the_terminal_as_control() {
 /// no control character.
 #[track_caller]
 fn holds_fuzz_invariants(name: &str, bytes: &[u8]) {
+    let widths: Vec<usize> = (1..=40).collect();
+    holds_fuzz_invariants_at(name, bytes, &widths);
+}
+
+/// [`holds_fuzz_invariants`] with the texts wrapped at `widths`.
+#[track_caller]
+fn holds_fuzz_invariants_at(name: &str, bytes: &[u8], widths: &[usize]) {
     let inert = |s: &str| {
         assert!(
             !s.chars().any(|c| c.is_control() && c != '\n'),
@@ -584,11 +592,18 @@ fn holds_fuzz_invariants(name: &str, bytes: &[u8]) {
                 texts.extend(item.quote.as_deref());
             }
             for text in texts {
-                for width in 1..=40 {
+                for &width in widths {
                     for line in brief::text::wrap(text, width) {
                         inert(&line);
+                        // A grapheme wider than the line still goes somewhere: alone on its
+                        // line (`प्रा` is three cells), as the `load` target allows.
+                        let widest = line
+                            .graphemes(true)
+                            .map(brief::text::grapheme_width)
+                            .max()
+                            .unwrap_or(0);
                         assert!(
-                            brief::text::width(&line) <= width.max(2),
+                            brief::text::width(&line) <= width.max(widest),
                             "{name}: {line:?} is wider than {width}"
                         );
                     }
@@ -624,6 +639,69 @@ fn fuzzing_findings_stay_fixed() {
     for file in ["harbour-bridge-tolls", "korea-troops", "night-buses"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("briefings/{file}.yaml"));
         holds_fuzz_invariants(file, &std::fs::read(path).expect("a bundled briefing"));
+    }
+}
+
+/// The fuzzers' minimised corpora (fuzz/seeds/, `cargo fuzz cmin` of the last runs, see
+/// fuzz/README.md) replayed with the targets' invariants: every input that reached new code in
+/// `load` loads or is refused with reasons and shows nothing hostile at the target's widths;
+/// every `prescan` input, as it is and with deep nesting appended, is refused by the guard
+/// whenever libyaml itself would nest too deep. A change that breaks one of them fails here,
+/// without a fuzzer.
+#[test]
+fn fuzz_seeds_hold_the_targets_invariants() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let files = |target: &str| -> Vec<(String, Vec<u8>)> {
+        let dir = seeds.join(target);
+        let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|entry| {
+                let path = entry.expect("a seed").path();
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                (
+                    name.unwrap_or_default(),
+                    std::fs::read(&path).expect("a seed"),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let load = files("load");
+    assert!(load.len() > 100, "{} load seeds", load.len());
+    for (name, bytes) in &load {
+        holds_fuzz_invariants_at(name, bytes, &[1, 7, 40, 120]);
+    }
+    let prescan = files("prescan");
+    assert!(prescan.len() > 100, "{} prescan seeds", prescan.len());
+    let open = "[".repeat(140);
+    let close = "]".repeat(140);
+    let nests_too_deep = |text: &str| {
+        !text.contains('*')
+            && serde_yaml::from_str::<serde_yaml::Value>(text)
+                .is_err_and(|e| e.to_string().starts_with("recursion limit exceeded"))
+    };
+    for (name, bytes) in &prescan {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        for tail in [
+            String::new(),
+            format!("{open}{close}"),
+            format!("\n{open}{close}\n"),
+            format!("\nk: {open}{close}\n"),
+            format!("\n  - {open}{close}\n"),
+            format!(" {open}{close}"),
+            format!(", {open}{close}]"),
+        ] {
+            let text = format!("{text}{tail}");
+            if brief::briefing::prescan::prescan(&text).is_none() {
+                assert!(
+                    !nests_too_deep(&text),
+                    "{name}: prescan let nesting through"
+                );
+            }
+        }
     }
 }
 
