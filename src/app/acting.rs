@@ -78,10 +78,19 @@ impl App {
             return;
         };
         match part.of(&self.doc.briefing, item) {
+            // A URL that `o` would refuse is refused here too: pasted into a terminal or a
+            // browser's bar, a control or bidi character in it does what it does there.
+            Some(text) if part == Part::Url && crate::opener::check(&text).is_err() => {
+                let why = crate::opener::check(&text).err().unwrap_or_default();
+                self.message = Some(format!("not copied: {why}"));
+            }
+            // What the screen shows, not the file's bytes: a control character, an escape
+            // sequence or a bidi override is copied as the symbol drawn for it, so pasting
+            // the text into a terminal cannot set its title or colours.
             Some(text) => {
                 self.act = Some(Act::Copy {
                     what: part.name(),
-                    text,
+                    text: crate::text::sanitize(&text).into_owned(),
                 })
             }
             None => {

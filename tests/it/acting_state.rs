@@ -168,3 +168,32 @@ fn a_config_file_may_bind_a_key_to_copy_the_quote_straight_away() {
         .entries
         .contains(&("C".to_string(), "copy the item's quote")));
 }
+
+/// What is copied is what the screen shows: a control character, an escape sequence or a bidi
+/// override in the file is copied as its symbol, so pasting into a terminal cannot set its
+/// title, its colours or the clipboard (QA copied raw ESC, BEL and U+202E); a URL `o` would
+/// refuse is not copied at all.
+#[test]
+fn nothing_copied_holds_a_control_or_a_bidi_override() {
+    let mut app = reader("tests/fixtures/hostile/hostile.yaml", 120, 40);
+    for keys in ["y", "Y t", "Y q", "Y i"] {
+        app.press(keys);
+        let Some(Act::Copy { text, .. }) = app.take_act() else {
+            panic!("{keys}: nothing copied");
+        };
+        assert!(
+            !text.chars().any(|c| (c.is_control() && c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            "{keys}: {text:?}"
+        );
+        assert!(!text.is_empty(), "{keys}");
+    }
+    let mut app = reader(URLS, 120, 40);
+    app.press("Y u");
+    assert_eq!(app.take_act(), None, "a URL with an escape is not copied");
+    assert!(
+        app.message().is_some_and(|m| m.starts_with("not copied: ")),
+        "{:?}",
+        app.message()
+    );
+}

@@ -1184,9 +1184,11 @@ fn hostile_text_cannot_break_any_format() {
     // ClaimReview and CSL parse, with the text on one line.
     let reviews = parse_json(&ok(&["export", "-f", "claimreview", &f]));
     assert_eq!(reviews[0]["@type"], "ClaimReview");
+    // As the screen shows it: a fact-check consumer decodes `\u001b`, so the escape is
+    // written as its symbol (QA).
     assert_eq!(
         reviews[0]["claimReviewed"],
-        "Headline [x]: #tag {y} // z \u{1b}[5m"
+        "Headline [x]: #tag {y} // z ␛[5m"
     );
     parse_json(&ok(&["export", "-f", "csl", &f]));
     // Atom is well-formed XML with the titles as written, sanitised.
@@ -1246,4 +1248,31 @@ fn exports_write_only_to_stdout() {
     assert_eq!(names, ["b.yaml"]);
     assert_eq!(std::fs::read_to_string(&f).unwrap_or_default(), text);
     let _ = std::io::stdout().flush();
+}
+
+/// A URL that `o` would not open is not handed on as a link either: ClaimReview's
+/// `appearance` and `author.url` and CSL's `URL` leave out `javascript:`, `file:` and URLs
+/// holding control characters (QA found `javascript:alert(1)` in both).
+#[test]
+fn only_web_urls_are_exported_as_links() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "urls.yaml",
+        "title: T\ndate: 2025-05-01\nurl: https://desk.example/t\npublisher: Desk\n\
+         sources:\n  - id: s\n    name: S\n    url: \"javascript:alert(2)\"\n\
+         claims:\n  - id: c\n    text: A claim.\n    source: s\n    status: unverified\n    \
+         credibility: 3\n    date: 2025-05-01\n    url: \"javascript:alert(1)\"\n\
+         \x20 - id: d\n    text: Another.\n    source: s\n    status: unverified\n    \
+         url: \"https://ok.example/\\e]8;;x\"\n\
+         \x20 - id: e\n    text: A good one.\n    source: s\n    status: unverified\n    \
+         url: https://ok.example/e\nresponses: []\ncontext: []\n",
+    );
+    let f = f.to_string_lossy().into_owned();
+    for format in ["claimreview", "csl"] {
+        let out = ok(&["export", "-f", format, &f]);
+        assert!(!out.contains("javascript:"), "{format}: {out}");
+        assert!(!out.contains("8;;x"), "{format}: {out}");
+        assert!(out.contains("https://ok.example/e"), "{format}: {out}");
+    }
 }

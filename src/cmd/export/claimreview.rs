@@ -27,6 +27,13 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a URL from the file may be given to a fact-check consumer as a link: an `http`,
+/// `https` or `mailto` URL with no control, white-space or bidi character (what `o` opens);
+/// `javascript:` and the rest are left out.
+pub(crate) fn web_url(url: &str) -> bool {
+    crate::opener::check(url).is_ok()
+}
+
 /// Names joined as a sentence lists them: "A", "A and B", "A, B and C".
 fn listed(names: &[&str]) -> String {
     match names {
@@ -77,8 +84,11 @@ fn party(name: &str, kind: Option<SourceKind>, url: Option<&str>) -> Value {
     };
     let mut p = Map::new();
     p.insert("@type".into(), kind.into());
-    p.insert("name".into(), name.into());
-    if let Some(u) = url {
+    p.insert(
+        "name".into(),
+        crate::text::sanitize_line(name).into_owned().into(),
+    );
+    if let Some(u) = url.filter(|u| web_url(u)) {
         p.insert("url".into(), u.into());
     }
     Value::Object(p)
@@ -125,7 +135,7 @@ pub fn reviews(b: &Briefing, rel: &Relations, file_url: Option<&str>) -> Vec<Val
             if let Some(d) = claim.date {
                 claimed.insert("datePublished".into(), d.to_string().into());
             }
-            if let Some(u) = &claim.url {
+            if let Some(u) = claim.url.as_deref().filter(|u| web_url(u)) {
                 claimed.insert(
                     "appearance".into(),
                     json!([{"@type": "CreativeWork", "url": u}]),
@@ -138,7 +148,10 @@ pub fn reviews(b: &Briefing, rel: &Relations, file_url: Option<&str>) -> Vec<Val
                 review.insert("url".into(), u.into());
             }
             let reviewed = claim.headline.as_deref().unwrap_or(&claim.text);
-            review.insert("claimReviewed".into(), one_line(reviewed).into());
+            review.insert(
+                "claimReviewed".into(),
+                one_line(&crate::text::sanitize(reviewed)).into(),
+            );
             review.insert("reviewRating".into(), Value::Object(rating));
             if let Some(p) = &b.publisher {
                 review.insert("author".into(), party(p, None, None));

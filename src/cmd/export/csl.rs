@@ -97,12 +97,22 @@ pub fn items(b: &Briefing, ids: &mut Ids) -> Vec<CslItem> {
                 literal: line(&s.name),
             }],
             issued: None,
-            url: s.url.as_deref().map(line),
+            url: s
+                .url
+                .as_deref()
+                .filter(|u| super::claimreview::web_url(u))
+                .map(line),
             note: None,
         });
     }
     for (_, item) in b.items() {
-        let Some(url) = &item.url else { continue };
+        let Some(url) = item
+            .url
+            .as_deref()
+            .filter(|u| super::claimreview::web_url(u))
+        else {
+            continue;
+        };
         let source = item.source.as_deref().and_then(|id| b.source(id));
         let name = b.source_name(item).map(line);
         let kind = match source.and_then(|s| s.kind) {
