@@ -933,6 +933,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::SearchStart,
         "(search is in the panes: Esc, then /)"
     ),
+    b!(
+        ANALYSIS,
+        ["&"],
+        Action::FilterStart,
+        "(the filter is in the panes: Esc, then &)"
+    ),
     b!(ANALYSIS, ["?"], Action::ToggleHelp, "this help", "help"),
     b!(ANALYSIS, ["q", "Ctrl-c"], Action::Quit, "quit", "quit"),
     // ---- acting on an item: copy (OSC 52) and open its URL ----

@@ -356,6 +356,7 @@ impl App {
             ),
             marked: self.marked,
             reading: self.reading.as_ref(),
+            whole: self.narrow.as_ref().map(|n| (&*n.base, &n.kept)),
         }
     }
 
@@ -435,6 +436,25 @@ impl App {
                 );
             }
             Action::SearchStart => self.start_search(),
+            Action::FilterStart
+                if matches!(
+                    self.stack.last(),
+                    Some(
+                        Screen::Matrix(_)
+                            | Screen::Timeline(_)
+                            | Screen::Sources(_)
+                            | Screen::Judgments(_)
+                            | Screen::Judgment(_)
+                            | Screen::Sensitivity(_)
+                    )
+                ) =>
+            {
+                // Typed on, the filter's words would run as this view's keys (QA: `e` of
+                // `source:` opened the editor).
+                self.message = Some(
+                    "the filter is in the Claims, Responses and Context panes: Esc, then &".into(),
+                );
+            }
             Action::FilterStart => self.start_filter(),
             Action::SearchNext => self.step_search(true),
             Action::SearchPrev => self.step_search(false),

@@ -21,16 +21,24 @@ pub fn render(app: &App, p: PairsState, frame: &mut Frame, body: Rect) {
             .borders(Borders::ALL)
             .border_style(theme::get(theme::Role::Border))
             .title(" Contradictions ");
-        let msg = vec![
-            Line::from(Span::styled(
+        let filtered_out = app
+            .narrow()
+            .is_some_and(|n| !n.base.relations.pairs.is_empty());
+        let (said, why) = if filtered_out {
+            (
+                "No contradiction among the items the filter keeps.",
+                "The filter left out one side of each: & and Enter clears it.",
+            )
+        } else {
+            (
                 "This briefing has no contradictions.",
-                theme::get(theme::Role::Title),
-            )),
-            Line::from(""),
-            Line::from(Span::styled(
                 "No response denies or disputes a claim, and no `contradictions:` are declared.",
-                theme::get(theme::Role::Dim),
-            )),
+            )
+        };
+        let msg = vec![
+            Line::from(Span::styled(said, theme::get(theme::Role::Title))),
+            Line::from(""),
+            Line::from(Span::styled(why, theme::get(theme::Role::Dim))),
             Line::from(Span::styled(
                 "v on an item, then v on another, compares any two. Esc or c: back to the panes.",
                 theme::get(theme::Role::Dim),

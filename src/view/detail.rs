@@ -198,7 +198,11 @@ pub fn layout(ctx: &Ctx, item_ref: ItemRef, cursor: usize, width: u16) -> Detail
     if relations.is_empty() {
         lines.push(Line::default());
         lines.push(Line::of(
-            "No relations: nothing answers or contradicts this item.",
+            if ctx.whole.is_some() {
+                "No relations among the items the filter keeps (& and Enter clears it)."
+            } else {
+                "No relations: nothing answers or contradicts this item."
+            },
             Kind::Dim,
         ));
     }
@@ -339,7 +343,8 @@ fn fields(ctx: &Ctx, at: ItemRef, item: &Item, lines: &mut Vec<Line>, w: usize) 
         ));
     }
     if let Some(r) = b.find(&item.id) {
-        let why: Vec<String> = describe::flags(b, &ctx.doc.relations, item, r)
+        let why: Vec<String> = ctx
+            .flags(item, r)
             .into_iter()
             .map(|f| f.meaning(item))
             .collect();

@@ -643,7 +643,7 @@ fn grading(ctx: &Ctx, r: ItemRef, sep: Kind) -> Vec<Span> {
         spans.push(Span::new(SEP, sep));
         spans.push(Span::new(g, Kind::Grade));
     }
-    for flag in describe::flags(b, &ctx.doc.relations, item, r) {
+    for flag in ctx.flags(item, r) {
         spans.push(Span::new(SEP, sep));
         spans.push(Span::new(flag.to_string(), Kind::Flag));
     }

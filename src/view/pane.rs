@@ -80,7 +80,7 @@ pub fn meta_parts(ctx: &Ctx, item: &Item, r: ItemRef) -> Vec<MetaPart> {
         }
         Section::Context => {}
     }
-    for flag in flags(b, rel, item, r) {
+    for flag in ctx.flags(item, r) {
         parts.push((flag.to_string(), Kind::Flag));
     }
     let pairs = rel.pairs_of(r).len();

@@ -164,7 +164,7 @@ pub fn lines(doc: &Document, cursor: usize, scroll: usize, body: Rect) -> Vec<Li
     lines.push(Line::new(head));
 
     if tl.entries.is_empty() {
-        lines.push(Line::of("No item of this briefing has a date.", Kind::Dim));
+        lines.push(Line::of("No item shown has a date.", Kind::Dim));
     }
     let shown = rows(body);
     for (i, e, selected) in in_view(&tl.entries, scroll, shown, cursor) {

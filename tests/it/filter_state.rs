@@ -861,3 +861,72 @@ fn hostile_text_in_a_filter_is_shown_as_symbols() {
         );
     }
 }
+
+/// A filter narrows the items, not the briefing's judgments (QA: the Judgments tab left the
+/// tab bar under a filter), and `&` in the Judgments pane says where the filter is instead of
+/// letting the filter's letters run as that pane's keys (QA: `e` of `source:` opened vi).
+#[test]
+fn a_filter_keeps_the_judgments_and_and_in_their_pane_says_where_it_is() {
+    let mut app = reader(KOREA, 80, 24);
+    let judgments = app.document().briefing.judgments.len();
+    assert!(judgments > 0);
+    app.press(&filter_keys("status:denied"));
+    assert_eq!(app.document().briefing.judgments.len(), judgments);
+    assert!(screen(&app).contains("4 Judgments"), "{}", screen(&app));
+    app.press("4 &");
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("the filter is in the Claims")),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(app.mode(), brief::app::keymap::Mode::Judgments);
+}
+
+/// What the reader says of an item under a filter is said of the whole briefing (QA): a claim
+/// another source confirms is not flagged `1 source` because the filter left the confirmation
+/// out, its detail does not say nothing answers it, and the contradictions view does not say
+/// the briefing has none.
+#[test]
+fn under_a_filter_the_flags_and_messages_speak_of_the_whole_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.yaml");
+    std::fs::write(
+        &path,
+        "title: T\ndate: 2025-05-01\nsources:\n  - id: a\n    name: Alpha\n  - id: b\n    name: Beta\n\
+         claims:\n  - id: k1\n    text: Alpha says the port closed.\n    source: a\n    status: confirmed\n\
+         \x20 - id: k2\n    text: Alpha says the talks failed.\n    source: a\n\
+         responses:\n  - id: q1\n    text: Beta confirms the port closed.\n    source: b\n    responds_to: [k1]\n    stance: confirms\n\
+         \x20 - id: q2\n    text: Beta denies the talks failed.\n    source: b\n    responds_to: [k2]\n    stance: denies\n\
+         context: []\n",
+    )
+    .unwrap();
+    let mut app = reader(&path.to_string_lossy(), 100, 30);
+    // k1's line of marks, which Beta's confirmation keeps off `1 source`.
+    let k1_flagged = |text: &str| {
+        text.lines()
+            .any(|l| l.contains("Alpha · confirmed") && l.contains("1 source"))
+    };
+    assert!(!k1_flagged(&screen(&app)), "{}", screen(&app));
+    app.press(&filter_keys("status:confirmed"));
+    let text = screen(&app);
+    assert!(text.contains("Alpha says the port closed"), "{text}");
+    assert!(!k1_flagged(&text), "{text}");
+    app.press("Enter");
+    let detail = screen(&app);
+    assert!(!detail.contains("no other source confirms"), "{detail}");
+    assert!(
+        detail.contains("No relations among the items the filter keeps"),
+        "{detail}"
+    );
+    app.press("Esc c");
+    let pairs = screen(&app);
+    assert!(
+        !pairs.contains("This briefing has no contradictions"),
+        "{pairs}"
+    );
+    assert!(
+        pairs.contains("No contradiction among the items the filter keeps"),
+        "{pairs}"
+    );
+}

@@ -180,12 +180,14 @@ impl App {
                         self.reveal(r);
                         self.open_detail(r);
                     }
-                    None => {
-                        self.message = Some(
+                    None => self.message = Some(
+                        if self.narrow.is_some() {
+                            "that item is left out by the filter: & and Enter clears it"
+                        } else {
                             "that item is hidden with its source: x in the Sources view shows it"
-                                .into(),
-                        )
-                    }
+                        }
+                        .into(),
+                    ),
                 }
                 return;
             }
