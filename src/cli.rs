@@ -110,7 +110,8 @@ pub struct Limits {
         value_hint = clap::ValueHint::Other)]
     pub max_size: u64,
     /// Follow symlinks inside folders: symlinked folders are descended and symlinked files are
-    /// read wherever they point. Without it, only links to files inside the paths given are.
+    /// read wherever they point. Without it, only links to files inside the paths given are
+    /// read, and linked folders are skipped.
     #[arg(long, global = true)]
     pub follow: bool,
 }

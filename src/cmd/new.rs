@@ -66,7 +66,12 @@ pub fn write(
             "the schema's path or URL holds a control character",
         ));
     }
-    let title = quoted(title.unwrap_or("What happened, in one line"));
+    // An empty title would not pass `brief check`: it gets the placeholder too.
+    let title = quoted(
+        title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or("What happened, in one line"),
+    );
     write!(
         out,
         "\

@@ -51,6 +51,18 @@ fn brief_new_writes_a_skeleton_that_check_passes_with_the_modeline_first() {
     let print = stdout(brief(home.path()).arg("print").arg(&file));
     assert!(print.contains("Ports \"reopen\": day #2"), "{print}");
 
+    // An empty or blank title gets the placeholder: the skeleton still passes (QA).
+    for blank in ["", "   "] {
+        let text = stdout(brief(home.path()).args(["new", blank]));
+        std::fs::write(&file, &text).unwrap();
+        let out = brief(home.path()).arg("check").arg(&file).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{blank:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+
     // --schema names another; no title gives a placeholder that passes too.
     let text = stdout(brief(home.path()).args(["new", "--schema", "./brief.schema.json"]));
     assert!(text.starts_with("# yaml-language-server: $schema=./brief.schema.json\n"));
