@@ -346,6 +346,22 @@ impl App {
     }
 
     /// What the views read of this state: the document, its wrapped texts, the search marks.
+    /// Whether an analysis view (matrix, timeline, sources, judgments, sensitivity) is on top:
+    /// the search and the filter are the panes', and their words would run as its keys.
+    fn in_analysis_view(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(
+                Screen::Matrix(_)
+                    | Screen::Timeline(_)
+                    | Screen::Sources(_)
+                    | Screen::Judgments(_)
+                    | Screen::Judgment(_)
+                    | Screen::Sensitivity(_)
+            )
+        )
+    }
+
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
             doc: &self.doc,
@@ -418,37 +434,13 @@ impl App {
             Action::Back => {
                 self.stack.pop();
             }
-            Action::SearchStart
-                if matches!(
-                    self.stack.last(),
-                    Some(
-                        Screen::Matrix(_)
-                            | Screen::Timeline(_)
-                            | Screen::Sources(_)
-                            | Screen::Judgments(_)
-                            | Screen::Judgment(_)
-                            | Screen::Sensitivity(_)
-                    )
-                ) =>
-            {
+            Action::SearchStart if self.in_analysis_view() => {
                 self.message = Some(
                     "search works in the panes, details and contradictions: Esc, then /".into(),
                 );
             }
             Action::SearchStart => self.start_search(),
-            Action::FilterStart
-                if matches!(
-                    self.stack.last(),
-                    Some(
-                        Screen::Matrix(_)
-                            | Screen::Timeline(_)
-                            | Screen::Sources(_)
-                            | Screen::Judgments(_)
-                            | Screen::Judgment(_)
-                            | Screen::Sensitivity(_)
-                    )
-                ) =>
-            {
+            Action::FilterStart if self.in_analysis_view() => {
                 // Typed on, the filter's words would run as this view's keys (QA: `e` of
                 // `source:` opened the editor).
                 self.message = Some(

@@ -584,18 +584,7 @@ pub fn without_source(b: &Briefing, source: &str) -> Briefing {
         .filter(|d| d.between.iter().all(|id| present.contains(id.as_str())))
         .cloned()
         .collect();
-    Briefing::new(
-        b.title.clone(),
-        b.date,
-        b.summary.clone(),
-        b.tags.clone(),
-        b.sources.clone(),
-        claims,
-        responses,
-        context,
-        contradictions,
-    )
-    .with_judgments(b.judgments.clone())
+    b.with_items(claims, responses, context, contradictions)
 }
 
 #[cfg(test)]

@@ -70,27 +70,12 @@ pub fn grade(b: &Briefing, item: &Item) -> Option<String> {
 
 /// `22 May 2025`: a date written out, day first, the way a citation reads.
 pub fn long_date(d: Date) -> String {
-    let month = MONTHS
+    let month = super::figures::MONTH_NAMES
         .get(usize::from(d.month).saturating_sub(1))
         .copied()
         .unwrap_or("");
     format!("{} {month} {}", d.day, d.year)
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// How to cite an item in a sentence: `The Wall Street Journal, 22 May 2025, citing unnamed US
 /// defence officials — B3`. The source's name (its id when the file lists no such source), the

@@ -208,7 +208,8 @@ fn money_text(v: f64, sign: &str) -> String {
     format!("{sign}{}", grouped(v))
 }
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months in English, January first: how figures and citations write a date out.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

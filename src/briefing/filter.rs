@@ -438,23 +438,9 @@ pub fn narrowed(b: &Briefing, kept: &[Vec<usize>; 3]) -> Briefing {
         .filter(|d| d.between.iter().all(|id| present.contains(id.as_str())))
         .cloned()
         .collect();
-    let mut n = Briefing::new(
-        b.title.clone(),
-        b.date,
-        b.summary.clone(),
-        b.tags.clone(),
-        b.sources.clone(),
-        claims,
-        responses,
-        context,
-        contradictions,
-    )
-    // What the filter narrows is the items: the judgments, and what the file says of itself,
+    // What the filter narrows is the items: the judgments and what the file says of itself
     // stay (QA: the Judgments tab went away under a filter).
-    .with_judgments(b.judgments.clone());
-    n.url = b.url.clone();
-    n.publisher = b.publisher.clone();
-    n
+    b.with_items(claims, responses, context, contradictions)
 }
 
 // ---- parsing ----

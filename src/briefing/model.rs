@@ -450,6 +450,33 @@ impl Briefing {
         self
     }
 
+    /// The same briefing with other items and declared contradictions: what the file says of
+    /// itself (title, date, summary, tags, sources, judgments, url, publisher) stays. A view
+    /// that leaves items out (a source hidden, a filter) builds its briefing with this.
+    pub fn with_items(
+        &self,
+        claims: Vec<Item>,
+        responses: Vec<Item>,
+        context: Vec<Item>,
+        contradictions: Vec<Declared>,
+    ) -> Briefing {
+        let mut b = Briefing::new(
+            self.title.clone(),
+            self.date,
+            self.summary.clone(),
+            self.tags.clone(),
+            self.sources.clone(),
+            claims,
+            responses,
+            context,
+            contradictions,
+        )
+        .with_judgments(self.judgments.clone());
+        b.url = self.url.clone();
+        b.publisher = self.publisher.clone();
+        b
+    }
+
     fn reindex(&mut self) {
         // Numbers must fit the slots; more items than that is far past any file accepted.
         let n = self.item_count().min(u32::MAX as usize - 1);

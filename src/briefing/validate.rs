@@ -688,7 +688,7 @@ mod tests {
     use crate::briefing::load::load_str;
 
     /// Every diagnostic for `yaml` as `line:col severity: message`, whether it loaded or not.
-    fn problems(yaml: &str) -> Vec<String> {
+    pub(super) fn problems(yaml: &str) -> Vec<String> {
         let diagnostics = match load_str(yaml) {
             Ok(loaded) => loaded.warnings,
             Err(diagnostics) => diagnostics,
@@ -1089,26 +1089,7 @@ context:
 
 #[cfg(test)]
 mod provenance_tests {
-    use crate::briefing::load::load_str;
-
-    fn problems(yaml: &str) -> Vec<String> {
-        let diagnostics = match load_str(yaml) {
-            Ok(loaded) => loaded.warnings,
-            Err(diagnostics) => diagnostics,
-        };
-        diagnostics
-            .iter()
-            .map(|d| {
-                format!(
-                    "{}:{} {}: {}",
-                    d.pos.line,
-                    d.pos.col,
-                    d.severity.word(),
-                    d.message
-                )
-            })
-            .collect()
-    }
+    use super::tests::problems;
 
     const HEAD: &str = "title: T
 date: 2025-01-01
