@@ -129,6 +129,11 @@ pub enum Command {
         /// Also warn where an export in this format would lack a field it needs.
         #[arg(long = "for", value_enum, value_name = "FORMAT")]
         for_format: Option<CheckFor>,
+        /// Check N files at a time (default: one per core). The report is in path order
+        /// whatever N is.
+        #[arg(short = 'j', long, value_name = "N",
+            value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Print briefings as plain text: title block, claims, responses, context, contradictions.
     Print {

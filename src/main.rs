@@ -109,6 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             short,
             for_format,
+            jobs,
         }) => {
             let mut out = std::io::stdout().lock();
             let failed = cmd::check::run_for(
@@ -116,6 +117,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 short,
                 for_format,
                 limits,
+                jobs.map_or_else(cmd::check::default_jobs, usize::from),
                 &mut out,
                 cmd::stdout_colour(),
             )?;

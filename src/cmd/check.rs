@@ -6,8 +6,12 @@
 //! field a ClaimReview export would lack (only when asked: most briefings are not published as
 //! fact-checks, and a warning on every ordinary file would be noise).
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::sync::{Mutex, PoisonError};
 
 use crate::cli::{CheckFor, Limits};
 
@@ -61,7 +65,7 @@ pub fn write_line(out: &mut impl Write, line: &ReportLine, colour: bool) -> io::
     }
 }
 
-/// Runs `brief check`; returns whether any error was found.
+/// Runs `brief check` on every core; returns whether any error was found.
 pub fn run(
     paths: &[PathBuf],
     short: bool,
@@ -69,7 +73,12 @@ pub fn run(
     out: &mut impl Write,
     colour: bool,
 ) -> io::Result<bool> {
-    run_for(paths, short, None, limits, out, colour)
+    run_for(paths, short, None, limits, default_jobs(), out, colour)
+}
+
+/// One job per available core (`--jobs` overrides it).
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 fn write_report(
@@ -89,16 +98,75 @@ fn write_report(
     Ok(())
 }
 
+/// Checks `found` on `jobs` threads and hands each report to `write` in the order of `found`,
+/// as soon as it and every report before it are done: the output is the serial one, and a
+/// report is held only while one before it is still being checked. The workers stop when
+/// `write` fails (a closed pipe).
+fn in_order(
+    found: Vec<Found>,
+    jobs: usize,
+    check: impl Fn(Found) -> Report + Sync,
+    mut write: impl FnMut(Report) -> io::Result<()>,
+) -> io::Result<()> {
+    let jobs = jobs.clamp(1, found.len().max(1));
+    if jobs == 1 {
+        return found.into_iter().try_for_each(|f| write(check(f)));
+    }
+    let total = found.len();
+    let queue = Mutex::new(found.into_iter().enumerate());
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (done, reports) = sync_channel::<(usize, Report)>(jobs * 4);
+        for _ in 0..jobs {
+            let done = done.clone();
+            let (queue, stop, check) = (&queue, &stop, &check);
+            scope.spawn(move || loop {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                let Some((i, f)) = next else { return };
+                if done.send((i, check(f))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done);
+        let mut waiting: BTreeMap<usize, Report> = BTreeMap::new();
+        let mut next = 0;
+        let mut result = Ok(());
+        for (i, report) in reports {
+            waiting.insert(i, report);
+            while let Some(report) = waiting.remove(&next) {
+                next += 1;
+                if result.is_ok() {
+                    result = write(report);
+                    if result.is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+            if result.is_err() {
+                // Let the workers see the stop: drain what they send until they end.
+                waiting.clear();
+            }
+        }
+        debug_assert!(result.is_err() || next == total);
+        result
+    })
+}
+
 /// What `-` reads: standard input, shown as `<stdin>`.
 const STDIN: &str = "<stdin>";
 
-/// [`run`], also checking that each briefing has what an export in `for_format` needs. A path
-/// `-` checks the briefing on standard input.
+/// [`run`], also checking that each briefing has what an export in `for_format` needs, on
+/// `jobs` threads. A path `-` checks the briefing on standard input.
 pub fn run_for(
     paths: &[PathBuf],
     short: bool,
     for_format: Option<CheckFor>,
     limits: Limits,
+    jobs: usize,
     out: &mut impl Write,
     colour: bool,
 ) -> io::Result<bool> {
@@ -118,16 +186,15 @@ pub fn run_for(
         Some(expand_all(&named, limits.follow))
     };
     let unfollowed = expanded.as_ref().map_or(0, |e| e.unfollowed);
-    for found in expanded.map(|e| e.found).unwrap_or_default() {
-        let report = match found {
-            Found::File(p) if for_format.is_some() => {
-                check_path_with(&p, &p, limits.max_size, more)
-            }
-            Found::File(p) => check_path(&p, limits.max_size),
-            Found::Problem(p, why) => Report::problem(p, why),
-        };
-        write_report(&report, short, &mut tally, out, colour)?;
-    }
+    let found = expanded.map(|e| e.found).unwrap_or_default();
+    let check = |found: Found| match found {
+        Found::File(p) if for_format.is_some() => check_path_with(&p, &p, limits.max_size, more),
+        Found::File(p) => check_path(&p, limits.max_size),
+        Found::Problem(p, why) => Report::problem(p, why),
+    };
+    in_order(found, jobs, check, |report| {
+        write_report(&report, short, &mut tally, out, colour)
+    })?;
     if !stdin.is_empty() {
         let report = check_path_with(
             Path::new("/dev/stdin"),

@@ -544,3 +544,71 @@ fn a_file_named_twice_is_checked_once() {
         r.stdout
     );
 }
+
+/// `brief check DIR` checks on every core (`--jobs`), and the report is the one a single job
+/// gives: every file's diagnostics in path order, whatever order the checks finish in.
+#[test]
+fn check_in_parallel_reports_in_path_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let invalid = Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID);
+    let mut names = Vec::new();
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&invalid)
+        .expect("invalid fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    fixtures.sort();
+    let good = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/korea-troops.yaml"),
+    )
+    .expect("bundled briefing");
+    // Broken files between good ones, and a big good one first so that it finishes last.
+    let big = good.clone() + &"\n# padding\n".repeat(200_000);
+    std::fs::write(dir.path().join("000-big.yaml"), big).expect("write");
+    for (i, f) in fixtures.iter().enumerate() {
+        let name = format!(
+            "{:03}-{}",
+            i + 1,
+            f.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+        );
+        std::fs::copy(f, dir.path().join(&name)).expect("copy");
+        std::fs::write(dir.path().join(format!("{:03}-good.yaml", i + 1)), &good).expect("write");
+        names.push(name);
+    }
+    assert!(names.len() >= 10, "too few invalid fixtures: {names:?}");
+    let d = dir.path().to_string_lossy().into_owned();
+    let serial = run(&["check", "--jobs", "1", &d]);
+    for jobs in ["2", "4", "16"] {
+        let parallel = run(&["check", "-j", jobs, &d]);
+        assert_eq!(parallel.stdout, serial.stdout, "--jobs {jobs}");
+        assert_eq!(parallel.code, serial.code, "--jobs {jobs}");
+    }
+    let default = run(&["check", &d]);
+    assert_eq!(default.stdout, serial.stdout, "default jobs");
+    // In path order: each broken file's first diagnostic after the one before it.
+    let mut at = 0;
+    for name in &names {
+        let found = serial.stdout[at..]
+            .find(&format!("{}:", name))
+            .unwrap_or_else(|| panic!("{name} missing or out of order:\n{}", serial.stdout));
+        at += found;
+    }
+    assert_eq!(serial.code, Some(1));
+    let summary = format!("{} files: ", 2 * names.len() + 1);
+    assert!(
+        serial.last_line().starts_with(&summary),
+        "{}",
+        serial.last_line()
+    );
+}
+
+#[test]
+fn check_jobs_must_be_a_positive_number() {
+    for bad in ["0", "-1", "many"] {
+        let arg = format!("--jobs={bad}");
+        let r = run(&["check", &arg, "briefings"]);
+        assert_eq!(r.code, Some(2), "--jobs {bad}: {}", r.stderr);
+        assert!(r.stderr.contains("--jobs"), "{}", r.stderr);
+    }
+}
