@@ -146,13 +146,15 @@ fn pair_frame(c: &mut Criterion<CpuTime>) {
         let mut t = term();
         shell.press("c");
         draw(&mut t, &shell);
+        marked(&mut t, &mut shell);
         g.bench_function(name, |b| b.iter(|| draw(&mut t, &shell)));
     }
     g.finish();
 }
 
-/// `c` pressed and its frame drawn on a reader that has made nothing of the pair yet: the
-/// comparison of the two texts, their wrapping and the first layout, as a user meets them.
+/// `c` pressed and its frame drawn on a reader that has made nothing of the pair yet, as a
+/// user meets them: the two texts wrapped and laid out, and on short texts their comparison;
+/// long ones are compared on a thread of their own meanwhile ([`pair_marked`] waits for it).
 fn pair_opened(c: &mut Criterion<CpuTime>) {
     let mut g = group(c, "`c` on two texts of figures, first time, + frame");
     for (name, bytes) in [("2 × 1 KB", SMALL), ("2 × 400 KB", 400 * 1024)] {
@@ -168,6 +170,46 @@ fn pair_opened(c: &mut Criterion<CpuTime>) {
                     shell.press("c");
                     draw(&mut t, &shell);
                     total += common::now().saturating_sub(start);
+                    marked(&mut t, &mut shell);
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
+/// Waits for the comparison on its own thread and draws what it marks.
+fn marked(t: &mut Terminal<TestBackend>, shell: &mut Shell) {
+    while shell.busy() {
+        std::thread::sleep(Duration::from_micros(200));
+        shell.collect();
+    }
+    draw(t, shell);
+}
+
+/// From `c` to the frame with the figures marked, in wall time whatever the clock: the
+/// comparison of long texts runs on a thread of its own, whose CPU time the benchmarking
+/// thread's clock would not see.
+fn pair_marked(c: &mut Criterion<CpuTime>) {
+    let mut g = group(
+        c,
+        "`c` on two texts of figures, first time, until marked (wall)",
+    );
+    for (name, bytes) in [("2 × 1 KB", SMALL), ("2 × 400 KB", 400 * 1024)] {
+        let yaml = paired(bytes);
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let mut shell = shell(&yaml);
+                    let mut t = term();
+                    draw(&mut t, &shell);
+                    let start = std::time::Instant::now();
+                    shell.press("c");
+                    draw(&mut t, &shell);
+                    marked(&mut t, &mut shell);
+                    total += start.elapsed();
                 }
                 total
             })
@@ -179,6 +221,6 @@ fn pair_opened(c: &mut Criterion<CpuTime>) {
 criterion_group! {
     name = benches;
     config = common::criterion();
-    targets = title_search, claim_frame, pair_frame, pair_opened
+    targets = title_search, claim_frame, pair_frame, pair_opened, pair_marked
 }
 criterion_main!(benches);

@@ -357,6 +357,9 @@ fn event_loop(
                 None => break,
             }
         }
+        if shell.collect() {
+            dirty = true;
+        }
         if let Some(w) = &services.watch {
             let now = w.changed();
             if !now.is_empty() {
@@ -372,11 +375,13 @@ fn event_loop(
             }
             dirty = true;
         }
-        if event::poll(Duration::from_millis(if shell.library.pending > 0 {
-            10
-        } else {
-            50
-        }))? {
+        if event::poll(Duration::from_millis(
+            if shell.library.pending > 0 || shell.busy() {
+                10
+            } else {
+                50
+            },
+        ))? {
             // Drain what is queued before drawing once: fast typing and resizes redraw once.
             loop {
                 let ev = event::read()?;

@@ -649,6 +649,19 @@ impl Shell {
         });
     }
 
+    /// Whether the open briefing has work on a thread of its own (two long texts being
+    /// compared): the event loop then looks for its end more often.
+    pub fn busy(&self) -> bool {
+        self.reader.as_ref().is_some_and(|app| app.doc.comparing())
+    }
+
+    /// Takes in what that work made; returns whether there was any (the screen draws again).
+    pub fn collect(&mut self) -> bool {
+        self.reader
+            .as_ref()
+            .is_some_and(|app| app.doc.collect_comparisons())
+    }
+
     /// Takes in a finished load.
     pub fn on_loaded(&mut self, opened: Opened) {
         let shown = opened_path(&opened);

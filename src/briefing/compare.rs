@@ -138,6 +138,14 @@ impl WordWeights {
     pub fn of_briefing(b: &Briefing) -> WordWeights {
         let items: Vec<&crate::briefing::Item> =
             Section::ALL.iter().flat_map(|&s| b.section(s)).collect();
+        if items.len() < COMMON_MIN_TEXTS {
+            // Too few texts for any word to be common ([`Self::is_common`]): counting them
+            // would only cost time (on two 400 KB texts, a third of the first `c`).
+            return WordWeights {
+                texts: items.len(),
+                counts: HashMap::new(),
+            };
+        }
         let step = items.len().div_ceil(SAMPLE).max(1) as u64;
         let mut w = WordWeights::default();
         for (i, item) in items.into_iter().enumerate() {
@@ -182,10 +190,27 @@ impl WordWeights {
 /// rather than by comparing every figure of one text with every figure of the other.
 const PAIRWISE_LIMIT: usize = 250_000;
 
+/// Texts this long together are worth a second thread: below it, starting one costs more
+/// than it saves.
+const PARALLEL_BYTES: usize = 64 * 1024;
+
+/// `f` of each side, the right one on a second thread when the two texts are `bytes` long
+/// together.
+fn both<A: Send, T: Send>(bytes: usize, left: A, right: A, f: impl Fn(A) -> T + Sync) -> (T, T) {
+    if bytes < PARALLEL_BYTES {
+        return (f(left), f(right));
+    }
+    std::thread::scope(|s| {
+        let r = s.spawn(|| f(right));
+        let l = f(left);
+        (l, r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
+}
+
 /// Compares `left` with `right`, the shared words weighed by `weights`.
 pub fn compare(left: &str, right: &str, weights: &WordWeights) -> Comparison {
-    let lf = figures::extract(left);
-    let rf = figures::extract(right);
+    let bytes = left.len() + right.len();
+    let (lf, rf) = both(bytes, left, right, figures::extract);
     let (la, ra) = agreements(&lf, &rf);
     let mark = |figs: Vec<Figure>, marks: Vec<Agreement>| -> Vec<Marked> {
         figs.into_iter()
@@ -333,19 +358,49 @@ fn agree(a: &Figure, b: &Figure) -> bool {
         && same_value(a, b)
 }
 
+/// A number to seven significant digits, as (digits, power of ten): `1.5` and `1.5000000001`
+/// are one value, and no text is formatted to say so.
+fn digits(x: f64) -> (i64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (0, 0);
+    }
+    let power = x.abs().log10().floor() as i32 - 6;
+    let mut m = (x / 10f64.powi(power)).round();
+    let mut power = power;
+    // log10 rounds: keep the digits to seven.
+    if m.abs() >= 1e7 {
+        m = (m / 10.0).round();
+        power += 1;
+    }
+    (m as i64, power)
+}
+
+/// A figure's value as the fast path of [`agreements`] matches it exactly.
+#[derive(PartialEq, Eq, Hash)]
+enum Exact {
+    /// A number range in its common scale ([`span`]), each end to seven digits.
+    Span((i64, i32), (i64, i32)),
+    Date(Option<i32>, u8, Option<u8>),
+    Time(u8, u8),
+}
+
 /// A value as the fast path of [`agreements`] matches it exactly: numbers in their common
-/// scale ([`span`]), dates and times as shown.
-fn exact(f: &Figure) -> (FigureKind, Option<String>, Option<String>, String) {
+/// scale ([`span`]), dates and times by their parts.
+fn exact(f: &Figure) -> (FigureKind, Option<&str>, Option<&str>, Exact) {
     let value = match span(f) {
-        Some((low, high)) => format!("{low:.6e}|{high:.6e}"),
-        None => f.value_text(),
+        Some((low, high)) => Exact::Span(digits(low), digits(high)),
+        None => match f.value {
+            Value::Date { year, month, day } => Exact::Date(year, month, day),
+            Value::Time { hour, minute } => Exact::Time(hour, minute),
+            Value::Number { low, high } => Exact::Span(digits(low), digits(high)),
+        },
     };
     let unit = if f.kind == FigureKind::Money {
-        f.unit.clone()
+        f.unit.as_deref()
     } else {
         None
     };
-    (class(f.kind), f.measure.clone(), unit, value)
+    (class(f.kind), f.measure.as_deref(), unit, value)
 }
 
 /// Whether a date (time, year) that agrees with nothing can conflict: only when each text
@@ -377,15 +432,19 @@ fn agreements(lf: &[Figure], rf: &[Figure]) -> (Vec<Agreement>, Vec<Agreement>) 
             }
         }
     } else {
-        let rights: HashSet<_> = rf.iter().map(exact).collect();
-        let lefts: HashSet<_> = lf.iter().map(exact).collect();
-        for (a, la) in lf.iter().zip(la.iter_mut()) {
-            if rights.contains(&exact(a)) {
+        let (lx, rx): (Vec<_>, Vec<_>) = (
+            lf.iter().map(exact).collect(),
+            rf.iter().map(exact).collect(),
+        );
+        let rights: HashSet<_> = rx.iter().collect();
+        let lefts: HashSet<_> = lx.iter().collect();
+        for (a, la) in lx.iter().zip(la.iter_mut()) {
+            if rights.contains(a) {
                 *la = Agreement::Agree;
             }
         }
-        for (b, ra) in rf.iter().zip(ra.iter_mut()) {
-            if lefts.contains(&exact(b)) {
+        for (b, ra) in rx.iter().zip(ra.iter_mut()) {
+            if lefts.contains(b) {
                 *ra = Agreement::Agree;
             }
         }
@@ -650,11 +709,11 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = (String, Range<usize>)> 
 /// Long enough to mean something (four letters, or two of a script like Korean whose words
 /// are short), not a stop word, not a number.
 fn significant(w: &str) -> bool {
-    let n = w.chars().count();
+    static STOP: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
     let wide = !w.is_ascii();
-    (n >= 4 || (wide && n >= 2))
-        && !STOPWORDS.contains(&w)
-        && !w.chars().all(|c| c.is_ascii_digit())
+    let n = if wide { w.chars().count() } else { w.len() };
+    (n >= 4 || (wide && n >= 2)) && !w.bytes().all(|c| c.is_ascii_digit()) && !STOP.contains(w)
 }
 
 /// The longest stem a Korean word's particles are looked for in: a longer word is compared
@@ -692,12 +751,19 @@ fn shared_words(
         }
         out
     };
-    let lw = candidates(left, lm);
-    let rw = candidates(right, rm);
     let set = |ws: &[(String, Range<usize>)]| -> HashSet<String> {
         ws.iter().map(|(w, _)| w.clone()).collect()
     };
-    let (ls, rs) = (set(&lw), set(&rw));
+    let ((lw, ls), (rw, rs)) = both(
+        left.len() + right.len(),
+        (left, lm),
+        (right, rm),
+        |(text, marks)| {
+            let ws = candidates(text, marks);
+            let set = set(&ws);
+            (ws, set)
+        },
+    );
     // Korean attaches particles to words (인상 / 인상은): for non-ASCII words a shared stem of
     // two characters or more counts.
     let prefixes = |s: &HashSet<String>| -> HashSet<String> {
@@ -742,6 +808,45 @@ mod tests {
 
     fn shared<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<&'t str> {
         ranges.iter().filter_map(|r| text.get(r.clone())).collect()
+    }
+
+    /// Past [`PAIRWISE_LIMIT`] pairs, agreement is by equal values in a hash set: the same
+    /// values agree there as pairwise (a duration in hours and in days, a share in per mille
+    /// and in per cent, a date), and a value off in the seventh digit does not.
+    #[test]
+    fn equal_values_agree_past_the_pairwise_limit_as_below_it() {
+        let heads = [
+            ("It lasted 72 hours.", "It lasted 3 days."),
+            ("A share of 35‰.", "A share of 3.5%."),
+            ("On 15 March 2024.", "On 15 March 2024."),
+            ("It cost $1,234,567.", "It cost $1,234,567."),
+        ];
+        let filler: String = (0..600).map(|i| format!("berth {i}. ")).collect();
+        for (l, r) in heads {
+            let few = plain(l, r);
+            let (l, r) = (format!("{l} {filler}"), format!("{r} {filler}"));
+            let many = plain(&l, &r);
+            assert!(many.left.len() * many.right.len() > PAIRWISE_LIMIT);
+            assert_eq!(few.left[0].agreement, Agreement::Agree, "{l:.30}");
+            assert_eq!(many.left[0].agreement, Agreement::Agree, "{l:.30}");
+            assert_eq!(many.right[0].agreement, Agreement::Agree, "{r:.30}");
+        }
+        let filler: String = (0..600).map(|i| format!("berth {i}. ")).collect();
+        let off = plain(
+            &format!("It cost $1,234,567. {filler}"),
+            &format!("It cost $1,234,568. {filler}"),
+        );
+        assert_ne!(off.left[0].agreement, Agreement::Agree);
+    }
+
+    #[test]
+    fn seven_digits_are_one_value_and_the_eighth_is_not_counted() {
+        assert_eq!(digits(3.0), digits(72.0 / 24.0));
+        assert_eq!(digits(0.35 * 10.0), digits(3.5));
+        assert_ne!(digits(1_234_567.0), digits(1_234_568.0));
+        assert_eq!(digits(9_999_999.6), digits(10_000_000.0));
+        assert_eq!(digits(0.0), (0, 0));
+        assert_ne!(digits(-2.0), digits(2.0));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use super::analysis::Analysis;
 use super::compare::{self, Comparison, WordWeights};
@@ -42,10 +43,17 @@ pub struct Document {
     /// The analysis views' derivations, made the first time one is opened.
     analysis: OnceCell<Analysis>,
     /// In how many item texts each word appears, counted the first time two are compared.
-    weights: OnceCell<WordWeights>,
+    weights: OnceCell<Arc<WordWeights>>,
     /// Every pair of items compared so far: the reader asks for the pair on screen every frame.
     comparisons: RefCell<HashMap<(ItemRef, ItemRef), Arc<Comparison>>>,
+    /// The pairs of long texts being compared on threads of their own. A document dropped
+    /// before they end leaves them to finish on their own: nothing waits for them.
+    comparing: RefCell<HashMap<(ItemRef, ItemRef), JoinHandle<Comparison>>>,
 }
+
+/// Two texts this long together are compared on a thread of their own
+/// ([`Document::comparison_soon`]).
+pub const BACKGROUND_BYTES: usize = 64 * 1024;
 
 impl Document {
     pub fn new(
@@ -65,6 +73,7 @@ impl Document {
             analysis: OnceCell::new(),
             weights: OnceCell::new(),
             comparisons: RefCell::new(HashMap::new()),
+            comparing: RefCell::new(HashMap::new()),
         }
     }
 
@@ -104,14 +113,92 @@ impl Document {
         if let Some(c) = self.comparisons.borrow().get(&(left, right)) {
             return Arc::clone(c);
         }
-        let weights = self
-            .weights
-            .get_or_init(|| WordWeights::of_briefing(&self.briefing));
+        let weights = self.weights();
         let made = Arc::new(compare::compare_items(&self.briefing, left, right, weights));
         self.comparisons
             .borrow_mut()
             .insert((left, right), Arc::clone(&made));
         made
+    }
+
+    /// [`Self::comparison`] without waiting: two texts of [`BACKGROUND_BYTES`] or more are
+    /// compared on a thread of their own the first time they are asked for, and this gives
+    /// None until that is done (the side-by-side view draws both texts meanwhile and says the
+    /// figures are being compared); shorter ones are compared here and now. On two 400 KB
+    /// texts of figures the comparison is over a hundred milliseconds, more than a key may
+    /// take. A thread that cannot be started, or that fails, gives the comparison made here.
+    pub fn comparison_soon(&self, left: ItemRef, right: ItemRef) -> Option<Arc<Comparison>> {
+        if let Some(c) = self.comparisons.borrow().get(&(left, right)) {
+            return Some(Arc::clone(c));
+        }
+        let text = |r: ItemRef| self.briefing.item(r).map(|i| i.text.as_str());
+        let (Some(lt), Some(rt)) = (text(left), text(right)) else {
+            return Some(self.comparison(left, right));
+        };
+        if lt.len() + rt.len() < BACKGROUND_BYTES {
+            return Some(self.comparison(left, right));
+        }
+        if self.comparing.borrow().contains_key(&(left, right)) {
+            self.collect_comparisons();
+            return self.comparisons.borrow().get(&(left, right)).cloned();
+        }
+        let weights = Arc::clone(self.weights());
+        let (lt, rt) = (
+            crate::text::display(lt).into_owned(),
+            crate::text::display(rt).into_owned(),
+        );
+        let started = std::thread::Builder::new()
+            .name("brief-compare".into())
+            .spawn(move || compare::compare(&lt, &rt, &weights));
+        match started {
+            Ok(handle) => {
+                self.comparing.borrow_mut().insert((left, right), handle);
+                None
+            }
+            Err(_) => Some(self.comparison(left, right)),
+        }
+    }
+
+    /// Whether a comparison is being made on its own thread ([`Self::comparison_soon`]).
+    pub fn comparing(&self) -> bool {
+        !self.comparing.borrow().is_empty()
+    }
+
+    /// Keeps the comparisons whose threads are done; returns whether there were any (the
+    /// reader then draws again).
+    pub fn collect_comparisons(&self) -> bool {
+        let done: Vec<(ItemRef, ItemRef)> = self
+            .comparing
+            .borrow()
+            .iter()
+            .filter(|(_, h)| h.is_finished())
+            .map(|(&k, _)| k)
+            .collect();
+        for pair in &done {
+            let Some(handle) = self.comparing.borrow_mut().remove(pair) else {
+                continue;
+            };
+            let made = match handle.join() {
+                Ok(c) => Arc::new(c),
+                // It panicked there: make it here, where a panic is reported as any other.
+                Err(_) => {
+                    let weights = Arc::clone(self.weights());
+                    Arc::new(compare::compare_items(
+                        &self.briefing,
+                        pair.0,
+                        pair.1,
+                        &weights,
+                    ))
+                }
+            };
+            self.comparisons.borrow_mut().insert(*pair, made);
+        }
+        !done.is_empty()
+    }
+
+    fn weights(&self) -> &Arc<WordWeights> {
+        self.weights
+            .get_or_init(|| Arc::new(WordWeights::of_briefing(&self.briefing)))
     }
 
     /// The path to show and to key the library by: the file, else the name.

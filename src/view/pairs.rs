@@ -849,6 +849,9 @@ pub fn cut(spans: Vec<Span>, max: usize) -> Vec<Span> {
 /// than a frame.
 #[derive(Debug, Default)]
 pub struct Compared {
+    /// Still being compared on its own thread ([`crate::briefing::Document::comparison_soon`]):
+    /// nothing is marked yet.
+    pub pending: bool,
     pub left: Vec<Highlight>,
     pub right: Vec<Highlight>,
     pub conflicts: Vec<String>,
@@ -861,6 +864,12 @@ pub fn comparison(ctx: &Ctx, subject: Subject) -> std::rc::Rc<Compared> {
     let Some((l, r)) = subject.items(ctx) else {
         return Default::default();
     };
+    if !ctx.wraps.has_compared((l, r)) && ctx.doc.comparison_soon(l, r).is_none() {
+        return std::rc::Rc::new(Compared {
+            pending: true,
+            ..Compared::default()
+        });
+    }
     ctx.wraps.compared((l, r), || {
         let c = ctx.doc.comparison(l, r);
         let kind = |a: Agreement| match a {
@@ -884,6 +893,7 @@ pub fn comparison(ctx: &Ctx, subject: Subject) -> std::rc::Rc<Compared> {
             out
         };
         Compared {
+            pending: false,
             left: marks(&c.left, &c.shared_left),
             right: marks(&c.right, &c.shared_right),
             conflicts: c.conflicts.iter().map(|x| x.line()).collect(),
@@ -1011,6 +1021,9 @@ pub const DRAWN_FIELDS: [Field; 5] = [
 
 const NOTE_LABEL: &str = "Note: ";
 
+/// The comparison box while two long texts are compared on their own thread.
+pub const COMPARING: &str = "Comparing the figures of the two texts…";
+
 /// The comparison box's lines at `width`: the figures that differ, the stance in words for a
 /// denial or dispute, the author's note; for two items the reader picked, that the file does
 /// not say they conflict.
@@ -1018,11 +1031,17 @@ fn note_content(ctx: &Ctx, shown: &Shown, width: u16) -> Boxed {
     let Some(pair) = shown.subject.items(ctx) else {
         return Boxed::default();
     };
-    let lists = ctx.wraps.figure_lists(pair, width.max(1), || {
-        figure_lists(&comparison(ctx, shown.subject), usize::from(width.max(1)))
-    });
+    let compared = comparison(ctx, shown.subject);
+    let mut lines = if compared.pending {
+        vec![Line::of(COMPARING, Kind::Dim)]
+    } else {
+        ctx.wraps
+            .figure_lists(pair, width.max(1), || {
+                figure_lists(&compared, usize::from(width.max(1)))
+            })
+            .to_vec()
+    };
     let width = usize::from(width.max(1));
-    let mut lines = lists.to_vec();
     let mut match_line = None;
     match shown.subject {
         Subject::Chosen(..) => {

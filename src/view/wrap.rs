@@ -41,6 +41,12 @@ impl WrapCache {
         lines
     }
 
+    /// Whether what the side-by-side view marks of `pair` is made (it is kept only once the
+    /// comparison is done).
+    pub fn has_compared(&self, pair: (ItemRef, ItemRef)) -> bool {
+        self.compared.borrow().contains_key(&pair)
+    }
+
     /// What the side-by-side view marks of `pair`, made by `make` the first time.
     pub fn compared(
         &self,

@@ -574,3 +574,53 @@ fn an_empty_attribution_or_quote_draws_no_row() {
         "{shown}"
     );
 }
+
+/// Two texts of `bytes` of figures each (`12 ships docked on 3 March, …`), the left ending
+/// with seven killed and the right with eleven, the right disputing the left.
+fn long_pair(bytes: usize) -> String {
+    let mut base = String::new();
+    let mut i = 0;
+    while base.len() < bytes {
+        base.push_str(&format!("{i} ships docked on {} March, ", i % 28 + 1));
+        i += 1;
+    }
+    format!(
+        "title: Long\ndate: 2025-01-01\nclaims:\n  - id: left\n    text: \"{base}and seven people were killed.\"\n\
+         responses:\n  - id: right\n    text: \"{base}and 11 people were killed.\"\n    responds_to: [left]\n    stance: disputes\ncontext: []\n"
+    )
+}
+
+#[test]
+fn two_long_texts_are_shown_at_once_and_marked_when_their_comparison_ends() {
+    // 2 × 300 KB: over the 64 KB at which the comparison runs on a thread of its own (in a
+    // debug build it takes seconds; drawing the texts does not wait for it).
+    let doc = doc_from_yaml("long", &long_pair(300 * 1024));
+    let mut app = App::new(doc, ratatui::layout::Rect::new(0, 0, 120, 40));
+    app.press("c");
+    let first = screen(&app);
+    assert!(
+        app.ctx().doc.comparing(),
+        "the comparison is still running:\n{first}"
+    );
+    assert!(
+        first.contains("Comparing the figures of the two texts…"),
+        "{first}"
+    );
+    assert!(first.contains("0 ships docked on 1 March"), "{first}");
+    // The view answers keys meanwhile: the left side scrolls.
+    app.press("Ctrl-d");
+    assert!(pairs_of(&app).scroll[0] > 0);
+    let start = std::time::Instant::now();
+    while app.ctx().doc.comparing() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(300),
+            "the comparison never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.ctx().doc.collect_comparisons();
+    }
+    let done = screen(&app);
+    assert!(!done.contains("Comparing the figures"), "{done}");
+    assert!(done.contains("Figures differ:"), "{done}");
+    assert!(done.contains("7 ↔ 11"), "the conflict is listed:\n{done}");
+}
