@@ -6,7 +6,21 @@
 use regex::{Regex, RegexBuilder};
 
 use super::library::Library;
-use crate::briefing::search::{is_smart_case_sensitive, Query};
+use crate::briefing::search::{is_smart_case_sensitive, Compiled, Query};
+
+/// The occurrences of `m` in entry `i` (none when it has not loaded).
+fn count(lib: &Library, i: usize, m: &Matcher) -> usize {
+    let Some(doc) = lib.entries.get(i).and_then(|e| e.doc.as_ref()) else {
+        return 0;
+    };
+    let tags: usize = doc
+        .briefing
+        .tags
+        .iter()
+        .map(|t| m.tags.find_iter(t).count())
+        .sum();
+    doc.index().search_compiled(&doc.briefing, &m.text).len() + tags
+}
 
 /// How many occurrences each briefing holds, in list order.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +41,16 @@ pub struct LibSearch {
     /// Occurrences in each entry (by index in `Library::entries`), so a change to the list
     /// counts only the file that changed and `hits` can be put back in the new order.
     pub(super) counts: Vec<usize>,
+    /// The query compiled, once for all briefings, and the query it was compiled from.
+    pub(super) compiled: Option<(Query, Matcher)>,
+}
+
+/// The query as every briefing is searched with it: the texts through each briefing's search
+/// index, the tags with a regex of their own.
+#[derive(Debug, Clone)]
+pub(super) struct Matcher {
+    text: Compiled,
+    tags: Regex,
 }
 
 impl LibSearch {
@@ -48,15 +72,10 @@ impl LibSearch {
         self.total = 0;
         self.error = None;
         self.current = None;
-        let Some(tag_re) = self.matcher() else {
+        let Some(m) = self.matcher() else {
             return;
         };
-        self.counts = vec![0; lib.entries.len()];
-        for i in 0..lib.entries.len() {
-            if !self.count(lib, i, &tag_re) {
-                return;
-            }
-        }
+        self.counts = (0..lib.entries.len()).map(|i| count(lib, i, &m)).collect();
         self.collect(lib);
     }
 
@@ -73,9 +92,10 @@ impl LibSearch {
         if self.counts.len() < lib.entries.len() {
             self.counts.resize(lib.entries.len(), 0);
         }
-        if let Some(tag_re) = self.matcher() {
-            if !self.count(lib, i, &tag_re) {
-                return;
+        if let Some(m) = self.matcher() {
+            let n = count(lib, i, &m);
+            if let Some(c) = self.counts.get_mut(i) {
+                *c = n;
             }
         }
         self.collect(lib);
@@ -100,62 +120,53 @@ impl LibSearch {
         self.restore(at);
     }
 
-    /// The regex for the tags (the texts go through the briefing's search index), or `None`
-    /// with nothing to search or the problem in `error`.
-    fn matcher(&mut self) -> Option<Regex> {
+    /// The query compiled for the texts and the tags (compiled again only when the query
+    /// changed), or `None` with nothing to search or the problem in `error`.
+    fn matcher(&mut self) -> Option<Matcher> {
         if self.query.pattern.is_empty() {
             return None;
         }
+        if let Some((q, m)) = &self.compiled {
+            if *q == self.query {
+                return Some(m.clone());
+            }
+        }
+        let made = self.compile();
+        match made {
+            Ok(m) => {
+                self.compiled = Some((self.query.clone(), m.clone()));
+                Some(m)
+            }
+            Err(e) => {
+                self.compiled = None;
+                self.error = Some(e);
+                self.counts.clear();
+                self.hits.clear();
+                self.total = 0;
+                self.current = None;
+                None
+            }
+        }
+    }
+
+    fn compile(&self) -> Result<Matcher, String> {
         let sensitive = is_smart_case_sensitive(&self.query.pattern, self.query.regex);
         let pattern = if self.query.regex {
             self.query.pattern.clone()
         } else {
             regex::escape(&self.query.pattern)
         };
-        match RegexBuilder::new(&pattern)
+        let tags = RegexBuilder::new(&pattern)
             .case_insensitive(!sensitive)
             .build()
-        {
-            Ok(re) => Some(re),
-            Err(e) => {
-                self.error = Some(format!(
+            .map_err(|e| {
+                format!(
                     "invalid regex: {}",
                     e.to_string().lines().last().unwrap_or("")
-                ));
-                None
-            }
-        }
-    }
-
-    /// Counts the occurrences in entry `i` (none when it has not loaded). False, with the
-    /// problem in `error` and no hits, when the query cannot run.
-    fn count(&mut self, lib: &Library, i: usize, tag_re: &Regex) -> bool {
-        let n = match lib.entries.get(i).and_then(|e| e.doc.as_ref()) {
-            None => 0,
-            Some(doc) => match doc.index().search(&doc.briefing, &self.query) {
-                Ok(m) => {
-                    m.len()
-                        + doc
-                            .briefing
-                            .tags
-                            .iter()
-                            .map(|t| tag_re.find_iter(t).count())
-                            .sum::<usize>()
-                }
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    self.counts.clear();
-                    self.hits.clear();
-                    self.total = 0;
-                    self.current = None;
-                    return false;
-                }
-            },
-        };
-        if let Some(c) = self.counts.get_mut(i) {
-            *c = n;
-        }
-        true
+                )
+            })?;
+        let text = self.query.compile().map_err(|e| e.to_string())?;
+        Ok(Matcher { text, tags })
     }
 
     /// Lists the briefings with occurrences in the library's order.
