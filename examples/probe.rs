@@ -5,6 +5,7 @@
 //! cargo run --release --example probe -- load BIG.yaml [ROUNDS]
 //! cargo run --release --example probe -- reader BIG.yaml SMALL.yaml WORD [ROUNDS]
 //! cargo run --release --example probe -- library DIR [ROUNDS]
+//! cargo run --release --example probe -- intake DIR WORD [ROUNDS]
 //! ```
 //!
 //! Every figure is a median over ROUNDS, the things compared run alternately in the same round,
@@ -521,6 +522,59 @@ fn library(dir: &Path, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// The UI thread's share of opening a library: every file of `dir` opened first (on every
+/// core, not timed), then taken in by the shell one by one as the event loop does, timed; then
+/// a library search typed over all of them, each keystroke timed with its frame.
+fn intake(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    println!("{}: {} files", dir.display(), paths.len());
+    let mut s = Series::default();
+    for _ in 0..rounds {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let loader = Loader::new(cores, DEFAULT_MAX_SIZE);
+        for p in &paths {
+            loader.load(p.clone());
+        }
+        let opened: Vec<_> = (0..paths.len())
+            .map_while(|_| loader.next_blocking())
+            .collect();
+        let size = Rect::new(0, 0, SIZE.0, SIZE.1);
+        let mut shell = Shell::new(paths.clone(), size);
+        shell.take_requests();
+        let mut t = term(SIZE.0, SIZE.1);
+        // The user moves the selection once, as a user does while the list fills.
+        shell.press("j");
+        let t0 = Instant::now();
+        for o in opened {
+            shell.on_loaded(o);
+        }
+        draw(&mut t, &shell);
+        s.add("taking in every file (UI thread)", ms(t0.elapsed()));
+        shell.press("/");
+        draw(&mut t, &shell);
+        let mut keys = Vec::new();
+        for c in word.chars() {
+            let t0 = Instant::now();
+            shell.press(&c.to_string());
+            draw(&mut t, &shell);
+            keys.push(ms(t0.elapsed()));
+        }
+        if let Some(first) = keys.first() {
+            s.add("search: first key", *first);
+        }
+        if let Some(last) = keys.last() {
+            s.add("search: last key", *last);
+        }
+    }
+    println!("(ms of wall time, medians of {rounds} rounds)");
+    s.print("ms");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).map(String::as_str);
@@ -531,7 +585,8 @@ fn main() -> ExitCode {
             reader(Path::new(b), Path::new(s), w, rounds(4, 5))
         }
         (Some("library"), Some(d), ..) => library(Path::new(d), rounds(2, 5)),
-        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS]".into()),
+        (Some("intake"), Some(d), Some(w), ..) => intake(Path::new(d), w, rounds(3, 3)),
+        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS] | intake DIR WORD [ROUNDS]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
