@@ -632,10 +632,11 @@ fn open(paths: &[PathBuf], limits: Limits, reader: &Reader) -> anyhow::Result<Ex
     }
     require_terminal()?;
     // Pipes and devices among the files were named on the command line (a folder's are refused
-    // by `expand`): the loader reads each of them once.
-    let named = files
+    // by `expand`): the loader reads each of them once. Only the paths given are looked at, not
+    // every file of a folder (a stat each, 100,000 of them before the first frame).
+    let named = paths
         .iter()
-        .filter(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file()))
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
         .cloned()
         .collect();
     let services = Services {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use crate::briefing::files::ByPath;
 use crate::briefing::filter::Filter;
 use crate::briefing::{Date, Document, Failure};
 
@@ -28,6 +29,10 @@ pub struct Entry {
 impl Entry {
     pub fn new(path: PathBuf) -> Entry {
         let key = absolute(&path);
+        Entry::with_key(path, key)
+    }
+
+    fn with_key(path: PathBuf, key: PathBuf) -> Entry {
         Entry {
             path,
             key,
@@ -48,29 +53,29 @@ impl Entry {
     fn sort_key(&self, sort: Sort) -> SortKey<'_> {
         let changed = self.changes.map_or(0, |(n, c)| n + c);
         match (sort, &self.doc) {
-            (Sort::File, _) => (0, Reverse(0), Reverse(None), "", &self.path),
+            (Sort::File, _) => (0, Reverse(0), Reverse(None), "", ByPath(&self.path)),
             (Sort::Date, Some(d)) => (
                 0,
                 Reverse(0),
                 Reverse(Some(d.briefing.date)),
                 "",
-                &self.path,
+                ByPath(&self.path),
             ),
             (Sort::Title, Some(d)) => (
                 0,
                 Reverse(0),
                 Reverse(None),
                 d.briefing.title.as_str(),
-                &self.path,
+                ByPath(&self.path),
             ),
             (Sort::Changed, Some(d)) => (
                 0,
                 Reverse(changed),
                 Reverse(Some(d.briefing.date)),
                 "",
-                &self.path,
+                ByPath(&self.path),
             ),
-            (_, None) => (1, Reverse(0), Reverse(None), "", &self.path),
+            (_, None) => (1, Reverse(0), Reverse(None), "", ByPath(&self.path)),
         }
     }
 }
@@ -107,10 +112,25 @@ impl Sort {
 }
 
 /// Loaded first, then by changes since last read, date (newest first) or title, then by path.
-type SortKey<'a> = (u8, Reverse<usize>, Reverse<Option<Date>>, &'a str, &'a Path);
+type SortKey<'a> = (
+    u8,
+    Reverse<usize>,
+    Reverse<Option<Date>>,
+    &'a str,
+    ByPath<'a>,
+);
 
 pub fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// [`absolute`], with the current folder already known (it is asked of the system once, not
+/// once for each of 100,000 files).
+fn absolute_in(cwd: Option<&Path>, p: &Path) -> PathBuf {
+    match cwd {
+        Some(cwd) if p.is_relative() => absolute(&cwd.join(p)),
+        _ => absolute(p),
+    }
 }
 
 #[derive(Debug, Default)]
@@ -140,7 +160,14 @@ pub struct Library {
 
 impl Library {
     pub fn new(paths: Vec<PathBuf>) -> Library {
-        let entries: Vec<Entry> = paths.into_iter().map(Entry::new).collect();
+        let cwd = std::env::current_dir().ok();
+        let entries: Vec<Entry> = paths
+            .into_iter()
+            .map(|p| {
+                let key = absolute_in(cwd.as_deref(), &p);
+                Entry::with_key(p, key)
+            })
+            .collect();
         let pending = entries.len();
         let mut lib = Library {
             entries,
