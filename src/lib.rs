@@ -23,6 +23,7 @@ pub mod config;
 pub mod editor;
 pub mod hyperlink;
 pub mod loader;
+pub mod memory;
 pub mod open;
 pub mod opener;
 pub mod state;

@@ -109,6 +109,11 @@ impl Loader {
         }
     }
 
+    /// Stops the workers: what is queued is dropped unread, as when the loader is dropped.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
     /// A finished load, if one is waiting.
     pub fn try_next(&self) -> Option<Opened> {
         self.results.try_recv().ok()

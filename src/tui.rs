@@ -263,6 +263,10 @@ pub fn run(make_shell: impl FnOnce(Rect) -> Shell, services: Services) -> anyhow
     let mut term = enter()?;
     let result = event_loop(&mut term, make_shell, &services, &stop);
     restore();
+    // The process ends next: what the workers have queued (parsed briefings not yet taken in)
+    // is left for the OS to free with the rest, not dropped one by one.
+    services.loader.cancel();
+    std::mem::forget(services);
     if result.as_ref().is_err_and(terminal_gone) {
         hung_up();
     }
@@ -304,6 +308,7 @@ fn event_loop(
     let mut shell = make_shell(Rect::new(0, 0, size.width, size.height));
     let mut changed: Vec<std::path::PathBuf> = Vec::new();
     let mut changed_at = Instant::now();
+    let mut trimmed = false;
     draw(term, &shell, false)?;
     while !shell.quit && !stop.load(Ordering::Relaxed) {
         let mut dirty = false;
@@ -404,7 +409,19 @@ fn event_loop(
             term.autoresize()?;
             draw(term, &shell, whole)?;
         }
+        // Once what was asked for has loaded (and the frame is out), the memory its parsing
+        // freed goes back to the system; again after each later burst of reloads.
+        if shell.library.pending > 0 {
+            trimmed = false;
+        } else if !trimmed {
+            crate::memory::give_back();
+            trimmed = true;
+        }
     }
+    // Quitting: the library (every parsed briefing, gigabytes at 100,000 files) is left for the
+    // OS to free with the process rather than dropped piece by piece, which took 1.6 s at
+    // 100,000 files. Everything the shell keeps was written to its store as it changed.
+    std::mem::forget(shell);
     Ok(())
 }
 
