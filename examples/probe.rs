@@ -6,6 +6,8 @@
 //! cargo run --release --example probe -- reader BIG.yaml SMALL.yaml WORD [ROUNDS]
 //! cargo run --release --example probe -- library DIR [ROUNDS]
 //! cargo run --release --example probe -- intake DIR WORD [ROUNDS]
+//! cargo run --release --example probe -- first DIR [ROUNDS]
+//! cargo run --release --example probe -- baselines DIR WORD [ROUNDS]
 //! ```
 //!
 //! Every figure is a median over ROUNDS, the things compared run alternately in the same round,
@@ -575,6 +577,192 @@ fn intake(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// Up to the first frame of a library: the folder walked as `brief DIR` walks it, the shell
+/// made over every file, its first frame drawn; beside `find DIR -printf` (a stat walk) and
+/// `ls -f` (the listing alone), run in the same rounds.
+fn first(dir: &Path, rounds: usize) -> Result<(), String> {
+    let mut s = Series::default();
+    let run = |cmd: &mut Command| -> Result<f64, String> {
+        let t0 = Instant::now();
+        let out = cmd
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
+        if !out.success() {
+            return Err(format!("{cmd:?}: {out}"));
+        }
+        Ok(ms(t0.elapsed()))
+    };
+    for _ in 0..rounds {
+        s.add(
+            "baseline: find -printf (stat walk)",
+            run(Command::new("find").arg(dir).args([
+                "-name",
+                "*.yaml",
+                "-printf",
+                "%s %T@ %p\\n",
+            ]))?,
+        );
+        s.add(
+            "baseline: ls -f (listing)",
+            run(Command::new("ls").arg("-f").arg(dir))?,
+        );
+        let t0 = Instant::now();
+        let found = brief::briefing::files::expand(&[dir.to_path_buf()], false);
+        let walked = ms(t0.elapsed());
+        let paths: Vec<PathBuf> = found
+            .into_iter()
+            .filter_map(|f| match f {
+                brief::briefing::files::Found::File(p) => Some(p),
+                brief::briefing::files::Found::Problem(..) => None,
+            })
+            .collect();
+        let t1 = Instant::now();
+        let mut shell = Shell::new(paths, Rect::new(0, 0, SIZE.0, SIZE.1));
+        let made = ms(t1.elapsed());
+        let t2 = Instant::now();
+        let mut t = term(SIZE.0, SIZE.1);
+        draw(&mut t, &shell);
+        let drawn = ms(t2.elapsed());
+        let t3 = Instant::now();
+        let watch = brief::watch::Watch::new(&[dir.to_path_buf()], false);
+        s.add("brief: watcher set up", ms(t3.elapsed()));
+        drop(watch);
+        s.add("brief: walk (expand)", walked);
+        s.add("brief: shell over every file", made);
+        s.add("brief: first frame drawn", drawn);
+        s.add("brief: total to the first frame", walked + made + drawn);
+        shell.take_requests();
+        std::mem::forget(shell);
+    }
+    println!(
+        "{}: (ms of wall time, medians of {rounds} rounds)",
+        dir.display()
+    );
+    s.print("ms");
+    println!(
+        "first frame / find -printf = {:.2}",
+        s.get("brief: total to the first frame") / s.get("baseline: find -printf (stat walk)")
+    );
+    Ok(())
+}
+
+/// What a library of `dir` costs at the least, beside what brief takes, in the same rounds:
+/// a `find` stat walk, a memmem scan of every byte for `word`, a bare serde_yaml parse of every
+/// file (on one core, then on every core), `rg -c` when it is installed; and `brief check DIR`
+/// (the release binary beside this example) on one job and on every core.
+fn baselines(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
+    let found = brief::briefing::files::expand(&[dir.to_path_buf()], false);
+    let paths: Vec<PathBuf> = found
+        .into_iter()
+        .filter_map(|f| match f {
+            brief::briefing::files::Found::File(p) => Some(p),
+            brief::briefing::files::Found::Problem(..) => None,
+        })
+        .collect();
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    println!(
+        "{}: {} files, {:.1} MB, {cores} cores",
+        dir.display(),
+        paths.len(),
+        bytes as f64 / 1e6
+    );
+    let brief_bin = std::env::current_exe()
+        .ok()
+        .and_then(|e| Some(e.parent()?.parent()?.join("brief")))
+        .filter(|b| b.is_file())
+        .ok_or("build the release binary first: cargo build --release")?;
+    let has_rg = Command::new("rg")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let wall = |cmd: &mut Command| -> Result<f64, String> {
+        let t0 = Instant::now();
+        let status = cmd
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
+        // `brief check` exits 1 when a briefing has errors, `rg -c` when nothing matched.
+        if status.code().is_none_or(|c| c > 1) {
+            return Err(format!("{cmd:?}: {status}"));
+        }
+        Ok(ms(t0.elapsed()))
+    };
+    let parse = |chunk: &[PathBuf]| {
+        for p in chunk {
+            if let Ok(data) = std::fs::read(p) {
+                let v: Result<serde_yaml::Value, _> = serde_yaml::from_slice(&data);
+                std::hint::black_box(v.is_ok());
+            }
+        }
+    };
+    let finder = memchr::memmem::Finder::new(word.as_bytes());
+    let mut s = Series::default();
+    for _ in 0..rounds {
+        s.add(
+            "find -printf (stat walk)",
+            wall(Command::new("find").arg(dir).args([
+                "-name",
+                "*.yaml",
+                "-printf",
+                "%s %T@ %p\\n",
+            ]))?,
+        );
+        let t0 = Instant::now();
+        let mut hits = 0usize;
+        for p in &paths {
+            if let Ok(data) = std::fs::read(p) {
+                hits += finder.find_iter(&data).count();
+            }
+        }
+        std::hint::black_box(hits);
+        s.add("memmem scan of every file (one core)", ms(t0.elapsed()));
+        let t0 = Instant::now();
+        parse(&paths);
+        s.add("bare serde_yaml parse, one core", ms(t0.elapsed()));
+        let t0 = Instant::now();
+        let per = paths.len().div_ceil(cores).max(1);
+        std::thread::scope(|scope| {
+            for chunk in paths.chunks(per) {
+                scope.spawn(move || parse(chunk));
+            }
+        });
+        s.add("bare serde_yaml parse, every core", ms(t0.elapsed()));
+        if has_rg {
+            s.add(
+                "rg -c WORD",
+                wall(Command::new("rg").arg("-c").arg(word).arg(dir))?,
+            );
+        }
+        s.add(
+            "brief check DIR -j 1",
+            wall(Command::new(&brief_bin).args(["check", "-j", "1"]).arg(dir))?,
+        );
+        s.add(
+            "brief check DIR (every core)",
+            wall(Command::new(&brief_bin).arg("check").arg(dir))?,
+        );
+    }
+    println!("(ms of wall time, medians of {rounds} rounds)");
+    s.print("ms");
+    if !has_rg {
+        println!("rg: not installed, not measured");
+    }
+    println!(
+        "check (every core) / bare parse (one core) = {:.2}; / bare parse (every core) = {:.2}",
+        s.get("brief check DIR (every core)") / s.get("bare serde_yaml parse, one core"),
+        s.get("brief check DIR (every core)") / s.get("bare serde_yaml parse, every core")
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).map(String::as_str);
@@ -586,7 +774,9 @@ fn main() -> ExitCode {
         }
         (Some("library"), Some(d), ..) => library(Path::new(d), rounds(2, 5)),
         (Some("intake"), Some(d), Some(w), ..) => intake(Path::new(d), w, rounds(3, 3)),
-        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS] | intake DIR WORD [ROUNDS]".into()),
+        (Some("first"), Some(d), ..) => first(Path::new(d), rounds(2, 5)),
+        (Some("baselines"), Some(d), Some(w), ..) => baselines(Path::new(d), w, rounds(3, 3)),
+        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS] | intake DIR WORD [ROUNDS] | first DIR [ROUNDS] | baselines DIR WORD [ROUNDS]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
