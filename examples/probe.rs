@@ -571,6 +571,44 @@ fn intake(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
         if let Some(last) = keys.last() {
             s.add("search: last key", *last);
         }
+        // Files arriving while a search is shown: one by one (each puts the hits in order),
+        // then as the event loop takes them, 256 at a time.
+        let loader = Loader::new(cores, DEFAULT_MAX_SIZE);
+        let searching = |batch: usize| {
+            for p in &paths {
+                loader.load(p.clone());
+            }
+            let opened: Vec<_> = (0..paths.len())
+                .map_while(|_| loader.next_blocking())
+                .collect();
+            let mut shell = Shell::new(paths.clone(), size);
+            shell.take_requests();
+            shell.press(&format!("/ {word} Enter"));
+            let t0 = Instant::now();
+            let mut opened = opened.into_iter();
+            loop {
+                let chunk: Vec<_> = opened.by_ref().take(batch).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                if batch == 1 {
+                    chunk.into_iter().for_each(|o| shell.on_loaded(o));
+                } else {
+                    shell.on_loaded_all(chunk);
+                }
+            }
+            let took = ms(t0.elapsed());
+            std::mem::forget(shell);
+            took
+        };
+        s.add(
+            "taking in every file, a search shown: one by one",
+            searching(1),
+        );
+        s.add(
+            "taking in every file, a search shown: 256 at a time",
+            searching(256),
+        );
     }
     println!("(ms of wall time, medians of {rounds} rounds)");
     s.print("ms");

@@ -353,14 +353,9 @@ fn event_loop(
             }
         }
         // Results of background loads: take what is ready, a bounded batch per frame.
-        for _ in 0..256 {
-            match services.loader.try_next() {
-                Some(o) => {
-                    shell.on_loaded(o);
-                    dirty = true;
-                }
-                None => break,
-            }
+        let ready = std::iter::from_fn(|| services.loader.try_next()).take(256);
+        if shell.on_loaded_all(ready) {
+            dirty = true;
         }
         if shell.collect() {
             dirty = true;

@@ -43,6 +43,9 @@ pub struct LibSearch {
     pub(super) counts: Vec<usize>,
     /// The query compiled, once for all briefings, and the query it was compiled from.
     pub(super) compiled: Option<(Query, Matcher)>,
+    /// Loads taken in since the hits were last put in order, with the current occurrence as it
+    /// was before them (see [`LibSearch::settle`]).
+    pub(super) unsettled: Option<Option<(usize, usize)>>,
 }
 
 /// The query as every briefing is searched with it: the texts through each briefing's search
@@ -67,6 +70,7 @@ impl LibSearch {
 
     /// Runs the query over every loaded briefing.
     pub fn run(&mut self, lib: &Library) {
+        self.unsettled = None;
         self.counts.clear();
         self.hits.clear();
         self.total = 0;
@@ -82,13 +86,23 @@ impl LibSearch {
     /// Entry `i` loaded (again, or for the first time: a new file): counts its occurrences
     /// anew and puts it in its place, keeping the current occurrence on the briefing it was on.
     pub fn loaded(&mut self, lib: &Library, i: usize) {
+        self.loaded_later(lib, i);
+        self.settle(lib);
+    }
+
+    /// As [`LibSearch::loaded`], with the list of hits put in order later, by
+    /// [`LibSearch::settle`]: a batch of loads pays one walk of the list, not one each (100,000
+    /// files arriving while a search is shown were 100,000 walks of 100,000 entries).
+    pub fn loaded_later(&mut self, lib: &Library, i: usize) {
         if let Some(p) = self.previous.as_mut() {
-            p.loaded(lib, i);
+            p.loaded_later(lib, i);
         }
         if self.error.is_some() {
             return;
         }
-        let at = self.current_at();
+        if self.unsettled.is_none() {
+            self.unsettled = Some(self.current_at());
+        }
         if self.counts.len() < lib.entries.len() {
             self.counts.resize(lib.entries.len(), 0);
         }
@@ -98,13 +112,24 @@ impl LibSearch {
                 *c = n;
             }
         }
-        self.collect(lib);
-        self.restore(at);
+    }
+
+    /// Puts the hits in the library's order after [`LibSearch::loaded_later`], keeping the
+    /// current occurrence on the briefing it was on before the first of those loads.
+    pub fn settle(&mut self, lib: &Library) {
+        if let Some(p) = self.previous.as_mut() {
+            p.settle(lib);
+        }
+        if let Some(at) = self.unsettled.take() {
+            self.collect(lib);
+            self.restore(at);
+        }
     }
 
     /// Entry `i` left the library (the entries after it moved up by one). When it held the
     /// current occurrence, none is current any more.
     pub fn removed(&mut self, lib: &Library, i: usize) {
+        self.settle(lib);
         if let Some(p) = self.previous.as_mut() {
             p.removed(lib, i);
         }

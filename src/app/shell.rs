@@ -664,13 +664,36 @@ impl Shell {
 
     /// Takes in a finished load.
     pub fn on_loaded(&mut self, opened: Opened) {
+        self.take_in(opened);
+        self.settle();
+    }
+
+    /// Takes in finished loads, as many as are ready: the list of search hits is put in order
+    /// once for all of them. Returns whether there were any.
+    pub fn on_loaded_all(&mut self, loads: impl IntoIterator<Item = Opened>) -> bool {
+        let mut any = false;
+        for opened in loads {
+            self.take_in(opened);
+            any = true;
+        }
+        self.settle();
+        any
+    }
+
+    fn settle(&mut self) {
+        if let Some(s) = self.search.as_mut() {
+            s.settle(&self.library);
+        }
+    }
+
+    fn take_in(&mut self, opened: Opened) {
         let shown = opened_path(&opened);
         let key = absolute(&shown);
         let result = opened.map(|doc| *doc);
         let failed_msg = result.as_ref().err().map(Failure::first);
         let i = self.library.loaded(&key, shown, result);
         if let Some(s) = self.search.as_mut() {
-            s.loaded(&self.library, i);
+            s.loaded_later(&self.library, i);
         }
         self.count_changes(i);
         if let Some(entry) = self

@@ -1146,3 +1146,74 @@ fn the_count_columns_line_up() {
         "{text}"
     );
 }
+
+/// Files that arrive while a library search is shown are taken in by the batch, as the event
+/// loop takes them (`on_loaded_all`): the hits, the counter and the current occurrence are those
+/// of taking them in one by one, with the file of the current occurrence among them.
+#[test]
+fn loads_taken_in_by_the_batch_while_searching_count_as_one_by_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let paths = write_generated(dir.path(), 60);
+    let (first, rest) = paths.split_at(25);
+    let start = || {
+        let mut shell = Shell::new(paths.clone(), ratatui::layout::Rect::new(0, 0, 120, 40));
+        shell.take_requests();
+        for p in first {
+            shell.on_loaded(brief::open::open_file(
+                p,
+                brief::briefing::load::DEFAULT_MAX_SIZE,
+            ));
+        }
+        // A search kept, its current occurrence moved off the first.
+        shell.press("/ briefing Enter n n n n n");
+        shell
+    };
+    let state = |shell: &Shell| {
+        let s = shell
+            .search_state()
+            .unwrap_or_else(|| panic!("no library search"));
+        (
+            s.hits.clone(),
+            s.counter(),
+            shell.library().selected,
+            name_at(shell, shell.library().selected),
+        )
+    };
+    // The rest arrives, and the file holding the current occurrence again (a reload).
+    let current_file = {
+        let shell = start();
+        paths
+            .iter()
+            .find(|p| {
+                p.file_name().is_some_and(|n| {
+                    n.to_string_lossy() == name_at(&shell, shell.library().selected)
+                })
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("the selected file"))
+    };
+    let arriving: Vec<PathBuf> = rest.iter().cloned().chain([current_file]).collect();
+
+    let mut one_by_one = start();
+    let before = state(&one_by_one);
+    for p in &arriving {
+        one_by_one.on_loaded(brief::open::open_file(
+            p,
+            brief::briefing::load::DEFAULT_MAX_SIZE,
+        ));
+    }
+    let mut batched = start();
+    assert_eq!(state(&batched), before);
+    assert!(batched.on_loaded_all(
+        arriving
+            .iter()
+            .map(|p| brief::open::open_file(p, brief::briefing::load::DEFAULT_MAX_SIZE)),
+    ));
+    let after = state(&one_by_one);
+    assert_ne!(after.0, before.0, "the arrivals found nothing");
+    assert_eq!(state(&batched), after);
+    // And the next occurrence is the same one.
+    one_by_one.press("n");
+    batched.press("n");
+    assert_eq!(state(&batched), state(&one_by_one));
+}
