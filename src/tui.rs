@@ -415,7 +415,9 @@ fn event_loop(
     }
     // Quitting: the library (every parsed briefing, gigabytes at 100,000 files) is left for the
     // OS to free with the process rather than dropped piece by piece, which took 1.6 s at
-    // 100,000 files. Everything the shell keeps was written to its store as it changed.
+    // 100,000 files. Everything the shell keeps was written to its store as it changed; the
+    // store itself is closed properly.
+    shell.close_store();
     std::mem::forget(shell);
     Ok(())
 }

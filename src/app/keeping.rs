@@ -27,6 +27,13 @@ impl Shell {
         }
     }
 
+    /// Closes the store on the way out, after the last write: SQLite folds its write-ahead
+    /// log back into `state.db`, so that one file holds everything (a copy or a backup of it
+    /// alone misses nothing).
+    pub fn close_store(&mut self) {
+        self.store = None;
+    }
+
     /// Stops using the store after a failed write, saying so once.
     fn store_failed(&mut self, e: &rusqlite::Error) {
         if self.store.take().is_some() {

@@ -53,29 +53,29 @@ impl Entry {
     fn sort_key(&self, sort: Sort) -> SortKey<'_> {
         let changed = self.changes.map_or(0, |(n, c)| n + c);
         match (sort, &self.doc) {
-            (Sort::File, _) => (0, Reverse(0), Reverse(None), "", ByPath(&self.path)),
+            (Sort::File, _) => (0, Reverse(0), Reverse(None), "", ByPath(&self.key)),
             (Sort::Date, Some(d)) => (
                 0,
                 Reverse(0),
                 Reverse(Some(d.briefing.date)),
                 "",
-                ByPath(&self.path),
+                ByPath(&self.key),
             ),
             (Sort::Title, Some(d)) => (
                 0,
                 Reverse(0),
                 Reverse(None),
                 d.briefing.title.as_str(),
-                ByPath(&self.path),
+                ByPath(&self.key),
             ),
             (Sort::Changed, Some(d)) => (
                 0,
                 Reverse(changed),
                 Reverse(Some(d.briefing.date)),
                 "",
-                ByPath(&self.path),
+                ByPath(&self.key),
             ),
-            (_, None) => (1, Reverse(0), Reverse(None), "", ByPath(&self.path)),
+            (_, None) => (1, Reverse(0), Reverse(None), "", ByPath(&self.key)),
         }
     }
 }
@@ -502,6 +502,35 @@ mod tests {
             Ok(l) => Document::new(None, String::new(), l.briefing, l.warnings),
             Err(d) => panic!("{d:?}"),
         }
+    }
+
+    #[test]
+    fn a_file_seen_by_the_watcher_sorts_among_those_named_relative() {
+        // The folder was given as `lib` (relative); the watcher reports a new file by its
+        // absolute path. By file, it goes between `m` and `sub/m`, not first.
+        let paths: Vec<PathBuf> = ["lib/m.yaml", "lib/sub/m.yaml", "lib/z.yaml"]
+            .map(PathBuf::from)
+            .to_vec();
+        let mut lib = Library::new(paths.clone());
+        lib.set_sort(Sort::File);
+        for p in &paths {
+            lib.loaded(&absolute(p), p.clone(), Ok(titled("Same", 1)));
+        }
+        let new = absolute(Path::new("lib/n.yaml"));
+        lib.loaded(&new, new.clone(), Ok(titled("Same", 1)));
+        let names = |lib: &Library| -> Vec<PathBuf> {
+            lib.order
+                .iter()
+                .map(|&i| lib.entries[i].key.clone())
+                .collect()
+        };
+        let want: Vec<PathBuf> = ["lib/m.yaml", "lib/n.yaml", "lib/sub/m.yaml", "lib/z.yaml"]
+            .iter()
+            .map(|p| absolute(Path::new(p)))
+            .collect();
+        assert_eq!(names(&lib), want, "by file");
+        lib.set_sort(Sort::Date);
+        assert_eq!(names(&lib), want, "one date: by file within it");
     }
 
     #[test]

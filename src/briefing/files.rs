@@ -101,7 +101,10 @@ pub fn expand_all(paths: &[PathBuf], follow: bool) -> Expanded {
             Ok(meta) if meta.is_dir() => {
                 walk.seen.clear();
                 walk.walk(path, 0);
-                let files = std::mem::take(&mut walk.files);
+                let mut files = std::mem::take(&mut walk.files);
+                if follow {
+                    files.sort_unstable_by(|a, b| path_order(&a.0, &b.0));
+                }
                 let mut problems = std::mem::take(&mut walk.problems);
                 if files.is_empty() && problems.is_empty() {
                     problems.push(Found::Problem(
@@ -189,7 +192,14 @@ impl Walk<'_> {
         // Each folder's entries in name order, folders descended in place: the files come out
         // in the order of their paths' components, with no sort of all of them at the end.
         let mut entries: Vec<_> = entries.flatten().map(|e| (e.file_name(), e)).collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if self.follow {
+            // Real folders before symlinked ones, so that a folder reached both ways is listed
+            // under its real path; the files are sorted at the end instead.
+            let link = |e: &std::fs::DirEntry| e.file_type().is_ok_and(|t| t.is_symlink());
+            entries.sort_unstable_by(|a, b| (link(&a.1), &a.0).cmp(&(link(&b.1), &b.0)));
+        } else {
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        }
         for (name, entry) in entries {
             let path = entry.path();
             let hidden = name.to_string_lossy().starts_with('.');
@@ -310,6 +320,32 @@ mod tests {
         sorted.sort();
         assert_eq!(found.len(), names.len());
         assert_eq!(found, sorted);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_reached_through_a_symlink_too_is_listed_under_its_real_path() -> std::io::Result<()>
+    {
+        let dir = tempfile::tempdir()?;
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real)?;
+        std::fs::write(real.join("r.yaml"), "x")?;
+        std::fs::write(dir.path().join("b.yaml"), "x")?;
+        std::fs::write(dir.path().join("z.yaml"), "x")?;
+        std::os::unix::fs::symlink("real", dir.path().join("alink"))?;
+        let found = expand(&[dir.path().to_path_buf()], true);
+        let names: Vec<String> = found
+            .iter()
+            .map(|f| match f {
+                Found::File(p) | Found::Problem(p, _) => p
+                    .strip_prefix(dir.path())
+                    .unwrap_or(p)
+                    .display()
+                    .to_string(),
+            })
+            .collect();
+        assert_eq!(names, ["b.yaml", "real/r.yaml", "z.yaml"]);
         Ok(())
     }
 

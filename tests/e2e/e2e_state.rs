@@ -26,6 +26,11 @@ fn the_third_response_selected_is_selected_again_on_the_next_run() {
     t.quit_cleanly();
     drop(t);
     assert!(dir.path().join("state/brief/state.db").is_file());
+    // Closed on quit: its write-ahead log folded back into state.db, which alone holds it all.
+    assert!(
+        !dir.path().join("state/brief/state.db-wal").exists(),
+        "state.db-wal is left after quitting"
+    );
 
     let t = Tmux::start(dir.path(), 120, 40, &env, "korea.yaml");
     let screen = t.wait_for(&["Responses 3/3", "PANES"]);
