@@ -87,7 +87,7 @@ pub fn expand_all(paths: &[PathBuf], follow: bool) -> Expanded {
         files: Vec::new(),
         problems: Vec::new(),
         seen: HashSet::new(),
-        unfollowed: 0,
+        unfollowed: HashSet::new(),
         linked_files: 0,
     };
     // Each file with the canonical path that tells one file named twice.
@@ -105,15 +105,20 @@ pub fn expand_all(paths: &[PathBuf], follow: bool) -> Expanded {
                 if follow {
                     files.sort_unstable_by(|a, b| path_order(&a.0, &b.0));
                 }
-                let mut problems = std::mem::take(&mut walk.problems);
+                let problems = std::mem::take(&mut walk.problems);
                 if files.is_empty() && problems.is_empty() {
-                    problems.push(Found::Problem(
-                        path.clone(),
-                        "folder holds no *.yaml or *.yml briefings".into(),
+                    out.push((
+                        Found::Problem(
+                            path.clone(),
+                            "folder holds no *.yaml or *.yml briefings".into(),
+                        ),
+                        None,
                     ));
                 }
-                out.extend(files.into_iter().map(|(f, c)| (Found::File(f), Some(c))));
-                out.extend(problems.into_iter().map(|p| (p, None)));
+                // Files and problems together in path order, as the folder holds them.
+                let files = files.into_iter().map(|(f, c)| (Found::File(f), Some(c)));
+                let problems = problems.into_iter().map(|(p, c)| (p, Some(c)));
+                out.extend(merge_by_path(files, problems));
             }
             Ok(_) => {
                 let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
@@ -130,7 +135,30 @@ pub fn expand_all(paths: &[PathBuf], follow: bool) -> Expanded {
     };
     Expanded {
         found,
-        unfollowed: walk.unfollowed,
+        unfollowed: walk.unfollowed.len(),
+    }
+}
+
+/// Two runs in path order made one.
+fn merge_by_path(
+    a: impl Iterator<Item = (Found, Option<PathBuf>)>,
+    b: impl Iterator<Item = (Found, Option<PathBuf>)>,
+) -> Vec<(Found, Option<PathBuf>)> {
+    fn path(f: &Found) -> &Path {
+        match f {
+            Found::File(p) | Found::Problem(p, _) => p,
+        }
+    }
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut out = Vec::new();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => path_order(path(&x.0), path(&y.0)).is_le(),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
     }
 }
 
@@ -155,9 +183,11 @@ struct Walk<'a> {
     roots: &'a [PathBuf],
     /// Each file with its canonical path.
     files: Vec<(PathBuf, PathBuf)>,
-    problems: Vec<Found>,
+    /// Each problem with the canonical path of what it is about (one named twice is said once).
+    problems: Vec<(Found, PathBuf)>,
     seen: HashSet<PathBuf>,
-    unfollowed: usize,
+    /// The symlinks not followed, by canonical path (counted once when walked twice).
+    unfollowed: HashSet<PathBuf>,
     /// Symlinked files taken: they may name a file found another way.
     linked_files: usize,
 }
@@ -170,9 +200,12 @@ impl Walk<'_> {
     fn walk(&mut self, dir: &Path, depth: usize) {
         // A symlink loop leads back to a folder already walked: its canonical path repeats.
         let Ok(canonical) = std::fs::canonicalize(dir) else {
-            self.problems.push(Found::Problem(
+            self.problems.push((
+                Found::Problem(
+                    dir.to_path_buf(),
+                    "cannot resolve folder (a symlink loop?)".into(),
+                ),
                 dir.to_path_buf(),
-                "cannot resolve folder (a symlink loop?)".into(),
             ));
             return;
         };
@@ -182,9 +215,12 @@ impl Walk<'_> {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                self.problems.push(Found::Problem(
-                    dir.to_path_buf(),
-                    format!("cannot read folder: {}", io_reason(&e)),
+                self.problems.push((
+                    Found::Problem(
+                        dir.to_path_buf(),
+                        format!("cannot read folder: {}", io_reason(&e)),
+                    ),
+                    canonical,
                 ));
                 return;
             }
@@ -215,7 +251,7 @@ impl Walk<'_> {
                 Err(e) => Some(Kind::Unreadable(e)),
             };
             let Some(kind) = kind else {
-                self.linked(path, hidden, depth);
+                self.linked(path, canonical.join(&name), hidden, depth);
                 continue;
             };
             match kind {
@@ -224,8 +260,12 @@ impl Walk<'_> {
                     let c = canonical.join(&name);
                     self.files.push((path, c));
                 }
-                Kind::Other if is_briefing_name(&path) => self.not_regular(path),
-                Kind::Unreadable(e) if is_briefing_name(&path) => self.unreadable(path, &e),
+                Kind::Other if is_briefing_name(&path) => {
+                    self.not_regular(path, canonical.join(&name));
+                }
+                Kind::Unreadable(e) if is_briefing_name(&path) => {
+                    self.unreadable(path, canonical.join(&name), &e);
+                }
                 _ => {}
             }
         }
@@ -233,13 +273,13 @@ impl Walk<'_> {
 
     /// A symlink in a folder: a folder is descended only with `--follow`, a file read only
     /// when it points inside the paths given (or with `--follow`).
-    fn linked(&mut self, path: PathBuf, hidden: bool, depth: usize) {
+    fn linked(&mut self, path: PathBuf, key: PathBuf, hidden: bool, depth: usize) {
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() && !hidden => {
                 if self.follow {
                     self.walk(&path, depth + 1);
                 } else {
-                    self.unfollowed += 1;
+                    self.unfollowed.insert(key);
                 }
             }
             Ok(m) if m.is_dir() => {}
@@ -248,29 +288,34 @@ impl Walk<'_> {
                     self.linked_files += 1;
                     self.files.push((path, target));
                 }
-                Ok(_) => self.unfollowed += 1,
-                Err(e) => self.unreadable(path, &e),
+                Ok(_) => {
+                    self.unfollowed.insert(key);
+                }
+                Err(e) => self.unreadable(path, key, &e),
             },
-            Ok(_) if is_briefing_name(&path) => self.not_regular(path),
+            Ok(_) if is_briefing_name(&path) => self.not_regular(path, key),
             Ok(_) => {}
-            Err(e) if is_briefing_name(&path) => self.unreadable(path, &e),
+            Err(e) if is_briefing_name(&path) => self.unreadable(path, key, &e),
             Err(_) => {}
         }
     }
 
     /// Opening a pipe waits for a writer, and a device may never end: inside a folder only
     /// regular files are briefings.
-    fn not_regular(&mut self, path: PathBuf) {
-        self.problems.push(Found::Problem(
-            path,
-            "not a regular file (a pipe, socket or device); name it directly to read it".into(),
+    fn not_regular(&mut self, path: PathBuf, key: PathBuf) {
+        self.problems.push((
+            Found::Problem(
+                path,
+                "not a regular file (a pipe, socket or device); name it directly to read it".into(),
+            ),
+            key,
         ));
     }
 
-    fn unreadable(&mut self, path: PathBuf, e: &std::io::Error) {
-        self.problems.push(Found::Problem(
-            path,
-            format!("cannot open: {}", io_reason(e)),
+    fn unreadable(&mut self, path: PathBuf, key: PathBuf, e: &std::io::Error) {
+        self.problems.push((
+            Found::Problem(path, format!("cannot open: {}", io_reason(e))),
+            key,
         ));
     }
 }
@@ -346,6 +391,37 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["b.yaml", "real/r.yaml", "z.yaml"]);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn problems_come_in_path_order_and_once_for_a_folder_given_twice() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let outside = tempfile::tempdir()?;
+        std::fs::write(outside.path().join("o.yaml"), "x")?;
+        std::fs::write(dir.path().join("a.yaml"), "x")?;
+        std::fs::write(dir.path().join("z.yaml"), "x")?;
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("m.yaml"))
+            .status()?;
+        assert!(made.success(), "mkfifo failed");
+        std::os::unix::fs::symlink(outside.path().join("o.yaml"), dir.path().join("l.yaml"))?;
+        let d = dir.path().to_path_buf();
+        let got = expand_all(&[d.clone(), d.join("."), d.clone()], false);
+        let names: Vec<String> = got
+            .found
+            .iter()
+            .map(|f| match f {
+                Found::File(p) => p.file_name().unwrap_or_default().to_string_lossy().into(),
+                Found::Problem(p, _) => format!(
+                    "problem {}",
+                    p.file_name().unwrap_or_default().to_string_lossy()
+                ),
+            })
+            .collect();
+        assert_eq!(names, ["a.yaml", "problem m.yaml", "z.yaml"]);
+        assert_eq!(got.unfollowed, 1, "the link out, counted once");
         Ok(())
     }
 
