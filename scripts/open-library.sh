@@ -3,8 +3,10 @@
 # the command to the first frame (the LIBRARY status), to every file loaded (the status no
 # longer says `loading`), its resident memory then, and `q` to the process's end.
 #
-#   bash scripts/open-library.sh target/release/brief /tmp/lib20k
+#   bash scripts/open-library.sh target/release/brief /tmp/lib20k [CACHE]
 #
+# With CACHE, the library's index is kept there ($XDG_CACHE_HOME): the first run is cold (it
+# makes the index), the next ones warm. Without, every run is cold.
 # Prints one line: first_frame_ms=… all_loaded_ms=… rss_mb=… quit_ms=…
 # The state and cache go to a temporary folder, never the user's. Needs tmux.
 set -euo pipefail
@@ -13,7 +15,7 @@ DIR=$2
 command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 2; }
 WORK=$(mktemp -d)
 trap 'tmux kill-session -t brief-open 2>/dev/null || true; rm -rf -- "$WORK"' EXIT
-export XDG_STATE_HOME=$WORK/state XDG_CACHE_HOME=$WORK/cache
+export XDG_STATE_HOME=$WORK/state XDG_CACHE_HOME=${3:-$WORK/cache}
 tmux kill-session -t brief-open 2>/dev/null || true
 t0=$(date +%s%N)
 tmux new-session -d -s brief-open -x 120 -y 40 \

@@ -55,6 +55,10 @@ pub struct StateArgs {
     /// Neither read nor write the state store: nothing is remembered of this run.
     #[arg(long, global = true, conflicts_with = "path")]
     pub no_state: bool,
+    /// Neither read nor write the library's index (BRIEF_INDEX, else
+    /// $XDG_CACHE_HOME/brief/library.db): every briefing is parsed and held in memory.
+    #[arg(long, global = true)]
+    pub no_index: bool,
 }
 
 #[derive(Debug, Args)]

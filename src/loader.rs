@@ -11,8 +11,14 @@
 //!
 //! Quitting never waits for a worker: dropping the loader cancels what is queued and leaves the
 //! workers behind (detached), even one stuck in a read.
+//!
+//! With the library's index ([`crate::state::index`]), a worker first asks whether the file is
+//! as it was indexed (its size and time, else its content's hash): such a file comes back as its
+//! list row ([`Loader::try_row`]) without being parsed. A file parsed is handed to the index's
+//! writer thread, which records it in batches and says which it recorded
+//! ([`Loader::try_indexed`]): only then may the library let go of the parsed document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -21,7 +27,9 @@ use std::thread;
 use std::time::{Duration, SystemTime};
 
 use crate::briefing::document::{load_file, Document, Failure, Opened};
-use crate::briefing::load::Accept;
+use crate::briefing::load::{read_file, Accept};
+use crate::briefing::summary::Summary;
+use crate::state::index::{hash_of, stamp_of, Fresh, Index, Stored};
 
 /// How long a file must have gone unmodified before a reload reads it.
 pub const STILL: Duration = Duration::from_millis(300);
@@ -32,8 +40,31 @@ const MAX_WAITS: usize = 20;
 pub struct Loader {
     jobs: Option<Sender<PathBuf>>,
     results: Receiver<Opened>,
+    /// Files found as they were indexed: (the path as given, its row).
+    rows: Receiver<(PathBuf, Summary)>,
+    /// Files the index's writer has recorded: (absolute path, size).
+    indexed: Receiver<Vec<(PathBuf, u64)>>,
+    indexing: Option<Arc<Indexing>>,
     cancelled: Arc<AtomicBool>,
 }
+
+/// What a worker asks of the index and gives to it.
+struct Indexing {
+    /// The rows on disk, read once by the first worker that needs them.
+    known: std::sync::OnceLock<HashMap<PathBuf, Stored>>,
+    index: Mutex<Option<Index>>,
+    writes: Mutex<Sender<Write>>,
+}
+
+enum Write {
+    Put(Fresh),
+    Touch(PathBuf, u64, i64),
+    /// Everything before this has been written: say so.
+    Flush(Sender<()>),
+}
+
+/// How many files the writer records in one transaction, at most.
+const BATCH: usize = 512;
 
 impl Loader {
     /// Starts `threads` workers (at least one) that load files up to `max_size` bytes.
@@ -44,8 +75,33 @@ impl Loader {
     /// As [`Loader::new`]; `named` are the pipes and devices named on the command line, each
     /// read once.
     pub fn with_named(threads: usize, max_size: u64, named: HashSet<PathBuf>) -> Loader {
+        Loader::with_index(threads, max_size, named, None)
+    }
+
+    /// As [`Loader::with_named`], with the library's index when there is one.
+    pub fn with_index(
+        threads: usize,
+        max_size: u64,
+        named: HashSet<PathBuf>,
+        index: Option<Index>,
+    ) -> Loader {
         let (jobs, queue) = channel::<PathBuf>();
         let (done, results) = channel::<Opened>();
+        let (row_done, rows) = channel::<(PathBuf, Summary)>();
+        let (indexed_done, indexed) = channel::<Vec<(PathBuf, u64)>>();
+        let indexing = index.map(|ix| {
+            let (writes, queue) = channel::<Write>();
+            let indexing = Arc::new(Indexing {
+                known: std::sync::OnceLock::new(),
+                index: Mutex::new(Some(ix)),
+                writes: Mutex::new(writes),
+            });
+            let writer = Arc::clone(&indexing);
+            let _ = thread::Builder::new()
+                .name("brief-index".into())
+                .spawn(move || write_index(&writer, &queue, &indexed_done));
+            indexing
+        });
         let queue = Arc::new(Mutex::new(queue));
         let named = Arc::new(Mutex::new(named));
         let cancelled = Arc::new(AtomicBool::new(false));
@@ -54,6 +110,8 @@ impl Loader {
             let named = Arc::clone(&named);
             let cancelled = Arc::clone(&cancelled);
             let done = done.clone();
+            let row_done = row_done.clone();
+            let indexing = indexing.clone();
             // Detached: the handle is dropped, nothing ever joins a worker.
             let _ = thread::Builder::new()
                 .name(format!("brief-load-{i}"))
@@ -73,6 +131,16 @@ impl Loader {
                         .remove(&path);
                     let opened = if once {
                         load_file(&path, max_size, Accept::Named)
+                    } else if let Some(ix) = &indexing {
+                        match through_index(ix, &path, max_size, &cancelled) {
+                            Through::Row(row) => {
+                                if row_done.send((path, row)).is_err() {
+                                    return;
+                                }
+                                continue;
+                            }
+                            Through::Parsed(opened) => opened.map(|d| *d),
+                        }
                     } else {
                         load_still(&path, max_size, &cancelled)
                     };
@@ -85,6 +153,9 @@ impl Loader {
         Loader {
             jobs: Some(jobs),
             results,
+            rows,
+            indexed,
+            indexing,
             cancelled,
         }
     }
@@ -117,6 +188,35 @@ impl Loader {
     /// A finished load, if one is waiting.
     pub fn try_next(&self) -> Option<Opened> {
         self.results.try_recv().ok()
+    }
+
+    /// Stops the workers, and waits at most `wait` for the index's writer to record what they
+    /// parsed (what it has not written by then is parsed again next time). Returns whether it
+    /// wrote it all.
+    pub fn finish(&self, wait: Duration) -> bool {
+        self.cancel();
+        let Some(ix) = &self.indexing else {
+            return true;
+        };
+        let (tx, rx) = channel();
+        let sent = ix
+            .writes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .send(Write::Flush(tx));
+        sent.is_ok() && rx.recv_timeout(wait).is_ok()
+    }
+
+    /// A file found as it was indexed, if one is waiting: the path as given and its row.
+    pub fn try_row(&self) -> Option<(PathBuf, Summary)> {
+        self.rows.try_recv().ok()
+    }
+
+    /// Files the index has recorded since last asked: (absolute path, size).
+    pub fn try_indexed(&self) -> Vec<(PathBuf, u64)> {
+        std::iter::from_fn(|| self.indexed.try_recv().ok())
+            .flatten()
+            .collect()
     }
 
     /// Waits for the next finished load (for tests and benchmarks).
@@ -152,6 +252,103 @@ fn load_still(path: &Path, max_size: u64, cancelled: &AtomicBool) -> Result<Docu
         }
     }
     load_file(path, max_size, Accept::Regular)
+}
+
+enum Through {
+    /// As indexed: no parse.
+    Row(Summary),
+    Parsed(Opened),
+}
+
+/// A load through the index: the row when the file is as it was indexed (same size and time,
+/// or same content), else a parse, handed to the writer.
+fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBool) -> Through {
+    let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let known = ix.known.get_or_init(|| {
+        let index = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
+        index
+            .as_ref()
+            .and_then(|i| i.rows().ok())
+            .unwrap_or_default()
+    });
+    let stamp = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .and_then(|m| stamp_of(&m));
+    let write = |w: Write| {
+        let _ = ix
+            .writes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .send(w);
+    };
+    if let (Some(stored), Some((size, mtime))) = (known.get(&key), stamp) {
+        if (stored.size, stored.mtime) == (size, mtime) {
+            return Through::Row(stored.summary.clone());
+        }
+        // A time changed by a copy or a checkout, the content the same: the row stands.
+        if stored.size == size {
+            if let Ok(bytes) = read_file(path, max_size, Accept::Regular) {
+                if hash_of(without_bom(&bytes)) == stored.hash
+                    && std::fs::metadata(path).ok().and_then(|m| stamp_of(&m)) == stamp
+                {
+                    write(Write::Touch(key, size, mtime));
+                    return Through::Row(stored.summary.clone());
+                }
+            }
+        }
+    }
+    let opened = load_still(path, max_size, cancelled);
+    if let (Ok(doc), Some((size, mtime))) = (&opened, stamp) {
+        // Hashed from the file as it is now: should it have changed since the stamp, its
+        // time differs from the one recorded and the next start reads it again.
+        if let Ok(bytes) = read_file(path, max_size, Accept::Regular) {
+            write(Write::Put(Fresh {
+                path: key,
+                size,
+                mtime,
+                hash: hash_of(without_bom(&bytes)),
+                summary: Summary::of(doc),
+                body: crate::briefing::search::body(&doc.briefing),
+            }));
+        }
+    }
+    Through::Parsed(opened.map(Box::new))
+}
+
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The index's writer: records what the workers parsed, a batch per transaction, and says
+/// which files it recorded. A failed write leaves those files unrecorded (they are parsed again
+/// next time), and the library keeps their documents.
+fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBuf, u64)>>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        batch.extend(std::iter::from_fn(|| queue.try_recv().ok()).take(BATCH - 1));
+        let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(index) = guard.as_mut() else { return };
+        let mut fresh = Vec::new();
+        let mut flushed = Vec::new();
+        for w in batch {
+            match w {
+                Write::Put(f) => fresh.push(f),
+                Write::Touch(path, size, mtime) => {
+                    let _ = index.touch(&path, size, mtime);
+                }
+                Write::Flush(tell) => flushed.push(tell),
+            }
+        }
+        if !fresh.is_empty() && index.put(&fresh).is_ok() {
+            let recorded = fresh.into_iter().map(|f| (f.path, f.size)).collect();
+            // The reader gone (quitting), the writes still count.
+            let _ = done.send(recorded);
+        }
+        for tell in flushed {
+            let _ = tell.send(());
+        }
+    }
 }
 
 impl Drop for Loader {

@@ -20,6 +20,7 @@ use brief::cmd;
 use brief::config::{self, Config};
 use brief::loader::Loader;
 use brief::open::{default_paths, open_bundled};
+use brief::state::index::{Index, Reader as IndexReader};
 use brief::state::{Store, Unavailable};
 use brief::text::bidi::Bidi;
 use brief::tui::Services;
@@ -293,6 +294,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             open(&paths, limits, &reader)
         }
     }
+}
+
+/// Where the library's index is: None with `--no-index` or nowhere to put it.
+fn index_path(args: &StateArgs) -> Option<std::path::PathBuf> {
+    if args.no_index {
+        return None;
+    }
+    brief::state::index::default_path()
 }
 
 /// The state store for a subcommand: None with `--no-state`; an error when it cannot be used.
@@ -639,13 +648,31 @@ fn open(paths: &[PathBuf], limits: Limits, reader: &Reader) -> anyhow::Result<Ex
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
         .cloned()
         .collect();
+    // The library's index: the rows of the files unchanged since the last run, without a
+    // parse. Without one (`--no-index`, no cache folder, a newer brief's file) every file is
+    // parsed and held, as it always was.
+    let (index, notice, searcher) = match index_path(&reader.state) {
+        Some(path) => {
+            let (index, notice) = Index::open(&path);
+            let searcher = index.as_ref().and_then(|_| IndexReader::open(&path).ok());
+            (index.filter(|_| searcher.is_some()), notice, searcher)
+        }
+        None => (None, None, None),
+    };
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let services = Services {
-        loader: Loader::per_core_named(max_size, named),
+        loader: Loader::with_index(cores, max_size, named, index),
         watch: Watch::new(&watched, limits.follow),
     };
     reader.run(
         |size| {
             let mut shell = Shell::new(files, size);
+            if let Some(searcher) = searcher {
+                shell.use_index(Some(searcher), max_size);
+            }
+            if let Some(n) = notice {
+                shell.report(n.0);
+            }
             for (path, why) in problems {
                 shell.on_loaded(Err(Report::problem(path, why)));
             }

@@ -265,7 +265,9 @@ pub fn run(make_shell: impl FnOnce(Rect) -> Shell, services: Services) -> anyhow
     restore();
     // The process ends next: what the workers have queued (parsed briefings not yet taken in)
     // is left for the OS to free with the rest, not dropped one by one.
-    services.loader.cancel();
+    // The index's writer gets a moment to record what was parsed, so that the next start
+    // need not parse it again.
+    services.loader.finish(Duration::from_secs(2));
     std::mem::forget(services);
     if result.as_ref().is_err_and(terminal_gone) {
         hung_up();
@@ -357,6 +359,14 @@ fn event_loop(
         if shell.on_loaded_all(ready) {
             dirty = true;
         }
+        // Files found as they were indexed: rows, cheap to take in, so many at once.
+        let rows: Vec<_> = std::iter::from_fn(|| services.loader.try_row())
+            .take(1 << 16)
+            .collect();
+        if shell.on_rows(rows) {
+            dirty = true;
+        }
+        shell.on_indexed(&services.loader.try_indexed());
         if shell.collect() {
             dirty = true;
         }

@@ -46,6 +46,7 @@ impl Shell {
 
     /// Reads the open briefing's state: restores where you were, marks what changed.
     pub(crate) fn attach_state(&mut self) {
+        self.seen_names = None;
         self.state_id = None;
         let (Some(store), Some(app)) = (self.store.as_mut(), self.reader.as_mut()) else {
             return;
@@ -158,6 +159,31 @@ impl Shell {
             return;
         };
         let open = self.open_entry == Some(i);
+        let held = self
+            .library
+            .entries
+            .get(i)
+            .filter(|e| e.doc.is_none() && e.row.is_some())
+            .map(|e| e.key.file_name().map(std::ffi::OsStr::to_os_string));
+        if let Some(name) = held {
+            // A briefing held as a row is read from its file only when something was seen of
+            // a file of its name.
+            if self.seen_names.is_none() {
+                self.seen_names = store.seen_names().ok();
+            }
+            let seen = match (&name, &self.seen_names) {
+                (Some(n), Some(names)) => names.contains(n),
+                (_, None) => true,
+                (None, _) => false,
+            };
+            let counts = if seen {
+                self.library.doc(i).and_then(|d| counts_of(store, &d))
+            } else {
+                None
+            };
+            self.library.set_changes(i, counts);
+            return;
+        }
         let counts = match self.library.entries.get(i).and_then(|e| e.doc.as_ref()) {
             Some(_) if open => self
                 .reader

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use crate::briefing::files::ByPath;
 use crate::briefing::filter::Filter;
+use crate::briefing::summary::Summary;
 use crate::briefing::{Date, Document, Failure};
 
 #[derive(Debug, Clone)]
@@ -17,11 +18,18 @@ pub struct Entry {
     pub path: PathBuf,
     /// The absolute path, to match file-system events.
     pub key: PathBuf,
-    /// The last version that loaded.
+    /// The list row of the last version that loaded (from the document, or from the index).
+    pub row: Option<Summary>,
+    /// The last version that loaded, while the library holds it: every one without an index;
+    /// with one, those within [`Library::budget`] and the one open. Else it is read from its
+    /// file when needed ([`Library::doc`]).
     pub doc: Option<Rc<Document>>,
     /// Set while the file on disk does not load (the last good version, if any, stays).
     pub error: Option<Failure>,
     pub loading: bool,
+    /// The document was read from its file to be opened (the library held only its row): it
+    /// is let go again when the reader closes.
+    pub transient: bool,
     /// Items (new, changed) since it was last read; None when it never was, or no state is kept.
     pub changes: Option<(usize, usize)>,
 }
@@ -36,9 +44,11 @@ impl Entry {
         Entry {
             path,
             key,
+            row: None,
             doc: None,
             error: None,
             loading: true,
+            transient: false,
             changes: None,
         }
     }
@@ -52,26 +62,20 @@ impl Entry {
 
     fn sort_key(&self, sort: Sort) -> SortKey<'_> {
         let changed = self.changes.map_or(0, |(n, c)| n + c);
-        match (sort, &self.doc) {
+        match (sort, &self.row) {
             (Sort::File, _) => (0, Reverse(0), Reverse(None), "", ByPath(&self.key)),
-            (Sort::Date, Some(d)) => (
-                0,
-                Reverse(0),
-                Reverse(Some(d.briefing.date)),
-                "",
-                ByPath(&self.key),
-            ),
+            (Sort::Date, Some(d)) => (0, Reverse(0), Reverse(Some(d.date)), "", ByPath(&self.key)),
             (Sort::Title, Some(d)) => (
                 0,
                 Reverse(0),
                 Reverse(None),
-                d.briefing.title.as_str(),
+                d.title.as_str(),
                 ByPath(&self.key),
             ),
             (Sort::Changed, Some(d)) => (
                 0,
                 Reverse(changed),
-                Reverse(Some(d.briefing.date)),
+                Reverse(Some(d.date)),
                 "",
                 ByPath(&self.key),
             ),
@@ -156,7 +160,20 @@ pub struct Library {
     /// The index in `entries` of each absolute path: a load finds its entry without a walk
     /// over all of them (thousands of loads over thousands of entries was quadratic).
     keys: HashMap<PathBuf, usize>,
+    /// With the library's index: how many bytes of files the library keeps parsed (the rest
+    /// it holds as rows, read from the index or their files when needed). None: every one.
+    pub budget: Option<u64>,
+    /// Bytes of the files kept parsed under [`Library::budget`].
+    kept: u64,
+    /// The largest file read when a briefing held as a row is needed.
+    pub max_size: u64,
+    /// The index, for searching the briefings held as rows.
+    pub index: Option<Rc<crate::state::index::Reader>>,
 }
+
+/// How many bytes of briefing files the library keeps parsed when it has an index: a library
+/// this size or smaller is held whole, as without one.
+pub const BUDGET: u64 = 32 << 20;
 
 impl Library {
     pub fn new(paths: Vec<PathBuf>) -> Library {
@@ -179,6 +196,10 @@ impl Library {
             moved: false,
             filter: None,
             keys: HashMap::new(),
+            budget: None,
+            kept: 0,
+            max_size: crate::briefing::load::DEFAULT_MAX_SIZE,
+            index: None,
         };
         lib.rekey();
         lib.resort(None);
@@ -205,25 +226,128 @@ impl Library {
 
     /// Whether entry `i` passes the filter in force.
     pub fn passes(&self, i: usize) -> bool {
+        match &self.filter {
+            None => self.entries.get(i).is_some(),
+            Some(f) => self.matches(i, f),
+        }
+    }
+
+    /// Whether entry `i` is a briefing `filter` lists: decided on its row when the filter has
+    /// only briefing terms, else on the document (read from its file when not held).
+    fn matches(&self, i: usize, filter: &Filter) -> bool {
         let Some(e) = self.entries.get(i) else {
             return false;
         };
-        match &self.filter {
-            None => true,
-            Some(f) => e.doc.as_ref().is_some_and(|d| f.briefing(d, e.changes)),
+        let Some(row) = &e.row else {
+            return false;
+        };
+        if let Some(yes) = filter.summary(row, e.changes) {
+            return yes;
         }
+        self.doc(i).is_some_and(|d| filter.briefing(&d, e.changes))
     }
 
     /// How many briefings `filter` would list.
     pub fn count_passing(&self, filter: &Filter) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| {
-                e.doc
-                    .as_ref()
-                    .is_some_and(|d| filter.briefing(d, e.changes))
-            })
+        (0..self.entries.len())
+            .filter(|&i| self.matches(i, filter))
             .count()
+    }
+
+    /// The last version of entry `i` that loaded: the one held, else read from its file (None
+    /// when it no longer loads, or never did).
+    pub fn doc(&self, i: usize) -> Option<Rc<Document>> {
+        let e = self.entries.get(i)?;
+        if let Some(d) = &e.doc {
+            return Some(Rc::clone(d));
+        }
+        e.row.as_ref()?;
+        crate::briefing::document::load_file(
+            &e.path,
+            self.max_size,
+            crate::briefing::load::Accept::Regular,
+        )
+        .ok()
+        .map(Rc::new)
+    }
+
+    /// Whether entry `i` is a briefing (it loaded, now or before).
+    pub fn is_briefing(&self, i: usize) -> bool {
+        self.entries.get(i).is_some_and(|e| e.row.is_some())
+    }
+
+    /// The index recorded these files (absolute path, size): beyond the budget, the library
+    /// lets go of their documents (`open` is the entry the reader shows, whose it keeps).
+    pub fn indexed(&mut self, files: &[(PathBuf, u64)], open: Option<usize>) {
+        let Some(budget) = self.budget else { return };
+        for (key, size) in files {
+            let Some(i) = self.find(key) else { continue };
+            if Some(i) == open {
+                continue;
+            }
+            if self.kept + size <= budget {
+                self.kept += size;
+                continue;
+            }
+            if let Some(e) = self.entries.get_mut(i) {
+                e.doc = None;
+            }
+        }
+    }
+
+    /// The reader closed entry `i`: a document read only to be opened is let go.
+    pub fn release(&mut self, i: usize) {
+        if let Some(e) = self.entries.get_mut(i).filter(|e| e.transient) {
+            e.doc = None;
+            e.transient = false;
+        }
+    }
+
+    /// Rows from the index (the path as given, its row): files found as they were indexed,
+    /// taken in all at once. Returns their entries' indices.
+    pub fn rows_loaded(&mut self, rows: Vec<(PathBuf, Summary)>) -> Vec<usize> {
+        let cwd = std::env::current_dir().ok();
+        let many = rows.len() > 64 && rows.len() * 8 > self.order.len();
+        let mut out = Vec::with_capacity(rows.len());
+        for (shown, row) in rows {
+            let key = absolute_in(cwd.as_deref(), &shown);
+            let found = self.find(&key);
+            let was = match (found, many) {
+                (Some(i), false) => self.position_in_order(i),
+                _ => None,
+            };
+            let i = match found {
+                Some(i) => i,
+                None => {
+                    self.entries.push(Entry {
+                        loading: false,
+                        ..Entry::with_key(shown, key)
+                    });
+                    let i = self.entries.len() - 1;
+                    if let Some(e) = self.entries.get(i) {
+                        self.keys.entry(e.key.clone()).or_insert(i);
+                    }
+                    i
+                }
+            };
+            if let Some(e) = self.entries.get_mut(i) {
+                if e.loading {
+                    e.loading = false;
+                    self.pending = self.pending.saturating_sub(1);
+                }
+                e.row = Some(row);
+                e.doc = None;
+                e.error = None;
+            }
+            if !many {
+                self.replace_in_order(i, was);
+            }
+            out.push(i);
+        }
+        if many {
+            self.resort(None);
+        }
+        out
     }
 
     /// The list's words for the filter in force: `filter tag:korea · 3 of 12`.
@@ -419,7 +543,9 @@ impl Library {
             }
             match result {
                 Ok(doc) => {
+                    e.row = Some(Summary::of(&doc));
                     e.doc = Some(Rc::new(doc));
+                    e.transient = false;
                     e.error = None;
                 }
                 Err(f) => e.error = Some(f),

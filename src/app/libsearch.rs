@@ -3,23 +3,52 @@
 //! briefing in list order; `Enter` keeps the search with the first matching briefing selected,
 //! and opening a briefing carries the search into it.
 
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
 use regex::{Regex, RegexBuilder};
 
 use super::library::Library;
 use crate::briefing::search::{is_smart_case_sensitive, Compiled, Query};
 
-/// The occurrences of `m` in entry `i` (none when it has not loaded).
-fn count(lib: &Library, i: usize, m: &Matcher) -> usize {
-    let Some(doc) = lib.entries.get(i).and_then(|e| e.doc.as_ref()) else {
+/// The occurrences of `m` in entry `i` (none when it has not loaded): in its document when the
+/// library holds it, else in its text in the index (`held`: what the index counted, by path),
+/// else in its file.
+fn count(lib: &Library, i: usize, m: &Matcher, held: Option<&HashMap<PathBuf, usize>>) -> usize {
+    let Some(e) = lib.entries.get(i) else {
         return 0;
     };
-    let tags: usize = doc
-        .briefing
-        .tags
-        .iter()
-        .map(|t| m.tags.find_iter(t).count())
-        .sum();
-    doc.index().search_compiled(&doc.briefing, &m.text).len() + tags
+    let Some(row) = &e.row else {
+        return 0;
+    };
+    let tags: usize = row.tags.iter().map(|t| m.tags.find_iter(t).count()).sum();
+    let text = match (&e.doc, held) {
+        (Some(doc), _) => doc.index().search_compiled(&doc.briefing, &m.text).len(),
+        (None, Some(held)) => held.get(&e.key).copied().unwrap_or(0),
+        (None, None) => lib
+            .doc(i)
+            .map_or(0, |d| d.index().search_compiled(&d.briefing, &m.text).len()),
+    };
+    text + tags
+}
+
+/// What the index counts of `m` in the briefings the library holds as rows (all of them, or
+/// those of `only`), by path; None without an index (or when it cannot be read: they are then
+/// read from their files).
+fn held_counts(
+    lib: &Library,
+    m: &Matcher,
+    only: Option<&HashSet<&Path>>,
+) -> Option<HashMap<PathBuf, usize>> {
+    let reader = lib.index.as_ref()?;
+    let held = |p: &Path| {
+        only.is_none_or(|o| o.contains(p))
+            && lib
+                .find(p)
+                .and_then(|i| lib.entries.get(i))
+                .is_some_and(|e| e.doc.is_none() && e.row.is_some())
+    };
+    reader.counts(&m.text, held).ok()
 }
 
 /// How many occurrences each briefing holds, in list order.
@@ -79,8 +108,42 @@ impl LibSearch {
         let Some(m) = self.matcher() else {
             return;
         };
-        self.counts = (0..lib.entries.len()).map(|i| count(lib, i, &m)).collect();
+        let held = held_counts(lib, &m, None);
+        self.counts = (0..lib.entries.len())
+            .map(|i| count(lib, i, &m, held.as_ref()))
+            .collect();
         self.collect(lib);
+    }
+
+    /// Entries `placed` arrived as rows from the index, in one batch: their occurrences are
+    /// counted through the index at once, and the hits put in order.
+    pub fn rows_loaded(&mut self, lib: &Library, placed: &[usize]) {
+        if let Some(p) = self.previous.as_mut() {
+            p.rows_loaded(lib, placed);
+        }
+        if self.error.is_some() {
+            return;
+        }
+        if self.unsettled.is_none() {
+            self.unsettled = Some(self.current_at());
+        }
+        if self.counts.len() < lib.entries.len() {
+            self.counts.resize(lib.entries.len(), 0);
+        }
+        if let Some(m) = self.matcher() {
+            let keys: HashSet<&Path> = placed
+                .iter()
+                .filter_map(|&i| lib.entries.get(i).map(|e| e.key.as_path()))
+                .collect();
+            let held = held_counts(lib, &m, Some(&keys));
+            for &i in placed {
+                let n = count(lib, i, &m, held.as_ref());
+                if let Some(c) = self.counts.get_mut(i) {
+                    *c = n;
+                }
+            }
+        }
+        self.settle(lib);
     }
 
     /// Entry `i` loaded (again, or for the first time: a new file): counts its occurrences
@@ -107,7 +170,13 @@ impl LibSearch {
             self.counts.resize(lib.entries.len(), 0);
         }
         if let Some(m) = self.matcher() {
-            let n = count(lib, i, &m);
+            let held = match lib.entries.get(i) {
+                Some(e) if e.doc.is_none() => {
+                    held_counts(lib, &m, Some(&HashSet::from([e.key.as_path()])))
+                }
+                _ => None,
+            };
+            let n = count(lib, i, &m, held.as_ref());
             if let Some(c) = self.counts.get_mut(i) {
                 *c = n;
             }

@@ -13,6 +13,7 @@ use super::library::{absolute, Library};
 use super::libsearch::LibSearch;
 use super::prompt::{self, Edit};
 use super::{scroll_overlay, scroll_step, Action, App};
+use crate::briefing::summary::Summary;
 use crate::briefing::{Document, Failure, Opened};
 use crate::view::layout;
 use crate::view::overlay::{help_max_scroll, report_max_scroll};
@@ -65,6 +66,9 @@ pub struct Shell {
     pub(crate) filter_prompt: Option<super::narrow::FilterPrompt>,
     /// Filters of this session, for ↑/↓ in the `&` prompt (lent to the reader while it is open).
     pub(crate) filters: Vec<String>,
+    /// The file names of the briefings the store saw something of (read once, again after a
+    /// briefing is opened): see [`Shell::count_changes`].
+    pub(crate) seen_names: Option<std::collections::HashSet<std::ffi::OsString>>,
 }
 
 impl Shell {
@@ -90,6 +94,7 @@ impl Shell {
             sort_before: None,
             filter_prompt: None,
             filters: Vec::new(),
+            seen_names: None,
         }
     }
 
@@ -501,6 +506,16 @@ impl Shell {
             ),
         };
         let query = self.search.as_ref().map(|s| s.query.clone());
+        // A briefing held as a row is read from its file now; if that fails, the file is
+        // shown as the failure it has become.
+        let held = self
+            .library
+            .entries
+            .get(i)
+            .map(|e| (e.doc.is_some(), e.row.is_some()));
+        if held == Some((false, true)) {
+            self.read_held(i);
+        }
         let Some(entry) = self.library.entries.get(i) else {
             self.history = history;
             self.filters = filters;
@@ -539,6 +554,9 @@ impl Shell {
 
     fn close_reader(&mut self) {
         self.leave_open();
+        if let Some(i) = self.open_entry {
+            self.library.release(i);
+        }
         if let Some(app) = self.reader.take() {
             self.history = app.history;
             self.filters = app.filters;
@@ -557,7 +575,7 @@ impl Shell {
         };
         let mut p = pos as isize + delta;
         while let Some(&i) = usize::try_from(p).ok().and_then(|p| order.get(p)) {
-            if self.library.entries.get(i).is_some_and(|e| e.doc.is_some()) {
+            if self.library.is_briefing(i) {
                 self.open(i);
                 return;
             }
@@ -678,6 +696,73 @@ impl Shell {
         }
         self.settle();
         any
+    }
+
+    /// Files found as they were indexed, taken in as their rows (the path as given, the row).
+    pub fn on_rows(&mut self, rows: Vec<(PathBuf, Summary)>) -> bool {
+        if rows.is_empty() {
+            return false;
+        }
+        let placed = self.library.rows_loaded(rows);
+        if let Some(s) = self.search.as_mut() {
+            s.rows_loaded(&self.library, &placed);
+        }
+        for &i in &placed {
+            self.count_changes(i);
+            if self.open_entry == Some(i) {
+                // The file is back as it was indexed: the reader shows that version.
+                if let Some(doc) = self.library.doc(i) {
+                    if let Some(app) = self.reader.as_mut() {
+                        app.file_error = None;
+                        app.replace_doc(Rc::clone(&doc));
+                    }
+                    if let Some(e) = self.library.entries.get_mut(i) {
+                        e.doc = Some(doc);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// The index recorded these files (absolute path, size): the library may let go of their
+    /// documents.
+    pub fn on_indexed(&mut self, files: &[(PathBuf, u64)]) {
+        self.library.indexed(files, self.open_entry);
+    }
+
+    /// Searches the briefings held as rows through the library's index; the library keeps
+    /// [`super::library::BUDGET`] bytes of files parsed, and lets go of the rest once indexed.
+    pub fn use_index(&mut self, reader: Option<crate::state::index::Reader>, max_size: u64) {
+        self.library.max_size = max_size;
+        self.library.budget = reader.is_some().then_some(super::library::BUDGET);
+        self.library.index = reader.map(Rc::new);
+    }
+
+    /// Reads entry `i`, held as a row, from its file: the library holds it while it is open.
+    fn read_held(&mut self, i: usize) {
+        let Some(path) = self.library.entries.get(i).map(|e| e.path.clone()) else {
+            return;
+        };
+        let max = self.library.max_size;
+        match crate::briefing::document::load_file(
+            &path,
+            max,
+            crate::briefing::load::Accept::Regular,
+        ) {
+            Ok(doc) => {
+                let doc = Rc::new(doc);
+                if let Some(e) = self.library.entries.get_mut(i) {
+                    e.doc = Some(doc);
+                    e.transient = true;
+                }
+            }
+            Err(f) => {
+                if let Some(e) = self.library.entries.get_mut(i) {
+                    e.error = Some(f);
+                }
+            }
+        }
     }
 
     fn settle(&mut self) {

@@ -21,6 +21,7 @@ use super::analysis::{anonymous, single_origin};
 use super::diff::Mark;
 use super::model::{Briefing, Date, Item, ItemRef, Reliability, Section, SourceKind};
 use super::search::{Place, Query};
+use super::summary::Summary;
 use super::{Document, Relations, Stance, Status};
 
 /// The keys a term may have, in the order an error lists them.
@@ -232,9 +233,15 @@ impl Filter {
     /// briefing terms taking the briefing's values.
     pub fn briefing(&self, doc: &Document, changes: Option<(usize, usize)>) -> bool {
         let b = &doc.briefing;
-        let on_briefing = |t: &Term| library_holds(b, &doc.relations, changes, t);
-        let terms = self.terms();
-        if terms.iter().all(|t| library_scope(t) == Scope::Briefing) {
+        let head = Head {
+            title: &b.title,
+            summary: b.summary.as_deref(),
+            tags: &b.tags,
+            date: b.date,
+            pairs: doc.relations.pairs.len(),
+        };
+        let on_briefing = |t: &Term| library_holds(&head, changes, t);
+        if self.on_briefing_only() {
             return self.eval(|t| on_briefing(t).unwrap_or(false));
         }
         let no_words = HashMap::new();
@@ -250,6 +257,39 @@ impl Filter {
             self.eval(|t| on_briefing(t).unwrap_or_else(|| facts.holds(t)))
         })
     }
+
+    /// Whether every term is decided on the briefing as a whole (its list row), none on its
+    /// items: what [`Filter::summary`] decides without the document.
+    pub fn on_briefing_only(&self) -> bool {
+        self.terms()
+            .iter()
+            .all(|t| library_scope(t) == Scope::Briefing)
+    }
+
+    /// [`Filter::briefing`] from the briefing's list row alone; None when the filter has item
+    /// terms, which need the document.
+    pub fn summary(&self, s: &Summary, changes: Option<(usize, usize)>) -> Option<bool> {
+        if !self.on_briefing_only() {
+            return None;
+        }
+        let head = Head {
+            title: &s.title,
+            summary: s.summary.as_deref(),
+            tags: &s.tags,
+            date: s.date,
+            pairs: s.pairs,
+        };
+        Some(self.eval(|t| library_holds(&head, changes, t).unwrap_or(false)))
+    }
+}
+
+/// What the briefing terms of the library's filter look at.
+struct Head<'a> {
+    title: &'a str,
+    summary: Option<&'a str>,
+    tags: &'a [String],
+    date: Date,
+    pairs: usize,
 }
 
 /// Where a term is decided in the library's filter.
@@ -265,27 +305,22 @@ pub fn library_scope(t: &Term) -> Scope {
 }
 
 /// A briefing term of the library decided on the briefing; None for an item term.
-fn library_holds(
-    b: &Briefing,
-    rel: &Relations,
-    changes: Option<(usize, usize)>,
-    t: &Term,
-) -> Option<bool> {
+fn library_holds(head: &Head, changes: Option<(usize, usize)>, t: &Term) -> Option<bool> {
     if library_scope(t) == Scope::Item {
         return None;
     }
     Some(match t {
-        Term::Date(from, to) => in_range(b.date, *from, *to),
-        Term::Tag(tag) => has_tag(b, tag),
+        Term::Date(from, to) => in_range(head.date, *from, *to),
+        Term::Tag(tag) => tags_hold(head.tags, tag),
         Term::Word(w) => {
             let found = |s: &str| contains_smart(s, w);
-            found(&b.title)
-                || b.summary.as_deref().is_some_and(found)
-                || b.tags.iter().any(|t| found(t))
+            found(head.title)
+                || head.summary.is_some_and(found)
+                || head.tags.iter().any(|t| found(t))
         }
         Term::Is(Is::New) => changes.is_some_and(|(n, _)| n > 0),
         Term::Is(Is::Changed) => changes.is_some_and(|(_, c)| c > 0),
-        Term::Has(Has::Contradictions) => !rel.pairs.is_empty(),
+        Term::Has(Has::Contradictions) => head.pairs > 0,
         _ => false,
     })
 }
@@ -305,8 +340,11 @@ fn in_range(d: Date, from: Option<Date>, to: Option<Date>) -> bool {
 }
 
 fn has_tag(b: &Briefing, tag: &str) -> bool {
-    b.tags
-        .iter()
+    tags_hold(&b.tags, tag)
+}
+
+fn tags_hold(tags: &[String], tag: &str) -> bool {
+    tags.iter()
         .any(|t| t.trim_start_matches('#').to_lowercase() == tag)
 }
 

@@ -19,6 +19,7 @@ pub mod raw;
 pub mod relations;
 pub mod search;
 pub mod srcmap;
+pub mod summary;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Report, Severity, Tally};

@@ -106,6 +106,9 @@ pub struct Compiled {
     re: Option<Regex>,
     regex: bool,
     sensitive: bool,
+    /// The text a literal query looks for (None for a regex): what an index of trigrams can
+    /// narrow the briefings down by before they are searched.
+    literal: Option<String>,
 }
 
 impl Query {
@@ -118,6 +121,7 @@ impl Query {
             re: None,
             regex: q.regex,
             sensitive,
+            literal: (!q.regex).then(|| q.pattern.clone()),
         };
         if q.pattern.is_empty() || (!q.regex && q.pattern.as_bytes().contains(&SEP)) {
             return Ok(nothing);
@@ -175,6 +179,74 @@ impl fmt::Display for SearchError {
 }
 
 impl std::error::Error for SearchError {}
+
+impl Compiled {
+    /// The literal text the query looks for; None for a regex.
+    pub fn literal(&self) -> Option<&str> {
+        self.literal.as_deref()
+    }
+
+    /// Whether the query can match anything at all.
+    pub fn matches_something(&self) -> bool {
+        self.re.is_some()
+    }
+
+    /// How many occurrences [`SearchIndex::search_compiled`] finds in the briefing whose
+    /// [`body`] this is: the same fields, folded the same way, matched field by field, up to
+    /// [`MAX_MATCHES`]. What the library counts for a briefing it holds only as a row.
+    pub fn count_in_body(&self, body: &str) -> usize {
+        let Some(re) = &self.re else {
+            return 0;
+        };
+        let n: usize = match (self.regex, self.sensitive) {
+            // Neither the query nor a field holds the separator: one pass over the whole.
+            (false, false) => re.find_iter(&fold(body)).filter(|m| !m.is_empty()).count(),
+            (true, false) => fields_of(body)
+                .map(|f| re.find_iter(&fold(f)).filter(|m| !m.is_empty()).count())
+                .sum(),
+            (_, true) => fields_of(body)
+                .map(|f| re.find_iter(f).filter(|m| !m.is_empty()).count())
+                .sum(),
+        };
+        n.min(MAX_MATCHES)
+    }
+}
+
+/// The fields of a [`body`].
+fn fields_of(body: &str) -> impl Iterator<Item = &str> {
+    body.split(char::from(SEP)).filter(|f| !f.is_empty())
+}
+
+/// Everything `/` searches in `b`, as displayed (sanitised), field after field in the order of
+/// [`SearchIndex::build`], each ended by the separator: what the library's index stores, and
+/// [`Compiled::count_in_body`] counts in, for a briefing not held in memory.
+pub fn body(b: &Briefing) -> String {
+    use fmt::Write;
+    let mut out = String::new();
+    let mut push = |s: &str| {
+        out.push_str(&sanitize(s));
+        out.push(char::from(SEP));
+    };
+    push(&b.title);
+    push(&b.date.to_string());
+    push(b.summary.as_deref().unwrap_or(""));
+    for (_, item) in b.items() {
+        push(&item.text);
+        push(item.quote.as_deref().unwrap_or(""));
+        push(b.source_name(item).unwrap_or(""));
+        push(item.attribution.as_deref().unwrap_or(""));
+        let mut date = String::new();
+        if let Some(d) = item.date {
+            // Writing to a String cannot fail.
+            let _ = write!(date, "{d}");
+        }
+        push(&date);
+    }
+    for d in &b.contradictions {
+        push(d.note.as_deref().unwrap_or(""));
+    }
+    out
+}
 
 /// Smart case: a query is case-sensitive only when it holds an upper-case letter. In a regex,
 /// escapes (`\S`, `\W`, `\pL`, `\x4F`), group names and flags do not count.
@@ -888,6 +960,61 @@ impl Matches {
 mod tests {
     use super::*;
     use crate::briefing::load::load_str;
+
+    /// What the library counts in a stored text is what `/` finds in the loaded briefing, for
+    /// literals and regexes, either case, scripts other than Latin and odd case folds.
+    #[test]
+    fn a_body_counts_what_the_index_finds() {
+        let mut texts: Vec<&str> = crate::bundled::BUNDLED.iter().map(|(_, t)| *t).collect();
+        texts.push(YAML);
+        let queries = [
+            Query::literal("ship"),
+            Query::literal("Ship"),
+            Query::literal("SHIP"),
+            Query::literal("s"),
+            Query::literal("the"),
+            Query::literal("2025-05"),
+            Query::literal("istanbul"),
+            Query::literal("i\u{307}stanbul"),
+            Query::literal("İSTANBUL"),
+            Query::literal("ßtrasse"),
+            Query::literal("\u{212A}"),
+            Query::literal("k"),
+            Query::literal("οδοσ"),
+            Query::literal("ΟΔΟΣ"),
+            Query::literal("배가"),
+            Query::literal("cafe\u{301}"),
+            Query::literal("ship spotters"),
+            Query::literal("in short.\u{0}"),
+            Query::literal("north korea"),
+            Query::literal("Korea"),
+            Query::regex(r"s\w+p"),
+            Query::regex(r"^No"),
+            Query::regex(r"ship\.$"),
+            Query::regex(r"(?i)MINISTRY"),
+            Query::regex(r"[0-9]{4}-[0-9]{2}"),
+            Query::regex(r"Ship|ship"),
+            Query::regex(r"\bthe\b"),
+        ];
+        let mut seen = 0;
+        for text in texts {
+            let Ok(loaded) = load_str(text) else {
+                panic!("a test briefing does not load")
+            };
+            let b = &loaded.briefing;
+            let index = SearchIndex::build(b);
+            let stored = body(b);
+            for q in &queries {
+                let Ok(c) = q.compile() else {
+                    panic!("{q:?} does not compile")
+                };
+                let want = index.search_compiled(b, &c).len();
+                assert_eq!(c.count_in_body(&stored), want, "{q:?} in {}", b.title);
+                seen += want;
+            }
+        }
+        assert!(seen > 100, "the queries found little: {seen}");
+    }
 
     const YAML: &str = r#"
 title: Ships in the Strait

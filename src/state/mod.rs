@@ -1,6 +1,7 @@
 //! Reading state: what brief remembers between runs. [`store`] is the SQLite file; [`reading`]
 //! the plain data the reader works on for one open briefing. Below `app`, above `briefing`.
 
+pub mod index;
 pub mod reading;
 pub mod store;
 

@@ -264,6 +264,22 @@ impl Store {
         Ok(None)
     }
 
+    /// The file names of the briefings something was seen of: a briefing whose file has none
+    /// of these names has no changes since last read to count.
+    pub fn seen_names(&self) -> rusqlite::Result<std::collections::HashSet<std::ffi::OsString>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key FROM briefing WHERE seen IS NOT NULL")?;
+        let keys = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = std::collections::HashSet::new();
+        for k in keys {
+            if let Some(name) = Path::new(&k?).file_name() {
+                out.insert(name.to_os_string());
+            }
+        }
+        Ok(out)
+    }
+
     /// What is kept of a briefing, without creating anything (the library's counts, `brief
     /// diff --since-read`).
     pub fn peek(&self, key: &str) -> rusqlite::Result<Option<Saved>> {

@@ -56,14 +56,14 @@ pub fn render(shell: &Shell, frame: &mut Frame, body: Rect) {
         .take(usize::from(inner.height))
         .filter_map(|(pos, &i)| lib.entries.get(i).map(|e| (pos, i, e)))
         .collect();
-    let d = library::count_digits(shown.iter().filter_map(|(_, _, e)| e.doc.as_deref()));
+    let d = library::count_digits(shown.iter().filter_map(|(_, _, e)| e.row.as_ref()));
     let mut lines: Vec<_> = shown
         .iter()
         .map(|&(pos, i, e)| {
             let name = e.name();
             library::row(
                 &Row {
-                    doc: e.doc.as_deref(),
+                    doc: e.row.as_ref(),
                     error: e.error.as_ref(),
                     name: &name,
                     selected: pos == lib.selected,

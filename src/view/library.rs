@@ -3,7 +3,8 @@
 
 use super::line::{Kind, Line, Span};
 use super::marks::MATCH_MARK;
-use crate::briefing::{Document, Failure};
+use crate::briefing::summary::Summary;
+use crate::briefing::Failure;
 use crate::text::{sanitize_line, thousands, truncate, width};
 
 /// `loading 1,234/5,000` while `pending` of `total` files load, else `12 briefings`, with how
@@ -54,14 +55,13 @@ fn digits(n: usize) -> usize {
     thousands(n).len()
 }
 
-/// The [`Digits`] of the documents on screen.
-pub fn count_digits<'a>(docs: impl Iterator<Item = &'a Document>) -> Digits {
+/// The [`Digits`] of the briefings on screen.
+pub fn count_digits<'a>(rows: impl Iterator<Item = &'a Summary>) -> Digits {
     let mut d = [1; 3];
-    for doc in docs {
-        let b = &doc.briefing;
-        d[0] = d[0].max(digits(b.claims.len()));
-        d[1] = d[1].max(digits(b.responses.len()));
-        d[2] = d[2].max(digits(doc.relations.pairs.len()));
+    for s in rows {
+        d[0] = d[0].max(digits(s.claims));
+        d[1] = d[1].max(digits(s.responses));
+        d[2] = d[2].max(digits(s.pairs));
     }
     d
 }
@@ -69,8 +69,8 @@ pub fn count_digits<'a>(docs: impl Iterator<Item = &'a Document>) -> Digits {
 /// One entry of the library as a row shows it.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'a> {
-    /// The last version that loaded.
-    pub doc: Option<&'a Document>,
+    /// The row of the last version that loaded.
+    pub doc: Option<&'a Summary>,
     /// Why the file does not load (now).
     pub error: Option<&'a Failure>,
     /// The file's name.
@@ -114,21 +114,20 @@ pub fn row(r: &Row, w: usize, d: Digits) -> Line {
 /// A loaded briefing's row after the marker: date, title, its tags that fit (or the error of
 /// the version on disk), the search mark and the counts, in `room` cells.
 fn loaded(
-    doc: &Document,
+    b: &Summary,
     error: Option<&Failure>,
     found: Option<(usize, bool)>,
     changes: Option<(usize, usize)>,
     room: usize,
     d: Digits,
 ) -> Vec<Span> {
-    let b = &doc.briefing;
     // Right-aligned to the widest count shown, so the columns line up.
     let [dc, dr, dp] = d;
     let counts = format!(
         " {:>dc$}c {:>dr$}r ⚡{:>dp$}",
-        thousands(b.claims.len()),
-        thousands(b.responses.len()),
-        thousands(doc.relations.pairs.len())
+        thousands(b.claims),
+        thousands(b.responses),
+        thousands(b.pairs)
     );
     let warn = error
         .map(|f| format!(" ⚠ {}", f.first()))

@@ -83,6 +83,8 @@ impl Tmux {
         // Nor the user's reading state: a state home of the session's own, unless the script
         // names one (a test of what is remembered between two runs).
         let state_home = format!("XDG_STATE_HOME={}", state_home(&t.socket).display());
+        // Nor the user's library index: a cache home of the session's own.
+        let cache_home = format!("XDG_CACHE_HOME={}", cache_home(&t.socket).display());
         let out = t.tmux(&[
             "-f",
             "/dev/null",
@@ -100,6 +102,10 @@ impl Tmux {
             &no_config,
             "-e",
             &state_home,
+            "-e",
+            &cache_home,
+            "-e",
+            "BRIEF_INDEX=",
             "-e",
             "BRIEF_STATE=",
             "-e",
@@ -283,4 +289,8 @@ impl Drop for Tmux {
 /// The reading-state home of the session on `socket`, removed with the server.
 fn state_home(socket: &str) -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("state-home-{socket}"))
+}
+
+fn cache_home(socket: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cache-home-{socket}"))
 }

@@ -31,6 +31,7 @@ mod generated;
 mod hostile_cli;
 mod hostile_input;
 mod huge_content;
+mod library_index;
 mod library_state;
 mod print_export_cli;
 mod proptest_render;

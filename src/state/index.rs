@@ -1,0 +1,609 @@
+//! The library's index: one SQLite file (`$XDG_CACHE_HOME/brief/library.db`) holding, per
+//! briefing file, its size, modification time and content hash, its list row
+//! ([`Summary`]) and its searchable text ([`body`](crate::briefing::search::body)) in an FTS5
+//! table of trigrams. On the next start the list comes from it for every file whose size and
+//! time are unchanged (or whose content hashes the same), and only the others are parsed again.
+//!
+//! It is a cache: deleting it loses nothing. A file that is not an index (or a damaged one) and
+//! an index of an older schema are rebuilt, with a message; one from a newer brief is left
+//! alone and not used. A row is used only for a file the walk found with the size and time (or
+//! content) it was indexed with, so a file that is gone or changed never shows from it.
+//!
+//! The search text is stored with [`STORED_SEP`] between fields (SQLite text is kept whole, but
+//! a NUL is a poor guest in SQL); [`Reader::counts`] asks the trigram index for the briefings
+//! that can hold a literal query, then counts the occurrences in their text exactly as `/` does
+//! in a loaded briefing ([`Compiled::count_in_body`]).
+
+use std::collections::{HashMap, HashSet};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
+
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
+
+use crate::briefing::search::Compiled;
+use crate::briefing::summary::Summary;
+use crate::briefing::Date;
+
+/// The schema this build writes. An index of another version is rebuilt (an older one) or
+/// left alone (a newer one).
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+    CREATE TABLE file (
+        id INTEGER PRIMARY KEY,
+        path BLOB NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime INTEGER NOT NULL,
+        hash BLOB NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        summary TEXT,
+        tags TEXT NOT NULL,
+        claims INTEGER NOT NULL,
+        responses INTEGER NOT NULL,
+        pairs INTEGER NOT NULL,
+        odd INTEGER NOT NULL
+    );
+    CREATE VIRTUAL TABLE body USING fts5(text, tokenize = 'trigram', detail = 'none');
+";
+
+/// Between two fields of a stored body: sanitised text never holds a control character.
+pub const STORED_SEP: char = '\u{1f}';
+
+/// How long a write waits for another brief's transaction.
+const BUSY: Duration = Duration::from_secs(5);
+
+/// The index's place: `BRIEF_INDEX`, else `$XDG_CACHE_HOME/brief/library.db`, else
+/// `~/.cache/brief/library.db`.
+pub fn default_path() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(p) = var("BRIEF_INDEX") {
+        return Some(PathBuf::from(p));
+    }
+    let base = var("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("brief").join("library.db"))
+}
+
+/// What the index knows of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub size: u64,
+    /// Nanoseconds since the epoch.
+    pub mtime: i64,
+    pub hash: [u8; 32],
+    pub summary: Summary,
+}
+
+/// A file just parsed, for the index.
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    pub path: PathBuf,
+    pub size: u64,
+    pub mtime: i64,
+    pub hash: [u8; 32],
+    pub summary: Summary,
+    /// [`crate::briefing::search::body`].
+    pub body: String,
+}
+
+/// A file's size and modification time (nanoseconds since the epoch).
+pub fn stamp_of(meta: &std::fs::Metadata) -> Option<(u64, i64)> {
+    let t = meta.modified().ok()?;
+    let ns = match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_nanos()).ok()?,
+        Err(e) => -i64::try_from(e.duration().as_nanos()).ok()?,
+    };
+    Some((meta.len(), ns))
+}
+
+pub fn hash_of(bytes: &[u8]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).into()
+}
+
+fn shown(path: &Path) -> String {
+    crate::text::sanitize_line(&path.display().to_string()).into_owned()
+}
+
+fn is_corrupt(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt | ErrorCode::SystemIoFailure)
+    )
+}
+
+/// Why there is no index this run, or what was done to it: said once in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice(pub String);
+
+/// The index, for the thread that writes it.
+#[derive(Debug)]
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY)?;
+    Ok(conn)
+}
+
+/// What opening found.
+enum Opened {
+    Ready(Index),
+    /// Not an index, damaged, or an older schema: to be made anew.
+    Rebuild(String),
+}
+
+impl Index {
+    /// Opens the index at `path`, making it (and its folder) when there is none and making it
+    /// anew when it is damaged or older; the notice says what was done or why there is none.
+    pub fn open(path: &Path) -> (Option<Index>, Option<Notice>) {
+        let why = |what: &str, e: &dyn std::fmt::Display| {
+            Notice(format!("library not indexed: {} {what}: {e}", shown(path)))
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return (None, Some(why("cannot be created", &e)));
+            }
+        }
+        let reason = match Index::try_open(path) {
+            Ok(Opened::Ready(ix)) => return (Some(ix), None),
+            Ok(Opened::Rebuild(reason)) => reason,
+            Err(e) if is_corrupt(&e) => "was damaged".to_string(),
+            Err(e) => return (None, Some(why("cannot be used", &e))),
+        };
+        // A cache: what it held is made again from the briefings.
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_os_string();
+            p.push(suffix);
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return (None, Some(why("cannot be rebuilt", &e))),
+            }
+        }
+        match Index::try_open(path) {
+            Ok(Opened::Ready(ix)) => (
+                Some(ix),
+                Some(Notice(format!(
+                    "library index {} {reason}: rebuilt",
+                    shown(path)
+                ))),
+            ),
+            Ok(Opened::Rebuild(r)) => (None, Some(why("cannot be rebuilt", &r))),
+            Err(e) => (None, Some(why("cannot be rebuilt", &e))),
+        }
+    }
+
+    fn try_open(path: &Path) -> rusqlite::Result<Opened> {
+        let conn = connect(path)?;
+        // The first read of the file: a garbage file fails here.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(rusqlite::Error::InvalidParameterName(format!(
+                "is from a newer brief (schema {version}, this one reads {SCHEMA_VERSION}); it is left as it is"
+            )));
+        }
+        if version > 0 && version < SCHEMA_VERSION {
+            return Ok(Opened::Rebuild(format!(
+                "was of an older schema ({version})"
+            )));
+        }
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
+        }
+        conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
+        if version == 0 {
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Ok(Opened::Rebuild("was not a brief index".into()));
+            }
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(SCHEMA)?;
+            tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+            tx.commit()?;
+        }
+        // Every row read once: a damaged page shows now, not in the middle of a run.
+        conn.query_row("SELECT count(*) FROM file", [], |r| r.get::<_, i64>(0))?;
+        Ok(Opened::Ready(Index {
+            conn,
+            path: path.to_path_buf(),
+        }))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every file the index knows, by path.
+    pub fn rows(&self) -> rusqlite::Result<HashMap<PathBuf, Stored>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs
+             FROM file",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let path: Vec<u8> = r.get(0)?;
+            let hash: Vec<u8> = r.get(3)?;
+            let date: String = r.get(5)?;
+            let tags: String = r.get(7)?;
+            let count = |i: usize| -> rusqlite::Result<usize> {
+                Ok(usize::try_from(r.get::<_, i64>(i)?).unwrap_or(0))
+            };
+            Ok((
+                path_of(path),
+                hash.try_into().ok(),
+                Date::parse(&date),
+                serde_json::from_str::<Vec<String>>(&tags).ok(),
+                (
+                    u64::try_from(r.get::<_, i64>(1)?).unwrap_or(u64::MAX),
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(6)?,
+                    [count(8)?, count(9)?, count(10)?],
+                ),
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            // A row that does not read back whole is not used: its file is parsed again.
+            let (path, Some(hash), Some(date), Some(tags), (size, mtime, title, summary, n)) = row?
+            else {
+                continue;
+            };
+            let [claims, responses, pairs] = n;
+            out.insert(
+                path,
+                Stored {
+                    size,
+                    mtime,
+                    hash,
+                    summary: Summary {
+                        title,
+                        date,
+                        summary,
+                        tags,
+                        claims,
+                        responses,
+                        pairs,
+                    },
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// Records files just parsed, in one transaction.
+    pub fn put(&mut self, files: &[Fresh]) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut drop_body = tx.prepare_cached("DELETE FROM body WHERE rowid = ?1")?;
+            let mut row = tx.prepare_cached(
+                "INSERT INTO file
+                 (path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs, odd)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT (path) DO UPDATE SET size = ?2, mtime = ?3, hash = ?4, title = ?5,
+                 date = ?6, summary = ?7, tags = ?8, claims = ?9, responses = ?10, pairs = ?11,
+                 odd = ?12
+                 RETURNING id",
+            )?;
+            let mut body = tx.prepare_cached("INSERT INTO body (rowid, text) VALUES (?1, ?2)")?;
+            for f in files {
+                let key = f.path.as_os_str().as_bytes();
+                let s = &f.summary;
+                let tags = serde_json::to_string(&s.tags).unwrap_or_else(|_| "[]".into());
+                let id: i64 = row.query_row(
+                    params![
+                        key,
+                        i64::try_from(f.size).unwrap_or(i64::MAX),
+                        f.mtime,
+                        &f.hash[..],
+                        s.title,
+                        s.date.to_string(),
+                        s.summary,
+                        tags,
+                        s.claims as i64,
+                        s.responses as i64,
+                        s.pairs as i64,
+                        odd(&f.body),
+                    ],
+                    |r| r.get(0),
+                )?;
+                drop_body.execute([id])?;
+                body.execute(params![id, stored(&f.body)])?;
+            }
+        }
+        tx.commit()
+    }
+
+    /// A file's time changed but its content did not: the row stays, with the new time.
+    pub fn touch(&mut self, path: &Path, size: u64, mtime: i64) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "UPDATE file SET size = ?2, mtime = ?3 WHERE path = ?1",
+            params![
+                path.as_os_str().as_bytes(),
+                i64::try_from(size).unwrap_or(i64::MAX),
+                mtime
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Forgets files that are gone.
+    pub fn forget(&mut self, paths: &[PathBuf]) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut find = tx.prepare_cached("SELECT id FROM file WHERE path = ?1")?;
+            let mut drop_body = tx.prepare_cached("DELETE FROM body WHERE rowid = ?1")?;
+            let mut drop_row = tx.prepare_cached("DELETE FROM file WHERE id = ?1")?;
+            for p in paths {
+                let key = p.as_os_str().as_bytes();
+                if let Some(id) = find.query_row([key], |r| r.get::<_, i64>(0)).optional()? {
+                    drop_body.execute([id])?;
+                    drop_row.execute([id])?;
+                }
+            }
+        }
+        tx.commit()
+    }
+
+    /// Bytes of the index file (and its log).
+    pub fn bytes(&self) -> u64 {
+        ["", "-wal"]
+            .iter()
+            .filter_map(|s| {
+                let mut p = self.path.as_os_str().to_os_string();
+                p.push(s);
+                std::fs::metadata(p).ok().map(|m| m.len())
+            })
+            .sum()
+    }
+}
+
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes))
+}
+
+fn stored(body: &str) -> String {
+    body.replace('\0', &STORED_SEP.to_string())
+}
+
+/// Whether the text holds a character SQLite's case folding may not fold as `/` does: one
+/// outside ASCII whose lower case is ASCII (`İ`, the Kelvin sign). Such a briefing is always
+/// searched, whatever the trigrams say.
+fn odd(body: &str) -> bool {
+    !body.is_ascii()
+        && body
+            .chars()
+            .any(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+}
+
+/// The index, for the reader's searches: a connection of its own, read only.
+#[derive(Debug)]
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    pub fn open(path: &Path) -> rusqlite::Result<Reader> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY)?;
+        Ok(Reader { conn })
+    }
+
+    /// The occurrences of `q` in each indexed briefing that holds any, by path: the trigram
+    /// index names the briefings that can hold a literal of three characters or more, and
+    /// only their text is read; a regex, a shorter literal or one outside ASCII reads every
+    /// text. `wanted` says which paths to count (those the library holds only as rows).
+    pub fn counts(
+        &self,
+        q: &Compiled,
+        wanted: impl Fn(&Path) -> bool,
+    ) -> rusqlite::Result<HashMap<PathBuf, usize>> {
+        let mut out = HashMap::new();
+        if !q.matches_something() {
+            return Ok(out);
+        }
+        let count = |path: Vec<u8>, text: String, out: &mut HashMap<PathBuf, usize>| {
+            let path = path_of(path);
+            if !wanted(&path) {
+                return;
+            }
+            let n = q.count_in_body(&text.replace(STORED_SEP, "\0"));
+            if n > 0 {
+                out.insert(path, n);
+            }
+        };
+        match q.literal().and_then(trigrams) {
+            Some(expr) => {
+                let mut seen = HashSet::new();
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT f.id, f.path, body.text FROM body JOIN file f ON f.id = body.rowid
+                     WHERE body MATCH ?1",
+                )?;
+                let rows =
+                    stmt.query_map([&expr], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+                for row in rows {
+                    let (id, path, text) = row?;
+                    seen.insert(id);
+                    count(path, text, &mut out);
+                }
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT f.id, f.path, body.text FROM file f JOIN body ON body.rowid = f.id
+                     WHERE f.odd = 1",
+                )?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
+                for row in rows {
+                    let (id, path, text) = row?;
+                    if !seen.contains(&id) {
+                        count(path, text, &mut out);
+                    }
+                }
+            }
+            None => {
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT f.path, body.text FROM file f JOIN body ON body.rowid = f.id",
+                )?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                for row in rows {
+                    let (path, text) = row?;
+                    count(path, text, &mut out);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether the index holds a text for `path`.
+    pub fn holds(&self, path: &Path) -> rusqlite::Result<bool> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM file WHERE path = ?1")?;
+        Ok(stmt
+            .query_row([path.as_os_str().as_bytes()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+}
+
+/// The FTS5 query that finds every text holding `literal` (and maybe more): each of its
+/// trigrams, all of them. None when the literal cannot go through the trigram index: shorter
+/// than three characters, or outside ASCII (SQLite folds case by its own tables).
+fn trigrams(literal: &str) -> Option<String> {
+    if !literal.is_ascii() || literal.len() < 3 {
+        return None;
+    }
+    let chars: Vec<char> = literal.chars().collect();
+    let mut terms: Vec<String> = chars
+        .windows(3)
+        .map(|w| {
+            let t: String = w.iter().collect();
+            format!("\"{}\"", t.replace('"', "\"\""))
+        })
+        .collect();
+    terms.sort();
+    terms.dedup();
+    Some(terms.join(" AND "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::search::Query;
+
+    fn summary(title: &str) -> Summary {
+        Summary {
+            title: title.into(),
+            date: Date::parse("2025-01-02").unwrap_or(Date {
+                year: 2025,
+                month: 1,
+                day: 2,
+            }),
+            summary: None,
+            tags: vec!["korea".into(), "\"quoted\"".into()],
+            claims: 2,
+            responses: 1,
+            pairs: 1,
+        }
+    }
+
+    fn fresh(path: &str, text: &str) -> Fresh {
+        Fresh {
+            path: PathBuf::from(path),
+            size: 10,
+            mtime: 5,
+            hash: hash_of(text.as_bytes()),
+            summary: summary(text),
+            body: format!("{text}\0second field\0"),
+        }
+    }
+
+    #[test]
+    fn rows_and_texts_come_back_and_a_literal_is_counted_through_the_trigrams(
+    ) -> rusqlite::Result<()> {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir")
+        };
+        let path = dir.path().join("library.db");
+        let (Some(mut ix), None) = Index::open(&path) else {
+            panic!("no index");
+        };
+        ix.put(&[
+            fresh("/a.yaml", "Seoul denies the report"),
+            fresh("/b.yaml", "İstanbul said nothing"),
+            fresh("/c.yaml", "nothing here"),
+        ])?;
+        ix.put(&[fresh("/a.yaml", "Seoul denies the report again, SEOUL")])?;
+        let rows = ix.rows()?;
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            rows.get(Path::new("/a.yaml")).map(|s| &s.summary.tags),
+            Some(&vec!["korea".to_string(), "\"quoted\"".to_string()])
+        );
+        let reader = Reader::open(&path)?;
+        let all = |q: Query| -> rusqlite::Result<HashMap<PathBuf, usize>> {
+            let Ok(q) = q.compile() else {
+                panic!("the query does not compile")
+            };
+            reader.counts(&q, |_| true)
+        };
+        let got = all(Query::literal("seoul"))?;
+        assert_eq!(got, HashMap::from([(PathBuf::from("/a.yaml"), 2)]));
+        assert_eq!(
+            all(Query::literal("Seoul"))?.get(Path::new("/a.yaml")),
+            Some(&1)
+        );
+        // `i̇stanbul` is how `/` folds İstanbul: found though SQLite folds İ otherwise.
+        assert_eq!(
+            all(Query::literal("i\u{307}stanbul"))?.len(),
+            1,
+            "non-ASCII: every text read"
+        );
+        assert_eq!(all(Query::literal("field"))?.len(), 3);
+        assert_eq!(all(Query::regex(r"noth\w+"))?.len(), 2);
+        // A query never matches across two fields.
+        assert_eq!(all(Query::literal("again, SEOUL second"))?.len(), 0);
+        ix.forget(&[PathBuf::from("/a.yaml")])?;
+        assert_eq!(all(Query::literal("seoul"))?.len(), 0);
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_index_is_rebuilt_and_a_newer_one_left_alone() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir")
+        };
+        let path = dir.path().join("library.db");
+        std::fs::write(
+            &path,
+            b"not a database, not at all, not even close to one....",
+        )
+        .unwrap_or_default();
+        let (ix, notice) = Index::open(&path);
+        assert!(ix.is_some());
+        let notice = notice.map(|n| n.0).unwrap_or_default();
+        assert!(notice.contains("was damaged: rebuilt"), "{notice}");
+        drop(ix);
+        let Ok(conn) = Connection::open(&path) else {
+            panic!("cannot reopen")
+        };
+        let _ = conn.execute_batch("PRAGMA user_version = 99");
+        drop(conn);
+        let (ix, notice) = Index::open(&path);
+        assert!(ix.is_none());
+        let notice = notice.map(|n| n.0).unwrap_or_default();
+        assert!(notice.contains("newer brief"), "{notice}");
+        assert!(path.exists(), "a newer index is kept");
+    }
+}

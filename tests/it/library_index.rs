@@ -1,0 +1,313 @@
+//! The library's index (`$XDG_CACHE_HOME/brief/library.db`) as the event loop uses it: the real
+//! loader with its workers and the index's writer, its results fed to the shell as the loop
+//! feeds them (`on_loaded`, `on_rows`, `on_indexed`). A second start takes every unchanged file
+//! from the index without parsing it; a changed file is parsed again, one whose time alone
+//! changed is not, one that is gone is not listed; the search and the filter over briefings
+//! held only as rows find exactly what they find over parsed briefings.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::libsupport::*;
+use brief::app::shell::{Request, Shell};
+use brief::briefing::load::DEFAULT_MAX_SIZE;
+use brief::loader::Loader;
+use brief::state::index::{Index, Reader};
+use ratatui::layout::Rect;
+
+/// A library started as `brief DIR` starts it, with the index at `index`; how many files were
+/// parsed and how many came as rows from the index.
+struct Run {
+    shell: Shell,
+    parsed: usize,
+    rows: usize,
+}
+
+#[track_caller]
+fn start(paths: &[PathBuf], index: &Path) -> Run {
+    let (ix, notice) = Index::open(index);
+    assert!(ix.is_some(), "no index: {notice:?}");
+    let loader = Loader::with_index(2, DEFAULT_MAX_SIZE, HashSet::new(), ix);
+    let mut shell = Shell::new(paths.to_vec(), Rect::new(0, 0, 120, 40));
+    shell.use_index(Reader::open(index).ok(), DEFAULT_MAX_SIZE);
+    if let Some(n) = notice {
+        shell.report(n.0);
+    }
+    for r in shell.take_requests() {
+        if let Request::Load(p) = r {
+            loader.load(p);
+        }
+    }
+    let (mut parsed, mut rows) = (0, 0);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while shell.library().pending > 0 {
+        assert!(Instant::now() < deadline, "the library did not load");
+        let mut any = false;
+        while let Some(o) = loader.try_next() {
+            shell.on_loaded(o);
+            parsed += 1;
+            any = true;
+        }
+        let got: Vec<_> = std::iter::from_fn(|| loader.try_row()).collect();
+        rows += got.len();
+        any |= shell.on_rows(got);
+        shell.on_indexed(&loader.try_indexed());
+        if !any {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    assert!(
+        loader.finish(Duration::from_secs(60)),
+        "the index's writer did not finish"
+    );
+    shell.on_indexed(&loader.try_indexed());
+    Run {
+        shell,
+        parsed,
+        rows,
+    }
+}
+
+/// Sets a file's modification time `secs` seconds in the past (so the loader need not wait
+/// for it to be still).
+#[track_caller]
+fn age(path: &Path, secs: u64) {
+    let f = std::fs::File::options()
+        .append(true)
+        .open(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let t = SystemTime::now() - Duration::from_secs(secs);
+    f.set_modified(t)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+#[track_caller]
+fn write_ordinary(dir: &Path, n: usize) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let p = dir.join(format!("briefing-{i:04}.yaml"));
+            std::fs::write(&p, briefgen::ordinary(i as u64))
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            age(&p, 3600);
+            p
+        })
+        .collect()
+}
+
+fn held_as_rows(shell: &Shell) -> usize {
+    shell
+        .library()
+        .entries
+        .iter()
+        .filter(|e| e.row.is_some() && e.doc.is_none())
+        .count()
+}
+
+#[test]
+fn a_second_start_takes_unchanged_files_from_the_index_and_parses_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
+    let index = dir.path().join("cache/brief/library.db");
+    let paths = write_generated(&lib, 30);
+    for p in &paths {
+        age(p, 3600);
+    }
+
+    let first = start(&paths, &index);
+    assert_eq!(
+        (first.parsed, first.rows),
+        (30, 0),
+        "cold: every file parsed"
+    );
+    let cold_screen = shell_screen(&first.shell);
+    drop(first);
+
+    let second = start(&paths, &index);
+    assert_eq!(
+        (second.parsed, second.rows),
+        (0, 30),
+        "warm: no file parsed"
+    );
+    assert_eq!(held_as_rows(&second.shell), 30);
+    assert_eq!(
+        shell_screen(&second.shell),
+        cold_screen,
+        "the list from the index is the list from the files"
+    );
+    drop(second);
+
+    // One file edited (content and time), one only touched, one deleted.
+    let edited = &paths[3];
+    std::fs::write(
+        edited,
+        generated(3).replace("Generated briefing number 3", "Edited briefing number 3"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    age(edited, 60);
+    age(&paths[5], 30);
+    std::fs::remove_file(&paths[7]).unwrap_or_else(|e| panic!("{e}"));
+    let walked: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+    let third = start(&walked, &index);
+    assert_eq!(
+        (third.parsed, third.rows),
+        (1, 28),
+        "only the edited file is parsed; the touched one hashes the same"
+    );
+    let screen = shell_screen(&third.shell);
+    assert!(
+        screen.contains("Edited briefing number 3"),
+        "the edit shows:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Generated briefing number 3 "),
+        "the old version does not:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Generated briefing number 7 "),
+        "a file gone is not listed:\n{screen}"
+    );
+    assert!(screen.contains("29 briefings"), "{screen}");
+
+    // Opening a briefing held as a row reads it from its file.
+    let mut shell = third.shell;
+    shell.press("g Enter");
+    let title = shell
+        .reader()
+        .map(|a| a.briefing().title.clone())
+        .unwrap_or_default();
+    assert_eq!(Some(title), title_at_row(&shell, 0));
+}
+
+/// The title the list shows at position `pos`.
+fn title_at_row(shell: &Shell, pos: usize) -> Option<String> {
+    let lib = shell.library();
+    lib.order
+        .get(pos)
+        .and_then(|&i| lib.entries.get(i))
+        .and_then(|e| e.row.as_ref())
+        .map(|r| r.title.clone())
+}
+
+/// (file name, occurrences) of every briefing the library search lists, in list order, and the
+/// counter.
+fn hits(shell: &Shell) -> (Vec<(String, usize)>, String) {
+    let Some(s) = shell.search_state() else {
+        return (Vec::new(), String::new());
+    };
+    let lib = shell.library();
+    let names = s
+        .hits
+        .iter()
+        .map(|&(i, n)| (lib.entries.get(i).map(|e| e.name()).unwrap_or_default(), n))
+        .collect();
+    (names, s.counter())
+}
+
+#[test]
+fn search_and_filter_over_rows_find_what_they_find_over_parsed_briefings() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
+    let index = dir.path().join("library.db");
+    let mut paths = write_ordinary(&lib, 200);
+    // Case folds SQLite may not share, other scripts, a broken file.
+    let odd = lib.join("odd.yaml");
+    std::fs::write(
+        &odd,
+        "title: İSTANBUL and the \u{212A}elvin ship\ndate: 2025-01-02\ntags: [Türkiye]\nclaims:\n  - id: c1\n    text: 한국어 기사 배가 보였다 — ΟΔΟΣ οδός ship SHIP Ship\nresponses: []\ncontext: []\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    age(&odd, 3600);
+    let broken = lib.join("broken.yaml");
+    std::fs::write(&broken, "title: [unclosed\n").unwrap_or_else(|e| panic!("{e}"));
+    age(&broken, 3600);
+    paths.push(odd);
+    paths.push(broken);
+
+    let mut memory = library(&paths, 120, 40);
+    drop(start(&paths, &index));
+    let warm = start(&paths, &index);
+    assert_eq!(warm.rows, 201, "every briefing from the index");
+    let mut warm = warm.shell;
+    assert_eq!(held_as_rows(&warm), 201);
+
+    let searches = [
+        "/ ship",
+        "/ Ship",
+        "/ SHIP",
+        "/ s",
+        "/ sh",
+        "/ the",
+        "/ 2025-0",
+        "/ istanbul",
+        "/ kelvin",
+        "/ οδοσ",
+        "/ 배가",
+        "/ türkiye",
+        "/ nothing-at-all",
+        "/ C-r s\\w+p",
+        "/ C-r ^[A-Z]",
+        "/ C-r (?i)MINISTRY",
+    ];
+    let mut found = 0;
+    for keys in searches {
+        memory.press(&format!("{keys} Enter"));
+        warm.press(&format!("{keys} Enter"));
+        let want = hits(&memory);
+        found += want.0.len();
+        assert_eq!(hits(&warm), want, "{keys}");
+        memory.press("Esc Esc");
+        warm.press("Esc Esc");
+    }
+
+    assert!(found > 500, "the searches found little: {found}");
+
+    for filter in [
+        "& tag:generated",
+        "& date:2024-01-01..",
+        "& has:contradictions",
+        "& status:denied",
+        "& -kind:government ship",
+    ] {
+        memory.press(&format!("{filter} Enter"));
+        warm.press(&format!("{filter} Enter"));
+        let names = |s: &Shell| -> Vec<String> {
+            let lib = s.library();
+            lib.order
+                .iter()
+                .filter_map(|&i| lib.entries.get(i).map(|e| e.name()))
+                .collect()
+        };
+        assert_eq!(names(&warm), names(&memory), "{filter}");
+        memory.press("& Enter");
+        warm.press("& Enter");
+    }
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt_with_a_message() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
+    let index = dir.path().join("library.db");
+    let paths = write_generated(&lib, 5);
+    for p in &paths {
+        age(p, 3600);
+    }
+    drop(start(&paths, &index));
+    // Damage it past its header: SQLite opens it, and reading its rows fails.
+    let mut bytes = std::fs::read(&index).unwrap_or_default();
+    for b in bytes.iter_mut().skip(100) {
+        *b = 0xA5;
+    }
+    std::fs::write(&index, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_file(index.with_extension("db-wal"));
+    let run = start(&paths, &index);
+    assert_eq!((run.parsed, run.rows), (5, 0), "every file parsed again");
+    let said = run.shell.message().unwrap_or_default().to_string();
+    assert!(said.contains("rebuilt"), "{said}");
+    let again = start(&paths, &index);
+    assert_eq!(again.rows, 5, "and the rebuilt index is used");
+}
