@@ -646,15 +646,8 @@ fn first(dir: &Path, rounds: usize) -> Result<(), String> {
             run(Command::new("ls").arg("-f").arg(dir))?,
         );
         let t0 = Instant::now();
-        let found = brief::briefing::files::expand(&[dir.to_path_buf()], false);
+        let paths = files_of(dir);
         let walked = ms(t0.elapsed());
-        let paths: Vec<PathBuf> = found
-            .into_iter()
-            .filter_map(|f| match f {
-                brief::briefing::files::Found::File(p) => Some(p),
-                brief::briefing::files::Found::Problem(..) => None,
-            })
-            .collect();
         let t1 = Instant::now();
         let mut shell = Shell::new(paths, Rect::new(0, 0, SIZE.0, SIZE.1));
         let made = ms(t1.elapsed());
@@ -690,14 +683,7 @@ fn first(dir: &Path, rounds: usize) -> Result<(), String> {
 /// file (on one core, then on every core), `rg -c` when it is installed; and `brief check DIR`
 /// (the release binary beside this example) on one job and on every core.
 fn baselines(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
-    let found = brief::briefing::files::expand(&[dir.to_path_buf()], false);
-    let paths: Vec<PathBuf> = found
-        .into_iter()
-        .filter_map(|f| match f {
-            brief::briefing::files::Found::File(p) => Some(p),
-            brief::briefing::files::Found::Problem(..) => None,
-        })
-        .collect();
+    let paths = files_of(dir);
     let bytes: u64 = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())
@@ -801,6 +787,182 @@ fn baselines(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// The briefing files below `dir`, as `brief DIR` walks them.
+fn files_of(dir: &Path) -> Vec<PathBuf> {
+    brief::briefing::files::expand(&[dir.to_path_buf()], false)
+        .into_iter()
+        .filter_map(|f| match f {
+            brief::briefing::files::Found::File(p) => Some(p),
+            brief::briefing::files::Found::Problem(..) => None,
+        })
+        .collect()
+}
+
+/// A library opened as `brief DIR` opens it, with the index at `index`: the loader's workers
+/// and the index's writer, their results taken in as the event loop takes them. Returns the
+/// shell once every file is listed, the ms until then, and how many files were parsed.
+fn open_indexed(paths: &[PathBuf], index: &Path) -> Result<(Shell, Loader, f64, usize), String> {
+    use brief::state::index::{Index, Reader};
+    let t0 = Instant::now();
+    let (ix, notice) = Index::open(index);
+    let ix = ix.ok_or_else(|| format!("no index: {notice:?}"))?;
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let loader = Loader::with_index(cores, DEFAULT_MAX_SIZE, Default::default(), Some(ix));
+    let mut shell = Shell::new(paths.to_vec(), Rect::new(0, 0, SIZE.0, SIZE.1));
+    shell.use_index(Reader::open(index).ok(), DEFAULT_MAX_SIZE);
+    for r in shell.take_requests() {
+        if let Request::Load(p) = r {
+            loader.load(p);
+        }
+    }
+    let mut parsed = 0;
+    while shell.library().pending > 0 {
+        let batch: Vec<_> = std::iter::from_fn(|| loader.try_next()).take(256).collect();
+        parsed += batch.len();
+        let mut any = shell.on_loaded_all(batch);
+        let rows: Vec<_> = std::iter::from_fn(|| loader.try_row())
+            .take(1 << 16)
+            .collect();
+        any |= shell.on_rows(rows);
+        shell.on_indexed(&loader.try_indexed());
+        if !any {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    // What the event loop does next: parse, behind the list, the briefings the budget holds.
+    let mut asked = 0;
+    for r in shell.take_requests() {
+        if let Request::Parse(p) = r {
+            loader.parse(p);
+            asked += 1;
+        }
+    }
+    let listed = ms(t0.elapsed());
+    let mut got = 0;
+    while got < asked {
+        let batch: Vec<_> = std::iter::from_fn(|| loader.try_next()).take(256).collect();
+        got += batch.len();
+        if !shell.on_loaded_all(batch) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+    if asked > 0 {
+        println!(
+            "  ({asked} briefings parsed behind the list, held: {:.0} ms)",
+            ms(t0.elapsed())
+        );
+    }
+    Ok((shell, loader, listed, parsed))
+}
+
+/// The library's index: a cold open (no index: every file parsed, then its row and text
+/// written, then its trigrams) and warm opens (nothing changed), the index's size against the
+/// archive's, and a library search typed over the warm library, each key with its frame,
+/// against a memmem scan of every file in the same run.
+fn index(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
+    let paths = files_of(dir);
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "{}: {} files, {:.1} MB",
+        dir.display(),
+        paths.len(),
+        bytes as f64 / 1e6
+    );
+    let finder = memchr::memmem::Finder::new(word.as_bytes());
+    let mut s = Series::default();
+    let mut size = 0;
+    for _ in 0..rounds {
+        let t0 = Instant::now();
+        let mut hits = 0usize;
+        for p in &paths {
+            if let Ok(data) = std::fs::read(p) {
+                hits += finder.find_iter(&data).count();
+            }
+        }
+        std::hint::black_box(hits);
+        s.add("baseline: memmem scan of every file", ms(t0.elapsed()));
+        let t0 = Instant::now();
+        let found = Command::new("find")
+            .arg(dir)
+            .args(["-name", "*.yaml", "-printf", "%s %T@ %p\n"])
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| format!("find: {e}"))?;
+        if !found.success() {
+            return Err(format!("find: {found}"));
+        }
+        s.add("baseline: find -printf (stat walk)", ms(t0.elapsed()));
+
+        let cache = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let at = cache.path().join("library.db");
+        let t0 = Instant::now();
+        let (shell, loader, listed, parsed) = open_indexed(&paths, &at)?;
+        s.add("cold: every file listed", listed);
+        if !loader.finish(Duration::from_secs(600)) {
+            return Err("the index's writer did not finish".into());
+        }
+        s.add("cold: every row and text written", ms(t0.elapsed()));
+        drop(shell);
+        let t1 = Instant::now();
+        let (ix, _) = brief::state::index::Index::open(&at);
+        let mut ix = ix.ok_or("the index does not reopen")?;
+        while ix.make_grams(256).map_err(|e| e.to_string())? > 0 {}
+        s.add("cold: trigrams (after, one thread)", ms(t1.elapsed()));
+        s.add("cold: everything indexed", ms(t0.elapsed()));
+        // Closed, its log is folded back into the file: what stays on disk.
+        drop(ix);
+        size = ["", "-wal"]
+            .iter()
+            .filter_map(|x| std::fs::metadata(format!("{}{x}", at.display())).ok())
+            .map(|m| m.len())
+            .sum();
+        if parsed != paths.len() {
+            return Err(format!("cold: {parsed} of {} files parsed", paths.len()));
+        }
+        for _ in 0..2 {
+            let (mut shell, _loader, listed, parsed) = open_indexed(&paths, &at)?;
+            if parsed != 0 {
+                return Err(format!("warm: {parsed} files parsed"));
+            }
+            s.add("warm: every file listed", listed);
+            let mut t = term(SIZE.0, SIZE.1);
+            draw(&mut t, &shell);
+            shell.press("/");
+            let mut keys = Vec::new();
+            for c in word.chars() {
+                let t0 = Instant::now();
+                shell.press(&c.to_string());
+                draw(&mut t, &shell);
+                keys.push(ms(t0.elapsed()));
+            }
+            if let Some(k) = keys.first() {
+                s.add("warm: search, first key", *k);
+            }
+            if let Some(k) = keys.last() {
+                s.add("warm: search, last key", *k);
+            }
+            s.add("warm: search, median key", median(keys));
+            let t0 = Instant::now();
+            shell.finish_search();
+            s.add("warm: search, the rest counted after", ms(t0.elapsed()));
+        }
+    }
+    println!("(ms of wall time, medians of {rounds} rounds)");
+    s.print("ms");
+    println!(
+        "index {:.1} MB = {:.2}x the archive; warm: listed / find = {:.2}; last key / memmem = {:.2}",
+        size as f64 / 1e6,
+        size as f64 / bytes.max(1) as f64,
+        s.get("warm: every file listed") / s.get("baseline: find -printf (stat walk)"),
+        s.get("warm: search, last key") / s.get("baseline: memmem scan of every file")
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).map(String::as_str);
@@ -814,7 +976,8 @@ fn main() -> ExitCode {
         (Some("intake"), Some(d), Some(w), ..) => intake(Path::new(d), w, rounds(3, 3)),
         (Some("first"), Some(d), ..) => first(Path::new(d), rounds(2, 5)),
         (Some("baselines"), Some(d), Some(w), ..) => baselines(Path::new(d), w, rounds(3, 3)),
-        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS] | intake DIR WORD [ROUNDS] | first DIR [ROUNDS] | baselines DIR WORD [ROUNDS]".into()),
+        (Some("index"), Some(d), Some(w), ..) => index(Path::new(d), w, rounds(3, 3)),
+        _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS] | intake DIR WORD [ROUNDS] | first DIR [ROUNDS] | baselines DIR WORD [ROUNDS] | index DIR WORD [ROUNDS]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -37,21 +37,30 @@ pub const STILL: Duration = Duration::from_millis(300);
 /// At most this many waits for a file that keeps changing; then it is read as it is.
 const MAX_WAITS: usize = 20;
 
+/// A file for a worker, and whether it goes through the index.
+type Job = (PathBuf, bool);
+
 pub struct Loader {
-    jobs: Option<Sender<PathBuf>>,
+    jobs: Option<Sender<Job>>,
     results: Receiver<Opened>,
     /// Files found as they were indexed: (the path as given, its row).
-    rows: Receiver<(PathBuf, Summary)>,
+    rows: Receiver<(PathBuf, Summary, u64)>,
     /// Files the index's writer has recorded: (absolute path, size).
     indexed: Receiver<Vec<(PathBuf, u64)>>,
     indexing: Option<Arc<Indexing>>,
+    outstanding: Arc<std::sync::atomic::AtomicUsize>,
     cancelled: Arc<AtomicBool>,
 }
 
 /// What a worker asks of the index and gives to it.
 struct Indexing {
-    /// The rows on disk, read once by the first worker that needs them.
-    known: std::sync::OnceLock<HashMap<PathBuf, Stored>>,
+    /// The rows on disk, read once by the first worker that needs them; each is taken out
+    /// when its file is looked at (a later reload of the file means it changed).
+    known: std::sync::OnceLock<Mutex<HashMap<PathBuf, Stored>>>,
+    /// Files given to the workers and not yet done: the trigrams wait until there are none.
+    outstanding: Arc<std::sync::atomic::AtomicUsize>,
+    /// Set on the way out: no more trigrams.
+    closing: AtomicBool,
     index: Mutex<Option<Index>>,
     writes: Mutex<Sender<Write>>,
 }
@@ -59,6 +68,8 @@ struct Indexing {
 enum Write {
     Put(Fresh),
     Touch(PathBuf, u64, i64),
+    /// Files that are gone.
+    Forget(PathBuf),
     /// Everything before this has been written: say so.
     Flush(Sender<()>),
 }
@@ -85,14 +96,17 @@ impl Loader {
         named: HashSet<PathBuf>,
         index: Option<Index>,
     ) -> Loader {
-        let (jobs, queue) = channel::<PathBuf>();
+        let (jobs, queue) = channel::<Job>();
         let (done, results) = channel::<Opened>();
-        let (row_done, rows) = channel::<(PathBuf, Summary)>();
+        let (row_done, rows) = channel::<(PathBuf, Summary, u64)>();
         let (indexed_done, indexed) = channel::<Vec<(PathBuf, u64)>>();
+        let outstanding = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let indexing = index.map(|ix| {
             let (writes, queue) = channel::<Write>();
             let indexing = Arc::new(Indexing {
                 known: std::sync::OnceLock::new(),
+                outstanding: Arc::clone(&outstanding),
+                closing: AtomicBool::new(false),
                 index: Mutex::new(Some(ix)),
                 writes: Mutex::new(writes),
             });
@@ -112,6 +126,7 @@ impl Loader {
             let done = done.clone();
             let row_done = row_done.clone();
             let indexing = indexing.clone();
+            let outstanding = Arc::clone(&outstanding);
             // Detached: the handle is dropped, nothing ever joins a worker.
             let _ = thread::Builder::new()
                 .name(format!("brief-load-{i}"))
@@ -121,7 +136,7 @@ impl Loader {
                         Ok(q) => q.recv(),
                         Err(_) => return,
                     };
-                    let Ok(path) = job else { return };
+                    let Ok((path, indexed)) = job else { return };
                     if cancelled.load(Ordering::Relaxed) {
                         return;
                     }
@@ -130,22 +145,23 @@ impl Loader {
                         .unwrap_or_else(PoisonError::into_inner)
                         .remove(&path);
                     let opened = if once {
-                        load_file(&path, max_size, Accept::Named)
-                    } else if let Some(ix) = &indexing {
+                        load_file(&path, max_size, Accept::Named).map(Box::new)
+                    } else if let Some(ix) = indexing.as_ref().filter(|_| indexed) {
                         match through_index(ix, &path, max_size, &cancelled) {
-                            Through::Row(row) => {
-                                if row_done.send((path, row)).is_err() {
+                            Through::Row(row, size) => {
+                                outstanding.fetch_sub(1, Ordering::Relaxed);
+                                if row_done.send((path, row, size)).is_err() {
                                     return;
                                 }
                                 continue;
                             }
-                            Through::Parsed(opened) => opened.map(|d| *d),
+                            Through::Parsed(opened) => opened,
                         }
                     } else {
-                        load_still(&path, max_size, &cancelled)
+                        load_still(&path, max_size, &cancelled).map(Box::new)
                     };
-                    if cancelled.load(Ordering::Relaxed) || done.send(opened.map(Box::new)).is_err()
-                    {
+                    outstanding.fetch_sub(1, Ordering::Relaxed);
+                    if cancelled.load(Ordering::Relaxed) || done.send(opened).is_err() {
                         return;
                     }
                 });
@@ -156,6 +172,7 @@ impl Loader {
             rows,
             indexed,
             indexing,
+            outstanding,
             cancelled,
         }
     }
@@ -175,8 +192,32 @@ impl Loader {
     }
 
     pub fn load(&self, path: PathBuf) {
+        self.queue((path, true));
+    }
+
+    /// Parses a file the index gave as a row (see [`crate::app::shell::Request::Parse`]):
+    /// a document back, nothing written to the index.
+    pub fn parse(&self, path: PathBuf) {
+        self.queue((path, false));
+    }
+
+    /// A file is gone: the index forgets it (`path` absolute).
+    pub fn forget(&self, path: PathBuf) {
+        if let Some(ix) = &self.indexing {
+            let _ = ix
+                .writes
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .send(Write::Forget(path));
+        }
+    }
+
+    fn queue(&self, job: Job) {
         if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(path);
+            self.outstanding.fetch_add(1, Ordering::Relaxed);
+            if jobs.send(job).is_err() {
+                self.outstanding.fetch_sub(1, Ordering::Relaxed);
+            }
         }
     }
 
@@ -198,17 +239,27 @@ impl Loader {
         let Some(ix) = &self.indexing else {
             return true;
         };
+        ix.closing.store(true, Ordering::Relaxed);
         let (tx, rx) = channel();
         let sent = ix
             .writes
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .send(Write::Flush(tx));
-        sent.is_ok() && rx.recv_timeout(wait).is_ok()
+        if !(sent.is_ok() && rx.recv_timeout(wait).is_ok()) {
+            return false;
+        }
+        // Closed, the index folds its log back into the file (the writer then stops).
+        ix.index
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        true
     }
 
-    /// A file found as it was indexed, if one is waiting: the path as given and its row.
-    pub fn try_row(&self) -> Option<(PathBuf, Summary)> {
+    /// A file found as it was indexed, if one is waiting: the path as given, its row, its
+    /// size.
+    pub fn try_row(&self) -> Option<(PathBuf, Summary, u64)> {
         self.rows.try_recv().ok()
     }
 
@@ -255,8 +306,8 @@ fn load_still(path: &Path, max_size: u64, cancelled: &AtomicBool) -> Result<Docu
 }
 
 enum Through {
-    /// As indexed: no parse.
-    Row(Summary),
+    /// As indexed: no parse. The row, and the file's size.
+    Row(Summary, u64),
     Parsed(Opened),
 }
 
@@ -266,11 +317,17 @@ fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBo
     let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let known = ix.known.get_or_init(|| {
         let index = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
-        index
-            .as_ref()
-            .and_then(|i| i.rows().ok())
-            .unwrap_or_default()
+        Mutex::new(
+            index
+                .as_ref()
+                .and_then(|i| i.rows().ok())
+                .unwrap_or_default(),
+        )
     });
+    let stored = known
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .remove(&key);
     let stamp = std::fs::metadata(path)
         .ok()
         .filter(std::fs::Metadata::is_file)
@@ -282,9 +339,9 @@ fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBo
             .unwrap_or_else(PoisonError::into_inner)
             .send(w);
     };
-    if let (Some(stored), Some((size, mtime))) = (known.get(&key), stamp) {
+    if let (Some(stored), Some((size, mtime))) = (stored, stamp) {
         if (stored.size, stored.mtime) == (size, mtime) {
-            return Through::Row(stored.summary.clone());
+            return Through::Row(stored.summary, size);
         }
         // A time changed by a copy or a checkout, the content the same: the row stands.
         if stored.size == size {
@@ -293,7 +350,7 @@ fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBo
                     && std::fs::metadata(path).ok().and_then(|m| stamp_of(&m)) == stamp
                 {
                     write(Write::Touch(key, size, mtime));
-                    return Through::Row(stored.summary.clone());
+                    return Through::Row(stored.summary, size);
                 }
             }
         }
@@ -324,30 +381,79 @@ fn without_bom(bytes: &[u8]) -> &[u8] {
 /// which files it recorded. A failed write leaves those files unrecorded (they are parsed again
 /// next time), and the library keeps their documents.
 fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBuf, u64)>>) {
-    while let Ok(first) = queue.recv() {
-        let mut batch = vec![first];
-        batch.extend(std::iter::from_fn(|| queue.try_recv().ok()).take(BATCH - 1));
+    // Whether files may be waiting for their trigrams.
+    let mut grams_due = true;
+    loop {
+        let idle = Duration::from_millis(200);
+        let first = match queue.recv_timeout(idle) {
+            Ok(w) => Some(w),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+        };
         let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
         let Some(index) = guard.as_mut() else { return };
-        let mut fresh = Vec::new();
-        let mut flushed = Vec::new();
-        for w in batch {
-            match w {
-                Write::Put(f) => fresh.push(f),
-                Write::Touch(path, size, mtime) => {
-                    let _ = index.touch(&path, size, mtime);
+        let Some(first) = first else {
+            // Nothing to write and no file waiting to be parsed: trigrams, a batch at a time,
+            // as long as nothing else comes.
+            while grams_due
+                && ix.outstanding.load(Ordering::Relaxed) == 0
+                && !ix.closing.load(Ordering::Relaxed)
+            {
+                match index.make_grams(GRAMS_BATCH) {
+                    Ok(n) if n == GRAMS_BATCH => {}
+                    _ => grams_due = false,
                 }
-                Write::Flush(tell) => flushed.push(tell),
+                if let Ok(w) = queue.try_recv() {
+                    drop(guard);
+                    write_batch(ix, w, queue, done);
+                    break;
+                }
             }
+            continue;
+        };
+        drop(guard);
+        write_batch(ix, first, queue, done);
+        grams_due = true;
+    }
+}
+
+/// Files whose trigrams are indexed in one transaction (some 50 ms).
+const GRAMS_BATCH: usize = 256;
+
+/// Writes `first` and what else is queued, up to [`BATCH`], in one transaction.
+fn write_batch(
+    ix: &Indexing,
+    first: Write,
+    queue: &Receiver<Write>,
+    done: &Sender<Vec<(PathBuf, u64)>>,
+) {
+    let mut batch = vec![first];
+    batch.extend(std::iter::from_fn(|| queue.try_recv().ok()).take(BATCH - 1));
+    let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
+    let Some(index) = guard.as_mut() else { return };
+    let mut fresh = Vec::new();
+    let mut flushed = Vec::new();
+    let mut gone = Vec::new();
+    for w in batch {
+        match w {
+            Write::Put(f) => fresh.push(f),
+            Write::Forget(p) => gone.push(p),
+            Write::Touch(path, size, mtime) => {
+                let _ = index.touch(&path, size, mtime);
+            }
+            Write::Flush(tell) => flushed.push(tell),
         }
-        if !fresh.is_empty() && index.put(&fresh).is_ok() {
-            let recorded = fresh.into_iter().map(|f| (f.path, f.size)).collect();
-            // The reader gone (quitting), the writes still count.
-            let _ = done.send(recorded);
-        }
-        for tell in flushed {
-            let _ = tell.send(());
-        }
+    }
+    if !gone.is_empty() {
+        let _ = index.forget(&gone);
+    }
+    if !fresh.is_empty() && index.put(&fresh).is_ok() {
+        let recorded = fresh.into_iter().map(|f| (f.path, f.size)).collect();
+        // The reader gone (quitting), the writes still count.
+        let _ = done.send(recorded);
+    }
+    for tell in flushed {
+        let _ = tell.send(());
     }
 }
 

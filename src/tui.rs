@@ -318,6 +318,8 @@ fn event_loop(
         for req in shell.take_requests() {
             match req {
                 Request::Load(p) => services.loader.load(p),
+                Request::Parse(p) => services.loader.parse(p),
+                Request::Forget(p) => services.loader.forget(p),
                 Request::Suspend => {
                     suspend()?;
                     whole = true;
@@ -428,6 +430,8 @@ fn event_loop(
     // 100,000 files. Everything the shell keeps was written to its store as it changed; the
     // store itself is closed properly.
     shell.close_store();
+    // The index's reading connection first: the writer's, closed last, folds the log back.
+    shell.close_index();
     std::mem::forget(shell);
     Ok(())
 }

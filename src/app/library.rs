@@ -169,6 +169,9 @@ pub struct Library {
     pub max_size: u64,
     /// The index, for searching the briefings held as rows.
     pub index: Option<Rc<crate::state::index::Reader>>,
+    /// Each entry's id in the index (None: not in it when asked), read at the first search
+    /// and again after an entry leaves (the entries after it move up).
+    ids: std::cell::RefCell<Option<Vec<Option<i64>>>>,
 }
 
 /// How many bytes of briefing files the library keeps parsed when it has an index: a library
@@ -200,6 +203,7 @@ impl Library {
             kept: 0,
             max_size: crate::briefing::load::DEFAULT_MAX_SIZE,
             index: None,
+            ids: std::cell::RefCell::new(None),
         };
         lib.rekey();
         lib.resort(None);
@@ -271,6 +275,29 @@ impl Library {
         .map(Rc::new)
     }
 
+    /// Entry `i`'s id in the index, if it has one (see [`Library::ids`]).
+    pub fn index_id(&self, i: usize) -> Option<i64> {
+        let reader = self.index.as_ref()?;
+        let mut ids = self.ids.borrow_mut();
+        if ids.as_ref().is_none_or(|v| v.len() < self.entries.len()) {
+            let by_path = reader.ids().unwrap_or_default();
+            *ids = Some(
+                self.entries
+                    .iter()
+                    .map(|e| by_path.get(&e.key).copied())
+                    .collect(),
+            );
+        }
+        ids.as_ref()?.get(i).copied().flatten()
+    }
+
+    /// Whether every briefing is held parsed (none only as a row).
+    pub fn all_parsed(&self) -> bool {
+        self.entries
+            .iter()
+            .all(|e| e.row.is_none() || e.doc.is_some())
+    }
+
     /// Whether entry `i` is a briefing (it loaded, now or before).
     pub fn is_briefing(&self, i: usize) -> bool {
         self.entries.get(i).is_some_and(|e| e.row.is_some())
@@ -292,6 +319,18 @@ impl Library {
             if let Some(e) = self.entries.get_mut(i) {
                 e.doc = None;
             }
+        }
+    }
+
+    /// Whether a file of `size` bytes, held as a row, is to be held parsed too: the budget
+    /// has room for it (which it then takes).
+    pub fn reserve(&mut self, size: u64) -> bool {
+        match self.budget {
+            Some(budget) if self.kept + size <= budget => {
+                self.kept += size;
+                true
+            }
+            _ => false,
         }
     }
 
@@ -561,6 +600,7 @@ impl Library {
         let selected = self.selected_entry();
         let e = self.entries.remove(i);
         self.rekey();
+        self.ids.replace(None);
         if e.loading {
             self.pending = self.pending.saturating_sub(1);
         }

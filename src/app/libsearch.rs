@@ -75,7 +75,15 @@ pub struct LibSearch {
     /// Loads taken in since the hits were last put in order, with the current occurrence as it
     /// was before them (see [`LibSearch::settle`]).
     pub(super) unsettled: Option<Option<(usize, usize)>>,
+    /// Briefings held as rows that may hold the query (the trigram index says so) and are not
+    /// counted yet, those from where `/` was pressed first: counted a batch at a time between
+    /// frames ([`LibSearch::step`]), so that a keystroke over 100,000 briefings costs a
+    /// screenful, not the whole library.
+    pub(super) pending: std::collections::VecDeque<usize>,
 }
+
+/// How many briefings held as rows one step of the search counts, at most.
+const STEP: usize = 512;
 
 /// The query as every briefing is searched with it: the texts through each briefing's search
 /// index, the tags with a regex of their own.
@@ -87,20 +95,37 @@ pub(super) struct Matcher {
 
 impl LibSearch {
     pub fn counter(&self) -> String {
-        match self.current {
+        let counted = match self.current {
             Some(i) if self.total > 0 => format!(
                 "{}/{}",
                 crate::text::thousands(i + 1),
                 crate::text::thousands(self.total)
             ),
             _ => format!("0/{}", crate::text::thousands(self.total)),
+        };
+        // Still counting: what is counted so far.
+        if self.pending.is_empty() {
+            counted
+        } else {
+            format!("{counted}…")
         }
     }
 
     /// Runs the query over every loaded briefing.
     pub fn run(&mut self, lib: &Library) {
         self.unsettled = None;
-        self.counts.clear();
+        let before = std::mem::take(&mut self.counts);
+        // A literal typed further holds the one before it: only the briefings that held that
+        // can hold this (typing `ship` searches again only where `shi` was found).
+        let narrowed = self.compiled.as_ref().is_some_and(|(q, _)| {
+            !q.regex
+                && !self.query.regex
+                && !q.pattern.is_empty()
+                && self.query.pattern.contains(q.pattern.as_str())
+        }) && self.error.is_none()
+            && self.pending.is_empty()
+            && before.len() == lib.entries.len();
+        self.pending.clear();
         self.hits.clear();
         self.total = 0;
         self.error = None;
@@ -108,11 +133,125 @@ impl LibSearch {
         let Some(m) = self.matcher() else {
             return;
         };
-        let held = held_counts(lib, &m, None);
-        self.counts = (0..lib.entries.len())
-            .map(|i| count(lib, i, &m, held.as_ref()))
-            .collect();
+        if narrowed {
+            let was: Vec<usize> = (0..before.len())
+                .filter(|&i| before.get(i).is_some_and(|&n| n > 0))
+                .collect();
+            let keys: HashSet<&Path> = was
+                .iter()
+                .filter_map(|&i| lib.entries.get(i))
+                .filter(|e| e.doc.is_none() && e.row.is_some())
+                .map(|e| e.key.as_path())
+                .collect();
+            let held = match &lib.index {
+                Some(reader) if !keys.is_empty() => {
+                    let keys: Vec<&Path> = keys.into_iter().collect();
+                    reader.counts_in(&m.text, &keys).ok()
+                }
+                _ => None,
+            };
+            self.counts = vec![0; lib.entries.len()];
+            for i in was {
+                let n = count(lib, i, &m, held.as_ref());
+                if let Some(c) = self.counts.get_mut(i) {
+                    *c = n;
+                }
+            }
+        } else if let Some(reader) = lib.index.as_ref() {
+            // Those held parsed now; those held as rows that the trigrams do not rule out,
+            // later, from where the search started.
+            let maybe = reader.candidates_for(&m.text).ok().flatten();
+            self.counts = vec![0; lib.entries.len()];
+            let mut later = Vec::new();
+            for i in 0..lib.entries.len() {
+                let Some(e) = lib.entries.get(i) else {
+                    continue;
+                };
+                if e.doc.is_none() && e.row.is_some() {
+                    // An entry the index did not know when asked may hold anything.
+                    let text_may = maybe
+                        .as_ref()
+                        .is_none_or(|set| lib.index_id(i).is_none_or(|id| set.contains(&id)));
+                    let tags: usize = e.row.as_ref().map_or(0, |r| {
+                        r.tags.iter().map(|t| m.tags.find_iter(t).count()).sum()
+                    });
+                    if text_may {
+                        later.push(i);
+                    } else if let Some(c) = self.counts.get_mut(i) {
+                        *c = tags;
+                    }
+                } else if let Some(c) = self.counts.get_mut(i) {
+                    *c = count(lib, i, &m, None);
+                }
+            }
+            // In list order from the selection, wrapping: the hits nearest it come first.
+            let from = self.prompt.unwrap_or(lib.selected);
+            let mut rank = vec![usize::MAX; lib.entries.len()];
+            let n = lib.order.len().max(1);
+            for (pos, &i) in lib.order.iter().enumerate() {
+                if let Some(r) = rank.get_mut(i) {
+                    *r = (pos + n - from.min(n - 1)) % n;
+                }
+            }
+            later.sort_by_key(|&i| rank.get(i).copied().unwrap_or(usize::MAX));
+            self.pending = later.into();
+            self.collect(lib);
+            self.step(lib, std::time::Duration::from_millis(30));
+            return;
+        } else {
+            let held = held_counts(lib, &m, None);
+            self.counts = (0..lib.entries.len())
+                .map(|i| count(lib, i, &m, held.as_ref()))
+                .collect();
+        }
         self.collect(lib);
+    }
+
+    /// Whether briefings are still to be counted ([`LibSearch::step`]).
+    pub fn counting(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Counts briefings still pending, a batch at a time, for about `budget`; puts the hits in
+    /// order, keeping the current occurrence. Returns whether any were counted.
+    pub fn step(&mut self, lib: &Library, budget: std::time::Duration) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        let t0 = std::time::Instant::now();
+        let Some(m) = self.matcher() else {
+            self.pending.clear();
+            return false;
+        };
+        let at = self.current_at();
+        while !self.pending.is_empty() && t0.elapsed() < budget {
+            let batch: Vec<usize> = self.pending.drain(..STEP.min(self.pending.len())).collect();
+            let keys: Vec<&Path> = batch
+                .iter()
+                .filter_map(|&i| lib.entries.get(i))
+                .filter(|e| e.doc.is_none())
+                .map(|e| e.key.as_path())
+                .collect();
+            let held = lib
+                .index
+                .as_ref()
+                .and_then(|r| r.counts_in(&m.text, &keys).ok());
+            for i in batch {
+                let n = count(lib, i, &m, held.as_ref());
+                if let Some(c) = self.counts.get_mut(i) {
+                    *c = n;
+                }
+            }
+        }
+        self.collect(lib);
+        self.restore(at);
+        true
+    }
+
+    /// Counts every briefing still pending, at once (`Enter`, `n`: what they act on must be
+    /// whole).
+    pub fn finish(&mut self, lib: &Library) {
+        while self.step(lib, std::time::Duration::MAX) {}
     }
 
     /// Entries `placed` arrived as rows from the index, in one batch: their occurrences are

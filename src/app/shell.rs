@@ -24,6 +24,11 @@ use crate::view::scroll::{Scroll, Step};
 pub enum Request {
     /// Load (or reload) a file in the background.
     Load(PathBuf),
+    /// Parse a file the index gave as a row, to hold it parsed (the library is small enough):
+    /// in the background, and without writing it to the index again.
+    Parse(PathBuf),
+    /// A file of the library is gone: the index forgets it (by its absolute path).
+    Forget(PathBuf),
     /// Suspend the reader and edit `path` at `line`.
     Edit { path: PathBuf, line: u32 },
     /// Give the terminal back and stop the process, as a shell job; come back on `fg`.
@@ -373,6 +378,18 @@ impl Shell {
         match prompt::edit(&mut s.query, &mut s.recall, &self.history, action) {
             Edit::Changed => {}
             Edit::Accept => {
+                // What Enter keeps (the first match, the count) is of every briefing.
+                s.finish(&self.library);
+                if s.current.is_none() {
+                    s.current = s.first_from(&self.library, s.prompt.unwrap_or(0));
+                    if let Some(pos) = s
+                        .current
+                        .and_then(|k| s.entry_of(k))
+                        .and_then(|e| self.library.order.iter().position(|&x| x == e))
+                    {
+                        self.library.select_pos(pos);
+                    }
+                }
                 s.prompt = None;
                 s.previous = None;
                 let pattern = s.query.pattern.clone();
@@ -419,8 +436,11 @@ impl Shell {
         match super::narrow::edit(p, &mut self.filters, action) {
             super::narrow::Step::Open => {
                 if p.preview.is_none() && p.error.is_none() {
+                    // Item terms over briefings held as rows read each from its file: worth
+                    // doing once, on Enter, not on every key.
                     p.preview = crate::briefing::filter::Filter::parse(&p.text.pattern)
                         .ok()
+                        .filter(|f| f.on_briefing_only() || self.library.all_parsed())
                         .map(|f| (self.library.count_passing(&f), self.library.total()));
                 }
             }
@@ -463,6 +483,7 @@ impl Shell {
             self.message = Some("no search yet: press / to search".into());
             return;
         };
+        s.finish(&self.library);
         if s.total == 0 {
             self.message = Some(format!("no match for \"{}\"", s.query.pattern));
             return;
@@ -671,13 +692,45 @@ impl Shell {
     /// compared): the event loop then looks for its end more often.
     pub fn busy(&self) -> bool {
         self.reader.as_ref().is_some_and(|app| app.doc.comparing())
+            || self.search.as_ref().is_some_and(LibSearch::counting)
     }
 
-    /// Takes in what that work made; returns whether there was any (the screen draws again).
+    /// Takes in what that work made, and counts more of the library's search; returns whether
+    /// there was any (the screen draws again).
     pub fn collect(&mut self) -> bool {
-        self.reader
+        let compared = self
+            .reader
             .as_ref()
-            .is_some_and(|app| app.doc.collect_comparisons())
+            .is_some_and(|app| app.doc.collect_comparisons());
+        let Some(s) = self.search.as_mut() else {
+            return compared;
+        };
+        if !s.step(&self.library, std::time::Duration::from_millis(15)) {
+            return compared;
+        }
+        // While typing, the selection goes to the first match from where `/` was pressed as
+        // soon as one is counted.
+        if let (Some(from), None, None) = (s.prompt, s.current, &self.reader) {
+            s.current = s.first_from(&self.library, from);
+            if let Some(pos) = s
+                .current
+                .and_then(|k| s.entry_of(k))
+                .and_then(|e| self.library.order.iter().position(|&x| x == e))
+            {
+                self.library.select_pos(pos);
+                let page = self.list_height();
+                self.library.keep_in_view(page);
+            }
+        }
+        true
+    }
+
+    /// Counts the library's search to the end (tests, benchmarks: what the event loop does
+    /// between frames).
+    pub fn finish_search(&mut self) {
+        if let Some(s) = self.search.as_mut() {
+            s.finish(&self.library);
+        }
     }
 
     /// Takes in a finished load.
@@ -698,12 +751,25 @@ impl Shell {
         any
     }
 
-    /// Files found as they were indexed, taken in as their rows (the path as given, the row).
-    pub fn on_rows(&mut self, rows: Vec<(PathBuf, Summary)>) -> bool {
+    /// Files found as they were indexed, taken in as their rows (the path as given, the row,
+    /// the file's size).
+    pub fn on_rows(&mut self, rows: Vec<(PathBuf, Summary, u64)>) -> bool {
         if rows.is_empty() {
             return false;
         }
-        let placed = self.library.rows_loaded(rows);
+        let sizes: Vec<u64> = rows.iter().map(|(_, _, size)| *size).collect();
+        let placed = self
+            .library
+            .rows_loaded(rows.into_iter().map(|(p, r, _)| (p, r)).collect());
+        // A library that fits the budget is held parsed, as without an index: its rows show at
+        // once, its briefings are parsed behind them.
+        for (&i, &size) in placed.iter().zip(&sizes) {
+            if self.library.reserve(size) {
+                if let Some(e) = self.library.entries.get(i) {
+                    self.requests.push(Request::Parse(e.path.clone()));
+                }
+            }
+        }
         if let Some(s) = self.search.as_mut() {
             s.rows_loaded(&self.library, &placed);
         }
@@ -737,6 +803,11 @@ impl Shell {
         self.library.max_size = max_size;
         self.library.budget = reader.is_some().then_some(super::library::BUDGET);
         self.library.index = reader.map(Rc::new);
+    }
+
+    /// Lets go of the index's reading connection (on the way out).
+    pub fn close_index(&mut self) {
+        self.library.index = None;
     }
 
     /// Reads entry `i`, held as a row, from its file: the library holds it while it is open.
@@ -830,6 +901,9 @@ impl Shell {
                 .map_or(key.clone(), |e| e.path.clone());
             self.requests.push(Request::Load(shown));
         } else if let Some(i) = self.library.remove(&key) {
+            if self.library.budget.is_some() {
+                self.requests.push(Request::Forget(key.clone()));
+            }
             if let Some(s) = self.search.as_mut() {
                 s.removed(&self.library, i);
             }

@@ -109,6 +109,9 @@ pub struct Compiled {
     /// The text a literal query looks for (None for a regex): what an index of trigrams can
     /// narrow the briefings down by before they are searched.
     literal: Option<String>,
+    /// A case-insensitive literal, matched without folding in text that is all ASCII (where
+    /// ASCII case-insensitivity is the fold).
+    ascii: Option<Regex>,
 }
 
 impl Query {
@@ -122,6 +125,7 @@ impl Query {
             regex: q.regex,
             sensitive,
             literal: (!q.regex).then(|| q.pattern.clone()),
+            ascii: None,
         };
         if q.pattern.is_empty() || (!q.regex && q.pattern.as_bytes().contains(&SEP)) {
             return Ok(nothing);
@@ -140,8 +144,14 @@ impl Query {
         {
             return Err(SearchError::MatchesEmpty);
         }
+        let ascii = if !q.regex && !sensitive && q.pattern.is_ascii() {
+            Some(compile(&regex::escape(&q.pattern), true)?)
+        } else {
+            None
+        };
         Ok(Compiled {
             re: Some(re),
+            ascii,
             ..nothing
         })
     }
@@ -195,16 +205,32 @@ impl Compiled {
     /// [`body`] this is: the same fields, folded the same way, matched field by field, up to
     /// [`MAX_MATCHES`]. What the library counts for a briefing it holds only as a row.
     pub fn count_in_body(&self, body: &str) -> usize {
+        self.count_in(body, char::from(SEP))
+    }
+
+    /// [`Compiled::count_in_body`] in a body whose fields end with `sep` (a character
+    /// sanitised text never holds) rather than the NUL.
+    pub fn count_in(&self, body: &str, sep: char) -> usize {
         let Some(re) = &self.re else {
             return 0;
         };
         let n: usize = match (self.regex, self.sensitive) {
             // Neither the query nor a field holds the separator: one pass over the whole.
-            (false, false) => re.find_iter(&fold(body)).filter(|m| !m.is_empty()).count(),
-            (true, false) => fields_of(body)
+            (false, false) => {
+                if self.literal.as_deref().is_some_and(|l| l.contains(sep)) {
+                    return 0;
+                }
+                match &self.ascii {
+                    Some(ascii) if body.is_ascii() => ascii.find_iter(body).count(),
+                    // Folded, an ASCII text cannot hold a query that folds outside ASCII.
+                    None if body.is_ascii() => 0,
+                    _ => re.find_iter(&fold(body)).filter(|m| !m.is_empty()).count(),
+                }
+            }
+            (true, false) => fields(body, sep)
                 .map(|f| re.find_iter(&fold(f)).filter(|m| !m.is_empty()).count())
                 .sum(),
-            (_, true) => fields_of(body)
+            (_, true) => fields(body, sep)
                 .map(|f| re.find_iter(f).filter(|m| !m.is_empty()).count())
                 .sum(),
         };
@@ -212,9 +238,9 @@ impl Compiled {
     }
 }
 
-/// The fields of a [`body`].
-fn fields_of(body: &str) -> impl Iterator<Item = &str> {
-    body.split(char::from(SEP)).filter(|f| !f.is_empty())
+/// The fields of a body whose fields end with `sep`.
+fn fields(body: &str, sep: char) -> impl Iterator<Item = &str> {
+    body.split(sep).filter(|f| !f.is_empty())
 }
 
 /// Everything `/` searches in `b`, as displayed (sanitised), field after field in the order of

@@ -13,6 +13,10 @@
 //! a NUL is a poor guest in SQL); [`Reader::counts`] asks the trigram index for the briefings
 //! that can hold a literal query, then counts the occurrences in their text exactly as `/` does
 //! in a loaded briefing ([`Compiled::count_in_body`]).
+//!
+//! A file's row and text are written as soon as it is parsed (a few microseconds); its
+//! trigrams, which cost some 200 µs a file, later, once no file waits to be parsed
+//! ([`Index::make_grams`]). Until then the search reads its text whatever the query.
 
 use std::collections::{HashMap, HashSet};
 use std::os::unix::ffi::OsStrExt;
@@ -43,9 +47,15 @@ const SCHEMA: &str = "
         claims INTEGER NOT NULL,
         responses INTEGER NOT NULL,
         pairs INTEGER NOT NULL,
-        odd INTEGER NOT NULL
+        odd INTEGER NOT NULL,
+        grams INTEGER NOT NULL DEFAULT 0
     );
-    CREATE VIRTUAL TABLE body USING fts5(text, tokenize = 'trigram', detail = 'none');
+    CREATE INDEX file_without_grams ON file (id) WHERE grams = 0;
+    CREATE INDEX file_odd ON file (id) WHERE odd = 1;
+    CREATE TABLE text (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+    CREATE VIRTUAL TABLE grams USING fts5(
+        body, tokenize = 'trigram', detail = 'none', content = 'text', content_rowid = 'id'
+    );
 ";
 
 /// Between two fields of a stored body: sanitised text never holds a control character.
@@ -280,23 +290,25 @@ impl Index {
         Ok(out)
     }
 
-    /// Records files just parsed, in one transaction.
+    /// Records files just parsed, in one transaction: their rows and texts (their trigrams
+    /// come later, from [`Index::make_grams`]).
     pub fn put(&mut self, files: &[Fresh]) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let mut drop_body = tx.prepare_cached("DELETE FROM body WHERE rowid = ?1")?;
             let mut row = tx.prepare_cached(
                 "INSERT INTO file
                  (path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs, odd)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                  ON CONFLICT (path) DO UPDATE SET size = ?2, mtime = ?3, hash = ?4, title = ?5,
                  date = ?6, summary = ?7, tags = ?8, claims = ?9, responses = ?10, pairs = ?11,
-                 odd = ?12
+                 odd = ?12, grams = 0
                  RETURNING id",
             )?;
-            let mut body = tx.prepare_cached("INSERT INTO body (rowid, text) VALUES (?1, ?2)")?;
+            let mut text =
+                tx.prepare_cached("INSERT OR REPLACE INTO text (id, body) VALUES (?1, ?2)")?;
             for f in files {
                 let key = f.path.as_os_str().as_bytes();
+                drop_grams(&tx, key)?;
                 let s = &f.summary;
                 let tags = serde_json::to_string(&s.tags).unwrap_or_else(|_| "[]".into());
                 let id: i64 = row.query_row(
@@ -316,11 +328,36 @@ impl Index {
                     ],
                     |r| r.get(0),
                 )?;
-                drop_body.execute([id])?;
-                body.execute(params![id, stored(&f.body)])?;
+                text.execute(params![id, stored(&f.body)])?;
             }
         }
         tx.commit()
+    }
+
+    /// Indexes the trigrams of at most `limit` files that have none yet, in one transaction;
+    /// returns how many it did.
+    pub fn make_grams(&mut self, limit: usize) -> rusqlite::Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut done = 0;
+        {
+            let mut pending = tx.prepare_cached(
+                "SELECT f.id, t.body FROM file f JOIN text t ON t.id = f.id
+                 WHERE f.grams = 0 LIMIT ?1",
+            )?;
+            let mut add = tx.prepare_cached("INSERT INTO grams (rowid, body) VALUES (?1, ?2)")?;
+            let mut mark = tx.prepare_cached("UPDATE file SET grams = 1 WHERE id = ?1")?;
+            let rows = pending.query_map([limit as i64], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            let rows: Vec<(i64, String)> = rows.collect::<rusqlite::Result<_>>()?;
+            for (id, body) in rows {
+                add.execute(params![id, body])?;
+                mark.execute([id])?;
+                done += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(done)
     }
 
     /// A file's time changed but its content did not: the row stays, with the new time.
@@ -341,30 +378,57 @@ impl Index {
         let tx = self.conn.transaction()?;
         {
             let mut find = tx.prepare_cached("SELECT id FROM file WHERE path = ?1")?;
-            let mut drop_body = tx.prepare_cached("DELETE FROM body WHERE rowid = ?1")?;
+            let mut drop_text = tx.prepare_cached("DELETE FROM text WHERE id = ?1")?;
             let mut drop_row = tx.prepare_cached("DELETE FROM file WHERE id = ?1")?;
             for p in paths {
                 let key = p.as_os_str().as_bytes();
+                drop_grams(&tx, key)?;
                 if let Some(id) = find.query_row([key], |r| r.get::<_, i64>(0)).optional()? {
-                    drop_body.execute([id])?;
+                    drop_text.execute([id])?;
                     drop_row.execute([id])?;
                 }
             }
         }
         tx.commit()
     }
+}
 
-    /// Bytes of the index file (and its log).
-    pub fn bytes(&self) -> u64 {
-        ["", "-wal"]
-            .iter()
-            .filter_map(|s| {
-                let mut p = self.path.as_os_str().to_os_string();
-                p.push(s);
-                std::fs::metadata(p).ok().map(|m| m.len())
-            })
-            .sum()
+/// Takes the trigrams of the file at `key` out of the index (an external-content table is told
+/// the text they came from), before its text changes or goes.
+fn drop_grams(tx: &rusqlite::Transaction, key: &[u8]) -> rusqlite::Result<()> {
+    let mut old = tx.prepare_cached(
+        "SELECT f.id, t.body FROM file f JOIN text t ON t.id = f.id WHERE f.path = ?1 AND f.grams = 1",
+    )?;
+    let Some((id, body)) = old
+        .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .optional()?
+    else {
+        return Ok(());
+    };
+    tx.prepare_cached("INSERT INTO grams (grams, rowid, body) VALUES ('delete', ?1, ?2)")?
+        .execute(params![id, body])?;
+    Ok(())
+}
+
+/// Counts `q` in the text of a row (path, body, …) whose path is `wanted`, read in place.
+fn count_row(
+    q: &Compiled,
+    r: &rusqlite::Row,
+    wanted: &impl Fn(&Path) -> bool,
+    out: &mut HashMap<PathBuf, usize>,
+) -> rusqlite::Result<()> {
+    let path = Path::new(std::ffi::OsStr::from_bytes(
+        r.get_ref(0)?.as_blob_or_null()?.unwrap_or_default(),
+    ));
+    if !wanted(path) {
+        return Ok(());
     }
+    let body = r.get_ref(1)?.as_str()?;
+    let n = q.count_in(body, STORED_SEP);
+    if n > 0 {
+        out.insert(path.to_path_buf(), n);
+    }
+    Ok(())
 }
 
 fn path_of(bytes: Vec<u8>) -> PathBuf {
@@ -414,55 +478,108 @@ impl Reader {
         if !q.matches_something() {
             return Ok(out);
         }
-        let count = |path: Vec<u8>, text: String, out: &mut HashMap<PathBuf, usize>| {
-            let path = path_of(path);
-            if !wanted(&path) {
-                return;
-            }
-            let n = q.count_in_body(&text.replace(STORED_SEP, "\0"));
-            if n > 0 {
-                out.insert(path, n);
-            }
+        let candidates = match q.literal().and_then(trigrams) {
+            Some(expr) => Some(self.candidates(&expr)?),
+            None => None,
         };
-        match q.literal().and_then(trigrams) {
-            Some(expr) => {
-                let mut seen = HashSet::new();
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT f.id, f.path, body.text FROM body JOIN file f ON f.id = body.rowid
-                     WHERE body MATCH ?1",
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM file")?
+            .query_row([], |r| r.get(0))?;
+        match candidates {
+            // Few: each read by its id.
+            Some(ids) if (ids.len() as i64) * 4 < total => {
+                let mut ids: Vec<i64> = ids.into_iter().collect();
+                ids.sort_unstable();
+                let mut text = self.conn.prepare_cached(
+                    "SELECT f.path, t.body FROM file f JOIN text t ON t.id = f.id WHERE f.id = ?1",
                 )?;
-                let rows =
-                    stmt.query_map([&expr], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
-                for row in rows {
-                    let (id, path, text) = row?;
-                    seen.insert(id);
-                    count(path, text, &mut out);
-                }
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT f.id, f.path, body.text FROM file f JOIN body ON body.rowid = f.id
-                     WHERE f.odd = 1",
-                )?;
-                let rows =
-                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))?;
-                for row in rows {
-                    let (id, path, text) = row?;
-                    if !seen.contains(&id) {
-                        count(path, text, &mut out);
+                for id in ids {
+                    let mut rows = text.query([id])?;
+                    if let Some(r) = rows.next()? {
+                        count_row(q, r, &wanted, &mut out)?;
                     }
                 }
             }
-            None => {
+            // Many, or no trigrams to go by: every text in one pass.
+            candidates => {
                 let mut stmt = self.conn.prepare_cached(
-                    "SELECT f.path, body.text FROM file f JOIN body ON body.rowid = f.id",
+                    "SELECT f.path, t.body, f.id FROM file f JOIN text t ON t.id = f.id",
                 )?;
-                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                for row in rows {
-                    let (path, text) = row?;
-                    count(path, text, &mut out);
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    if let Some(ids) = &candidates {
+                        if !ids.contains(&r.get::<_, i64>(2)?) {
+                            continue;
+                        }
+                    }
+                    count_row(q, r, &wanted, &mut out)?;
                 }
             }
         }
         Ok(out)
+    }
+
+    /// The occurrences of `q` in the texts of `paths` (those that hold any).
+    pub fn counts_in(
+        &self,
+        q: &Compiled,
+        paths: &[&Path],
+    ) -> rusqlite::Result<HashMap<PathBuf, usize>> {
+        let mut out = HashMap::new();
+        if !q.matches_something() {
+            return Ok(out);
+        }
+        let mut text = self.conn.prepare_cached(
+            "SELECT f.path, t.body FROM file f JOIN text t ON t.id = f.id WHERE f.path = ?1",
+        )?;
+        for p in paths {
+            let mut rows = text.query([p.as_os_str().as_bytes()])?;
+            if let Some(r) = rows.next()? {
+                count_row(q, r, &|_: &Path| true, &mut out)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids of the briefings that may hold `q` by their trigrams (with those that have
+    /// none yet, and those SQLite may fold otherwise); None when the trigrams cannot say (a
+    /// regex, a literal shorter than three characters or outside ASCII).
+    pub fn candidates_for(&self, q: &Compiled) -> rusqlite::Result<Option<HashSet<i64>>> {
+        match q.literal().and_then(trigrams) {
+            Some(expr) => self.candidates(&expr).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Every indexed file's id, by path.
+    pub fn ids(&self) -> rusqlite::Result<HashMap<PathBuf, i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, path FROM file")?;
+        let rows = stmt.query_map([], |r| Ok((path_of(r.get(1)?), r.get::<_, i64>(0)?)))?;
+        rows.collect()
+    }
+
+    /// The ids of the briefings whose trigrams hold all of `expr`'s, those without trigrams
+    /// yet, and those SQLite may fold otherwise.
+    fn candidates(&self, expr: &str) -> rusqlite::Result<HashSet<i64>> {
+        let mut ids: HashSet<i64> = HashSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rowid FROM grams WHERE grams MATCH ?1")?;
+        for id in stmt.query_map([expr], |r| r.get::<_, i64>(0))? {
+            ids.insert(id?);
+        }
+        // Each through its partial index, not a scan of every row.
+        for sql in [
+            "SELECT id FROM file WHERE grams = 0",
+            "SELECT id FROM file WHERE odd = 1",
+        ] {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+                ids.insert(id?);
+            }
+        }
+        Ok(ids)
     }
 
     /// Whether the index holds a text for `path`.
@@ -544,6 +661,7 @@ mod tests {
             fresh("/b.yaml", "İstanbul said nothing"),
             fresh("/c.yaml", "nothing here"),
         ])?;
+        assert_eq!(ix.make_grams(2)?, 2);
         ix.put(&[fresh("/a.yaml", "Seoul denies the report again, SEOUL")])?;
         let rows = ix.rows()?;
         assert_eq!(rows.len(), 3);
@@ -574,8 +692,20 @@ mod tests {
         assert_eq!(all(Query::regex(r"noth\w+"))?.len(), 2);
         // A query never matches across two fields.
         assert_eq!(all(Query::literal("again, SEOUL second"))?.len(), 0);
+        // Every file with its trigrams, the same answers.
+        assert_eq!(ix.make_grams(10)?, 2);
+        assert_eq!(ix.make_grams(10)?, 0);
+        assert_eq!(
+            all(Query::literal("seoul"))?.get(Path::new("/a.yaml")),
+            Some(&2)
+        );
+        assert_eq!(all(Query::literal("field"))?.len(), 3);
+        assert_eq!(all(Query::literal("nothing"))?.len(), 2);
         ix.forget(&[PathBuf::from("/a.yaml")])?;
         assert_eq!(all(Query::literal("seoul"))?.len(), 0);
+        // What was taken out of the trigrams was what had been put in.
+        ix.conn
+            .execute_batch("INSERT INTO grams (grams, rank) VALUES ('integrity-check', 1)")?;
         Ok(())
     }
 

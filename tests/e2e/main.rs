@@ -22,6 +22,7 @@ mod e2e_compare;
 mod e2e_config;
 mod e2e_filter;
 mod e2e_hostile;
+mod e2e_index;
 mod e2e_judgments;
 mod e2e_scripts;
 mod e2e_search_library;
