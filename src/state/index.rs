@@ -115,6 +115,12 @@ pub fn hash_of(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
 fn shown(path: &Path) -> String {
     crate::text::sanitize_line(&path.display().to_string()).into_owned()
 }
@@ -146,8 +152,10 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
 /// What opening found.
 enum Opened {
     Ready(Index),
-    /// Not an index, damaged, or an older schema: to be made anew.
+    /// An older schema or layout of brief's own: to be made anew.
     Rebuild(String),
+    /// Not a brief index: to be moved aside, then made anew.
+    Foreign(String),
 }
 
 impl Index {
@@ -162,14 +170,34 @@ impl Index {
                 return (None, Some(why("cannot be created", &e)));
             }
         }
-        let reason = match Index::try_open(path) {
+        // An index of this brief's making in an older layout is made anew in its place; a file
+        // that is damaged or not an index (it may be anything `BRIEF_INDEX` names) is moved
+        // aside, kept as it was.
+        let (mut reason, aside) = match Index::try_open(path) {
             Ok(Opened::Ready(ix)) => return (Some(ix), None),
-            Ok(Opened::Rebuild(reason)) => reason,
-            Err(e) if is_corrupt(&e) => "was damaged".to_string(),
+            Ok(Opened::Rebuild(reason)) => (reason, false),
+            Ok(Opened::Foreign(reason)) => (reason, true),
+            Err(e) if is_corrupt(&e) => ("was damaged".to_string(), true),
             Err(e) => return (None, Some(why("cannot be used", &e))),
         };
-        // A cache: what it held is made again from the briefings.
-        for suffix in ["", "-wal", "-shm"] {
+        if aside {
+            let mut to = path.as_os_str().to_os_string();
+            to.push(format!(".corrupt-{}", now()));
+            let to = PathBuf::from(to);
+            if let Err(e) = std::fs::rename(path, &to) {
+                return (None, Some(why("cannot be moved aside", &e)));
+            }
+            let name = to.file_name().map(|n| n.to_string_lossy().into_owned());
+            reason = format!("{reason}; kept as {}", name.unwrap_or_default());
+        }
+        for suffix in [
+            if aside { None } else { Some("") },
+            Some("-wal"),
+            Some("-shm"),
+        ]
+        .into_iter()
+        .flatten()
+        {
             let mut p = path.as_os_str().to_os_string();
             p.push(suffix);
             match std::fs::remove_file(&p) {
@@ -182,11 +210,13 @@ impl Index {
             Ok(Opened::Ready(ix)) => (
                 Some(ix),
                 Some(Notice(format!(
-                    "library index {} {reason}: rebuilt",
+                    "library index rebuilt: {} {reason}",
                     shown(path)
                 ))),
             ),
-            Ok(Opened::Rebuild(r)) => (None, Some(why("cannot be rebuilt", &r))),
+            Ok(Opened::Rebuild(r) | Opened::Foreign(r)) => {
+                (None, Some(why("cannot be rebuilt", &r)))
+            }
             Err(e) => (None, Some(why("cannot be rebuilt", &e))),
         }
     }
@@ -214,7 +244,7 @@ impl Index {
             let tables: i64 =
                 conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
             if tables > 0 {
-                return Ok(Opened::Rebuild("was not a brief index".into()));
+                return Ok(Opened::Foreign("was not a brief index".into()));
             }
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(SCHEMA)?;
@@ -223,6 +253,17 @@ impl Index {
         }
         // Every row read once: a damaged page shows now, not in the middle of a run.
         conn.query_row("SELECT count(*) FROM file", [], |r| r.get::<_, i64>(0))?;
+        // The tables and columns this build uses: a file of the same version number but
+        // another layout (a build in between) is made anew, not half used.
+        for sql in [
+            "SELECT id, path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs, odd, grams FROM file LIMIT 0",
+            "SELECT id, body FROM text LIMIT 0",
+            "SELECT rowid FROM grams WHERE grams MATCH 'abc' LIMIT 0",
+        ] {
+            if conn.prepare(sql).is_err() {
+                return Ok(Opened::Rebuild("was of another layout".into()));
+            }
+        }
         Ok(Opened::Ready(Index {
             conn,
             path: path.to_path_buf(),
@@ -723,7 +764,19 @@ mod tests {
         let (ix, notice) = Index::open(&path);
         assert!(ix.is_some());
         let notice = notice.map(|n| n.0).unwrap_or_default();
-        assert!(notice.contains("was damaged: rebuilt"), "{notice}");
+        assert!(notice.starts_with("library index rebuilt: "), "{notice}");
+        assert!(
+            notice.contains("was damaged; kept as library.db.corrupt-"),
+            "{notice}"
+        );
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(
+            kept.iter()
+                .any(|n| n.to_string_lossy().starts_with("library.db.corrupt-")),
+            "the damaged file is kept: {kept:?}"
+        );
         drop(ix);
         let Ok(conn) = Connection::open(&path) else {
             panic!("cannot reopen")

@@ -83,11 +83,21 @@ fn a_damaged_index_is_rebuilt_and_the_status_bar_says_so() {
     std::fs::create_dir_all(index.parent().unwrap()).unwrap();
     std::fs::write(&index, vec![0xA5u8; 8192]).unwrap();
     let t = Tmux::start(dir.path(), 120, 40, &env, "lib");
-    t.wait_for(&["43 briefings", "rebuilt"]);
+    t.wait_for(&["43 briefings", "library index rebuilt"]);
     t.quit_cleanly();
     drop(t);
     let t = Tmux::start(dir.path(), 120, 40, &env, "lib");
     let screen = t.wait_for(&["43 briefings"]);
     assert!(!screen.contains("rebuilt"), "rebuilt twice:\n{screen}");
+    let kept = std::fs::read_dir(index.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("library.db.corrupt-")
+        })
+        .count();
+    assert_eq!(kept, 1, "the damaged file is kept, once");
     t.quit_cleanly();
 }
