@@ -963,6 +963,27 @@ fn index(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// Opens `dir` with the index at `index` (made by a first round when there is none), `rounds`
+/// times: the ms to every file listed, for profiling the warm open.
+fn warm(dir: &Path, index: &Path, rounds: usize) -> Result<(), String> {
+    let paths = files_of(dir);
+    let mut s = Series::default();
+    for _ in 0..rounds {
+        let (_shell, loader, listed, parsed) = open_indexed(&paths, index)?;
+        loader.finish(Duration::from_secs(600));
+        s.add(
+            if parsed > 0 {
+                "cold: every file listed"
+            } else {
+                "warm: every file listed"
+            },
+            listed,
+        );
+    }
+    s.print("ms");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).map(String::as_str);
@@ -977,6 +998,7 @@ fn main() -> ExitCode {
         (Some("first"), Some(d), ..) => first(Path::new(d), rounds(2, 5)),
         (Some("baselines"), Some(d), Some(w), ..) => baselines(Path::new(d), w, rounds(3, 3)),
         (Some("index"), Some(d), Some(w), ..) => index(Path::new(d), w, rounds(3, 3)),
+        (Some("warm"), Some(d), Some(ix), ..) => warm(Path::new(d), Path::new(ix), rounds(3, 5)),
         _ => Err("usage: probe load FILE [ROUNDS] | reader BIG SMALL WORD [ROUNDS] | library DIR [ROUNDS] | intake DIR WORD [ROUNDS] | first DIR [ROUNDS] | baselines DIR WORD [ROUNDS] | index DIR WORD [ROUNDS]".into()),
     };
     match result {
