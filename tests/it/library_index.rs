@@ -23,6 +23,7 @@ struct Run {
     shell: Shell,
     parsed: usize,
     rows: usize,
+    loader: Loader,
 }
 
 #[track_caller]
@@ -58,15 +59,20 @@ fn start(paths: &[PathBuf], index: &Path) -> Run {
             std::thread::sleep(Duration::from_millis(5));
         }
     }
-    assert!(
-        loader.finish(Duration::from_secs(60)),
-        "the index's writer did not finish"
-    );
-    shell.on_indexed(&loader.try_indexed());
     Run {
         shell,
         parsed,
         rows,
+        loader,
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        assert!(
+            self.loader.finish(Duration::from_secs(60)),
+            "the index's writer did not finish"
+        );
     }
 }
 
@@ -125,7 +131,7 @@ fn a_second_start_takes_unchanged_files_from_the_index_and_parses_only_what_chan
     let cold_screen = shell_screen(&first.shell);
     drop(first);
 
-    let second = start(&paths, &index);
+    let mut second = start(&paths, &index);
     assert_eq!(
         (second.parsed, second.rows),
         (0, 30),
@@ -137,7 +143,39 @@ fn a_second_start_takes_unchanged_files_from_the_index_and_parses_only_what_chan
         cold_screen,
         "the list from the index is the list from the files"
     );
+    // A file changed while brief runs: the watcher's reload parses it and indexes it again.
+    let watched = &paths[11];
+    std::fs::write(
+        watched,
+        generated(11).replace("Generated briefing number 11", "Watched briefing number 11"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    age(watched, 90);
+    second.shell.on_changed(watched.clone());
+    for r in second.shell.take_requests() {
+        if let Request::Load(p) = r {
+            second.loader.load(p);
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        assert!(Instant::now() < deadline, "the reload did not come");
+        if let Some(o) = second.loader.try_next() {
+            second.shell.on_loaded(o);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(shell_screen(&second.shell).contains("Watched briefing number 11"));
     drop(second);
+    let again = start(&paths, &index);
+    assert_eq!(
+        (again.parsed, again.rows),
+        (0, 30),
+        "the file the watcher reloaded was indexed again"
+    );
+    assert!(shell_screen(&again.shell).contains("Watched briefing number 11"));
+    drop(again);
 
     // One file edited (content and time), one only touched, one deleted.
     let edited = &paths[3];
@@ -172,13 +210,14 @@ fn a_second_start_takes_unchanged_files_from_the_index_and_parses_only_what_chan
     assert!(screen.contains("29 briefings"), "{screen}");
 
     // Opening a briefing held as a row reads it from its file.
-    let mut shell = third.shell;
-    shell.press("g Enter");
-    let title = shell
+    let mut third = third;
+    third.shell.press("g Enter");
+    let title = third
+        .shell
         .reader()
         .map(|a| a.briefing().title.clone())
         .unwrap_or_default();
-    assert_eq!(Some(title), title_at_row(&shell, 0));
+    assert_eq!(Some(title), title_at_row(&third.shell, 0));
 }
 
 /// The title the list shows at position `pos`.
@@ -231,19 +270,20 @@ fn search_and_filter_over_rows_find_what_they_find_over_parsed_briefings() {
     drop(start(&paths, &index));
     // Once with the trigrams of as many files as the writer made in the background, once
     // with every file's.
-    let some = start(&paths, &index);
+    let mut some = start(&paths, &index);
     assert_eq!(some.rows, 201, "every briefing from the index");
-    compare(&mut memory, some.shell);
+    compare(&mut memory, &mut some.shell);
+    drop(some);
     let (ix, _) = Index::open(&index);
     let Some(mut ix) = ix else { panic!("no index") };
     while ix.make_grams(64).unwrap_or_else(|e| panic!("{e}")) > 0 {}
     drop(ix);
-    compare(&mut memory, start(&paths, &index).shell);
+    compare(&mut memory, &mut start(&paths, &index).shell);
 }
 
 /// Searches and filters `memory` (every briefing parsed) and `warm` (every one a row) alike.
-fn compare(memory: &mut Shell, mut warm: Shell) {
-    assert_eq!(held_as_rows(&warm), 201);
+fn compare(memory: &mut Shell, warm: &mut Shell) {
+    assert_eq!(held_as_rows(warm), 201);
 
     let searches = [
         "/ ship",
@@ -269,7 +309,7 @@ fn compare(memory: &mut Shell, mut warm: Shell) {
         warm.press(&format!("{keys} Enter"));
         let want = hits(memory);
         found += want.0.len();
-        assert_eq!(hits(&warm), want, "{keys}");
+        assert_eq!(hits(warm), want, "{keys}");
         memory.press("Esc Esc");
         warm.press("Esc Esc");
     }
@@ -299,7 +339,7 @@ fn compare(memory: &mut Shell, mut warm: Shell) {
             memory.message()
         );
         assert!(memory.library().filter.is_some(), "{filter}");
-        assert_eq!(names(&warm), names(memory), "{filter}");
+        assert_eq!(names(warm), names(memory), "{filter}");
         memory.press("& Enter");
         warm.press("& Enter");
     }
