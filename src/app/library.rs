@@ -355,25 +355,8 @@ impl Library {
                 (Some(i), false) => self.position_in_order(i),
                 _ => None,
             };
-            let i = match found {
-                Some(i) => i,
-                None => {
-                    self.entries.push(Entry {
-                        loading: false,
-                        ..Entry::with_key(shown, key)
-                    });
-                    let i = self.entries.len() - 1;
-                    if let Some(e) = self.entries.get(i) {
-                        self.keys.entry(e.key.clone()).or_insert(i);
-                    }
-                    i
-                }
-            };
+            let i = self.taken_in(found, key, shown);
             if let Some(e) = self.entries.get_mut(i) {
-                if e.loading {
-                    e.loading = false;
-                    self.pending = self.pending.saturating_sub(1);
-                }
                 e.row = Some(row);
                 e.doc = None;
                 e.error = None;
@@ -561,25 +544,8 @@ impl Library {
     ) -> usize {
         let found = self.find(key);
         let was = found.and_then(|i| self.position_in_order(i));
-        let i = match found {
-            Some(i) => i,
-            None => {
-                self.entries.push(Entry {
-                    loading: false,
-                    ..Entry::new(shown)
-                });
-                let i = self.entries.len() - 1;
-                if let Some(e) = self.entries.get(i) {
-                    self.keys.entry(e.key.clone()).or_insert(i);
-                }
-                i
-            }
-        };
+        let i = self.taken_in(found, key.to_path_buf(), shown);
         if let Some(e) = self.entries.get_mut(i) {
-            if e.loading {
-                e.loading = false;
-                self.pending = self.pending.saturating_sub(1);
-            }
             match result {
                 Ok(doc) => {
                     e.row = Some(Summary::of(&doc));
@@ -591,6 +557,30 @@ impl Library {
             }
         }
         self.replace_in_order(i, was);
+        i
+    }
+
+    /// The entry a load of `key` goes to (`found`, else a new one: a file the watcher saw
+    /// appear), no longer loading.
+    fn taken_in(&mut self, found: Option<usize>, key: PathBuf, shown: PathBuf) -> usize {
+        let i = match found {
+            Some(i) => i,
+            None => {
+                self.entries.push(Entry {
+                    loading: false,
+                    ..Entry::with_key(shown, key)
+                });
+                let i = self.entries.len() - 1;
+                if let Some(e) = self.entries.get(i) {
+                    self.keys.entry(e.key.clone()).or_insert(i);
+                }
+                i
+            }
+        };
+        if let Some(e) = self.entries.get_mut(i).filter(|e| e.loading) {
+            e.loading = false;
+            self.pending = self.pending.saturating_sub(1);
+        }
         i
     }
 

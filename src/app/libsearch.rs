@@ -260,28 +260,7 @@ impl LibSearch {
         if let Some(p) = self.previous.as_mut() {
             p.rows_loaded(lib, placed);
         }
-        if self.error.is_some() {
-            return;
-        }
-        if self.unsettled.is_none() {
-            self.unsettled = Some(self.current_at());
-        }
-        if self.counts.len() < lib.entries.len() {
-            self.counts.resize(lib.entries.len(), 0);
-        }
-        if let Some(m) = self.matcher() {
-            let keys: HashSet<&Path> = placed
-                .iter()
-                .filter_map(|&i| lib.entries.get(i).map(|e| e.key.as_path()))
-                .collect();
-            let held = held_counts(lib, &m, Some(&keys));
-            for &i in placed {
-                let n = count(lib, i, &m, held.as_ref());
-                if let Some(c) = self.counts.get_mut(i) {
-                    *c = n;
-                }
-            }
-        }
+        self.recount(lib, placed);
         self.settle(lib);
     }
 
@@ -299,6 +278,12 @@ impl LibSearch {
         if let Some(p) = self.previous.as_mut() {
             p.loaded_later(lib, i);
         }
+        self.recount(lib, &[i]);
+    }
+
+    /// Counts the occurrences in entries `placed` anew (those held as rows through the index,
+    /// at once), leaving the hits to be put in order by [`LibSearch::settle`].
+    fn recount(&mut self, lib: &Library, placed: &[usize]) {
         if self.error.is_some() {
             return;
         }
@@ -308,13 +293,19 @@ impl LibSearch {
         if self.counts.len() < lib.entries.len() {
             self.counts.resize(lib.entries.len(), 0);
         }
-        if let Some(m) = self.matcher() {
-            let held = match lib.entries.get(i) {
-                Some(e) if e.doc.is_none() => {
-                    held_counts(lib, &m, Some(&HashSet::from([e.key.as_path()])))
-                }
-                _ => None,
-            };
+        let Some(m) = self.matcher() else { return };
+        let keys: HashSet<&Path> = placed
+            .iter()
+            .filter_map(|&i| lib.entries.get(i))
+            .filter(|e| e.doc.is_none())
+            .map(|e| e.key.as_path())
+            .collect();
+        let held = if keys.is_empty() {
+            None
+        } else {
+            held_counts(lib, &m, Some(&keys))
+        };
+        for &i in placed {
             let n = count(lib, i, &m, held.as_ref());
             if let Some(c) = self.counts.get_mut(i) {
                 *c = n;
