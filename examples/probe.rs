@@ -155,6 +155,20 @@ fn draw(t: &mut Terminal<TestBackend>, shell: &Shell) {
     }
 }
 
+/// `/` then `word` typed into the library, a frame drawn after each key: the ms of each key.
+fn type_search(shell: &mut Shell, t: &mut Terminal<TestBackend>, word: &str) -> Vec<f64> {
+    shell.press("/");
+    draw(t, shell);
+    word.chars()
+        .map(|c| {
+            let t0 = Instant::now();
+            shell.press(&c.to_string());
+            draw(t, shell);
+            ms(t0.elapsed())
+        })
+        .collect()
+}
+
 fn doc_of(text: &str, path: &Path) -> Option<Document> {
     let l = load_str(text).ok()?;
     Some(Document::new(
@@ -556,15 +570,7 @@ fn intake(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
         }
         draw(&mut t, &shell);
         s.add("taking in every file (UI thread)", ms(t0.elapsed()));
-        shell.press("/");
-        draw(&mut t, &shell);
-        let mut keys = Vec::new();
-        for c in word.chars() {
-            let t0 = Instant::now();
-            shell.press(&c.to_string());
-            draw(&mut t, &shell);
-            keys.push(ms(t0.elapsed()));
-        }
+        let keys = type_search(&mut shell, &mut t, word);
         if let Some(first) = keys.first() {
             s.add("search: first key", *first);
         }
@@ -931,14 +937,7 @@ fn index(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
             s.add("warm: every file listed", listed);
             let mut t = term(SIZE.0, SIZE.1);
             draw(&mut t, &shell);
-            shell.press("/");
-            let mut keys = Vec::new();
-            for c in word.chars() {
-                let t0 = Instant::now();
-                shell.press(&c.to_string());
-                draw(&mut t, &shell);
-                keys.push(ms(t0.elapsed()));
-            }
+            let keys = type_search(&mut shell, &mut t, word);
             if let Some(k) = keys.first() {
                 s.add("warm: search, first key", *k);
             }
