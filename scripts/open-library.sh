@@ -18,8 +18,10 @@ trap 'tmux kill-session -t brief-open 2>/dev/null || true; rm -rf -- "$WORK"' EX
 export XDG_STATE_HOME=$WORK/state XDG_CACHE_HOME=${3:-$WORK/cache}
 tmux kill-session -t brief-open 2>/dev/null || true
 t0=$(date +%s%N)
+# The environment goes on the command itself: a tmux server already running would give the
+# pane its own environment, not this shell's (and brief would use the user's state and cache).
 tmux new-session -d -s brief-open -x 120 -y 40 \
-  "$(printf '%q' "$BIN") -- $(printf '%q' "$DIR"); date +%s%N > $WORK/end"
+  "env XDG_STATE_HOME=$(printf '%q' "$XDG_STATE_HOME") XDG_CACHE_HOME=$(printf '%q' "$XDG_CACHE_HOME") BRIEF_INDEX= BRIEF_STATE= $(printf '%q' "$BIN") -- $(printf '%q' "$DIR"); date +%s%N > $WORK/end"
 first=""
 while :; do
   screen=$(tmux capture-pane -p -t brief-open 2>/dev/null || true)

@@ -18,7 +18,7 @@
 //! writer thread, which records it in batches and says which it recorded
 //! ([`Loader::try_indexed`]): only then may the library let go of the parsed document.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -29,7 +29,7 @@ use std::time::{Duration, SystemTime};
 use crate::briefing::document::{load_file, Document, Failure, Opened};
 use crate::briefing::load::{read_file, Accept};
 use crate::briefing::summary::Summary;
-use crate::state::index::{hash_of, stamp_of, Fresh, Index, Stored};
+use crate::state::index::{hash_of, stamp_of, Fresh, Index, Lookup};
 
 /// How long a file must have gone unmodified before a reload reads it.
 pub const STILL: Duration = Duration::from_millis(300);
@@ -54,9 +54,8 @@ pub struct Loader {
 
 /// What a worker asks of the index and gives to it.
 struct Indexing {
-    /// The rows on disk, read once by the first worker that needs them; each is taken out
-    /// when its file is looked at (a later reload of the file means it changed).
-    known: std::sync::OnceLock<Mutex<HashMap<PathBuf, Stored>>>,
+    /// The index's file, which each worker reads on a connection of its own.
+    path: PathBuf,
     /// Files given to the workers and not yet done: the trigrams wait until there are none.
     outstanding: Arc<std::sync::atomic::AtomicUsize>,
     /// Set on the way out: no more trigrams.
@@ -104,7 +103,7 @@ impl Loader {
         let indexing = index.map(|ix| {
             let (writes, queue) = channel::<Write>();
             let indexing = Arc::new(Indexing {
-                known: std::sync::OnceLock::new(),
+                path: ix.path().to_path_buf(),
                 outstanding: Arc::clone(&outstanding),
                 closing: AtomicBool::new(false),
                 index: Mutex::new(Some(ix)),
@@ -127,6 +126,8 @@ impl Loader {
             let row_done = row_done.clone();
             let indexing = indexing.clone();
             let outstanding = Arc::clone(&outstanding);
+            // Opened by the worker the first time it looks a file up.
+            let mut lookup: Option<Option<Lookup>> = None;
             // Detached: the handle is dropped, nothing ever joins a worker.
             let _ = thread::Builder::new()
                 .name(format!("brief-load-{i}"))
@@ -147,7 +148,10 @@ impl Loader {
                     let opened = if once {
                         load_file(&path, max_size, Accept::Named).map(Box::new)
                     } else if let Some(ix) = indexing.as_ref().filter(|_| indexed) {
-                        match through_index(ix, &path, max_size, &cancelled) {
+                        let lookup = lookup
+                            .get_or_insert_with(|| Lookup::open(&ix.path).ok())
+                            .as_ref();
+                        match through_index(ix, lookup, &path, max_size, &cancelled) {
                             Through::Row(row, size) => {
                                 outstanding.fetch_sub(1, Ordering::Relaxed);
                                 if row_done.send((path, row, size)).is_err() {
@@ -313,21 +317,15 @@ enum Through {
 
 /// A load through the index: the row when the file is as it was indexed (same size and time,
 /// or same content), else a parse, handed to the writer.
-fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBool) -> Through {
+fn through_index(
+    ix: &Indexing,
+    lookup: Option<&Lookup>,
+    path: &Path,
+    max_size: u64,
+    cancelled: &AtomicBool,
+) -> Through {
     let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let known = ix.known.get_or_init(|| {
-        let index = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
-        Mutex::new(
-            index
-                .as_ref()
-                .and_then(|i| i.rows().ok())
-                .unwrap_or_default(),
-        )
-    });
-    let stored = known
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .remove(&key);
+    let stored = lookup.and_then(|l| l.get(&key).ok().flatten());
     let stamp = std::fs::metadata(path)
         .ok()
         .filter(std::fs::Metadata::is_file)

@@ -281,57 +281,15 @@ impl Index {
 
     /// Every file the index knows, by path.
     pub fn rows(&self) -> rusqlite::Result<HashMap<PathBuf, Stored>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs
-             FROM file",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let path: Vec<u8> = r.get(0)?;
-            let hash: Vec<u8> = r.get(3)?;
-            let date: String = r.get(5)?;
-            let tags: String = r.get(7)?;
-            let count = |i: usize| -> rusqlite::Result<usize> {
-                Ok(usize::try_from(r.get::<_, i64>(i)?).unwrap_or(0))
-            };
-            Ok((
-                path_of(path),
-                hash.try_into().ok(),
-                Date::parse(&date),
-                serde_json::from_str::<Vec<String>>(&tags).ok(),
-                (
-                    u64::try_from(r.get::<_, i64>(1)?).unwrap_or(u64::MAX),
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(6)?,
-                    [count(8)?, count(9)?, count(10)?],
-                ),
-            ))
-        })?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT path, {STORED} FROM file"))?;
+        let mut rows = stmt.query([])?;
         let mut out = HashMap::new();
-        for row in rows {
-            // A row that does not read back whole is not used: its file is parsed again.
-            let (path, Some(hash), Some(date), Some(tags), (size, mtime, title, summary, n)) = row?
-            else {
-                continue;
-            };
-            let [claims, responses, pairs] = n;
-            out.insert(
-                path,
-                Stored {
-                    size,
-                    mtime,
-                    hash,
-                    summary: Summary {
-                        title,
-                        date,
-                        summary,
-                        tags,
-                        claims,
-                        responses,
-                        pairs,
-                    },
-                },
-            );
+        while let Some(r) = rows.next()? {
+            if let Some(stored) = stored_of(r, 1)? {
+                out.insert(path_of(r.get(0)?), stored);
+            }
         }
         Ok(out)
     }
@@ -475,6 +433,71 @@ fn count_row(
         out.insert(path.to_path_buf(), n);
     }
     Ok(())
+}
+
+/// The columns of a [`Stored`], in the order [`stored_of`] reads them.
+const STORED: &str = "size, mtime, hash, title, date, summary, tags, claims, responses, pairs";
+
+/// The [`Stored`] in the columns of `r` from `at` on ([`STORED`]); None for a row that does not
+/// read back whole (its file is then parsed again).
+fn stored_of(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Stored>> {
+    let count = |i: usize| -> rusqlite::Result<usize> {
+        Ok(usize::try_from(r.get::<_, i64>(at + i)?).unwrap_or(0))
+    };
+    let hash: Vec<u8> = r.get(at + 2)?;
+    let date: String = r.get(at + 4)?;
+    let tags: String = r.get(at + 6)?;
+    let (Ok(hash), Some(date), Ok(tags)) = (
+        <[u8; 32]>::try_from(hash),
+        Date::parse(&date),
+        serde_json::from_str::<Vec<String>>(&tags),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(Stored {
+        size: u64::try_from(r.get::<_, i64>(at)?).unwrap_or(u64::MAX),
+        mtime: r.get(at + 1)?,
+        hash,
+        summary: Summary {
+            title: r.get(at + 3)?,
+            date,
+            summary: r.get(at + 5)?,
+            tags,
+            claims: count(7)?,
+            responses: count(8)?,
+            pairs: count(9)?,
+        },
+    }))
+}
+
+/// What a loader's worker asks of the index, on a connection of its own: one file's row, by
+/// its path (an index that holds other libraries too is not read whole).
+#[derive(Debug)]
+pub struct Lookup {
+    conn: Connection,
+}
+
+impl Lookup {
+    pub fn open(path: &Path) -> rusqlite::Result<Lookup> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY)?;
+        Ok(Lookup { conn })
+    }
+
+    /// What the index holds of the file at `path` (absolute), if anything.
+    pub fn get(&self, path: &Path) -> rusqlite::Result<Option<Stored>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {STORED} FROM file WHERE path = ?1"))?;
+        let mut rows = stmt.query([path.as_os_str().as_bytes()])?;
+        match rows.next()? {
+            Some(r) => stored_of(r, 0),
+            None => Ok(None),
+        }
+    }
 }
 
 fn path_of(bytes: Vec<u8>) -> PathBuf {
