@@ -29,7 +29,7 @@ use std::time::{Duration, SystemTime};
 use crate::briefing::document::{load_file, Document, Failure, Opened};
 use crate::briefing::load::{read_file, Accept};
 use crate::briefing::summary::Summary;
-use crate::state::index::{hash_of, stamp_of, Fresh, Index, Lookup};
+use crate::state::index::{hash_of, stamp_of, Fresh, Index, Lookup, Stamp};
 
 /// How long a file must have gone unmodified before a reload reads it.
 pub const STILL: Duration = Duration::from_millis(300);
@@ -54,7 +54,9 @@ pub struct Loader {
 
 /// What a worker asks of the index and gives to it.
 struct Indexing {
-    /// The index's file, which each worker reads on a connection of its own.
+    /// The workers' connection for looking files up (opened by the first to need it), taken
+    /// on the way out so that the writer's, closed last, folds the log back into the file.
+    lookup: Mutex<Option<Option<Lookup>>>,
     path: PathBuf,
     /// Files given to the workers and not yet done: the trigrams wait until there are none.
     outstanding: Arc<std::sync::atomic::AtomicUsize>,
@@ -66,7 +68,7 @@ struct Indexing {
 
 enum Write {
     Put(Fresh),
-    Touch(PathBuf, u64, i64),
+    Touch(PathBuf, Stamp),
     /// Files that are gone.
     Forget(PathBuf),
     /// Everything before this has been written: say so.
@@ -103,6 +105,7 @@ impl Loader {
         let indexing = index.map(|ix| {
             let (writes, queue) = channel::<Write>();
             let indexing = Arc::new(Indexing {
+                lookup: Mutex::new(None),
                 path: ix.path().to_path_buf(),
                 outstanding: Arc::clone(&outstanding),
                 closing: AtomicBool::new(false),
@@ -126,8 +129,6 @@ impl Loader {
             let row_done = row_done.clone();
             let indexing = indexing.clone();
             let outstanding = Arc::clone(&outstanding);
-            // Opened by the worker the first time it looks a file up.
-            let mut lookup: Option<Option<Lookup>> = None;
             // Detached: the handle is dropped, nothing ever joins a worker.
             let _ = thread::Builder::new()
                 .name(format!("brief-load-{i}"))
@@ -148,10 +149,7 @@ impl Loader {
                     let opened = if once {
                         load_file(&path, max_size, Accept::Named).map(Box::new)
                     } else if let Some(ix) = indexing.as_ref().filter(|_| indexed) {
-                        let lookup = lookup
-                            .get_or_insert_with(|| Lookup::open(&ix.path).ok())
-                            .as_ref();
-                        match through_index(ix, lookup, &path, max_size, &cancelled) {
+                        match through_index(ix, &path, max_size, &cancelled) {
                             Through::Row(row, size) => {
                                 outstanding.fetch_sub(1, Ordering::Relaxed);
                                 if row_done.send((path, row, size)).is_err() {
@@ -253,7 +251,12 @@ impl Loader {
         if !(sent.is_ok() && rx.recv_timeout(wait).is_ok()) {
             return false;
         }
-        // Closed, the index folds its log back into the file (the writer then stops).
+        // Closed, the index folds its log back into the file (the writer then stops): the
+        // workers' connection first (a worker still at it opens none again: it is cancelled).
+        ix.lookup
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .replace(None);
         ix.index
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -317,15 +320,15 @@ enum Through {
 
 /// A load through the index: the row when the file is as it was indexed (same size and time,
 /// or same content), else a parse, handed to the writer.
-fn through_index(
-    ix: &Indexing,
-    lookup: Option<&Lookup>,
-    path: &Path,
-    max_size: u64,
-    cancelled: &AtomicBool,
-) -> Through {
+fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBool) -> Through {
     let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let stored = lookup.and_then(|l| l.get(&key).ok().flatten());
+    let stored = {
+        let mut lookup = ix.lookup.lock().unwrap_or_else(PoisonError::into_inner);
+        lookup
+            .get_or_insert_with(|| Lookup::open(&ix.path).ok())
+            .as_ref()
+            .and_then(|l| l.get(&key).ok().flatten())
+    };
     let stamp = std::fs::metadata(path)
         .ok()
         .filter(std::fs::Metadata::is_file)
@@ -337,31 +340,31 @@ fn through_index(
             .unwrap_or_else(PoisonError::into_inner)
             .send(w);
     };
-    if let (Some(stored), Some((size, mtime))) = (stored, stamp) {
-        if (stored.size, stored.mtime) == (size, mtime) {
-            return Through::Row(stored.summary, size);
+    if let (Some(stored), Some(now)) = (stored, stamp) {
+        if stored.stamp == now {
+            return Through::Row(stored.summary, now.size);
         }
-        // A time changed by a copy or a checkout, the content the same: the row stands.
-        if stored.size == size {
+        // A time changed by a copy, a checkout or a chmod, the content the same: the row
+        // stands, with the new times.
+        if stored.stamp.size == now.size {
             if let Ok(bytes) = read_file(path, max_size, Accept::Regular) {
                 if hash_of(without_bom(&bytes)) == stored.hash
                     && std::fs::metadata(path).ok().and_then(|m| stamp_of(&m)) == stamp
                 {
-                    write(Write::Touch(key, size, mtime));
-                    return Through::Row(stored.summary, size);
+                    write(Write::Touch(key, now));
+                    return Through::Row(stored.summary, now.size);
                 }
             }
         }
     }
     let opened = load_still(path, max_size, cancelled);
-    if let (Ok(doc), Some((size, mtime))) = (&opened, stamp) {
+    if let (Ok(doc), Some(now)) = (&opened, stamp) {
         // Hashed from the file as it is now: should it have changed since the stamp, its
-        // time differs from the one recorded and the next start reads it again.
+        // times differ from the ones recorded and the next start reads it again.
         if let Ok(bytes) = read_file(path, max_size, Accept::Regular) {
             write(Write::Put(Fresh {
                 path: key,
-                size,
-                mtime,
+                stamp: now,
                 hash: hash_of(without_bom(&bytes)),
                 summary: Summary::of(doc),
                 body: crate::briefing::search::body(&doc.briefing),
@@ -436,8 +439,8 @@ fn write_batch(
         match w {
             Write::Put(f) => fresh.push(f),
             Write::Forget(p) => gone.push(p),
-            Write::Touch(path, size, mtime) => {
-                let _ = index.touch(&path, size, mtime);
+            Write::Touch(path, stamp) => {
+                let _ = index.touch(&path, stamp);
             }
             Write::Flush(tell) => flushed.push(tell),
         }
@@ -446,7 +449,7 @@ fn write_batch(
         let _ = index.forget(&gone);
     }
     if !fresh.is_empty() && index.put(&fresh).is_ok() {
-        let recorded = fresh.into_iter().map(|f| (f.path, f.size)).collect();
+        let recorded = fresh.into_iter().map(|f| (f.path, f.stamp.size)).collect();
         // The reader gone (quitting), the writes still count.
         let _ = done.send(recorded);
     }

@@ -39,6 +39,7 @@ const SCHEMA: &str = "
         path BLOB NOT NULL UNIQUE,
         size INTEGER NOT NULL,
         mtime INTEGER NOT NULL,
+        ctime INTEGER NOT NULL,
         hash BLOB NOT NULL,
         title TEXT NOT NULL,
         date TEXT NOT NULL,
@@ -81,9 +82,7 @@ pub fn default_path() -> Option<PathBuf> {
 /// What the index knows of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
-    pub size: u64,
-    /// Nanoseconds since the epoch.
-    pub mtime: i64,
+    pub stamp: Stamp,
     pub hash: [u8; 32],
     pub summary: Summary,
 }
@@ -92,22 +91,39 @@ pub struct Stored {
 #[derive(Debug, Clone)]
 pub struct Fresh {
     pub path: PathBuf,
-    pub size: u64,
-    pub mtime: i64,
+    pub stamp: Stamp,
     pub hash: [u8; 32],
     pub summary: Summary,
     /// [`crate::briefing::search::body`].
     pub body: String,
 }
 
-/// A file's size and modification time (nanoseconds since the epoch).
-pub fn stamp_of(meta: &std::fs::Metadata) -> Option<(u64, i64)> {
+/// What tells a file unchanged: its size, modification time and status-change time
+/// (nanoseconds since the epoch). The last cannot be set back: a file rewritten with its old
+/// size and time (`cp -p`, `rsync -t`) still differs in it, as git's index tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime: i64,
+    pub ctime: i64,
+}
+
+pub fn stamp_of(meta: &std::fs::Metadata) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
     let t = meta.modified().ok()?;
-    let ns = match t.duration_since(UNIX_EPOCH) {
+    let mtime = match t.duration_since(UNIX_EPOCH) {
         Ok(d) => i64::try_from(d.as_nanos()).ok()?,
         Err(e) => -i64::try_from(e.duration().as_nanos()).ok()?,
     };
-    Some((meta.len(), ns))
+    let ctime = meta
+        .ctime()
+        .checked_mul(1_000_000_000)?
+        .checked_add(meta.ctime_nsec())?;
+    Some(Stamp {
+        size: meta.len(),
+        mtime,
+        ctime,
+    })
 }
 
 pub fn hash_of(bytes: &[u8]) -> [u8; 32] {
@@ -178,6 +194,15 @@ impl Index {
             Ok(Opened::Rebuild(reason)) => (reason, false),
             Ok(Opened::Foreign(reason)) => (reason, true),
             Err(e) if is_corrupt(&e) => ("was damaged".to_string(), true),
+            Err(rusqlite::Error::InvalidParameterName(said)) => {
+                return (
+                    None,
+                    Some(Notice(format!(
+                        "library not indexed: {} {said}",
+                        shown(path)
+                    ))),
+                )
+            }
             Err(e) => return (None, Some(why("cannot be used", &e))),
         };
         if aside {
@@ -235,6 +260,11 @@ impl Index {
                 "was of an older schema ({version})"
             )));
         }
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(rusqlite::Error::InvalidParameterName(
+                "cannot be written (it is read-only); it is left as it is".into(),
+            ));
+        }
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         // Someone else's database: looked at, not changed (not even its journal mode).
         if version == 0 && tables > 0 {
@@ -251,17 +281,32 @@ impl Index {
         }
         conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
         if version == 0 {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(SCHEMA)?;
-            tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+            // Two brief starting at once on no index: one makes it, the other finds it made.
+            let tx = rusqlite::Transaction::new_unchecked(
+                &conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            let made: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if made == 0 {
+                tx.execute_batch(SCHEMA)?;
+                tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+            }
             tx.commit()?;
+        }
+        // A database of this version number without brief's tables is someone else's.
+        if conn
+            .prepare("SELECT id, path FROM file LIMIT 0")
+            .and_then(|_| conn.prepare("SELECT id FROM text LIMIT 0"))
+            .is_err()
+        {
+            return Ok(Opened::Foreign("was not a brief index".into()));
         }
         // Every row read once: a damaged page shows now, not in the middle of a run.
         conn.query_row("SELECT count(*) FROM file", [], |r| r.get::<_, i64>(0))?;
         // The tables and columns this build uses: a file of the same version number but
         // another layout (a build in between) is made anew, not half used.
         for sql in [
-            "SELECT id, path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs, odd, grams FROM file LIMIT 0",
+            "SELECT id, path, size, mtime, ctime, hash, title, date, summary, tags, claims, responses, pairs, odd, grams FROM file LIMIT 0",
             "SELECT id, body FROM text LIMIT 0",
             "SELECT rowid FROM grams WHERE grams MATCH 'abc' LIMIT 0",
         ] {
@@ -301,11 +346,12 @@ impl Index {
         {
             let mut row = tx.prepare_cached(
                 "INSERT INTO file
-                 (path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs, odd)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 (path, size, mtime, hash, title, date, summary, tags, claims, responses, pairs, odd,
+                  ctime)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                  ON CONFLICT (path) DO UPDATE SET size = ?2, mtime = ?3, hash = ?4, title = ?5,
                  date = ?6, summary = ?7, tags = ?8, claims = ?9, responses = ?10, pairs = ?11,
-                 odd = ?12, grams = 0
+                 odd = ?12, ctime = ?13, grams = 0
                  RETURNING id",
             )?;
             let mut text =
@@ -318,8 +364,8 @@ impl Index {
                 let id: i64 = row.query_row(
                     params![
                         key,
-                        i64::try_from(f.size).unwrap_or(i64::MAX),
-                        f.mtime,
+                        i64::try_from(f.stamp.size).unwrap_or(i64::MAX),
+                        f.stamp.mtime,
                         &f.hash[..],
                         s.title,
                         s.date.to_string(),
@@ -329,6 +375,7 @@ impl Index {
                         s.responses as i64,
                         s.pairs as i64,
                         odd(&f.body),
+                        f.stamp.ctime,
                     ],
                     |r| r.get(0),
                 )?;
@@ -365,13 +412,14 @@ impl Index {
     }
 
     /// A file's time changed but its content did not: the row stays, with the new time.
-    pub fn touch(&mut self, path: &Path, size: u64, mtime: i64) -> rusqlite::Result<()> {
+    pub fn touch(&mut self, path: &Path, stamp: Stamp) -> rusqlite::Result<()> {
         self.conn.execute(
-            "UPDATE file SET size = ?2, mtime = ?3 WHERE path = ?1",
+            "UPDATE file SET size = ?2, mtime = ?3, ctime = ?4 WHERE path = ?1",
             params![
                 path.as_os_str().as_bytes(),
-                i64::try_from(size).unwrap_or(i64::MAX),
-                mtime
+                i64::try_from(stamp.size).unwrap_or(i64::MAX),
+                stamp.mtime,
+                stamp.ctime
             ],
         )?;
         Ok(())
@@ -436,7 +484,8 @@ fn count_row(
 }
 
 /// The columns of a [`Stored`], in the order [`stored_of`] reads them.
-const STORED: &str = "size, mtime, hash, title, date, summary, tags, claims, responses, pairs";
+const STORED: &str =
+    "size, mtime, hash, title, date, summary, tags, claims, responses, pairs, ctime";
 
 /// The [`Stored`] in the columns of `r` from `at` on ([`STORED`]); None for a row that does not
 /// read back whole (its file is then parsed again).
@@ -455,8 +504,11 @@ fn stored_of(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Stored>> {
         return Ok(None);
     };
     Ok(Some(Stored {
-        size: u64::try_from(r.get::<_, i64>(at)?).unwrap_or(u64::MAX),
-        mtime: r.get(at + 1)?,
+        stamp: Stamp {
+            size: u64::try_from(r.get::<_, i64>(at)?).unwrap_or(u64::MAX),
+            mtime: r.get(at + 1)?,
+            ctime: r.get(at + 10)?,
+        },
         hash,
         summary: Summary {
             title: r.get(at + 3)?,
@@ -707,8 +759,11 @@ mod tests {
     fn fresh(path: &str, text: &str) -> Fresh {
         Fresh {
             path: PathBuf::from(path),
-            size: 10,
-            mtime: 5,
+            stamp: Stamp {
+                size: 10,
+                mtime: 5,
+                ctime: 6,
+            },
             hash: hash_of(text.as_bytes()),
             summary: summary(text),
             body: format!("{text}\0second field\0"),
@@ -815,6 +870,22 @@ mod tests {
         assert!(ix.is_none());
         let notice = notice.map(|n| n.0).unwrap_or_default();
         assert!(notice.contains("newer brief"), "{notice}");
+        assert!(!notice.contains("Invalid parameter"), "{notice}");
         assert!(path.exists(), "a newer index is kept");
+
+        // Someone else's database at version 1 (a state store, say): kept aside, not used.
+        let other = dir.path().join("other.db");
+        let Ok(conn) = Connection::open(&other) else {
+            panic!("cannot make a database")
+        };
+        let _ = conn.execute_batch("CREATE TABLE briefing (key TEXT); PRAGMA user_version = 1;");
+        drop(conn);
+        let (ix, notice) = Index::open(&other);
+        assert!(ix.is_some());
+        let notice = notice.map(|n| n.0).unwrap_or_default();
+        assert!(
+            notice.contains("was not a brief index; kept as other.db.corrupt-"),
+            "{notice}"
+        );
     }
 }

@@ -345,6 +345,38 @@ fn compare(memory: &mut Shell, warm: &mut Shell) {
     }
 }
 
+/// A file rewritten at its old size with its old time put back (`cp -p`, `rsync -t`) is told
+/// by its status-change time, and parsed again.
+#[test]
+fn a_file_rewritten_with_its_old_size_and_time_is_parsed_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
+    let index = dir.path().join("library.db");
+    let paths = write_generated(&lib, 4);
+    for p in &paths {
+        age(p, 3600);
+    }
+    drop(start(&paths, &index));
+    let file = &paths[2];
+    let was = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = generated(2).replace("Generated briefing number 2", "Rewritten briefing number 2");
+    assert_eq!(text.len(), generated(2).len(), "the same size");
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(file, text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::File::options()
+        .append(true)
+        .open(file)
+        .and_then(|f| f.set_modified(was))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = start(&paths, &index);
+    assert_eq!((run.parsed, run.rows), (1, 3));
+    let screen = shell_screen(&run.shell);
+    assert!(screen.contains("Rewritten briefing number 2"), "{screen}");
+}
+
 #[test]
 fn a_damaged_index_is_rebuilt_with_a_message() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
