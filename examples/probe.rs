@@ -813,7 +813,12 @@ fn open_indexed(paths: &[PathBuf], index: &Path) -> Result<(Shell, Loader, f64, 
     let (ix, notice) = Index::open(index);
     let ix = ix.ok_or_else(|| format!("no index: {notice:?}"))?;
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let loader = Loader::with_index(cores, DEFAULT_MAX_SIZE, Default::default(), Some(ix));
+    let loader = Loader::with_index(
+        cores,
+        DEFAULT_MAX_SIZE,
+        Default::default(),
+        Some((ix, Vec::new())),
+    );
     let mut shell = Shell::new(paths.to_vec(), Rect::new(0, 0, SIZE.0, SIZE.1));
     shell.use_index(Reader::open(index).ok(), DEFAULT_MAX_SIZE);
     for r in shell.take_requests() {

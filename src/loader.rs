@@ -62,6 +62,9 @@ struct Indexing {
     outstanding: Arc<std::sync::atomic::AtomicUsize>,
     /// Set on the way out: no more trigrams.
     closing: AtomicBool,
+    /// The folders the library was opened on (absolute): once every file is loaded, the index
+    /// forgets those below them that are gone.
+    roots: Vec<PathBuf>,
     index: Mutex<Option<Index>>,
     writes: Mutex<Sender<Write>>,
 }
@@ -95,20 +98,21 @@ impl Loader {
         threads: usize,
         max_size: u64,
         named: HashSet<PathBuf>,
-        index: Option<Index>,
+        index: Option<(Index, Vec<PathBuf>)>,
     ) -> Loader {
         let (jobs, queue) = channel::<Job>();
         let (done, results) = channel::<Opened>();
         let (row_done, rows) = channel::<(PathBuf, Summary, u64)>();
         let (indexed_done, indexed) = channel::<Vec<(PathBuf, u64)>>();
         let outstanding = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let indexing = index.map(|ix| {
+        let indexing = index.map(|(ix, roots)| {
             let (writes, queue) = channel::<Write>();
             let indexing = Arc::new(Indexing {
                 lookup: Mutex::new(None),
                 path: ix.path().to_path_buf(),
                 outstanding: Arc::clone(&outstanding),
                 closing: AtomicBool::new(false),
+                roots: roots.clone(),
                 index: Mutex::new(Some(ix)),
                 writes: Mutex::new(writes),
             });
@@ -382,8 +386,9 @@ fn without_bom(bytes: &[u8]) -> &[u8] {
 /// which files it recorded. A failed write leaves those files unrecorded (they are parsed again
 /// next time), and the library keeps their documents.
 fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBuf, u64)>>) {
-    // Whether files may be waiting for their trigrams.
+    // Whether files may be waiting for their trigrams; whether the gone are forgotten.
     let mut grams_due = true;
+    let mut pruned = false;
     loop {
         let idle = Duration::from_millis(200);
         let first = match queue.recv_timeout(idle) {
@@ -396,6 +401,12 @@ fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBu
         let Some(first) = first else {
             // Nothing to write and no file waiting to be parsed: trigrams, a batch at a time,
             // as long as nothing else comes.
+            let settled =
+                ix.outstanding.load(Ordering::Relaxed) == 0 && !ix.closing.load(Ordering::Relaxed);
+            if settled && !pruned {
+                pruned = true;
+                let _ = index.prune(&ix.roots);
+            }
             while grams_due
                 && ix.outstanding.load(Ordering::Relaxed) == 0
                 && !ix.closing.load(Ordering::Relaxed)

@@ -655,7 +655,17 @@ fn open(paths: &[PathBuf], limits: Limits, reader: &Reader) -> anyhow::Result<Ex
         Some(path) => {
             let (index, notice) = Index::open(&path);
             let searcher = index.as_ref().and_then(|_| IndexReader::open(&path).ok());
-            (index.filter(|_| searcher.is_some()), notice, searcher)
+            // Below these, a file in the index that is gone is forgotten.
+            let roots: Vec<std::path::PathBuf> = watched
+                .iter()
+                .filter(|p| p.is_dir())
+                .filter_map(|p| std::path::absolute(p).ok())
+                .collect();
+            (
+                index.filter(|_| searcher.is_some()).map(|ix| (ix, roots)),
+                notice,
+                searcher,
+            )
         }
         None => (None, None, None),
     };

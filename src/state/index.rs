@@ -425,6 +425,39 @@ impl Index {
         Ok(())
     }
 
+    /// Forgets the files below `roots` (absolute folders) that are gone: a file deleted or
+    /// renamed between two runs. Returns how many.
+    pub fn prune(&mut self, roots: &[PathBuf]) -> rusqlite::Result<usize> {
+        let mut gone = Vec::new();
+        for root in roots {
+            let mut from = root.as_os_str().as_bytes().to_vec();
+            if from.last() != Some(&b'/') {
+                from.push(b'/');
+            }
+            // Every path that starts with `root/`: from it up to `root0` ('0' follows '/').
+            let mut to = from.clone();
+            if let Some(last) = to.last_mut() {
+                *last = b'0';
+            }
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT path FROM file WHERE path >= ?1 AND path < ?2")?;
+            let mut rows = stmt.query(params![from, to])?;
+            while let Some(r) = rows.next()? {
+                let path = path_of(r.get(0)?);
+                if std::fs::symlink_metadata(&path)
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                {
+                    gone.push(path);
+                }
+            }
+        }
+        if !gone.is_empty() {
+            self.forget(&gone)?;
+        }
+        Ok(gone.len())
+    }
+
     /// Forgets files that are gone.
     pub fn forget(&mut self, paths: &[PathBuf]) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
@@ -830,6 +863,23 @@ mod tests {
         // What was taken out of the trigrams was what had been put in.
         ix.conn
             .execute_batch("INSERT INTO grams (grams, rank) VALUES ('integrity-check', 1)")?;
+        // A file below a root that is not on disk is forgotten; one elsewhere is not.
+        let root = dir.path().join("lib");
+        std::fs::create_dir_all(&root).unwrap_or_default();
+        std::fs::write(root.join("here.yaml"), "x").unwrap_or_default();
+        ix.put(&[
+            fresh(&root.join("here.yaml").to_string_lossy(), "here"),
+            fresh(&root.join("gone.yaml").to_string_lossy(), "gone"),
+            fresh(&root.join("sub/gone.yaml").to_string_lossy(), "gone too"),
+            fresh(
+                &dir.path().join("lib0/gone.yaml").to_string_lossy(),
+                "not below",
+            ),
+        ])?;
+        assert_eq!(ix.prune(std::slice::from_ref(&root))?, 2);
+        let left = ix.rows()?;
+        assert!(left.contains_key(&root.join("here.yaml")));
+        assert!(left.contains_key(&dir.path().join("lib0/gone.yaml")));
         Ok(())
     }
 

@@ -30,7 +30,12 @@ struct Run {
 fn start(paths: &[PathBuf], index: &Path) -> Run {
     let (ix, notice) = Index::open(index);
     assert!(ix.is_some(), "no index: {notice:?}");
-    let loader = Loader::with_index(2, DEFAULT_MAX_SIZE, HashSet::new(), ix);
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .take(1)
+        .collect();
+    let loader = Loader::with_index(2, DEFAULT_MAX_SIZE, HashSet::new(), ix.map(|i| (i, roots)));
     let mut shell = Shell::new(paths.to_vec(), Rect::new(0, 0, 120, 40));
     shell.use_index(Reader::open(index).ok(), DEFAULT_MAX_SIZE);
     if let Some(n) = notice {
