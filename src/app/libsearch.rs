@@ -3,7 +3,7 @@
 //! briefing in list order; `Enter` keeps the search with the first matching briefing selected,
 //! and opening a briefing carries the search into it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use regex::{Regex, RegexBuilder};
@@ -32,23 +32,21 @@ fn count(lib: &Library, i: usize, m: &Matcher, held: Option<&HashMap<PathBuf, us
     text + tags
 }
 
-/// What the index counts of `m` in the briefings the library holds as rows (all of them, or
-/// those of `only`), by path; None without an index (or when it cannot be read: they are then
-/// read from their files).
-fn held_counts(
-    lib: &Library,
-    m: &Matcher,
-    only: Option<&HashSet<&Path>>,
-) -> Option<HashMap<PathBuf, usize>> {
+/// What the index counts of `m` in those of `entries` the library holds as rows, by path;
+/// None without an index, none of them held as a row, or an index that cannot be read (they
+/// are then read from their files).
+fn index_counts(lib: &Library, m: &Matcher, entries: &[usize]) -> Option<HashMap<PathBuf, usize>> {
     let reader = lib.index.as_ref()?;
-    let held = |p: &Path| {
-        only.is_none_or(|o| o.contains(p))
-            && lib
-                .find(p)
-                .and_then(|i| lib.entries.get(i))
-                .is_some_and(|e| e.doc.is_none() && e.row.is_some())
-    };
-    reader.counts(&m.text, held).ok()
+    let keys: Vec<&Path> = entries
+        .iter()
+        .filter_map(|&i| lib.entries.get(i))
+        .filter(|e| e.doc.is_none() && e.row.is_some())
+        .map(|e| e.key.as_path())
+        .collect();
+    if keys.is_empty() {
+        return None;
+    }
+    reader.counts_in(&m.text, &keys).ok()
 }
 
 /// How many occurrences each briefing holds, in list order.
@@ -137,26 +135,8 @@ impl LibSearch {
             let was: Vec<usize> = (0..before.len())
                 .filter(|&i| before.get(i).is_some_and(|&n| n > 0))
                 .collect();
-            let keys: HashSet<&Path> = was
-                .iter()
-                .filter_map(|&i| lib.entries.get(i))
-                .filter(|e| e.doc.is_none() && e.row.is_some())
-                .map(|e| e.key.as_path())
-                .collect();
-            let held = match &lib.index {
-                Some(reader) if !keys.is_empty() => {
-                    let keys: Vec<&Path> = keys.into_iter().collect();
-                    reader.counts_in(&m.text, &keys).ok()
-                }
-                _ => None,
-            };
             self.counts = vec![0; lib.entries.len()];
-            for i in was {
-                let n = count(lib, i, &m, held.as_ref());
-                if let Some(c) = self.counts.get_mut(i) {
-                    *c = n;
-                }
-            }
+            self.count_each(lib, &m, &was);
         } else if let Some(reader) = lib.index.as_ref() {
             // Those held parsed now; those held as rows that the trigrams do not rule out,
             // later, from where the search started.
@@ -199,12 +179,22 @@ impl LibSearch {
             self.step(lib, std::time::Duration::from_millis(30));
             return;
         } else {
-            let held = held_counts(lib, &m, None);
             self.counts = (0..lib.entries.len())
-                .map(|i| count(lib, i, &m, held.as_ref()))
+                .map(|i| count(lib, i, &m, None))
                 .collect();
         }
         self.collect(lib);
+    }
+
+    /// Counts the occurrences in `entries` anew: those held as rows through the index, at once.
+    fn count_each(&mut self, lib: &Library, m: &Matcher, entries: &[usize]) {
+        let held = index_counts(lib, m, entries);
+        for &i in entries {
+            let n = count(lib, i, m, held.as_ref());
+            if let Some(c) = self.counts.get_mut(i) {
+                *c = n;
+            }
+        }
     }
 
     /// Whether briefings are still to be counted ([`LibSearch::step`]).
@@ -226,22 +216,7 @@ impl LibSearch {
         let at = self.current_at();
         while !self.pending.is_empty() && t0.elapsed() < budget {
             let batch: Vec<usize> = self.pending.drain(..STEP.min(self.pending.len())).collect();
-            let keys: Vec<&Path> = batch
-                .iter()
-                .filter_map(|&i| lib.entries.get(i))
-                .filter(|e| e.doc.is_none())
-                .map(|e| e.key.as_path())
-                .collect();
-            let held = lib
-                .index
-                .as_ref()
-                .and_then(|r| r.counts_in(&m.text, &keys).ok());
-            for i in batch {
-                let n = count(lib, i, &m, held.as_ref());
-                if let Some(c) = self.counts.get_mut(i) {
-                    *c = n;
-                }
-            }
+            self.count_each(lib, &m, &batch);
         }
         self.collect(lib);
         self.restore(at);
@@ -294,23 +269,7 @@ impl LibSearch {
             self.counts.resize(lib.entries.len(), 0);
         }
         let Some(m) = self.matcher() else { return };
-        let keys: HashSet<&Path> = placed
-            .iter()
-            .filter_map(|&i| lib.entries.get(i))
-            .filter(|e| e.doc.is_none())
-            .map(|e| e.key.as_path())
-            .collect();
-        let held = if keys.is_empty() {
-            None
-        } else {
-            held_counts(lib, &m, Some(&keys))
-        };
-        for &i in placed {
-            let n = count(lib, i, &m, held.as_ref());
-            if let Some(c) = self.counts.get_mut(i) {
-                *c = n;
-            }
-        }
+        self.count_each(lib, &m, placed);
     }
 
     /// Puts the hits in the library's order after [`LibSearch::loaded_later`], keeping the

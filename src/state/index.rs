@@ -159,6 +159,16 @@ pub struct Index {
     path: PathBuf,
 }
 
+/// A connection that only reads (the workers' lookups, the reader's searches).
+fn read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY)?;
+    Ok(conn)
+}
+
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(BUSY)?;
@@ -325,6 +335,7 @@ impl Index {
     }
 
     /// Every file the index knows, by path.
+    #[cfg(test)]
     pub fn rows(&self) -> rusqlite::Result<HashMap<PathBuf, Stored>> {
         let mut stmt = self
             .conn
@@ -495,19 +506,15 @@ fn drop_grams(tx: &rusqlite::Transaction, key: &[u8]) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Counts `q` in the text of a row (path, body, …) whose path is `wanted`, read in place.
+/// Counts `q` in the text of a row (path, body), read in place.
 fn count_row(
     q: &Compiled,
     r: &rusqlite::Row,
-    wanted: &impl Fn(&Path) -> bool,
     out: &mut HashMap<PathBuf, usize>,
 ) -> rusqlite::Result<()> {
     let path = Path::new(std::ffi::OsStr::from_bytes(
         r.get_ref(0)?.as_blob_or_null()?.unwrap_or_default(),
     ));
-    if !wanted(path) {
-        return Ok(());
-    }
     let body = r.get_ref(1)?.as_str()?;
     let n = q.count_in(body, STORED_SEP);
     if n > 0 {
@@ -555,8 +562,8 @@ fn stored_of(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Stored>> {
     }))
 }
 
-/// What a loader's worker asks of the index, on a connection of its own: one file's row, by
-/// its path (an index that holds other libraries too is not read whole).
+/// What the loader's workers ask of the index, on one read-only connection they share: a
+/// file's row, by its path (an index that holds other libraries too is not read whole).
 #[derive(Debug)]
 pub struct Lookup {
     conn: Connection,
@@ -564,12 +571,9 @@ pub struct Lookup {
 
 impl Lookup {
     pub fn open(path: &Path) -> rusqlite::Result<Lookup> {
-        let conn = Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(BUSY)?;
-        Ok(Lookup { conn })
+        Ok(Lookup {
+            conn: read_only(path)?,
+        })
     }
 
     /// What the index holds of the file at `path` (absolute), if anything.
@@ -611,67 +615,9 @@ pub struct Reader {
 
 impl Reader {
     pub fn open(path: &Path) -> rusqlite::Result<Reader> {
-        let conn = Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(BUSY)?;
-        Ok(Reader { conn })
-    }
-
-    /// The occurrences of `q` in each indexed briefing that holds any, by path: the trigram
-    /// index names the briefings that can hold a literal of three characters or more, and
-    /// only their text is read; a regex, a shorter literal or one outside ASCII reads every
-    /// text. `wanted` says which paths to count (those the library holds only as rows).
-    pub fn counts(
-        &self,
-        q: &Compiled,
-        wanted: impl Fn(&Path) -> bool,
-    ) -> rusqlite::Result<HashMap<PathBuf, usize>> {
-        let mut out = HashMap::new();
-        if !q.matches_something() {
-            return Ok(out);
-        }
-        let candidates = match q.literal().and_then(trigrams) {
-            Some(expr) => Some(self.candidates(&expr)?),
-            None => None,
-        };
-        let total: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM file")?
-            .query_row([], |r| r.get(0))?;
-        match candidates {
-            // Few: each read by its id.
-            Some(ids) if (ids.len() as i64) * 4 < total => {
-                let mut ids: Vec<i64> = ids.into_iter().collect();
-                ids.sort_unstable();
-                let mut text = self.conn.prepare_cached(
-                    "SELECT f.path, t.body FROM file f JOIN text t ON t.id = f.id WHERE f.id = ?1",
-                )?;
-                for id in ids {
-                    let mut rows = text.query([id])?;
-                    if let Some(r) = rows.next()? {
-                        count_row(q, r, &wanted, &mut out)?;
-                    }
-                }
-            }
-            // Many, or no trigrams to go by: every text in one pass.
-            candidates => {
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT f.path, t.body, f.id FROM file f JOIN text t ON t.id = f.id",
-                )?;
-                let mut rows = stmt.query([])?;
-                while let Some(r) = rows.next()? {
-                    if let Some(ids) = &candidates {
-                        if !ids.contains(&r.get::<_, i64>(2)?) {
-                            continue;
-                        }
-                    }
-                    count_row(q, r, &wanted, &mut out)?;
-                }
-            }
-        }
-        Ok(out)
+        Ok(Reader {
+            conn: read_only(path)?,
+        })
     }
 
     /// The occurrences of `q` in the texts of `paths` (those that hold any).
@@ -690,7 +636,7 @@ impl Reader {
         for p in paths {
             let mut rows = text.query([p.as_os_str().as_bytes()])?;
             if let Some(r) = rows.next()? {
-                count_row(q, r, &|_: &Path| true, &mut out)?;
+                count_row(q, r, &mut out)?;
             }
         }
         Ok(out)
@@ -734,17 +680,6 @@ impl Reader {
             }
         }
         Ok(ids)
-    }
-
-    /// Whether the index holds a text for `path`.
-    pub fn holds(&self, path: &Path) -> rusqlite::Result<bool> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT 1 FROM file WHERE path = ?1")?;
-        Ok(stmt
-            .query_row([path.as_os_str().as_bytes()], |_| Ok(()))
-            .optional()?
-            .is_some())
     }
 }
 
@@ -831,7 +766,17 @@ mod tests {
             let Ok(q) = q.compile() else {
                 panic!("the query does not compile")
             };
-            reader.counts(&q, |_| true)
+            // As the library asks: the trigrams' candidates (all when they cannot say), then
+            // their texts counted.
+            let ids = reader.candidates_for(&q)?;
+            let paths: Vec<PathBuf> = reader
+                .ids()?
+                .into_iter()
+                .filter(|(_, id)| ids.as_ref().is_none_or(|set| set.contains(id)))
+                .map(|(p, _)| p)
+                .collect();
+            let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            reader.counts_in(&q, &paths)
         };
         let got = all(Query::literal("seoul"))?;
         assert_eq!(got, HashMap::from([(PathBuf::from("/a.yaml"), 2)]));
