@@ -160,11 +160,16 @@ pub struct Library {
     /// The index in `entries` of each absolute path: a load finds its entry without a walk
     /// over all of them (thousands of loads over thousands of entries was quadratic).
     keys: HashMap<PathBuf, usize>,
-    /// With the library's index: how many bytes of files the library keeps parsed (the rest
-    /// it holds as rows, read from the index or their files when needed). None: every one.
+    /// With the library's index: how many bytes of files the library keeps parsed, all or
+    /// nothing: a library that fits is held parsed whole; once it is found not to, it is held as
+    /// rows only (read from the index or their files when needed), the budget then `Some(0)`.
+    /// None: every one, without an index.
     pub budget: Option<u64>,
     /// Bytes of the files kept parsed under [`Library::budget`].
     kept: u64,
+    /// The files (keys) kept parsed under the budget once the index recorded them: those let go
+    /// of when the library turns out bigger than the budget.
+    held: std::collections::HashSet<PathBuf>,
     /// The largest file read when a briefing held as a row is needed.
     pub max_size: u64,
     /// The index, for searching the briefings held as rows.
@@ -201,6 +206,7 @@ impl Library {
             keys: HashMap::new(),
             budget: None,
             kept: 0,
+            held: Default::default(),
             max_size: crate::briefing::load::DEFAULT_MAX_SIZE,
             index: None,
             ids: std::cell::RefCell::new(None),
@@ -303,35 +309,70 @@ impl Library {
         self.entries.get(i).is_some_and(|e| e.row.is_some())
     }
 
-    /// The index recorded these files (absolute path, size): beyond the budget, the library
-    /// lets go of their documents (`open` is the entry the reader shows, whose it keeps).
+    /// The index recorded these files (absolute path, size): within the budget the library
+    /// keeps their documents; past it, it lets go of them and of every one it kept (`open` is the
+    /// entry the reader shows, whose it keeps).
     pub fn indexed(&mut self, files: &[(PathBuf, u64)], open: Option<usize>) {
-        let Some(budget) = self.budget else { return };
+        if self.budget.is_none() {
+            return;
+        }
         for (key, size) in files {
             let Some(i) = self.find(key) else { continue };
-            if Some(i) == open {
-                continue;
-            }
-            if self.kept + size <= budget {
-                self.kept += size;
-                continue;
-            }
-            if let Some(e) = self.entries.get_mut(i) {
-                e.doc = None;
+            // A file kept before and indexed again (the watcher's reload) keeps its place.
+            if self.held.contains(key) || self.reserve(*size, open) {
+                self.held.insert(key.clone());
+            } else if Some(i) != open {
+                if let Some(e) = self.entries.get_mut(i) {
+                    e.doc = None;
+                }
             }
         }
     }
 
-    /// Whether a file of `size` bytes, held as a row, is to be held parsed too: the budget
-    /// has room for it (which it then takes).
-    pub fn reserve(&mut self, size: u64) -> bool {
+    /// Whether entry `i`, held as a row of a file of `size` bytes, is to be held parsed too:
+    /// the budget has room for it (which it then takes; see [`Library::reserve`]).
+    pub fn keep(&mut self, i: usize, size: u64, open: Option<usize>) -> bool {
+        let Some(key) = self.entries.get(i).map(|e| e.key.clone()) else {
+            return false;
+        };
+        if self.held.contains(&key) {
+            return true;
+        }
+        let kept = self.reserve(size, open);
+        if kept {
+            self.held.insert(key);
+        }
+        kept
+    }
+
+    /// Whether the budget has room for a file of `size` bytes (which it then takes). When it
+    /// has not, the library is bigger than the budget: it lets go of the documents it kept
+    /// (but `open`'s) and holds rows from then on.
+    fn reserve(&mut self, size: u64, open: Option<usize>) -> bool {
         match self.budget {
             Some(budget) if self.kept + size <= budget => {
                 self.kept += size;
                 true
             }
+            Some(budget) if budget > 0 => {
+                self.budget = Some(0);
+                for key in std::mem::take(&mut self.held) {
+                    let Some(i) = self.find(&key).filter(|&i| Some(i) != open) else {
+                        continue;
+                    };
+                    if let Some(e) = self.entries.get_mut(i).filter(|e| !e.transient) {
+                        e.doc = None;
+                    }
+                }
+                false
+            }
             _ => false,
         }
+    }
+
+    /// Whether the library turned out bigger than its budget (and is held as rows).
+    pub fn over_budget(&self) -> bool {
+        self.budget == Some(0)
     }
 
     /// The reader closed entry `i`: a document read only to be opened is let go.
@@ -589,6 +630,7 @@ impl Library {
         let i = self.find(key)?;
         let selected = self.selected_entry();
         let e = self.entries.remove(i);
+        self.held.remove(&e.key);
         self.rekey();
         self.ids.replace(None);
         if e.loading {
@@ -687,6 +729,38 @@ mod tests {
         assert_eq!(names(&lib), want, "by file");
         lib.set_sort(Sort::Date);
         assert_eq!(names(&lib), want, "one date: by file within it");
+    }
+
+    #[test]
+    fn a_library_within_its_budget_is_held_parsed_whole_and_one_past_it_as_rows() {
+        let paths: Vec<PathBuf> = (0..4)
+            .map(|i| PathBuf::from(format!("/b/{i}.yaml")))
+            .collect();
+        let mut lib = Library::new(paths[..3].to_vec());
+        lib.budget = Some(100);
+        for (day, p) in (1..).zip(&paths[..3]) {
+            lib.loaded(p, p.clone(), Ok(doc(day)));
+        }
+        let held =
+            |lib: &Library| -> Vec<bool> { lib.entries.iter().map(|e| e.doc.is_some()).collect() };
+        let open = lib.find(&paths[1]);
+        lib.indexed(&[(paths[0].clone(), 40), (paths[1].clone(), 40)], open);
+        // The watcher's reload of a file kept is indexed again: it keeps its place, not twice.
+        lib.indexed(&[(paths[0].clone(), 40)], open);
+        lib.indexed(&[(paths[2].clone(), 20)], open);
+        assert_eq!(held(&lib), [true, true, true], "100 bytes of 100: all held");
+        assert!(!lib.over_budget());
+        assert!(lib.all_parsed());
+
+        // One more byte (a new file in a watched folder): the library is held as rows, but
+        // the briefing open.
+        lib.loaded(&paths[3], paths[3].clone(), Ok(doc(9)));
+        lib.indexed(&[(paths[3].clone(), 1)], open);
+        assert_eq!(held(&lib), [false, true, false, false]);
+        assert!(lib.over_budget());
+        // From then on a row is not kept parsed, however small.
+        let i = lib.find(&paths[0]).unwrap_or(usize::MAX);
+        assert!(!lib.keep(i, 1, open));
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub struct Shell {
     /// The file names of the briefings the store saw something of (read once, again after a
     /// briefing is opened): see [`Shell::count_changes`].
     pub(crate) seen_names: Option<std::collections::HashSet<std::ffi::OsString>>,
+    /// Briefings held as rows to parse once every file is listed, if the library fits its
+    /// budget (see [`Shell::on_rows`]).
+    parse_later: Vec<PathBuf>,
 }
 
 impl Shell {
@@ -92,6 +95,7 @@ impl Shell {
             message: None,
             quit: false,
             requests,
+            parse_later: Vec::new(),
             search: None,
             history: Vec::new(),
             store: None,
@@ -748,7 +752,19 @@ impl Shell {
             any = true;
         }
         self.settle();
+        self.parse_if_fits();
         any
+    }
+
+    /// Once every file is listed, asks for the briefings held as rows within the budget to be
+    /// parsed; none when the library turned out bigger than the budget.
+    fn parse_if_fits(&mut self) {
+        if self.library.over_budget() {
+            self.parse_later.clear();
+        } else if self.library.pending == 0 && !self.parse_later.is_empty() {
+            let paths = std::mem::take(&mut self.parse_later);
+            self.requests.extend(paths.into_iter().map(Request::Parse));
+        }
     }
 
     /// Files found as they were indexed, taken in as their rows (the path as given, the row,
@@ -762,14 +778,16 @@ impl Shell {
             .library
             .rows_loaded(rows.into_iter().map(|(p, r, _)| (p, r)).collect());
         // A library that fits the budget is held parsed, as without an index: its rows show at
-        // once, its briefings are parsed behind them.
+        // once, its briefings are parsed behind them once every file is listed (and the
+        // library is known to fit).
         for (&i, &size) in placed.iter().zip(&sizes) {
-            if self.library.reserve(size) {
+            if self.library.keep(i, size, self.open_entry) {
                 if let Some(e) = self.library.entries.get(i) {
-                    self.requests.push(Request::Parse(e.path.clone()));
+                    self.parse_later.push(e.path.clone());
                 }
             }
         }
+        self.parse_if_fits();
         if let Some(s) = self.search.as_mut() {
             s.rows_loaded(&self.library, &placed);
         }
