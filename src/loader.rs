@@ -29,7 +29,7 @@ use std::time::{Duration, SystemTime};
 use crate::briefing::document::{load_file, Document, Failure, Opened};
 use crate::briefing::load::{read_file, Accept};
 use crate::briefing::summary::Summary;
-use crate::state::index::{hash_of, stamp_of, Fresh, Index, Lookup, Stamp};
+use crate::state::index::{hash_of, stamp_of, Fresh, Index, Lookup, Stamp, Stored};
 
 /// How long a file must have gone unmodified before a reload reads it.
 pub const STILL: Duration = Duration::from_millis(300);
@@ -137,38 +137,50 @@ impl Loader {
             let _ = thread::Builder::new()
                 .name(format!("brief-load-{i}"))
                 .spawn(move || loop {
-                    // Hold the lock only to take a job, not while loading it.
-                    let job = match queue.lock() {
-                        Ok(q) => q.recv(),
+                    // Hold the lock only to take jobs, not while loading them: those waiting to
+                    // go through the index, a few at a time (looked up together).
+                    let jobs = match queue.lock() {
+                        Ok(q) => take_jobs(&q),
                         Err(_) => return,
                     };
-                    let Ok((path, indexed)) = job else { return };
-                    if cancelled.load(Ordering::Relaxed) {
+                    if jobs.is_empty() {
                         return;
                     }
-                    let once = named
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .remove(&path);
-                    let opened = if once {
-                        load_file(&path, max_size, Accept::Named).map(Box::new)
-                    } else if let Some(ix) = indexing.as_ref().filter(|_| indexed) {
-                        match through_index(ix, &path, max_size, &cancelled) {
-                            Through::Row(row, size) => {
-                                outstanding.fetch_sub(1, Ordering::Relaxed);
-                                if row_done.send((path, row, size)).is_err() {
-                                    return;
-                                }
-                                continue;
-                            }
-                            Through::Parsed(opened) => opened,
+                    let mut stored = indexing
+                        .as_ref()
+                        .map(|ix| look_up(ix, &jobs))
+                        .unwrap_or_default()
+                        .into_iter();
+                    for (path, indexed) in jobs {
+                        if cancelled.load(Ordering::Relaxed) {
+                            return;
                         }
-                    } else {
-                        load_still(&path, max_size, &cancelled).map(Box::new)
-                    };
-                    outstanding.fetch_sub(1, Ordering::Relaxed);
-                    if cancelled.load(Ordering::Relaxed) || done.send(opened).is_err() {
-                        return;
+                        let once = named
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .remove(&path);
+                        let looked = if indexed { stored.next() } else { None };
+                        let opened = if once {
+                            load_file(&path, max_size, Accept::Named).map(Box::new)
+                        } else if let Some(ix) = indexing.as_ref().filter(|_| indexed) {
+                            let (key, stored) = looked.unwrap_or_else(|| (key_of(&path), None));
+                            match through_index(ix, &path, key, stored, max_size, &cancelled) {
+                                Through::Row(row, size) => {
+                                    outstanding.fetch_sub(1, Ordering::Relaxed);
+                                    if row_done.send((path, row, size)).is_err() {
+                                        return;
+                                    }
+                                    continue;
+                                }
+                                Through::Parsed(opened) => opened,
+                            }
+                        } else {
+                            load_still(&path, max_size, &cancelled).map(Box::new)
+                        };
+                        outstanding.fetch_sub(1, Ordering::Relaxed);
+                        if cancelled.load(Ordering::Relaxed) || done.send(opened).is_err() {
+                            return;
+                        }
                     }
                 });
         }
@@ -322,17 +334,63 @@ enum Through {
     Parsed(Opened),
 }
 
-/// A load through the index: the row when the file is as it was indexed (same size and time,
-/// or same content), else a parse, handed to the writer.
-fn through_index(ix: &Indexing, path: &Path, max_size: u64, cancelled: &AtomicBool) -> Through {
-    let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let stored = {
+/// How many jobs a worker takes at once, at most: those going through the index are looked up
+/// in one read of it.
+const JOBS_AT_ONCE: usize = 32;
+
+/// The next jobs: one (waiting for it), then those already queued that go through the index,
+/// up to [`JOBS_AT_ONCE`]. None when the queue is closed.
+fn take_jobs(queue: &Receiver<Job>) -> Vec<Job> {
+    let Ok(first) = queue.recv() else {
+        return Vec::new();
+    };
+    let mut jobs = vec![first];
+    while jobs.len() < JOBS_AT_ONCE && jobs.last().is_some_and(|j| j.1) {
+        match queue.try_recv() {
+            Ok(j) => jobs.push(j),
+            Err(_) => break,
+        }
+    }
+    jobs
+}
+
+fn key_of(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// What the index holds of each job that goes through it, in order: its absolute path and
+/// its record (None: not there, or the index could not be read).
+fn look_up(ix: &Indexing, jobs: &[Job]) -> Vec<(PathBuf, Option<Stored>)> {
+    let keys: Vec<PathBuf> = jobs
+        .iter()
+        .filter(|j| j.1)
+        .map(|(p, _)| key_of(p))
+        .collect();
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let got = {
         let mut lookup = ix.lookup.lock().unwrap_or_else(PoisonError::into_inner);
         lookup
             .get_or_insert_with(|| Lookup::open(&ix.path).ok())
             .as_ref()
-            .and_then(|l| l.get(&key).ok().flatten())
+            .and_then(|l| l.get_all(&keys).ok())
     };
+    let got = got.unwrap_or_else(|| vec![None; keys.len()]);
+    keys.into_iter().zip(got).collect()
+}
+
+/// A load through the index: the row when the file is as it was indexed (same size and time,
+/// or same content), else a parse, handed to the writer. `key` is its absolute path,
+/// `stored` what the index holds of it.
+fn through_index(
+    ix: &Indexing,
+    path: &Path,
+    key: PathBuf,
+    stored: Option<Stored>,
+    max_size: u64,
+    cancelled: &AtomicBool,
+) -> Through {
     let stamp = std::fs::metadata(path)
         .ok()
         .filter(std::fs::Metadata::is_file)
