@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, SystemTime};
 
-use crate::briefing::document::{load_file, Document, Failure, Opened};
+use crate::briefing::document::{load_file, load_file_and, Document, Failure, Opened};
 use crate::briefing::load::{read_file, Accept};
 use crate::briefing::summary::Summary;
 use crate::state::index::{hash_of, stamp_of, Fresh, Index, Lookup, Stamp, Stored};
@@ -66,7 +66,9 @@ struct Indexing {
     /// forgets those below them that are gone.
     roots: Vec<PathBuf>,
     index: Mutex<Option<Index>>,
-    writes: Mutex<Sender<Write>>,
+    /// The writer's queue (a `Sender` is shared by the workers without a lock: one behind a lock
+    /// made them wait on each other).
+    writes: Sender<Write>,
 }
 
 enum Write {
@@ -114,7 +116,7 @@ impl Loader {
                 closing: AtomicBool::new(false),
                 roots: roots.clone(),
                 index: Mutex::new(Some(ix)),
-                writes: Mutex::new(writes),
+                writes,
             });
             let writer = Arc::clone(&indexing);
             let _ = thread::Builder::new()
@@ -222,11 +224,7 @@ impl Loader {
     /// A file is gone: the index forgets it (`path` absolute).
     pub fn forget(&self, path: PathBuf) {
         if let Some(ix) = &self.indexing {
-            let _ = ix
-                .writes
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .send(Write::Forget(path));
+            let _ = ix.writes.send(Write::Forget(path));
         }
     }
 
@@ -259,11 +257,7 @@ impl Loader {
         };
         ix.closing.store(true, Ordering::Relaxed);
         let (tx, rx) = channel();
-        let sent = ix
-            .writes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(Write::Flush(tx));
+        let sent = ix.writes.send(Write::Flush(tx));
         if !(sent.is_ok() && rx.recv_timeout(wait).is_ok()) {
             return false;
         }
@@ -308,6 +302,17 @@ fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
 /// Loads a regular file once it has been unmodified for [`STILL`], again if it changed while
 /// it was read.
 fn load_still(path: &Path, max_size: u64, cancelled: &AtomicBool) -> Result<Document, Failure> {
+    load_still_and(path, max_size, cancelled, |_| ()).map(|(doc, ())| doc)
+}
+
+/// [`load_still`], and `also` of the text the document was made of (see
+/// [`crate::briefing::document::load_file_and`]).
+fn load_still_and<R>(
+    path: &Path,
+    max_size: u64,
+    cancelled: &AtomicBool,
+    also: impl Fn(&str) -> R,
+) -> Result<(Document, R), Failure> {
     for _ in 0..MAX_WAITS {
         let before = stamp(path);
         let age = before
@@ -320,12 +325,12 @@ fn load_still(path: &Path, max_size: u64, cancelled: &AtomicBool) -> Result<Docu
             thread::sleep(STILL.saturating_sub(age));
             continue;
         }
-        let opened = load_file(path, max_size, Accept::Regular);
+        let opened = load_file_and(path, max_size, Accept::Regular, &also);
         if stamp(path) == before {
             return opened;
         }
     }
-    load_file(path, max_size, Accept::Regular)
+    load_file_and(path, max_size, Accept::Regular, also)
 }
 
 enum Through {
@@ -396,11 +401,7 @@ fn through_index(
         .filter(std::fs::Metadata::is_file)
         .and_then(|m| stamp_of(&m));
     let write = |w: Write| {
-        let _ = ix
-            .writes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(w);
+        let _ = ix.writes.send(w);
     };
     if let (Some(stored), Some(now)) = (stored, stamp) {
         if stored.stamp == now {
@@ -419,20 +420,22 @@ fn through_index(
             }
         }
     }
-    let opened = load_still(path, max_size, cancelled);
-    if let (Ok(doc), Some(now)) = (&opened, stamp) {
-        // Hashed from the file as it is now: should it have changed since the stamp, its
-        // times differ from the ones recorded and the next start reads it again.
-        if let Ok(bytes) = read_file(path, max_size, Accept::Regular) {
+    // Hashed from the text parsed (one read of the file, not two): should the file have changed
+    // since the stamp, its times differ from the ones recorded and the next start reads it
+    // again.
+    let opened = load_still_and(path, max_size, cancelled, |text| hash_of(text.as_bytes()));
+    let opened = opened.map(|(doc, hash)| {
+        if let Some(now) = stamp {
             write(Write::Put(Fresh {
                 path: key,
                 stamp: now,
-                hash: hash_of(without_bom(&bytes)),
-                summary: Summary::of(doc),
+                hash,
+                summary: Summary::of(&doc),
                 body: crate::briefing::search::body(&doc.briefing),
             }));
         }
-    }
+        doc
+    });
     Through::Parsed(opened.map(Box::new))
 }
 

@@ -260,13 +260,26 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Document, Failure> {
 
 /// Loads one briefing file into a document, reading what `accept` allows.
 pub fn load_file(path: &Path, max_size: u64, accept: Accept) -> Result<Document, Failure> {
-    through(path, max_size, accept, |_, l| {
-        Document::new(
+    load_file_and(path, max_size, accept, |_| ()).map(|(doc, ())| doc)
+}
+
+/// [`load_file`], and `also` of the text the document was made of (without a BOM): what is
+/// learnt of it without reading the file a second time (its hash, for the library's index).
+pub fn load_file_and<R>(
+    path: &Path,
+    max_size: u64,
+    accept: Accept,
+    also: impl FnOnce(&str) -> R,
+) -> Result<(Document, R), Failure> {
+    through(path, max_size, accept, |text, l| {
+        let learnt = also(&text);
+        let doc = Document::new(
             Some(path.to_path_buf()),
             path.display().to_string(),
             l.briefing,
             l.warnings,
-        )
+        );
+        (doc, learnt)
     })
 }
 
