@@ -77,6 +77,9 @@ pub struct Shell {
     /// Briefings held as rows to parse once every file is listed, if the library fits its
     /// budget (see [`Shell::on_rows`]).
     parse_later: Vec<PathBuf>,
+    /// A filter given at the `&` prompt that reads the files of briefings held as rows: put in
+    /// force by the next [`Shell::collect`] (or key), once a frame has said it is coming.
+    filter_due: Option<Option<crate::briefing::filter::Filter>>,
 }
 
 impl Shell {
@@ -96,6 +99,7 @@ impl Shell {
             quit: false,
             requests,
             parse_later: Vec::new(),
+            filter_due: None,
             search: None,
             history: Vec::new(),
             store: None,
@@ -193,6 +197,8 @@ impl Shell {
     }
 
     pub fn update(&mut self, action: Action) {
+        // A key typed after Enter at the `&` prompt acts on the list the filter leaves.
+        self.apply_due_filter();
         if let Action::Resize(w, h) = action {
             self.size = Rect::new(0, 0, w, h);
             let height = self.list_height();
@@ -451,25 +457,53 @@ impl Shell {
             super::narrow::Step::Cancel => self.filter_prompt = None,
             super::narrow::Step::Apply(f) => {
                 self.filter_prompt = None;
-                let cleared = f.is_none() && self.library.filter.is_some();
-                self.library.set_filter(f);
-                // The search counts the briefings listed.
-                if let Some(s) = self.search.as_mut() {
-                    s.run(&self.library);
+                let reads_files = f
+                    .as_ref()
+                    .is_some_and(|f| !f.on_briefing_only() && !self.library.all_parsed());
+                if reads_files {
+                    // Seconds over a big library: a frame says so first (see `filter_due`).
+                    self.message = Some(format!(
+                        "filtering {} briefings: reading their files…",
+                        crate::text::thousands(self.library.total())
+                    ));
+                    self.filter_due = Some(f);
+                } else {
+                    self.apply_filter(f);
                 }
-                self.message = match (&self.library.filter, self.library.filter_notice()) {
-                    (Some(f), _) if self.library.order.is_empty() => {
-                        Some(format!("no briefings match {} · & to change", f.text()))
-                    }
-                    // The list's title and the bar's badge say what it keeps.
-                    (Some(_), _) => None,
-                    (None, _) if cleared => Some("filter cleared".into()),
-                    (None, _) => None,
-                };
-                let page = self.list_height();
-                self.library.keep_in_view(page);
             }
         }
+    }
+
+    /// Puts a filter the `&` prompt gave in force, once its notice has been drawn.
+    fn apply_due_filter(&mut self) -> bool {
+        match self.filter_due.take() {
+            Some(f) => {
+                self.apply_filter(f);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Puts `f` in force over the list (None: no filter).
+    fn apply_filter(&mut self, f: Option<crate::briefing::filter::Filter>) {
+        let cleared = f.is_none() && self.library.filter.is_some();
+        self.library.set_filter(f);
+        // The search counts the briefings listed.
+        if let Some(s) = self.search.as_mut() {
+            s.run(&self.library);
+        }
+        self.message = match (&self.library.filter, self.library.filter_notice()) {
+            (Some(f), _) if self.library.order.is_empty() => {
+                Some(format!("no briefings match {} · & to change", f.text()))
+            }
+            // The list's title and the bar's badge say what it keeps.
+            (Some(_), _) => None,
+            (None, _) if cleared => Some("filter cleared".into()),
+            (None, _) => None,
+        };
+        let page = self.list_height();
+        self.library.keep_in_view(page);
     }
 
     /// Puts back the selection and the search kept before `/` was pressed.
@@ -491,6 +525,12 @@ impl Shell {
         if s.total == 0 {
             self.message = Some(format!("no match for \"{}\"", s.query.pattern));
             return;
+        }
+        // Moved off the current match's briefing: on from the selection, as less goes on from
+        // where it is.
+        let selected = self.library.selected_entry();
+        if s.current.and_then(|k| s.entry_of(k)) != selected {
+            s.current = None;
         }
         let (next, wrapped) = match (s.current, forward) {
             // No current match (its briefing changed or left): from the selection, as less
@@ -695,13 +735,17 @@ impl Shell {
     /// Whether the open briefing has work on a thread of its own (two long texts being
     /// compared): the event loop then looks for its end more often.
     pub fn busy(&self) -> bool {
-        self.reader.as_ref().is_some_and(|app| app.doc.comparing())
+        self.filter_due.is_some()
+            || self.reader.as_ref().is_some_and(|app| app.doc.comparing())
             || self.search.as_ref().is_some_and(LibSearch::counting)
     }
 
     /// Takes in what that work made, and counts more of the library's search; returns whether
     /// there was any (the screen draws again).
     pub fn collect(&mut self) -> bool {
+        if self.apply_due_filter() {
+            return true;
+        }
         let compared = self
             .reader
             .as_ref()
@@ -712,9 +756,18 @@ impl Shell {
         if !s.step(&self.library, std::time::Duration::from_millis(15)) {
             return compared;
         }
-        // While typing, the selection goes to the first match from where `/` was pressed as
-        // soon as one is counted.
-        if let (Some(from), None, None) = (s.prompt, s.current, &self.reader) {
+        self.follow_typed_search(false);
+        true
+    }
+
+    /// While typing, the selection goes to the first match from where `/` was pressed as soon
+    /// as one is counted; with `again`, to the first match again (the rows arriving while the
+    /// list loads reorder it: the match chosen first may end far down, off screen).
+    fn follow_typed_search(&mut self, again: bool) {
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
+        if let (Some(from), true, None) = (s.prompt, s.current.is_none() || again, &self.reader) {
             s.current = s.first_from(&self.library, from);
             if let Some(pos) = s
                 .current
@@ -726,7 +779,6 @@ impl Shell {
                 self.library.keep_in_view(page);
             }
         }
-        true
     }
 
     /// Counts the library's search to the end (tests, benchmarks: what the event loop does
@@ -746,12 +798,16 @@ impl Shell {
     /// Takes in finished loads, as many as are ready: the list of search hits is put in order
     /// once for all of them. Returns whether there were any.
     pub fn on_loaded_all(&mut self, loads: impl IntoIterator<Item = Opened>) -> bool {
+        let loading = self.library.pending > 0;
         let mut any = false;
         for opened in loads {
             self.take_in(opened);
             any = true;
         }
         self.settle();
+        if any && loading {
+            self.follow_typed_search(true);
+        }
         self.parse_if_fits();
         any
     }
@@ -773,6 +829,7 @@ impl Shell {
         if rows.is_empty() {
             return false;
         }
+        let loading = self.library.pending > 0;
         let sizes: Vec<u64> = rows.iter().map(|(_, _, size)| *size).collect();
         let placed = self
             .library
@@ -791,6 +848,12 @@ impl Shell {
         if let Some(s) = self.search.as_mut() {
             s.rows_loaded(&self.library, &placed);
         }
+        if loading {
+            self.follow_typed_search(true);
+        }
+        // The selection, kept on its briefing as the rows move it, stays in view.
+        let page = self.list_height();
+        self.library.keep_in_view(page);
         for &i in &placed {
             self.count_changes(i);
             if self.open_entry == Some(i) {

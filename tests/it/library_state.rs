@@ -956,6 +956,47 @@ fn n_after_the_current_briefing_left_goes_on_from_the_selection() {
     assert_eq!(lib_counter(&shell).0, per);
 }
 
+/// Moved off the current match's briefing (with j), n goes on from the selection, not from the
+/// match it left (QA: n jumped back up to the old match).
+#[test]
+fn n_after_moving_in_the_library_goes_on_from_the_selection() {
+    let f = Folder::new(false);
+    let names = ["a.yaml", "b.yaml", "c.yaml", "d.yaml"];
+    let paths: Vec<PathBuf> = names.iter().map(|n| f.path(n)).collect();
+    for (k, p) in paths.iter().enumerate() {
+        let date = format!("2030-0{}-01", 4 - k);
+        std::fs::write(p, containers_briefing(&format!("Port story {k}"), &date, 2))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut all = f.paths.clone();
+    all.extend(paths.iter().cloned());
+    let mut shell = library(&all, 120, 40);
+    // Newest first: 0, 1, 2, 3. The search lands on 0's first match.
+    shell.press("/ containers Enter");
+    assert_eq!(
+        title_at(&shell, shell.library().selected).as_deref(),
+        Some("Port story 0")
+    );
+    let per = lib_counter(&shell).1 / 4;
+    shell.press("j j");
+    shell.press("n");
+    assert_eq!(
+        title_at(&shell, shell.library().selected).as_deref(),
+        Some("Port story 2"),
+        "from where the selection went, not back to 0"
+    );
+    assert_eq!(lib_counter(&shell).0, 2 * per + 1, "2's first match");
+    // n again stays in 2 while it has matches; N from 3 goes back to 2's last.
+    shell.press("n");
+    assert_eq!(lib_counter(&shell).0, 2 * per + 2);
+    shell.press("j N");
+    assert_eq!(
+        title_at(&shell, shell.library().selected).as_deref(),
+        Some("Port story 2")
+    );
+    assert_eq!(lib_counter(&shell).0, 3 * per);
+}
+
 /// Deleting the selected file leaves the selection on its row, now the next briefing's (QA saw
 /// it jump to a row far down, by the old index in file-name order).
 #[test]
