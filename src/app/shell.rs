@@ -79,7 +79,7 @@ pub struct Shell {
     parse_later: Vec<PathBuf>,
     /// A filter given at the `&` prompt that reads the files of briefings held as rows: put in
     /// force by the next [`Shell::collect`] (or key), once a frame has said it is coming.
-    filter_due: Option<Option<crate::briefing::filter::Filter>>,
+    filter_due: Option<crate::briefing::filter::Filter>,
 }
 
 impl Shell {
@@ -457,18 +457,16 @@ impl Shell {
             super::narrow::Step::Cancel => self.filter_prompt = None,
             super::narrow::Step::Apply(f) => {
                 self.filter_prompt = None;
-                let reads_files = f
-                    .as_ref()
-                    .is_some_and(|f| !f.on_briefing_only() && !self.library.all_parsed());
-                if reads_files {
+                match f {
                     // Seconds over a big library: a frame says so first (see `filter_due`).
-                    self.message = Some(format!(
-                        "filtering {} briefings: reading their files…",
-                        crate::text::thousands(self.library.total())
-                    ));
-                    self.filter_due = Some(f);
-                } else {
-                    self.apply_filter(f);
+                    Some(f) if !f.on_briefing_only() && !self.library.all_parsed() => {
+                        self.message = Some(format!(
+                            "filtering {} briefings: reading their files…",
+                            crate::text::thousands(self.library.total())
+                        ));
+                        self.filter_due = Some(f);
+                    }
+                    f => self.apply_filter(f),
                 }
             }
         }
@@ -476,13 +474,12 @@ impl Shell {
 
     /// Puts a filter the `&` prompt gave in force, once its notice has been drawn.
     fn apply_due_filter(&mut self) -> bool {
-        match self.filter_due.take() {
-            Some(f) => {
-                self.apply_filter(f);
-                true
-            }
-            None => false,
+        let due = self.filter_due.take();
+        let any = due.is_some();
+        if any {
+            self.apply_filter(due);
         }
+        any
     }
 
     /// Puts `f` in force over the list (None: no filter).
