@@ -211,10 +211,28 @@ const BACKGROUND_TIMEOUT: Duration = Duration::from_millis(200);
 
 /// Whether the terminal's background is light, for `theme = "auto"`: asked with OSC 11, else
 /// read from `COLORFGBG`; `None` when neither says. Call before the reader takes the terminal.
+///
+/// Keys typed before the reader starts (`brief` then `2` at once, or keys a script sends) are
+/// waiting in the terminal's input; the query reads everything up to its answer and would throw
+/// them away. So they are read first, in raw mode, into crossterm's queue of events, where the
+/// reader finds them as if typed after its first frame; only keys pressed during the query
+/// itself (one round trip to the terminal) can still be lost.
 pub fn light_background() -> Option<bool> {
+    let raw =
+        !terminal::is_raw_mode_enabled().unwrap_or(true) && terminal::enable_raw_mode().is_ok();
+    if raw {
+        // One read takes what is waiting (up to crossterm's 1,024-byte buffer) and keeps it.
+        let _ = event::poll(Duration::ZERO);
+    }
     let mut options = terminal_colorsaurus::QueryOptions::default();
     options.timeout = BACKGROUND_TIMEOUT;
-    match terminal_colorsaurus::theme_mode(options) {
+    let answer = terminal_colorsaurus::theme_mode(options);
+    if raw {
+        // The modes saved for an abort are read before the reader takes the terminal: they
+        // must be the user's, not this raw mode.
+        let _ = terminal::disable_raw_mode();
+    }
+    match answer {
         Ok(mode) => Some(mode == terminal_colorsaurus::ThemeMode::Light),
         Err(_) => colorfgbg_light(std::env::var("COLORFGBG").ok().as_deref()),
     }

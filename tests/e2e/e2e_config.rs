@@ -193,6 +193,28 @@ fn the_light_theme_draws_no_dark_band() {
 }
 
 #[test]
+fn keys_typed_before_the_reader_starts_are_kept_through_the_background_query() {
+    // `theme = "auto"`, the default: before it takes the terminal, the reader asks it for its
+    // background colour (OSC 11, then DA1, which tmux answers), reading until the answer. Keys
+    // already waiting — typed right after `brief`, or sent by a script — are not the answer and
+    // must reach the reader. The shell waits for a file before it starts brief, so the keys are
+    // surely in the terminal's input first.
+    let dir = tempfile::tempdir().unwrap();
+    let go = dir.path().join("go");
+    let script = format!(
+        "while [ ! -e {go} ]; do sleep 0.02; done; {brief} {KOREA}; echo BRIEF-EXIT=$?; sleep 60",
+        go = quote(&go),
+        brief = crate::tmux::brief(),
+    );
+    let t = Tmux::start_script(repo(), 120, 40, &script);
+    t.keys(&["2", "j"]);
+    std::fs::write(&go, "").unwrap();
+    let screen = t.wait_for(&["response 2/3", "PANES"]);
+    assert!(!screen.contains("BRIEF-EXIT"), "{screen}");
+    t.quit_cleanly();
+}
+
+#[test]
 fn the_screen_reader_cursor_sits_on_the_selected_items_first_character() {
     let t = Tmux::start(repo(), 120, 40, "", &format!("--screen-reader {KOREA}"));
     let screen = t.wait_for(&["claim 1/4", "PANES"]);
