@@ -411,13 +411,14 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Borrowed(s)
 }
 
-/// `1 claim`, `3 claims`: a count with its noun, singular for one. `noun` is the singular;
-/// the plural adds `s` (every noun counted on screen does).
+/// `1 claim`, `3 claims`, `5,000 files`: a count with its noun, singular for one, in thousands
+/// as [`thousands`] writes them. `noun` is the singular; the plural adds `s` (every noun counted
+/// on screen does).
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", thousands(n))
     }
 }
 
@@ -812,6 +813,9 @@ mod tests {
 
     #[test]
     fn thousands_separators() {
+        assert_eq!(count(20001, "file"), "20,001 files");
+        assert_eq!(count(1, "file"), "1 file");
+        assert_eq!(count(0, "claim"), "0 claims");
         assert_eq!(thousands(1234), "1,234");
         assert_eq!(thousands(5000000), "5,000,000");
         assert_eq!(thousands(12), "12");
