@@ -3,7 +3,7 @@
 //! loading and live reload deliver. Side effects it needs (load a file, run the editor) are queued
 //! as [`Request`]s for the event loop, so this stays plain data.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use ratatui::layout::Rect;
@@ -80,6 +80,17 @@ pub struct Shell {
     /// A filter given at the `&` prompt that reads the files of briefings held as rows: put in
     /// force by the next [`Shell::collect`] (or key), once a frame has said it is coming.
     filter_due: Option<crate::briefing::filter::Filter>,
+    /// The files `R` asked to load again, until each is back: then a message says they are.
+    reloading: Option<Reloading>,
+}
+
+/// What `R` in the library waits for: the files not back yet (by key), how many were asked
+/// for, and how many came back with an error.
+#[derive(Debug)]
+struct Reloading {
+    waiting: std::collections::HashSet<PathBuf>,
+    asked: usize,
+    failed: usize,
 }
 
 impl Shell {
@@ -100,6 +111,7 @@ impl Shell {
             requests,
             parse_later: Vec::new(),
             filter_due: None,
+            reloading: None,
             search: None,
             history: Vec::new(),
             store: None,
@@ -348,10 +360,17 @@ impl Shell {
                 for e in &self.library.entries {
                     self.requests.push(Request::Load(e.path.clone()));
                 }
+                let waiting: std::collections::HashSet<PathBuf> =
+                    self.library.entries.iter().map(|e| e.key.clone()).collect();
                 self.message = Some(format!(
-                    "reloading {}",
-                    crate::text::count(self.library.total(), "file")
+                    "reloading {}…",
+                    crate::text::count(waiting.len(), "file")
                 ));
+                self.reloading = (!waiting.is_empty()).then(|| Reloading {
+                    asked: waiting.len(),
+                    waiting,
+                    failed: 0,
+                });
             }
             Action::Edit => {
                 if let Some(i) = self.library.selected_entry() {
@@ -382,6 +401,7 @@ impl Shell {
             self.quit = true;
             return;
         }
+        let screen = self.list_height();
         let Some(s) = self.search.as_mut() else {
             return;
         };
@@ -421,7 +441,7 @@ impl Shell {
         }
         // Every keystroke searches again from where `/` was pressed.
         let from = s.prompt.unwrap_or(0);
-        s.run(&self.library);
+        s.run(&self.library, screen);
         let first = s.first_from(&self.library, from);
         s.current = first;
         self.library.select_pos(from);
@@ -487,8 +507,9 @@ impl Shell {
         let cleared = f.is_none() && self.library.filter.is_some();
         self.library.set_filter(f);
         // The search counts the briefings listed.
+        let screen = self.list_height();
         if let Some(s) = self.search.as_mut() {
-            s.run(&self.library);
+            s.run(&self.library, screen);
         }
         self.message = match (&self.library.filter, self.library.filter_notice()) {
             (Some(f), _) if self.library.order.is_empty() => {
@@ -852,6 +873,14 @@ impl Shell {
         let page = self.list_height();
         self.library.keep_in_view(page);
         for &i in &placed {
+            if let Some((key, failed)) = self
+                .library
+                .entries
+                .get(i)
+                .map(|e| (e.key.clone(), e.error.is_some()))
+            {
+                self.reloaded(&key, failed);
+            }
             self.count_changes(i);
             if self.open_entry == Some(i) {
                 // The file is back as it was indexed: the reader shows that version.
@@ -920,11 +949,32 @@ impl Shell {
         }
     }
 
+    /// The file at `key` is back (with an error if `failed`): once every file `R` asked for
+    /// is, the message says so, in place of `reloading N files…` or whatever came after it.
+    fn reloaded(&mut self, key: &Path, failed: bool) {
+        let Some(r) = self.reloading.as_mut() else {
+            return;
+        };
+        if !r.waiting.remove(key) {
+            return;
+        }
+        r.failed += usize::from(failed);
+        if r.waiting.is_empty() {
+            let files = crate::text::count(r.asked, "file");
+            self.message = Some(match r.failed {
+                0 => format!("reloaded {files}"),
+                n => format!("reloaded {files}: {n} with errors"),
+            });
+            self.reloading = None;
+        }
+    }
+
     fn take_in(&mut self, opened: Opened) {
         let shown = opened_path(&opened);
         let key = absolute(&shown);
         let result = opened.map(|doc| *doc);
         let failed_msg = result.as_ref().err().map(Failure::first);
+        self.reloaded(&key, failed_msg.is_some());
         let i = self.library.loaded(&key, shown, result);
         if let Some(s) = self.search.as_mut() {
             s.loaded_later(&self.library, i);

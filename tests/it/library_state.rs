@@ -392,12 +392,21 @@ fn a_reload_in_the_list_keeps_the_selected_briefing_though_the_order_changes() {
     // `r` in the list reloads every file.
     shell.press("r");
     assert_eq!(shell.requests().len(), 3);
-    assert_eq!(shell.message(), Some("reloading 3 files"));
+    assert_eq!(shell.message(), Some("reloading 3 files…"));
     load_requested(&mut shell);
     assert_eq!(
         name_at(&shell, shell.library().selected),
         "harbour-bridge-tolls.yaml"
     );
+    // Once every file is back, the message says so (it does not go on saying `reloading`).
+    assert_eq!(shell.message(), Some("reloaded 3 files"));
+    // Keys meanwhile do not stop it from saying so; a file that fails is counted.
+    save(&korea, "title: [unclosed\n");
+    shell.press("r");
+    shell.press("j");
+    assert_eq!(shell.message(), None);
+    load_requested(&mut shell);
+    assert_eq!(shell.message(), Some("reloaded 3 files: 1 with errors"));
 }
 
 #[test]
