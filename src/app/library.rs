@@ -177,6 +177,26 @@ pub struct Library {
     /// Each entry's id in the index (None: not in it when asked), read at the first search
     /// and again after an entry leaves (the entries after it move up).
     ids: std::cell::RefCell<Option<Vec<Option<i64>>>>,
+    /// Every entry's tags joined (see [`Library::joined_tags`]): made at the first search that
+    /// needs it, again after an entry arrives, changes or leaves.
+    tags: std::cell::RefCell<Option<Rc<JoinedTags>>>,
+}
+
+/// The tags of every entry, in entry order, each ended by a line break, and where each
+/// entry's end: the library search looks for a literal in them at once. Gathering them from
+/// 100,000 rows scattered in memory took 11 ms, too long to do on every keystroke.
+#[derive(Debug, Default)]
+pub struct JoinedTags {
+    pub text: String,
+    /// `ends[i]`: the byte just after entry `i`'s tags.
+    pub ends: Vec<usize>,
+}
+
+impl JoinedTags {
+    /// The entry whose tags hold byte `at`.
+    pub fn entry_at(&self, at: usize) -> usize {
+        self.ends.partition_point(|&end| end <= at)
+    }
 }
 
 /// How many bytes of briefing files the library keeps parsed when it has an index: a library
@@ -210,6 +230,7 @@ impl Library {
             max_size: crate::briefing::load::DEFAULT_MAX_SIZE,
             index: None,
             ids: std::cell::RefCell::new(None),
+            tags: std::cell::RefCell::new(None),
         };
         lib.rekey();
         lib.resort(None);
@@ -295,6 +316,26 @@ impl Library {
             );
         }
         ids.as_ref()?.get(i).copied().flatten()
+    }
+
+    /// Every entry's tags joined, made now if an entry changed since they last were.
+    pub fn joined_tags(&self) -> Rc<JoinedTags> {
+        let mut tags = self.tags.borrow_mut();
+        let joined = tags.get_or_insert_with(|| {
+            let mut j = JoinedTags {
+                text: String::new(),
+                ends: Vec::with_capacity(self.entries.len()),
+            };
+            for e in &self.entries {
+                for t in e.row.iter().flat_map(|r| &r.tags) {
+                    j.text.push_str(t);
+                    j.text.push('\n');
+                }
+                j.ends.push(j.text.len());
+            }
+            Rc::new(j)
+        });
+        Rc::clone(joined)
     }
 
     /// Whether every briefing is held parsed (none only as a row).
@@ -642,6 +683,8 @@ impl Library {
     /// The entry a load of `key` goes to (`found`, else a new one: a file the watcher saw
     /// appear), no longer loading.
     fn taken_in(&mut self, found: Option<usize>, key: PathBuf, shown: PathBuf) -> usize {
+        // Its row is about to change, or it is new.
+        self.tags.replace(None);
         let i = match found {
             Some(i) => i,
             None => {
@@ -671,6 +714,7 @@ impl Library {
         self.held.remove(&e.key);
         self.rekey();
         self.ids.replace(None);
+        self.tags.replace(None);
         if e.loading {
             self.pending = self.pending.saturating_sub(1);
         }

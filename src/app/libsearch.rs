@@ -78,9 +78,17 @@ pub struct LibSearch {
     /// frames ([`LibSearch::step`]), so that a keystroke over 100,000 briefings costs a
     /// screenful, not the whole library.
     pub(super) pending: std::collections::VecDeque<usize>,
+    /// Whether `pending` still holds every briefing held as a row, not yet narrowed to those
+    /// the trigram index says may hold the query: asking it takes 10–14 ms at 100,000 for a
+    /// common word, so the keystroke's own step counts the screenful from the selection
+    /// without it and the first step after the frame asks ([`LibSearch::narrow`]).
+    pub(super) unnarrowed: bool,
 }
 
-/// How many briefings held as rows one step of the search counts, at most.
+/// How many briefings held as rows one step of the search counts at once, at most: a step
+/// counts 16, then twice as many while its time lasts, up to this (each is a read of the text
+/// from the index, some tens of microseconds: 512 at once overran a keystroke's step by 20–40
+/// ms at 100,000 briefings).
 const STEP: usize = 512;
 
 /// The query as every briefing is searched with it: the texts through each briefing's search
@@ -89,6 +97,46 @@ const STEP: usize = 512;
 pub(super) struct Matcher {
     text: Compiled,
     tags: Regex,
+    /// Whether the tags of many briefings can be searched joined by line breaks, with the same
+    /// occurrences as one by one: a literal without a line break never matches across one.
+    joinable: bool,
+}
+
+impl Matcher {
+    /// The occurrences in the tags of each of `entries` held as rows (0 for the others).
+    fn row_tags(&self, lib: &Library, entries: &[usize]) -> Vec<usize> {
+        let tags_of = |i: usize| {
+            lib.entries
+                .get(i)
+                .and_then(|e| e.row.as_ref())
+                .map_or(&[][..], |r| &r.tags[..])
+        };
+        if !self.joinable {
+            return entries
+                .iter()
+                .map(|&i| {
+                    tags_of(i)
+                        .iter()
+                        .map(|t| self.tags.find_iter(t).count())
+                        .sum()
+                })
+                .collect();
+        }
+        // One search over the tags of every entry, joined (one per tag cost 40 ms a keystroke
+        // at 100,000), then those of `entries` picked out.
+        let joined = lib.joined_tags();
+        let mut all = vec![0usize; joined.ends.len()];
+        for found in self.tags.find_iter(&joined.text) {
+            if let Some(n) = all.get_mut(joined.entry_at(found.start())) {
+                *n += 1;
+            }
+        }
+        let out = entries
+            .iter()
+            .map(|&i| all.get(i).copied().unwrap_or(0))
+            .collect();
+        out
+    }
 }
 
 impl LibSearch {
@@ -109,8 +157,13 @@ impl LibSearch {
         }
     }
 
-    /// Runs the query over every loaded briefing.
-    pub fn run(&mut self, lib: &Library) {
+    /// Runs the query over every loaded briefing. Of those held as rows, a keystroke counts the
+    /// `screen` from the selection on (the list's height: what the frame shows) before its
+    /// frame; the rest are counted between frames, 15 ms at a time
+    /// ([`crate::app::shell::Shell::collect`]), and the selection follows the first match as
+    /// soon as it is counted. (Counting for 30 ms, and asking the trigrams first, made a
+    /// keystroke 80–100 ms at 100,000.)
+    pub fn run(&mut self, lib: &Library, screen: usize) {
         self.unsettled = None;
         let before = std::mem::take(&mut self.counts);
         // A literal typed further holds the one before it: only the briefings that held that
@@ -124,6 +177,7 @@ impl LibSearch {
             && self.pending.is_empty()
             && before.len() == lib.entries.len();
         self.pending.clear();
+        self.unnarrowed = false;
         self.hits.clear();
         self.total = 0;
         self.error = None;
@@ -137,46 +191,46 @@ impl LibSearch {
                 .collect();
             self.counts = vec![0; lib.entries.len()];
             self.count_each(lib, &m, &was);
-        } else if let Some(reader) = lib.index.as_ref() {
-            // Those held parsed now; those held as rows that the trigrams do not rule out,
-            // later, from where the search started.
-            let maybe = reader.candidates_for(&m.text).ok().flatten();
+        } else if lib.index.is_some() {
+            // Those held parsed now; those held as rows later, from where the search started
+            // (narrowed by the trigrams after this keystroke's frame).
             self.counts = vec![0; lib.entries.len()];
-            let mut later = Vec::new();
-            for i in 0..lib.entries.len() {
-                let Some(e) = lib.entries.get(i) else {
-                    continue;
-                };
+            let mut later = vec![false; lib.entries.len()];
+            for (i, e) in lib.entries.iter().enumerate() {
                 if e.doc.is_none() && e.row.is_some() {
-                    // An entry the index did not know when asked may hold anything.
-                    let text_may = maybe
-                        .as_ref()
-                        .is_none_or(|set| lib.index_id(i).is_none_or(|id| set.contains(&id)));
-                    let tags: usize = e.row.as_ref().map_or(0, |r| {
-                        r.tags.iter().map(|t| m.tags.find_iter(t).count()).sum()
-                    });
-                    if text_may {
-                        later.push(i);
-                    } else if let Some(c) = self.counts.get_mut(i) {
-                        *c = tags;
+                    if let Some(l) = later.get_mut(i) {
+                        *l = true;
                     }
                 } else if let Some(c) = self.counts.get_mut(i) {
                     *c = count(lib, i, &m, None);
                 }
             }
-            // In list order from the selection, wrapping: the hits nearest it come first.
-            let from = self.prompt.unwrap_or(lib.selected);
-            let mut rank = vec![usize::MAX; lib.entries.len()];
-            let n = lib.order.len().max(1);
-            for (pos, &i) in lib.order.iter().enumerate() {
-                if let Some(r) = rank.get_mut(i) {
-                    *r = (pos + n - from.min(n - 1)) % n;
+            // In list order from the selection, wrapping: the hits nearest it come first;
+            // those the list does not show (a filter hides them) last.
+            let from = self
+                .prompt
+                .unwrap_or(lib.selected)
+                .min(lib.order.len().saturating_sub(1));
+            let (before, after) = lib.order.split_at(from.min(lib.order.len()));
+            let mut pending = std::collections::VecDeque::new();
+            for &i in after.iter().chain(before) {
+                if let Some(l) = later.get_mut(i).filter(|l| **l) {
+                    *l = false;
+                    pending.push_back(i);
                 }
             }
-            later.sort_by_key(|&i| rank.get(i).copied().unwrap_or(usize::MAX));
-            self.pending = later.into();
+            pending.extend((0..later.len()).filter(|&i| later.get(i).is_some_and(|&l| l)));
+            self.pending = pending;
+            self.unnarrowed = true;
             self.collect(lib);
-            self.step(lib, std::time::Duration::from_millis(30));
+            let at = self.current_at();
+            let shown: Vec<usize> = self
+                .pending
+                .drain(..screen.max(1).min(self.pending.len()))
+                .collect();
+            self.count_each(lib, &m, &shown);
+            self.collect(lib);
+            self.restore(at);
             return;
         } else {
             self.counts = (0..lib.entries.len())
@@ -214,13 +268,54 @@ impl LibSearch {
             return false;
         };
         let at = self.current_at();
-        while !self.pending.is_empty() && t0.elapsed() < budget {
-            let batch: Vec<usize> = self.pending.drain(..STEP.min(self.pending.len())).collect();
-            self.count_each(lib, &m, &batch);
+        if self.unnarrowed {
+            self.narrow(lib, &m);
         }
+        self.count_pending(lib, &m, budget.saturating_sub(t0.elapsed()));
         self.collect(lib);
         self.restore(at);
         true
+    }
+
+    /// Counts pending briefings for about `budget` (at least one batch): 16, then twice as many
+    /// at a time while it lasts.
+    fn count_pending(&mut self, lib: &Library, m: &Matcher, budget: std::time::Duration) {
+        let t0 = std::time::Instant::now();
+        let mut size = 16;
+        loop {
+            let batch: Vec<usize> = self.pending.drain(..size.min(self.pending.len())).collect();
+            self.count_each(lib, m, &batch);
+            size = (size * 2).min(STEP);
+            if self.pending.is_empty() || t0.elapsed() >= budget {
+                break;
+            }
+        }
+    }
+
+    /// Leaves pending only the briefings whose trigrams may hold the query (and those the index
+    /// did not know when asked); those ruled out hold it in their tags at most, counted now, all
+    /// together. Nothing changes when the trigrams cannot say (a regex, a short literal).
+    fn narrow(&mut self, lib: &Library, m: &Matcher) {
+        self.unnarrowed = false;
+        let Some(reader) = lib.index.as_ref() else {
+            return;
+        };
+        let Some(set) = reader.candidates_for(&m.text).ok().flatten() else {
+            return;
+        };
+        let may = |i: usize| lib.index_id(i).is_none_or(|id| set.contains(&id));
+        let mut ruled_out = Vec::new();
+        self.pending.retain(|&i| {
+            may(i) || {
+                ruled_out.push(i);
+                false
+            }
+        });
+        for (&i, n) in ruled_out.iter().zip(m.row_tags(lib, &ruled_out)) {
+            if let Some(c) = self.counts.get_mut(i) {
+                *c = n;
+            }
+        }
     }
 
     /// Counts every briefing still pending, at once (`Enter`, `n`: what they act on must be
@@ -349,7 +444,12 @@ impl LibSearch {
                 )
             })?;
         let text = self.query.compile().map_err(|e| e.to_string())?;
-        Ok(Matcher { text, tags })
+        let joinable = !self.query.regex && !self.query.pattern.contains('\n');
+        Ok(Matcher {
+            text,
+            tags,
+            joinable,
+        })
     }
 
     /// Lists the briefings with occurrences in the library's order.
@@ -405,7 +505,14 @@ impl LibSearch {
 
     /// The first occurrence in the briefing at list position `pos` or after it (wrapping).
     pub fn first_from(&self, lib: &Library, pos: usize) -> Option<usize> {
-        let after = lib.order.iter().skip(pos).find_map(|&e| self.first_in(e));
+        // Only the briefings counted to hold one are looked up among the hits: looking up each
+        // briefing after `pos` walked the hits once per briefing.
+        let after = lib
+            .order
+            .iter()
+            .skip(pos)
+            .filter(|&&e| self.counts.get(e).is_some_and(|&n| n > 0))
+            .find_map(|&e| self.first_in(e));
         after.or_else(|| (self.total > 0).then_some(0))
     }
 }

@@ -265,10 +265,20 @@ fn search_and_filter_over_rows_find_what_they_find_over_parsed_briefings() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     age(&odd, 3600);
+    // The query in its tags only: the trigrams of its text rule it out, its tags still count
+    // (all the tags of the library searched at once, joined).
+    let tagged = lib.join("tagged.yaml");
+    std::fs::write(
+        &tagged,
+        "title: Harbour dues\ndate: 2025-01-03\ntags: [Shipyard, ship-ship, dock]\nclaims:\n  - id: c1\n    text: Dues rise.\nresponses: []\ncontext: []\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    age(&tagged, 3600);
     let broken = lib.join("broken.yaml");
     std::fs::write(&broken, "title: [unclosed\n").unwrap_or_else(|e| panic!("{e}"));
     age(&broken, 3600);
     paths.push(odd);
+    paths.push(tagged);
     paths.push(broken);
 
     let mut memory = library(&paths, 120, 40);
@@ -276,7 +286,7 @@ fn search_and_filter_over_rows_find_what_they_find_over_parsed_briefings() {
     // Once with the trigrams of as many files as the writer made in the background, once
     // with every file's.
     let mut some = start(&paths, &index);
-    assert_eq!(some.rows, 201, "every briefing from the index");
+    assert_eq!(some.rows, 202, "every briefing from the index");
     compare(&mut memory, &mut some.shell);
     drop(some);
     let (ix, _) = Index::open(&index);
@@ -288,12 +298,15 @@ fn search_and_filter_over_rows_find_what_they_find_over_parsed_briefings() {
 
 /// Searches and filters `memory` (every briefing parsed) and `warm` (every one a row) alike.
 fn compare(memory: &mut Shell, warm: &mut Shell) {
-    assert_eq!(held_as_rows(warm), 201);
+    assert_eq!(held_as_rows(warm), 202);
 
     let searches = [
         "/ ship",
         "/ Ship",
         "/ SHIP",
+        "/ shipyard",
+        "/ ship-ship",
+        "/ dock",
         "/ s",
         "/ sh",
         "/ the",
@@ -337,7 +350,7 @@ fn compare(memory: &mut Shell, warm: &mut Shell) {
         assert_eq!(
             notice
                 .as_deref()
-                .is_some_and(|m| m.starts_with("filtering 202 briefings: reading their files")),
+                .is_some_and(|m| m.starts_with("filtering 203 briefings: reading their files")),
             reads,
             "{filter}: {notice:?}"
         );
