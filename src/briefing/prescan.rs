@@ -58,8 +58,12 @@ struct Scanner<'a> {
 
 /// Bytes a run of text stops at: those that may begin a line break.
 const LINE_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2");
-/// Bytes a plain scalar's word stops at: line breaks, blanks, `:` and the flow indicators.
-const PLAIN_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2 \t:,[]{}");
+/// Bytes a plain scalar's run of words stops at in block context: line breaks, tabs, `:` and
+/// `#`. A space is stepped over with the words: within a line only ` #` (a comment) and `: `
+/// end the scalar, and both stop here.
+const PLAIN_WORDS: [bool; 256] = stops(b"\n\r\xC2\xE2\t:#");
+/// The same in flow context, where the flow indicators end a plain scalar too.
+const PLAIN_FLOW_WORDS: [bool; 256] = stops(b"\n\r\xC2\xE2\t:#,[]{}");
 /// Bytes a quoted scalar stops at: line breaks, quotes and the escape.
 const QUOTED_STOPS: [bool; 256] = stops(b"\n\r\xC2\xE2'\"\\");
 
@@ -177,15 +181,18 @@ impl<'a> Scanner<'a> {
     /// over here is one the slow path would have treated differently. This is the hot loop:
     /// most of a briefing is the text inside scalars.
     fn skip_plain_bytes(&mut self, stops: &[bool; 256]) {
-        let rest = self.b.get(self.i..).unwrap_or(&[]);
-        let n = rest
-            .iter()
-            .position(|&b| stops.get(usize::from(b)).copied().unwrap_or(true))
-            .unwrap_or(rest.len());
-        let run = rest.get(..n).unwrap_or(&[]);
+        let mut i = self.i;
         // Columns count characters: every byte but UTF-8 continuation bytes starts one.
-        self.col += run.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        self.i += n;
+        let mut col = self.col;
+        while let Some(&b) = self.b.get(i) {
+            if stops.get(usize::from(b)).copied().unwrap_or(true) {
+                break;
+            }
+            col += usize::from(b & 0xC0 != 0x80);
+            i += 1;
+        }
+        self.i = i;
+        self.col = col;
     }
 
     fn pos(&self) -> Pos {
@@ -429,11 +436,22 @@ impl<'a> Scanner<'a> {
                 break;
             }
             while !self.at_blankz() {
-                self.skip_plain_bytes(&PLAIN_STOPS);
+                // Words and the single spaces between them at once, as the loops below would
+                // step over them: this loop starts at a word, so a space stepped over here
+                // leaves the column past the scalar's indentation, and ` #` stops it where the
+                // slow path would, after the blank.
+                self.skip_plain_bytes(if self.flow > 0 {
+                    &PLAIN_FLOW_WORDS
+                } else {
+                    &PLAIN_WORDS
+                });
                 if self.at_blankz() {
                     break;
                 }
                 let c = self.peek();
+                if c == Some(b'#') && self.i > 0 && self.b.get(self.i - 1) == Some(&b' ') {
+                    break;
+                }
                 if c == Some(b':')
                     && (self.next_is_blankz() || (self.flow > 0 && self.next_is_flow_indicator()))
                 {
@@ -609,9 +627,28 @@ mod tests {
             "summary: |\r  'x\rdeep: ",
             "summary: |2\n    'x\ndeep: ",
             "a:\n  b: |\n    'x\n  deep: ",
+            // Words run together with their spaces: a quote after `#` in a word is text, one
+            // after ` #` a comment, and a flow indicator in a flow scalar ends it.
+            "k: a b#c 'x\nd: ",
+            "k: a b #c 'x\nd: ",
+            "k: a, b, c 'x\nd: ",
+            "k: [a b, c d 'x]\nd: ",
+            "k: [a b #'x\n]\nd: ",
+            "k: a b:c 'x\nd: ",
+            "k: a  b\t'x\nd: ",
         ] {
             assert!(refused(&deep(prefix)), "{prefix:?} hid the nesting");
         }
+    }
+
+    /// Brackets in a comment after a plain scalar are not nesting; brackets in a word are text.
+    #[test]
+    fn brackets_after_a_blank_and_hash_are_a_comment() {
+        let many = "[".repeat(200);
+        assert!(!refused(&format!("k: a b #{many}\nd: e\n")));
+        assert!(!refused(&format!("k: a b#{many}\nd: e\n")));
+        assert!(!refused(&format!("k: [a b #{many}\n  ]\nd: e\n")));
+        assert!(refused(&format!("k: a b\nd: {many}\n")));
     }
 
     #[test]
