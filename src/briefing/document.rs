@@ -223,20 +223,21 @@ fn through<T>(
         diagnostics,
     };
     let mut bytes = read_file(path, max_size, accept).map_err(|d| fail(None, vec![d]))?;
-    // The bytes become the text in place (after the check that they are UTF-8), so a file is
-    // held once, not once as bytes and again as the text kept for excerpts.
-    decode(&bytes).map_err(|d| fail(None, d))?;
+    // The bytes become the text in place, so a file is held once, not once as bytes and again
+    // as the text kept for excerpts; they are checked once (20 MB take some 10 ms), and only
+    // bytes that are not UTF-8 are looked at again, for the place to report.
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        fail(
-            None,
-            vec![Diagnostic::error(
+        let d = match decode(e.as_bytes()) {
+            Err(d) => d,
+            Ok(_) => vec![Diagnostic::error(
                 Pos::new(1, 1),
-                format!("the file is not UTF-8: {e}"),
+                format!("the file is not UTF-8: {}", e.utf8_error()),
             )],
-        )
+        };
+        fail(None, d)
     })?;
     match load_str(&text) {
         Ok(loaded) => Ok(then(text, loaded)),
@@ -295,11 +296,25 @@ pub fn load_found(found: Found, max_size: u64) -> Opened {
 /// Everything wrong with one file, warnings included, with the text to excerpt them from: what
 /// `brief check` reports. Builds no document (check derives nothing).
 pub fn check_path(path: &Path, max_size: u64) -> Report {
-    through(path, max_size, Accept::Named, |text, l| Report {
-        path: path.to_path_buf(),
+    through(path, max_size, Accept::Named, |text, l| {
+        let big = text.len() >= crate::memory::DROP_ASIDE;
         // The text only for excerpts: a clean 20 MB file keeps none.
-        source: (!l.warnings.is_empty()).then_some(text),
-        diagnostics: l.warnings,
+        let source = if l.warnings.is_empty() {
+            if big {
+                crate::memory::drop_aside(text);
+            }
+            None
+        } else {
+            Some(text)
+        };
+        if big {
+            crate::memory::drop_aside(l.briefing);
+        }
+        Report {
+            path: path.to_path_buf(),
+            source,
+            diagnostics: l.warnings,
+        }
     })
     .unwrap_or_else(|failure| failure)
 }

@@ -42,16 +42,12 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             "the file is empty; a briefing needs at least `title`, `date`, `claims`, `responses` and `context`",
         )]);
     }
-    if let Some(d) = check_characters(text) {
-        return Err(vec![d]);
-    }
-    if let Some(d) = prescan(text) {
-        return Err(vec![d]);
-    }
-    if let Some(d) = check_expansion(text) {
-        return Err(vec![d]);
-    }
-    let (parsed, starts) = parse_beside_starts(text);
+    let (parsed, starts) = if text.len() < PARSE_APART {
+        look_before_parsing(text, check_characters(text), || prescan(text)).map_err(|d| vec![d])?;
+        (parse(text), None)
+    } else {
+        parse_apart(text).map_err(|d| vec![d])?
+    };
     let raw = match parsed {
         Ok(raw) => raw,
         Err(first) => return Err(recover(text, first)),
@@ -67,28 +63,55 @@ pub fn load_str(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
-/// From this size on, [`parse_beside_starts`] finds the entries' start lines on a thread of its
-/// own. Starting a thread costs some tens of microseconds: nothing beside the parse of a
-/// megabyte (about 25 ms), too much for each of 100,000 ordinary briefings of 7 KB, which the
-/// library's workers load in parallel anyway.
+/// From this size on, [`parse_apart`] does a part of the work on a thread of its own.
+/// Starting a thread costs some tens of microseconds: nothing beside the parse of a megabyte
+/// (about 25 ms), too much for each of 100,000 ordinary briefings of 7 KB, which the library's
+/// workers load in parallel anyway.
 pub const PARSE_APART: usize = 1 << 20;
 
-/// The parse of `text`, and for a big text the entries' start lines, found on another core
-/// meanwhile (`None` otherwise: found after, when needed). The parse stays on the calling
-/// thread: parsed on a new thread (a new glibc arena) `brief check` of a 22 MB briefing took
-/// 0.79–0.84 s against 0.78–0.80 s.
-fn parse_beside_starts(text: &str) -> (Result<RawBriefing, Diagnostic>, Option<SourceMap<'_>>) {
-    if text.len() < PARSE_APART {
-        return (parse(text), None);
+/// The looks at `text` before the parser may see it: the characters (first, as that names the
+/// line of a byte the parser would only count), the nesting depth and number of tokens (both
+/// bound what the parser may be made to hold), then what aliases expand to. `characters` and
+/// `prescanned` are the first two verdicts, found by the caller.
+fn look_before_parsing(
+    text: &str,
+    characters: Option<Diagnostic>,
+    prescanned: impl FnOnce() -> Option<Diagnostic>,
+) -> Result<(), Diagnostic> {
+    match characters.or_else(prescanned) {
+        Some(d) => Err(d),
+        None => check_expansion(text).map_or(Ok(()), Err),
     }
+}
+
+/// The parse of a big text with another core's help: a thread checks the characters while
+/// this one runs the prescan, then finds the entries' start lines while this one parses. The
+/// parse starts only once every look before it has passed, and stays on the calling thread: parsed on a
+/// new thread (a new glibc arena) `brief check` of a 22 MB briefing took 0.79–0.84 s against
+/// 0.78–0.80 s. A thread that cannot start, or panics, leaves its work to this one.
+#[allow(clippy::type_complexity)]
+fn parse_apart(
+    text: &str,
+) -> Result<(Result<RawBriefing, Diagnostic>, Option<SourceMap<'_>>), Diagnostic> {
     std::thread::scope(|scope| {
-        let starting = std::thread::Builder::new()
-            .name("brief-starts".into())
-            .spawn_scoped(scope, || SourceMap::starts(text));
+        let (verdict, told) = std::sync::mpsc::channel();
+        let helper = std::thread::Builder::new()
+            .name("brief-load".into())
+            .spawn_scoped(scope, move || {
+                // The parse waits for this: sent before the slower work.
+                let _ = verdict.send(check_characters(text));
+                SourceMap::starts(text)
+            })
+            .ok();
+        let prescanned = prescan(text);
+        let characters = match told.recv() {
+            Ok(c) => c,
+            Err(_) => check_characters(text),
+        };
+        look_before_parsing(text, characters, || prescanned)?;
         let parsed = parse(text);
-        // A thread that could not start or that panicked: the starts are found after.
-        let starts = starting.ok().and_then(|s| s.join().ok());
-        (parsed, starts)
+        let starts = helper.and_then(|h| h.join().ok());
+        Ok((parsed, starts))
     })
 }
 
@@ -1352,5 +1375,48 @@ mod tests {
             "{:?} {at:?}",
             line(&broken)
         );
+    }
+
+    /// The looks before the parse, run beside each other in a big text, refuse what they refuse
+    /// in a small one, with the same words and place, and in the same order: a character the
+    /// parser would only count first, then nesting, then an alias bomb.
+    #[test]
+    fn a_big_text_is_refused_as_a_small_one_is() {
+        let head = "title: big\ndate: 2026-01-01\nclaims:\n";
+        let mut filler = String::new();
+        let mut n = 0;
+        while filler.len() < PARSE_APART + 4096 {
+            filler.push_str(&format!(
+                "  - id: c{n}\n    text: Claim {n}, said at length.\n"
+            ));
+            n += 1;
+        }
+        let control = "  - id: odd\n    text: a \u{7} bell\n";
+        let deep = format!("  - id: deep\n    text: {}\n", "[".repeat(100));
+        let bomb = format!(
+            "  - id: bomb\n    text: &s {}\n    tags: [{}]\n",
+            "x".repeat(4096),
+            vec!["*s"; 20_000].join(", ")
+        );
+        let first = |t: &str| match load_str(t) {
+            Ok(_) => panic!("loaded"),
+            Err(d) => d.into_iter().next().map(|d| (d.pos.line, d.message)),
+        };
+        for (bad, word) in [
+            (vec![control], "control character U+0007"),
+            (vec![deep.as_str()], "nesting deeper"),
+            (vec![bomb.as_str()], "alias bomb"),
+            (vec![deep.as_str(), control], "control character U+0007"),
+            (vec![bomb.as_str(), deep.as_str()], "nesting deeper"),
+        ] {
+            let small = format!("{head}{}", bad.concat());
+            let big = format!("{head}{filler}{}", bad.concat());
+            assert!(big.len() >= PARSE_APART);
+            let (small_line, small_message) = first(&small).unwrap_or_default();
+            let (big_line, big_message) = first(&big).unwrap_or_default();
+            assert!(small_message.contains(word), "{word}: {small_message}");
+            assert!(big_message.contains(word), "{word}: {big_message}");
+            assert_eq!(big_line - small_line, n as u32 * 2, "{word}");
+        }
     }
 }
