@@ -42,6 +42,9 @@ pub struct Document {
     index: OnceCell<SearchIndex>,
     /// The analysis views' derivations, made the first time one is opened.
     analysis: OnceCell<Analysis>,
+    /// Circular reporting alone, for the header of the first frame, which should not wait for
+    /// the whole analysis (the stance matrix of a 22 MB briefing takes some 40 ms).
+    circular: OnceCell<Vec<(String, String)>>,
     /// In how many item texts each word appears, counted the first time two are compared.
     weights: OnceCell<Arc<WordWeights>>,
     /// Every pair of items compared so far: the reader asks for the pair on screen every frame.
@@ -71,6 +74,7 @@ impl Document {
             warnings,
             index: OnceCell::new(),
             analysis: OnceCell::new(),
+            circular: OnceCell::new(),
             weights: OnceCell::new(),
             comparisons: RefCell::new(HashMap::new()),
             comparing: RefCell::new(HashMap::new()),
@@ -104,6 +108,17 @@ impl Document {
     pub fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| Analysis::derive(&self.briefing, &self.relations))
+    }
+
+    /// The pairs of sources citing each other for some claim (circular reporting): the
+    /// analysis's when it has been derived, else found on their own.
+    pub fn circular(&self) -> &[(String, String)] {
+        match self.analysis.get() {
+            Some(a) => &a.circular,
+            None => self
+                .circular
+                .get_or_init(|| super::provenance::circular_pairs(&self.briefing, &self.relations)),
+        }
     }
 
     /// The figures and shared words of two items' texts as the reader displays them
@@ -346,6 +361,22 @@ pub fn check_path_with(
 mod tests {
     use super::*;
     use crate::briefing::Section;
+
+    /// The header's circular reporting, found before the analysis, is the analysis's, and
+    /// finding it leaves the analysis underived (the first frame does not wait for it).
+    #[test]
+    fn circular_reporting_is_found_without_the_whole_analysis() {
+        let text = include_str!("../../tests/fixtures/provenance/circular.yaml");
+        let doc = match Document::from_text("circular.yaml", text) {
+            Ok(d) => d,
+            Err(f) => panic!("{:?}", f.diagnostics),
+        };
+        let early = doc.circular().to_vec();
+        assert!(doc.analysis.get().is_none());
+        assert_eq!(early, vec![("alpha".to_string(), "beta".to_string())]);
+        assert_eq!(doc.analysis().circular, early);
+        assert_eq!(doc.circular(), early.as_slice());
+    }
 
     /// The library's background loading sends documents between threads.
     #[test]

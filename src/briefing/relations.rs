@@ -167,7 +167,8 @@ impl Relations {
         // The last response (+ 1) that answered each claim, to drop a claim listed twice.
         let mut last_by = vec![0u32; b.claims.len()];
         let mut pairs: Vec<Pair> = Vec::new();
-        let mut index: HashMap<(ItemRef, ItemRef), usize> = HashMap::new();
+        let mut index: HashMap<(ItemRef, ItemRef), usize, foldhash::fast::RandomState> =
+            HashMap::default();
 
         for (ri, response) in b.responses.iter().enumerate() {
             let right = ItemRef::new(Section::Responses, ri);

@@ -70,13 +70,12 @@ pub fn header(
             (notice, Kind::Filter, counts)
         }
         // Circular reporting is told before the tags, which give way to it.
-        None if !ctx.doc.analysis().circular.is_empty() => {
+        None if !ctx.doc.circular().is_empty() => {
             let name =
                 |id: &str| sanitize_line(b.source(id).map_or(id, |s| s.name.as_str())).into_owned();
             let pairs: Vec<String> = ctx
                 .doc
-                .analysis()
-                .circular
+                .circular()
                 .iter()
                 .map(|(a, c)| format!("{} ↔ {}", name(a), name(c)))
                 .collect();
