@@ -221,6 +221,9 @@ pub fn chain_names(b: &Briefing, item: &super::Item) -> Vec<String> {
 pub fn circular_pairs(b: &Briefing, rel: &Relations) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for i in 0..b.claims.len() {
+        if !may_be_circular(b, rel, i) {
+            continue;
+        }
         for p in origins(b, rel, i).circular {
             if !out.contains(&p) {
                 out.push(p);
@@ -230,9 +233,56 @@ pub fn circular_pairs(b: &Briefing, rel: &Relations) -> Vec<(String, String)> {
     out
 }
 
+/// Whether claim `claim` has two confirming items that each name a chain: circular reporting
+/// needs an item of A via B and another of B via A. Most claims have not, and are passed over
+/// without finding their origins (the header of a 22 MB briefing waited 15 ms for that).
+fn may_be_circular(b: &Briefing, rel: &Relations, claim: usize) -> bool {
+    let Some(c) = b.claims.get(claim) else {
+        return false;
+    };
+    let chained = |source: &Option<String>, via: &[String]| source.is_some() && !via.is_empty();
+    let confirming = rel
+        .answers(claim)
+        .filter_map(|r| b.item(r))
+        .filter(|resp| resp.stance == Some(Stance::Confirms) && chained(&resp.source, &resp.via));
+    usize::from(chained(&c.source, &c.via)) + confirming.take(2).count() >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The claims passed over as unable to be circular are exactly those whose origins hold no
+    /// circular pair, on the fixtures and the bundled briefings.
+    #[test]
+    fn the_claims_passed_over_hold_no_circular_reporting() {
+        let texts = [
+            include_str!("../../tests/fixtures/provenance/circular.yaml"),
+            include_str!("../../tests/fixtures/provenance/echoes.yaml"),
+            include_str!("../../briefings/korea-troops.yaml"),
+            include_str!("../../briefings/harbour-bridge-tolls.yaml"),
+        ];
+        let mut circular = 0;
+        for text in texts {
+            let b = match crate::briefing::load::load_str(text) {
+                Ok(l) => l.briefing,
+                Err(d) => panic!("{d:?}"),
+            };
+            let rel = Relations::derive(&b);
+            for i in 0..b.claims.len() {
+                let o = origins(&b, &rel, i);
+                if !may_be_circular(&b, &rel, i) {
+                    assert!(o.circular.is_empty(), "claim {i}");
+                }
+                circular += o.circular.len();
+            }
+            assert_eq!(
+                circular_pairs(&b, &rel).is_empty(),
+                (0..b.claims.len()).all(|i| origins(&b, &rel, i).circular.is_empty())
+            );
+        }
+        assert!(circular > 0, "a fixture with circular reporting");
+    }
 
     fn chains<'a>(list: &'a [(&'a str, Vec<String>)]) -> Vec<Chain<'a>> {
         list.iter()
