@@ -11,6 +11,11 @@ use regex::{Regex, RegexBuilder};
 use super::library::Library;
 use crate::briefing::search::{is_smart_case_sensitive, Compiled, Query};
 
+/// The occurrences of `tags` in a row's tags, each searched on its own (a match never spans two).
+fn tags_found(tags: &Regex, of: &[String]) -> usize {
+    of.iter().map(|t| tags.find_iter(t).count()).sum()
+}
+
 /// The occurrences of `m` in entry `i` (none when it has not loaded): in its document when the
 /// library holds it, else in its text in the index (`held`: what the index counted, by path),
 /// else in its file.
@@ -21,7 +26,7 @@ fn count(lib: &Library, i: usize, m: &Matcher, held: Option<&HashMap<PathBuf, us
     let Some(row) = &e.row else {
         return 0;
     };
-    let tags: usize = row.tags.iter().map(|t| m.tags.find_iter(t).count()).sum();
+    let tags = tags_found(&m.tags, &row.tags);
     let text = match (&e.doc, held) {
         (Some(doc), _) => doc.index().search_compiled(&doc.briefing, &m.text).len(),
         (None, Some(held)) => held.get(&e.key).copied().unwrap_or(0),
@@ -114,12 +119,7 @@ impl Matcher {
         if !self.joinable {
             return entries
                 .iter()
-                .map(|&i| {
-                    tags_of(i)
-                        .iter()
-                        .map(|t| self.tags.find_iter(t).count())
-                        .sum()
-                })
+                .map(|&i| tags_found(&self.tags, tags_of(i)))
                 .collect();
         }
         // One search over the tags of every entry, joined (one per tag cost 40 ms a keystroke
@@ -131,11 +131,10 @@ impl Matcher {
                 *n += 1;
             }
         }
-        let out = entries
+        entries
             .iter()
             .map(|&i| all.get(i).copied().unwrap_or(0))
-            .collect();
-        out
+            .collect()
     }
 }
 
