@@ -86,9 +86,9 @@ fn look_before_parsing(
 
 /// The parse of a big text with another core's help: a thread checks the characters while
 /// this one runs the prescan, then finds the entries' start lines while this one parses. The
-/// parse starts only once every look before it has passed, and stays on the calling thread: parsed on a
-/// new thread (a new glibc arena) `brief check` of a 22 MB briefing took 0.79–0.84 s against
-/// 0.78–0.80 s. A thread that cannot start, or panics, leaves its work to this one.
+/// parse starts only once every look before it has passed, and stays on the calling thread:
+/// parsed on a new thread (a new glibc arena) `brief check` of a 22 MB briefing took 0.79–0.84 s
+/// against 0.78–0.80 s. A thread that cannot start, or panics, leaves its work to this one.
 #[allow(clippy::type_complexity)]
 fn parse_apart(
     text: &str,
