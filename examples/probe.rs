@@ -874,8 +874,8 @@ fn open_indexed(paths: &[PathBuf], index: &Path) -> Result<(Shell, Loader, f64, 
     Ok((shell, loader, listed, parsed))
 }
 
-/// The library's index: a cold open (no index: every file parsed, then its row and text
-/// written, then its trigrams) and warm opens (nothing changed), the index's size against the
+/// The library's index: a cold open (no index: every file parsed, its row, text and trigrams
+/// written) and warm opens (nothing changed), the index's size against the
 /// archive's, and a library search typed over the warm library, each key with its frame,
 /// against a memmem scan of every file in the same run.
 fn index(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
@@ -928,16 +928,10 @@ fn index(dir: &Path, word: &str, rounds: usize) -> Result<(), String> {
         if !loader.finish(Duration::from_secs(600)) {
             return Err("the index's writer did not finish".into());
         }
-        s.add("cold: every row and text written", ms(t0.elapsed()));
-        drop(shell);
-        let t1 = Instant::now();
-        let (ix, _) = brief::state::index::Index::open(&at);
-        let mut ix = ix.ok_or("the index does not reopen")?;
-        while ix.make_grams(256).map_err(|e| e.to_string())? > 0 {}
-        s.add("cold: trigrams (after, one thread)", ms(t1.elapsed()));
         s.add("cold: everything indexed", ms(t0.elapsed()));
+        drop(shell);
         // Closed, its log is folded back into the file: what stays on disk.
-        drop(ix);
+        drop(loader);
         size = ["", "-wal"]
             .iter()
             .filter_map(|x| std::fs::metadata(format!("{}{x}", at.display())).ok())
@@ -1001,16 +995,13 @@ fn warm(dir: &Path, index: &Path, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// The library search alone, warm: `DIR` opened with the index at `index` (made first, with its
-/// trigrams, when there is none), then `word` typed `rounds` times; each key and its frame.
+/// The library search alone, warm: `DIR` opened with the index at `index` (made first when
+/// there is none), then `word` typed `rounds` times; each key and its frame.
 fn search(dir: &Path, index: &Path, word: &str, rounds: usize) -> Result<(), String> {
     let paths = files_of(dir);
     if !index.exists() {
         let (_shell, loader, _, _) = open_indexed(&paths, index)?;
         loader.finish(Duration::from_secs(600));
-        let (ix, _) = brief::state::index::Index::open(index);
-        let mut ix = ix.ok_or("the index does not reopen")?;
-        while ix.make_grams(256).map_err(|e| e.to_string())? > 0 {}
     }
     let mut s = Series::default();
     for _ in 0..rounds {

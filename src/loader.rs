@@ -58,9 +58,10 @@ struct Indexing {
     /// on the way out so that the writer's, closed last, folds the log back into the file.
     lookup: Mutex<Option<Option<Lookup>>>,
     path: PathBuf,
-    /// Files given to the workers and not yet done: the trigrams wait until there are none.
+    /// Files given to the workers and not yet done: the gone are forgotten once there are
+    /// none.
     outstanding: Arc<std::sync::atomic::AtomicUsize>,
-    /// Set on the way out: no more trigrams.
+    /// Set on the way out: nothing more is pruned.
     closing: AtomicBool,
     /// The folders the library was opened on (absolute): once every file is loaded, the index
     /// forgets those below them that are gone.
@@ -82,6 +83,9 @@ enum Write {
 
 /// How many files the writer records in one transaction, at most.
 const BATCH: usize = 512;
+
+/// How long the writer gathers files for one transaction while more are being parsed.
+const GATHER: Duration = Duration::from_millis(100);
 
 impl Loader {
     /// Starts `threads` workers (at least one) that load files up to `max_size` bytes.
@@ -426,13 +430,13 @@ fn through_index(
     let opened = load_still_and(path, max_size, cancelled, |text| hash_of(text.as_bytes()));
     let opened = opened.map(|(doc, hash)| {
         if let Some(now) = stamp {
-            write(Write::Put(Fresh {
-                path: key,
-                stamp: now,
+            write(Write::Put(Fresh::new(
+                key,
+                now,
                 hash,
-                summary: Summary::of(&doc),
-                body: crate::briefing::search::body(&doc.briefing),
-            }));
+                Summary::of(&doc),
+                &crate::briefing::search::body(&doc.briefing),
+            )));
         }
         doc
     });
@@ -447,51 +451,30 @@ fn without_bom(bytes: &[u8]) -> &[u8] {
 /// which files it recorded. A failed write leaves those files unrecorded (they are parsed again
 /// next time), and the library keeps their documents.
 fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBuf, u64)>>) {
-    // Whether files may be waiting for their trigrams; whether the gone are forgotten.
-    let mut grams_due = true;
+    // Whether the gone are forgotten.
     let mut pruned = false;
     loop {
         let idle = Duration::from_millis(200);
         let first = match queue.recv_timeout(idle) {
-            Ok(w) => Some(w),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            Ok(w) => w,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                // Nothing to write and no file waiting to be parsed: the files that are gone
+                // are forgotten, once.
+                let settled = ix.outstanding.load(Ordering::Relaxed) == 0
+                    && !ix.closing.load(Ordering::Relaxed);
+                if settled && !pruned {
+                    pruned = true;
+                    let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
+                    let Some(index) = guard.as_mut() else { return };
+                    let _ = index.prune(&ix.roots);
+                }
+                continue;
+            }
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
         };
-        let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(index) = guard.as_mut() else { return };
-        let Some(first) = first else {
-            // Nothing to write and no file waiting to be parsed: trigrams, a batch at a time,
-            // as long as nothing else comes.
-            let settled =
-                ix.outstanding.load(Ordering::Relaxed) == 0 && !ix.closing.load(Ordering::Relaxed);
-            if settled && !pruned {
-                pruned = true;
-                let _ = index.prune(&ix.roots);
-            }
-            while grams_due
-                && ix.outstanding.load(Ordering::Relaxed) == 0
-                && !ix.closing.load(Ordering::Relaxed)
-            {
-                match index.make_grams(GRAMS_BATCH) {
-                    Ok(n) if n == GRAMS_BATCH => {}
-                    _ => grams_due = false,
-                }
-                if let Ok(w) = queue.try_recv() {
-                    drop(guard);
-                    write_batch(ix, w, queue, done);
-                    break;
-                }
-            }
-            continue;
-        };
-        drop(guard);
         write_batch(ix, first, queue, done);
-        grams_due = true;
     }
 }
-
-/// Files whose trigrams are indexed in one transaction (some 50 ms).
-const GRAMS_BATCH: usize = 256;
 
 /// Writes `first` and what else is queued, up to [`BATCH`], in one transaction.
 fn write_batch(
@@ -500,8 +483,27 @@ fn write_batch(
     queue: &Receiver<Write>,
     done: &Sender<Vec<(PathBuf, u64)>>,
 ) {
+    // While files are being parsed, more come: a transaction gathers them for up to
+    // [`GATHER`] (each commit is a segment of the trigram table that FTS5 merges later, and
+    // a commit of a few files each was twice the writer's work). A flush is not kept waiting.
+    let start = std::time::Instant::now();
     let mut batch = vec![first];
-    batch.extend(std::iter::from_fn(|| queue.try_recv().ok()).take(BATCH - 1));
+    while batch.len() < BATCH && !matches!(batch.last(), Some(Write::Flush(_))) {
+        if let Ok(w) = queue.try_recv() {
+            batch.push(w);
+            continue;
+        }
+        let left = GATHER.saturating_sub(start.elapsed());
+        if left.is_zero() || ix.outstanding.load(Ordering::Relaxed) == 0 {
+            break;
+        }
+        // In slices: the last file parsed is not kept waiting for the whole of it.
+        match queue.recv_timeout(left.min(Duration::from_millis(2))) {
+            Ok(w) => batch.push(w),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
     let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
     let Some(index) = guard.as_mut() else { return };
     let mut fresh = Vec::new();

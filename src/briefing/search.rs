@@ -535,8 +535,9 @@ fn folds(c: char) -> bool {
     c == 'ς' || lower.len() != 1 || lower.next() != Some(c)
 }
 
-/// The folded form of a query.
-fn fold(s: &str) -> String {
+/// The folded form of a text as `/` folds it: char by char (a char's fold never depends on
+/// its neighbours; `ς` folds as `σ`), so the fold of a piece of a text is a piece of its fold.
+pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(&mut out, s, &mut Vec::new());
     out
