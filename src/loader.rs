@@ -70,6 +70,17 @@ struct Indexing {
     /// The writer's queue (a `Sender` is shared by the workers without a lock: one behind a lock
     /// made them wait on each other).
     writes: Sender<Write>,
+    /// Why files could not be recorded (another brief holding the index past the busy
+    /// timeout, a full disk), until the reader takes it to say so: said once a run.
+    failure: Mutex<Failed>,
+}
+
+/// Files the writer could not record.
+#[derive(Debug, Default)]
+struct Failed {
+    files: usize,
+    why: Option<String>,
+    said: bool,
 }
 
 enum Write {
@@ -121,6 +132,7 @@ impl Loader {
                 roots: roots.clone(),
                 index: Mutex::new(Some(ix)),
                 writes,
+                failure: Mutex::new(Failed::default()),
             });
             let writer = Arc::clone(&indexing);
             let _ = thread::Builder::new()
@@ -282,6 +294,23 @@ impl Loader {
     /// size.
     pub fn try_row(&self) -> Option<(PathBuf, Summary, u64)> {
         self.rows.try_recv().ok()
+    }
+
+    /// Once a run, when files could not be recorded in the index: what to tell the user (they
+    /// are parsed again on the next start; nothing else is lost).
+    pub fn take_index_failure(&self) -> Option<String> {
+        let ix = self.indexing.as_ref()?;
+        let mut f = ix.failure.lock().unwrap_or_else(PoisonError::into_inner);
+        if f.said {
+            return None;
+        }
+        let why = f.why.clone()?;
+        f.said = true;
+        let n = f.files;
+        Some(format!(
+            "library index: {n} file{} not recorded ({why}); parsed again next start",
+            if n == 1 { "" } else { "s" }
+        ))
     }
 
     /// Files the index has recorded since last asked: (absolute path, size).
@@ -522,10 +551,19 @@ fn write_batch(
     if !gone.is_empty() {
         let _ = index.forget(&gone);
     }
-    if !fresh.is_empty() && index.put(&fresh).is_ok() {
-        let recorded = fresh.into_iter().map(|f| (f.path, f.stamp.size)).collect();
-        // The reader gone (quitting), the writes still count.
-        let _ = done.send(recorded);
+    if !fresh.is_empty() {
+        match index.put(&fresh) {
+            Ok(()) => {
+                let recorded = fresh.into_iter().map(|f| (f.path, f.stamp.size)).collect();
+                // The reader gone (quitting), the writes still count.
+                let _ = done.send(recorded);
+            }
+            Err(e) => {
+                let mut f = ix.failure.lock().unwrap_or_else(PoisonError::into_inner);
+                f.files += fresh.len();
+                f.why.get_or_insert_with(|| e.to_string());
+            }
+        }
     }
     for tell in flushed {
         let _ = tell.send(());

@@ -387,6 +387,10 @@ fn event_loop(
             dirty = true;
         }
         shell.on_indexed(&services.loader.try_indexed());
+        if let Some(said) = services.loader.take_index_failure() {
+            shell.report(said);
+            dirty = true;
+        }
         if shell.collect() {
             dirty = true;
         }

@@ -359,6 +359,13 @@ impl Index {
         &self.path
     }
 
+    /// A write transaction, taken at once: one that read first and wrote later would fail
+    /// at once while another brief writes, instead of waiting for it ([`BUSY`]).
+    fn write(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// Every file the index knows, by path.
     #[cfg(test)]
     pub fn rows(&self) -> rusqlite::Result<HashMap<PathBuf, Stored>> {
@@ -388,7 +395,7 @@ impl Index {
             .filter(|(i, f)| last.get(f.path.as_os_str().as_bytes()) == Some(i))
             .map(|(_, f)| f)
             .collect();
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         {
             // In three passes: the trigram table holds what it is given in memory until a
             // statement that may be undone halfway (the upsert) makes it write out a segment,
@@ -490,7 +497,7 @@ impl Index {
 
     /// Forgets files that are gone.
     pub fn forget(&mut self, paths: &[PathBuf]) -> rusqlite::Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         {
             let mut find = tx.prepare_cached("SELECT id FROM file WHERE path = ?1")?;
             let mut drop_text = tx.prepare_cached("DELETE FROM text WHERE id = ?1")?;
