@@ -75,12 +75,13 @@ struct Indexing {
     failure: Mutex<Failed>,
 }
 
-/// Files the writer could not record.
+/// Files the writer could not record; what its check found of the index.
 #[derive(Debug, Default)]
 struct Failed {
     files: usize,
     why: Option<String>,
     said: bool,
+    damaged: Option<String>,
 }
 
 enum Write {
@@ -301,8 +302,11 @@ impl Loader {
     pub fn take_index_failure(&self) -> Option<String> {
         let ix = self.indexing.as_ref()?;
         let mut f = ix.failure.lock().unwrap_or_else(PoisonError::into_inner);
-        if f.said {
-            return None;
+        if f.said || f.why.is_none() {
+            let damaged = f.damaged.take()?;
+            return Some(format!(
+                "library index damaged ({damaged}): it is made anew on the next start"
+            ));
         }
         let why = f.why.clone()?;
         f.said = true;
@@ -496,6 +500,15 @@ fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBu
                     let mut guard = ix.index.lock().unwrap_or_else(PoisonError::into_inner);
                     let Some(index) = guard.as_mut() else { return };
                     let _ = index.prune(&ix.roots);
+                    // Every page read once, now that nothing waits for the writer.
+                    if let Some(why) = index.damage() {
+                        let _ = index.mark_damaged(&why);
+                        let why = crate::text::sanitize_line(&why).into_owned();
+                        ix.failure
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .damaged = Some(why);
+                    }
                 }
                 continue;
             }
