@@ -81,7 +81,8 @@ struct Failed {
     files: usize,
     why: Option<String>,
     said: bool,
-    damaged: Option<String>,
+    /// What the check found, and the mark left for the next start (or why it could not be).
+    damaged: Option<(String, std::io::Result<()>)>,
 }
 
 enum Write {
@@ -303,10 +304,13 @@ impl Loader {
         let ix = self.indexing.as_ref()?;
         let mut f = ix.failure.lock().unwrap_or_else(PoisonError::into_inner);
         if f.said || f.why.is_none() {
-            let damaged = f.damaged.take()?;
-            return Some(format!(
-                "library index damaged ({damaged}): it is made anew on the next start"
-            ));
+            let (why, marked) = f.damaged.take()?;
+            return Some(match marked {
+                Ok(()) => {
+                    format!("library index damaged ({why}): it is made anew on the next start")
+                }
+                Err(e) => format!("library index damaged ({why}); delete it to make it anew ({e})"),
+            });
         }
         let why = f.why.clone()?;
         f.said = true;
@@ -502,12 +506,12 @@ fn write_index(ix: &Indexing, queue: &Receiver<Write>, done: &Sender<Vec<(PathBu
                     let _ = index.prune(&ix.roots);
                     // Every page read once, now that nothing waits for the writer.
                     if let Some(why) = index.damage() {
-                        let _ = index.mark_damaged(&why);
+                        let marked = index.mark_damaged(&why);
                         let why = crate::text::sanitize_line(&why).into_owned();
                         ix.failure
                             .lock()
                             .unwrap_or_else(PoisonError::into_inner)
-                            .damaged = Some(why);
+                            .damaged = Some((why, marked));
                     }
                 }
                 continue;
@@ -526,8 +530,8 @@ fn write_batch(
     done: &Sender<Vec<(PathBuf, u64)>>,
 ) {
     // While files are being parsed, more come: a transaction gathers them for up to
-    // [`GATHER`] (each commit is a segment of the trigram table that FTS5 merges later, and
-    // a commit of a few files each was twice the writer's work). A flush is not kept waiting.
+    // [`GATHER`] (each commit is a segment of the trigram table, which FTS5 merges later, so
+    // fewer and bigger is less work). A flush is not kept waiting.
     let start = std::time::Instant::now();
     let mut batch = vec![first];
     while batch.len() < BATCH && !matches!(batch.last(), Some(Write::Flush(_))) {

@@ -418,7 +418,7 @@ impl Index {
         {
             // In three passes: the trigram table holds what it is given in memory until a
             // statement that may be undone halfway (the upsert) makes it write out a segment,
-            // so its writes come together, last (one segment a file was 4× the work).
+            // so its writes come together, last (a segment a file made a cold open twice as long).
             for f in &files {
                 drop_grams(&tx, f.path.as_os_str().as_bytes())?;
             }
