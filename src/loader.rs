@@ -307,16 +307,16 @@ impl Loader {
             let (why, marked) = f.damaged.take()?;
             return Some(match marked {
                 Ok(()) => {
-                    format!("library index damaged ({why}): it is made anew on the next start")
+                    format!("library index damaged, made anew on the next start: {why}")
                 }
-                Err(e) => format!("library index damaged ({why}); delete it to make it anew ({e})"),
+                Err(e) => format!("library index damaged, delete it to make it anew: {why} ({e})"),
             });
         }
         let why = f.why.clone()?;
         f.said = true;
         let n = f.files;
         Some(format!(
-            "library index: {n} file{} not recorded ({why}); parsed again next start",
+            "library index: {n} file{} not recorded, parsed again next start: {why}",
             if n == 1 { "" } else { "s" }
         ))
     }

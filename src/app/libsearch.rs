@@ -149,7 +149,7 @@ impl LibSearch {
             _ => format!("0/{}", crate::text::thousands(self.total)),
         };
         // Still counting: what is counted so far.
-        if self.pending.is_empty() {
+        if !self.counting() {
             counted
         } else {
             format!("{counted}…")

@@ -280,7 +280,7 @@ impl Index {
                     Some(ix)
                 },
                 Some(Notice(format!(
-                    "library index rebuilt: {} {reason}",
+                    "library index rebuilt: it {reason} ({})",
                     shown(path)
                 ))),
             ),

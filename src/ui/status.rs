@@ -66,6 +66,7 @@ pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
                 error: s.error.as_deref(),
                 total: s.matches.len(),
                 counter: &counter,
+                counting: false,
             },
             w,
         );
@@ -139,6 +140,7 @@ pub fn library_status(shell: &Shell, frame: &mut Frame, area: Rect) {
                 error: s.error.as_deref(),
                 total: s.total,
                 counter: &counter,
+                counting: s.counting(),
             },
             w,
         );

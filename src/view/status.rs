@@ -330,6 +330,9 @@ pub struct Prompt<'a> {
     /// How many matches it has, and where you are among them (`2/5`).
     pub total: usize,
     pub counter: &'a str,
+    /// Still counting (the library's search over briefings held as rows): no match yet is
+    /// not no match.
+    pub counting: bool,
 }
 
 /// The search prompt: `/query▏`, whether it is a regex, and the count or the problem, in `w`
@@ -338,7 +341,7 @@ pub fn prompt(p: &Prompt, w: usize) -> Line {
     let verdict = match p.error {
         Some(e) => on_status(sanitize_line(e).into_owned(), Kind::Error),
         None if p.pattern.is_empty() => Span::new(String::new(), Kind::Status),
-        None if p.total == 0 => on_status(
+        None if p.total == 0 && !p.counting => on_status(
             format!("no match for \"{}\"", sanitize_line(p.pattern)),
             Kind::Error,
         ),
@@ -534,6 +537,7 @@ mod tests {
             error: None,
             total: 3,
             counter: "1/3",
+            counting: false,
         };
         let line = prompt(&p, 40);
         assert_eq!(line.width(), 40);
@@ -549,9 +553,21 @@ mod tests {
             regex: false,
             error: None,
             total: 0,
-            counter: "",
+            counter: "0/0",
+            counting: false,
         };
         let line = prompt(&p, 60);
         assert!(line.text().contains("no match for \"zebra\""));
+        // Still counting (QA: "no match" flashed before the index's answer came).
+        let line = prompt(
+            &Prompt {
+                counting: true,
+                counter: "0/0…",
+                ..p
+            },
+            60,
+        );
+        assert!(!line.text().contains("no match"), "{}", line.text());
+        assert!(line.text().ends_with(" 0/0… "), "{}", line.text());
     }
 }
