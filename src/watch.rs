@@ -1,6 +1,9 @@
 //! Watching the files and folders given on the command line for changes (notify). Folders are
 //! watched recursively; a file is watched through its folder, so editors that save by writing a
-//! new file and renaming it over the old one are still seen.
+//! new file and renaming it over the old one are still seen. A folder moved in (or renamed
+//! inside) brings no event for its files: it is walked, and its briefings reported; a folder
+//! moved out is reported as its own path, which no longer exists (the library then lets go of
+//! the entries below it).
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -20,6 +23,8 @@ pub struct Watch {
     /// Files given by name: only these are reported from their folders.
     files: HashSet<PathBuf>,
     folders: Vec<PathBuf>,
+    /// `--follow`: a folder moved in is walked as the library's folders are.
+    follow: bool,
 }
 
 impl Watch {
@@ -83,6 +88,7 @@ impl Watch {
             events,
             files,
             folders,
+            follow,
         })
     }
 
@@ -95,15 +101,40 @@ impl Watch {
         }
     }
 
-    /// Briefing files that changed since the last call, each once, as absolute paths.
+    /// Briefing files that changed since the last call, each once, as absolute paths; and
+    /// paths below a watched folder that are gone (a file or folder removed or moved out).
     pub fn changed(&self) -> Vec<PathBuf> {
         self.keep();
         let mut out: Vec<PathBuf> = Vec::new();
-        while let Ok(p) = self.events.try_recv() {
-            let wanted = self.files.contains(&p)
-                || (is_briefing_name(&p) && self.folders.iter().any(|f| p.starts_with(f)));
-            if wanted && !out.contains(&p) {
+        let mut seen = HashSet::new();
+        let mut push = |p: PathBuf, out: &mut Vec<PathBuf>| {
+            if seen.insert(p.clone()) {
                 out.push(p);
+            }
+        };
+        while let Ok(p) = self.events.try_recv() {
+            let below = self.folders.iter().any(|f| p.starts_with(f) && p != *f);
+            if self.files.contains(&p) || (below && is_briefing_name(&p)) {
+                push(p, &mut out);
+                continue;
+            }
+            if !below {
+                continue;
+            }
+            match std::fs::symlink_metadata(&p) {
+                // A folder moved in or renamed: its briefings, as a walk of the library finds
+                // them.
+                Ok(m) if m.is_dir() || (self.follow && p.is_dir()) => {
+                    for found in
+                        crate::briefing::files::expand(std::slice::from_ref(&p), self.follow)
+                    {
+                        if let crate::briefing::files::Found::File(f) = found {
+                            push(f, &mut out);
+                        }
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => push(p, &mut out),
+                _ => {}
             }
         }
         out

@@ -1021,6 +1021,22 @@ impl Shell {
 
     /// A watched file changed, appeared or disappeared.
     pub fn on_changed(&mut self, key: PathBuf) {
+        // A folder gone (removed, moved out, renamed): every entry below it goes.
+        if !key.exists() && self.library.find(&key).is_none() {
+            let below: Vec<PathBuf> = self
+                .library
+                .entries
+                .iter()
+                .filter(|e| e.key != key && e.key.starts_with(&key))
+                .map(|e| e.key.clone())
+                .collect();
+            for k in below {
+                if !k.exists() {
+                    self.on_changed(k);
+                }
+            }
+            return;
+        }
         if key.exists() {
             let shown = self
                 .library

@@ -119,6 +119,37 @@ fn mkfifo(path: &Path) {
     );
 }
 
+/// Folders moved out of, into and within a watched library: their briefings go, come and
+/// move with them (QA: a folder moved out left its rows listed, one moved in added nothing).
+#[test]
+fn folders_moved_out_of_into_and_within_a_watched_library_are_followed() {
+    let dir = tempdir();
+    let lib = dir.path().join("lib");
+    let sub = lib.join("sub");
+    std::fs::create_dir_all(&sub).unwrap_or_else(|e| panic!("{e}"));
+    let t = library_of_two(&lib);
+    std::fs::write(sub.join("a.yaml"), libsupport::read(KOREA)).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        sub.join("b.yaml"),
+        libsupport::read("briefings/night-buses.yaml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    t.wait_for(&["4 briefings"]);
+    let away = dir.path().join("away");
+    std::fs::rename(&sub, &away).unwrap_or_else(|e| panic!("{e}"));
+    t.wait_for(&["2 briefings"]);
+    std::fs::rename(&away, lib.join("back")).unwrap_or_else(|e| panic!("{e}"));
+    t.wait_for(&["4 briefings"]);
+    std::fs::rename(lib.join("back"), lib.join("renamed")).unwrap_or_else(|e| panic!("{e}"));
+    // The rows are the renamed folder's: one of its files deleted leaves three (ghosts of
+    // `back` would leave more, or errors).
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::fs::remove_file(lib.join("renamed/a.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let screen = t.wait_for(&["3 briefings"]);
+    assert!(!screen.contains("with errors"), "{screen}");
+    t.quit_cleanly();
+}
+
 /// A pipe named `*.yaml` and a symlink to `/dev/tty` appear in a watched folder: both are
 /// refused without being read, the keys still reach the reader, and `q` exits.
 #[test]
