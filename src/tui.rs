@@ -404,9 +404,7 @@ fn event_loop(
         if !changed.is_empty() && changed_at.elapsed() >= SETTLE {
             changed.sort();
             changed.dedup();
-            for p in changed.drain(..) {
-                shell.on_changed(p);
-            }
+            shell.on_changed_all(std::mem::take(&mut changed));
             dirty = true;
         }
         if event::poll(Duration::from_millis(

@@ -733,6 +733,49 @@ impl Library {
         Some(i)
     }
 
+    /// Files deleted together (a folder removed or moved out): they leave the library in one
+    /// pass, not one sort of the list each. Returns the entries they were (ascending, as
+    /// numbered before).
+    pub fn remove_many(&mut self, keys: &[PathBuf]) -> Vec<usize> {
+        let mut gone: Vec<usize> = keys.iter().filter_map(|k| self.find(k)).collect();
+        gone.sort_unstable();
+        gone.dedup();
+        if gone.is_empty() {
+            return gone;
+        }
+        let selected = self.selected_entry();
+        let entries = std::mem::take(&mut self.entries);
+        let mut kept = Vec::with_capacity(entries.len() - gone.len());
+        for (i, e) in entries.into_iter().enumerate() {
+            if gone.binary_search(&i).is_ok() {
+                self.held.remove(&e.key);
+                if e.loading {
+                    self.pending = self.pending.saturating_sub(1);
+                }
+            } else {
+                kept.push(e);
+            }
+        }
+        self.entries = kept;
+        self.rekey();
+        self.ids.replace(None);
+        self.tags.replace(None);
+        match selected {
+            Some(s) if gone.binary_search(&s).is_err() => {
+                self.resort(Some(s - gone.partition_point(|&g| g < s)));
+            }
+            // The selected file left: the selection stays on its row.
+            _ => {
+                let (pos, moved) = (self.selected, self.moved);
+                self.moved = false;
+                self.resort(None);
+                self.moved = moved;
+                self.selected = pos.min(self.order.len().saturating_sub(1));
+            }
+        }
+        gone
+    }
+
     /// Moves the selection by `delta` positions (clamped).
     pub fn step(&mut self, delta: isize) {
         self.moved = true;

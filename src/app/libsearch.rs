@@ -397,6 +397,28 @@ impl LibSearch {
         self.restore(at);
     }
 
+    /// Entries `gone` (ascending, numbered as before) left the library together: as
+    /// [`LibSearch::removed`] for each, with the hits listed again once.
+    pub fn removed_many(&mut self, lib: &Library, gone: &[usize]) {
+        self.settle(lib);
+        if let Some(p) = self.previous.as_mut() {
+            p.removed_many(lib, gone);
+        }
+        let at = self.current_at().and_then(|(e, k)| {
+            gone.binary_search(&e)
+                .is_err()
+                .then(|| (e - gone.partition_point(|&g| g < e), k))
+        });
+        let mut i = 0;
+        self.counts.retain(|_| {
+            let keep = gone.binary_search(&i).is_err();
+            i += 1;
+            keep
+        });
+        self.collect(lib);
+        self.restore(at);
+    }
+
     /// The query compiled for the texts and the tags (compiled again only when the query
     /// changed), or `None` with nothing to search or the problem in `error`.
     fn matcher(&mut self) -> Option<Matcher> {

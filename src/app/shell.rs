@@ -1021,20 +1021,16 @@ impl Shell {
 
     /// A watched file changed, appeared or disappeared.
     pub fn on_changed(&mut self, key: PathBuf) {
-        // A folder gone (removed, moved out, renamed): every entry below it goes.
+        // A folder gone (removed, moved out, renamed): every entry below it goes, together.
         if !key.exists() && self.library.find(&key).is_none() {
             let below: Vec<PathBuf> = self
                 .library
                 .entries
                 .iter()
-                .filter(|e| e.key != key && e.key.starts_with(&key))
+                .filter(|e| e.key != key && e.key.starts_with(&key) && !e.key.exists())
                 .map(|e| e.key.clone())
                 .collect();
-            for k in below {
-                if !k.exists() {
-                    self.on_changed(k);
-                }
-            }
+            self.remove_all(&below);
             return;
         }
         if key.exists() {
@@ -1072,6 +1068,53 @@ impl Shell {
     }
 }
 
+impl Shell {
+    /// Files and folders that changed together (the watcher's settled batch): the files gone
+    /// leave in one pass (an `rm -rf` of a folder of 5,000 files was 5,000 sorts of the list),
+    /// each of the rest as [`Shell::on_changed`].
+    pub fn on_changed_all(&mut self, keys: Vec<PathBuf>) {
+        let (gone, rest): (Vec<PathBuf>, Vec<PathBuf>) = keys
+            .into_iter()
+            .partition(|k| !k.exists() && self.library.find(k).is_some());
+        self.remove_all(&gone);
+        for k in rest {
+            self.on_changed(k);
+        }
+    }
+
+    /// Entries whose files are gone together leave in one pass ([`Library::remove_many`]).
+    fn remove_all(&mut self, keys: &[PathBuf]) {
+        let gone = self.library.remove_many(keys);
+        if gone.is_empty() {
+            return;
+        }
+        if self.library.budget.is_some() {
+            for k in keys {
+                self.requests.push(Request::Forget(k.clone()));
+            }
+        }
+        if let Some(s) = self.search.as_mut() {
+            s.removed_many(&self.library, &gone);
+        }
+        let shift = |i: usize| i - gone.partition_point(|&g| g < i);
+        match self.open_entry {
+            Some(o) if gone.binary_search(&o).is_ok() => {
+                if let Some(app) = self.reader.as_mut() {
+                    app.file_error = Some("the file was deleted (showing the last version)".into());
+                }
+                self.open_entry = None;
+            }
+            Some(o) => self.open_entry = Some(shift(o)),
+            None => {}
+        }
+        self.diagnostics = match self.diagnostics {
+            Some((d, _)) if gone.binary_search(&d).is_ok() => None,
+            Some((d, scroll)) => Some((shift(d), scroll)),
+            None => None,
+        };
+    }
+}
+
 fn opened_path(o: &Opened) -> PathBuf {
     match o {
         Ok(d) => d.shown_path(),
@@ -1084,6 +1127,64 @@ mod tests {
     use super::*;
     use crate::briefing::Document;
     use crate::view::overlay::{help_lines, help_max_scroll, help_popup};
+
+    /// Files gone together (a folder removed or moved out, an `rm -rf`) leave the library as
+    /// they would one by one: the same list, selection, open briefing and search counter.
+    #[test]
+    fn files_gone_together_leave_as_they_would_one_by_one() {
+        let make = || {
+            let names = [
+                "/brief-gone-test/a.yaml",
+                "/brief-gone-test/sub/b.yaml",
+                "/brief-gone-test/d.yaml",
+                "/brief-gone-test/sub/deep/c.yaml",
+                "/brief-gone-test/sub/e.yaml",
+                "/brief-gone-test/f.yaml",
+            ];
+            let docs: Vec<Opened> = names
+                .iter()
+                .zip(crate::bundled::BUNDLED.iter().cycle())
+                .map(|(name, (_, text))| Document::from_text(name, text).map(Box::new))
+                .collect();
+            let mut s = Shell::preloaded(docs, Rect::new(0, 0, 100, 30));
+            s.press("/ the Enter j j j");
+            assert!(s.search.as_ref().is_some_and(|q| q.total > 0));
+            assert_eq!(s.library.selected, 3);
+            s
+        };
+        let mut one = make();
+        let mut all = make();
+        let gone = |s: &Shell| -> Vec<PathBuf> {
+            s.library
+                .entries
+                .iter()
+                .map(|e| e.key.clone())
+                .filter(|k| k.starts_with("/brief-gone-test/sub"))
+                .collect()
+        };
+        assert_eq!(gone(&one).len(), 3);
+        for k in gone(&one) {
+            one.on_changed(k);
+        }
+        all.on_changed(PathBuf::from("/brief-gone-test/sub"));
+        let seen = |s: &Shell| {
+            (
+                s.library
+                    .order
+                    .iter()
+                    .filter_map(|&i| s.library.entries.get(i).map(|e| e.key.clone()))
+                    .collect::<Vec<_>>(),
+                s.library.selected_entry(),
+                s.search.as_ref().map(|q| (q.counter(), q.total)),
+            )
+        };
+        assert_eq!(seen(&one), seen(&all));
+        assert_eq!(seen(&all).0.len(), 3);
+        // The watcher's batch of files gone, as from `rm -rf`.
+        let mut batch = make();
+        batch.on_changed_all(gone(&make()));
+        assert_eq!(seen(&batch), seen(&all));
+    }
 
     fn library(height: u16) -> Shell {
         let docs: Vec<Opened> = crate::bundled::BUNDLED
