@@ -706,34 +706,7 @@ impl Library {
         i
     }
 
-    /// A file was deleted: it leaves the library.
-    pub fn remove(&mut self, key: &Path) -> Option<usize> {
-        let i = self.find(key)?;
-        let selected = self.selected_entry();
-        let e = self.entries.remove(i);
-        self.held.remove(&e.key);
-        self.rekey();
-        self.ids.replace(None);
-        self.tags.replace(None);
-        if e.loading {
-            self.pending = self.pending.saturating_sub(1);
-        }
-        match selected.map(|s| s.cmp(&i)) {
-            Some(std::cmp::Ordering::Less) => self.resort(selected),
-            Some(std::cmp::Ordering::Greater) => self.resort(selected.map(|s| s - 1)),
-            // The selected file left: the selection stays on its row, now the next file's.
-            Some(std::cmp::Ordering::Equal) | None => {
-                let (pos, moved) = (self.selected, self.moved);
-                self.moved = false;
-                self.resort(None);
-                self.moved = moved;
-                self.selected = pos.min(self.order.len().saturating_sub(1));
-            }
-        }
-        Some(i)
-    }
-
-    /// Files deleted together (a folder removed or moved out): they leave the library in one
+    /// Files deleted (one, or a folder's removed or moved out): they leave the library in one
     /// pass, not one sort of the list each. Returns the entries they were (ascending, as
     /// numbered before).
     pub fn remove_many(&mut self, keys: &[PathBuf]) -> Vec<usize> {

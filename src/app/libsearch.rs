@@ -378,27 +378,9 @@ impl LibSearch {
         }
     }
 
-    /// Entry `i` left the library (the entries after it moved up by one). When it held the
-    /// current occurrence, none is current any more.
-    pub fn removed(&mut self, lib: &Library, i: usize) {
-        self.settle(lib);
-        if let Some(p) = self.previous.as_mut() {
-            p.removed(lib, i);
-        }
-        let at = self.current_at().and_then(|(e, k)| match e.cmp(&i) {
-            std::cmp::Ordering::Less => Some((e, k)),
-            std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some((e - 1, k)),
-        });
-        if i < self.counts.len() {
-            self.counts.remove(i);
-        }
-        self.collect(lib);
-        self.restore(at);
-    }
-
-    /// Entries `gone` (ascending, numbered as before) left the library together: as
-    /// [`LibSearch::removed`] for each, with the hits listed again once.
+    /// Entries `gone` (ascending, numbered as before) left the library (the entries after each
+    /// moved up): the hits listed again once. When one held the current occurrence, none is
+    /// current any more.
     pub fn removed_many(&mut self, lib: &Library, gone: &[usize]) {
         self.settle(lib);
         if let Some(p) = self.previous.as_mut() {

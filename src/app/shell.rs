@@ -1040,30 +1040,8 @@ impl Shell {
                 .and_then(|i| self.library.entries.get(i))
                 .map_or(key.clone(), |e| e.path.clone());
             self.requests.push(Request::Load(shown));
-        } else if let Some(i) = self.library.remove(&key) {
-            if self.library.budget.is_some() {
-                self.requests.push(Request::Forget(key.clone()));
-            }
-            if let Some(s) = self.search.as_mut() {
-                s.removed(&self.library, i);
-            }
-            match self.open_entry {
-                Some(o) if o == i => {
-                    if let Some(app) = self.reader.as_mut() {
-                        app.file_error =
-                            Some("the file was deleted (showing the last version)".into());
-                    }
-                    self.open_entry = None;
-                }
-                Some(o) if o > i => self.open_entry = Some(o - 1),
-                _ => {}
-            }
-            // The entries after the removed one moved up by one.
-            self.diagnostics = match self.diagnostics {
-                Some((d, _)) if d == i => None,
-                Some((d, scroll)) if d > i => Some((d - 1, scroll)),
-                kept => kept,
-            };
+        } else {
+            self.remove_all(std::slice::from_ref(&key));
         }
     }
 }
