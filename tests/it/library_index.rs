@@ -84,6 +84,33 @@ impl Drop for Run {
 /// Sets a file's modification time `secs` seconds in the past (so the loader need not wait
 /// for it to be still).
 #[track_caller]
+/// `n` generated briefings in `DIR/lib`, their times an hour ago (so a rewrite shows), and
+/// where the index goes (`DIR/library.db`); the folder lives as long as the first.
+fn aged_library(n: usize) -> (tempfile::TempDir, Vec<PathBuf>, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
+    let paths = write_generated(&lib, n);
+    for p in &paths {
+        age(p, 3600);
+    }
+    let index = dir.path().join("library.db");
+    (dir, paths, index)
+}
+
+/// What the loader says of the index once it says it (within `secs`).
+#[track_caller]
+fn said_of_index(loader: &Loader, secs: u64, what: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(said) = loader.take_index_failure() {
+            return said;
+        }
+        assert!(Instant::now() < deadline, "{what} was never said");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 fn age(path: &Path, secs: u64) {
     let f = std::fs::File::options()
         .append(true)
@@ -372,14 +399,7 @@ fn compare(memory: &mut Shell, warm: &mut Shell) {
 /// by its status-change time, and parsed again.
 #[test]
 fn a_file_rewritten_with_its_old_size_and_time_is_parsed_again() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let lib = dir.path().join("lib");
-    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
-    let index = dir.path().join("library.db");
-    let paths = write_generated(&lib, 4);
-    for p in &paths {
-        age(p, 3600);
-    }
+    let (_dir, paths, index) = aged_library(4);
     drop(start(&paths, &index));
     let file = &paths[2];
     let was = std::fs::metadata(file)
@@ -402,14 +422,7 @@ fn a_file_rewritten_with_its_old_size_and_time_is_parsed_again() {
 
 #[test]
 fn a_damaged_index_is_rebuilt_with_a_message() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let lib = dir.path().join("lib");
-    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
-    let index = dir.path().join("library.db");
-    let paths = write_generated(&lib, 5);
-    for p in &paths {
-        age(p, 3600);
-    }
+    let (_dir, paths, index) = aged_library(5);
     drop(start(&paths, &index));
     // Damage it past its header: SQLite opens it, and reading its rows fails.
     let mut bytes = std::fs::read(&index).unwrap_or_default();
@@ -481,14 +494,7 @@ fn a_selection_moved_while_rows_arrive_stays_in_view() {
 /// cold instances on one cache lost 328 of 5,000 writes silently).
 #[test]
 fn files_the_index_could_not_record_are_said_and_parsed_again() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let lib = dir.path().join("lib");
-    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
-    let index = dir.path().join("library.db");
-    let paths = write_generated(&lib, 3);
-    for p in &paths {
-        age(p, 3600);
-    }
+    let (_dir, paths, index) = aged_library(3);
     drop(Index::open(&index));
     // Another writer holds the index for longer than brief waits.
     let other = rusqlite::Connection::open(&index).unwrap_or_else(|e| panic!("{e}"));
@@ -497,17 +503,7 @@ fn files_the_index_could_not_record_are_said_and_parsed_again() {
         .unwrap_or_else(|e| panic!("{e}"));
     let mut run = start(&paths, &index);
     assert_eq!(run.parsed, 3);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let said = loop {
-        if let Some(said) = run.loader.take_index_failure() {
-            break said;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the failed writes were never said"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let said = said_of_index(&run.loader, 60, "the failed writes");
     assert_eq!(
         said,
         "library index: 3 files not recorded, parsed again next start: database is locked"
@@ -528,14 +524,7 @@ fn files_the_index_could_not_record_are_said_and_parsed_again() {
 /// recorded once it lets go (a write transaction that read first failed at once).
 #[test]
 fn a_writer_holding_the_index_for_a_second_is_waited_for() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let lib = dir.path().join("lib");
-    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
-    let index = dir.path().join("library.db");
-    let paths = write_generated(&lib, 3);
-    for p in &paths {
-        age(p, 3600);
-    }
+    let (_dir, paths, index) = aged_library(3);
     drop(Index::open(&index));
     let other = rusqlite::Connection::open(&index).unwrap_or_else(|e| panic!("{e}"));
     other
@@ -566,14 +555,7 @@ fn a_writer_holding_the_index_for_a_second_is_waited_for() {
 /// aside and made anew on the next start (QA: such an index was never moved aside).
 #[test]
 fn an_index_damaged_in_the_middle_is_found_said_and_made_anew_next_start() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let lib = dir.path().join("lib");
-    std::fs::create_dir_all(&lib).unwrap_or_else(|e| panic!("{e}"));
-    let index = dir.path().join("library.db");
-    let paths = write_generated(&lib, 5);
-    for p in &paths {
-        age(p, 3600);
-    }
+    let (_dir, paths, index) = aged_library(5);
     drop(start(&paths, &index));
     // The page of the texts' table, which is not the list's: its bytes scrambled.
     let conn = rusqlite::Connection::open(&index).unwrap_or_else(|e| panic!("{e}"));
@@ -596,14 +578,7 @@ fn an_index_damaged_in_the_middle_is_found_said_and_made_anew_next_start() {
     let _ = std::fs::remove_file(index.with_extension("db-wal"));
     let run = start(&paths, &index);
     assert_eq!((run.parsed, run.rows), (0, 5), "the list's table is sound");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let said = loop {
-        if let Some(said) = run.loader.take_index_failure() {
-            break said;
-        }
-        assert!(Instant::now() < deadline, "the damage was never found");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let said = said_of_index(&run.loader, 30, "the damage");
     assert!(
         said.starts_with("library index damaged, made anew on the next start: "),
         "{said}"
