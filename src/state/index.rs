@@ -231,7 +231,7 @@ impl Index {
             ))),
             None => Index::try_open(path),
         };
-        let (mut reason, aside) = match opened {
+        let (reason, aside) = match opened {
             Ok(Opened::Ready(ix)) => return (Some(ix), None),
             Ok(Opened::Rebuild(reason)) => (reason, false),
             Ok(Opened::Foreign(reason)) => (reason, true),
@@ -247,6 +247,7 @@ impl Index {
             }
             Err(e) => return (None, Some(why("cannot be used", &e))),
         };
+        let mut kept = String::new();
         if aside {
             let mut to = path.as_os_str().to_os_string();
             to.push(format!(".corrupt-{}", now()));
@@ -255,7 +256,8 @@ impl Index {
                 return (None, Some(why("cannot be moved aside", &e)));
             }
             let name = to.file_name().map(|n| n.to_string_lossy().into_owned());
-            reason = format!("{reason}; kept as {}", name.unwrap_or_default());
+            // What was kept first: the reason can be long (SQLite's words for a damaged page).
+            kept = format!(", the old one kept as {}", name.unwrap_or_default());
         }
         for suffix in [
             if aside { None } else { Some("") },
@@ -280,7 +282,7 @@ impl Index {
                     Some(ix)
                 },
                 Some(Notice(format!(
-                    "library index rebuilt: it {reason} ({})",
+                    "library index rebuilt{kept}: it {reason} ({})",
                     shown(path)
                 ))),
             ),
@@ -1073,11 +1075,11 @@ mod tests {
         let (ix, notice) = Index::open(&path);
         assert!(ix.is_some());
         let notice = notice.map(|n| n.0).unwrap_or_default();
-        assert!(notice.starts_with("library index rebuilt: "), "{notice}");
         assert!(
-            notice.contains("was damaged; kept as library.db.corrupt-"),
+            notice.starts_with("library index rebuilt, the old one kept as library.db.corrupt-"),
             "{notice}"
         );
+        assert!(notice.contains(": it was damaged ("), "{notice}");
         let kept: Vec<_> = std::fs::read_dir(dir.path())
             .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
             .unwrap_or_default();
@@ -1110,7 +1112,8 @@ mod tests {
         assert!(ix.is_some());
         let notice = notice.map(|n| n.0).unwrap_or_default();
         assert!(
-            notice.contains("was not a brief index; kept as other.db.corrupt-"),
+            notice.starts_with("library index rebuilt, the old one kept as other.db.corrupt-")
+                && notice.contains(": it was not a brief index ("),
             "{notice}"
         );
     }
